@@ -1,0 +1,78 @@
+// Bundles Paper Scout: the CLI, the extension for the Node and web-worker hosts, the webview script,
+// and (with --tests) the unit tests. Usage: node esbuild.config.mjs [--production] [--watch] [--tests]
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Every file under `dir` whose name ends with `suffix`. */
+function findFiles(dir, suffix) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...findFiles(path, suffix));
+    else if (name.endsWith(suffix)) found.push(path);
+  }
+  return found;
+}
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  target: 'es2022',
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' } },
+];
+
+const extensionEntry = 'src/extension.ts';
+let hasExtension = false;
+try { hasExtension = statSync(extensionEntry).isFile(); } catch { /* not yet written */ }
+if (hasExtension) {
+  builds.push(
+    { ...common, entryPoints: [extensionEntry], outfile: 'dist/extension.js', platform: 'node', format: 'cjs',
+      external: ['vscode'] },
+    { ...common, entryPoints: [extensionEntry], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs',
+      external: ['vscode'], mainFields: ['browser', 'module', 'main'],
+      define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } },
+  );
+}
+try {
+  if (statSync('src/webview/main.ts').isFile()) {
+    builds.push({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js',
+      platform: 'browser', format: 'iife' });
+  }
+} catch { /* no webview yet */ }
+
+if (tests) {
+  builds.push({ ...common, entryPoints: findFiles('test/unit', '.test.ts'), outdir: 'out/test/unit',
+    outbase: 'test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check'] });
+}
+
+/** Parses the bundled pages into dist/corpus.json (validated) with the same core the extension uses. */
+async function buildCorpus() {
+  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['scripts/buildCorpus.ts'],
+    outfile: 'out/buildCorpus.js', platform: 'node', format: 'cjs' });
+  execFileSync(process.execPath, ['out/buildCorpus.js', 'media/corpus/pages', 'dist/corpus.json'], { stdio: 'inherit' });
+}
+
+await buildCorpus();
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

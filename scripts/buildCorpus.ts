@@ -1,0 +1,24 @@
+// Build step: parses the bundled page dumps into the corpus file the extension ships, and fails the
+// build if the pages yield diagnostics or the result does not validate against the schema.
+// Usage: node out/buildCorpus.js <pages dir> <out file>
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildCorpus } from '../src/core/corpus/buildCorpus';
+import { loadCorpus } from '../src/core/corpus/schema';
+import { formatDiagnostic } from '../src/core/diagnostics';
+import { DEFAULT_TOPICS } from '../src/core/topics/taxonomy';
+
+const [pagesDir, outFile] = process.argv.slice(2);
+const files = readdirSync(pagesDir).filter((name) => name.endsWith('.txt')).sort();
+const pages = files.map((file) => ({ file, text: readFileSync(join(pagesDir, file), 'utf8') }));
+const { corpus, diagnostics } = buildCorpus(pages, DEFAULT_TOPICS);
+const check = loadCorpus(JSON.parse(JSON.stringify(corpus)), outFile);
+const problems = [...diagnostics, ...check.diagnostics];
+if (problems.length > 0 || check.corpus.papers.length !== corpus.papers.length) {
+  for (const problem of problems) console.error(formatDiagnostic(problem));
+  console.error(`corpus build failed: ${problems.length} problem(s) in ${pagesDir}`);
+  process.exit(1);
+}
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, `${JSON.stringify(corpus)}\n`);
+console.log(`corpus: ${corpus.papers.length} papers from ${files.length} pages -> ${outFile}`);

@@ -1,0 +1,38 @@
+/** The CLI's usage text, one section per command. */
+const COMMANDS: Record<string, string> = {
+  search: `paper-scout search <query> [--limit N] [--topic NAME] [--json]
+  Search the bundled papers. Prints the best matches with a snippet of the abstract.
+  --limit N     at most N results (default 10)
+  --topic NAME  only papers in this topic (see "topics")
+  --json        an array of {id, title, score, published, topics}, best first
+`,
+  show: `paper-scout show <id|key> [--json]
+  Print one paper: title, date, upvotes, authors, topics, abstract, links and source pages.
+  --json        the paper as stored in the corpus
+`,
+  topics: `paper-scout topics [--json]
+  List the topics with their paper counts.
+  --json        an array of {name, description, icon, papers: [ids]}
+`,
+  cite: `paper-scout cite <id|key> [--format FORMAT]
+  Print a citation. FORMAT: bibtex (default), biblatex, csl-json, markdown, plain, pandoc, latex, comment.
+`,
+  parse: `paper-scout parse <page.txt>... [--json]
+  Parse your own Hugging Face "Daily Papers" page dumps and print the papers found. Problems go to
+  stderr as "file:line: message". Exits 1 when a file is missing or no paper could be read.
+  --json        {papers, diagnostics}
+`,
+};
+
+export const HELP = `Paper Scout: look up machine-learning papers from the terminal.
+
+Usage: node dist/cli.js <command> [options]
+
+${Object.values(COMMANDS).join('\n')}
+Every command that reads the corpus also takes --corpus FILE (default: the bundled dist/corpus.json).
+`;
+
+/** Help for one command, or the whole help when the command is unknown. */
+export function commandHelp(command: string): string {
+  return COMMANDS[command] ?? HELP;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
+
+/** A topic term: a phrase matched on word boundaries, or a regular expression with `regex: true`. */
+export const topicTermSchema = z.object({
+  match: z.string().min(1).max(200),
+  weight: z.number().finite().min(-10).max(10),
+  regex: z.boolean().optional(),
+});
+
+/** One topic rule, as in the bundled taxonomy and in the `paperScout.topics` setting. */
+export const topicRuleSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  icon: z.string().regex(/^[a-z0-9-]+$/, 'a codicon id such as "beaker"').default('tag'),
+  description: z.string().max(300).default(''),
+  terms: z.array(topicTermSchema).max(500),
+});
+
+/** One paper of the corpus file. */
+export const paperSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase slug'),
+  key: z.string().regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key'),
+  title: z.string().min(1),
+  abstract: z.string(),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date "YYYY-MM-DD"').nullable(),
+  upvotes: z.number().int().nonnegative().nullable(),
+  authorsCount: z.number().int().positive().nullable(),
+  organization: z.string().min(1).nullable(),
+  topics: z.array(z.string()),
+  links: z.array(z.string().regex(/^https?:\/\//, 'an http(s) URL')),
+  sources: z.array(z.string()),
+});
+
+/** The corpus file as a whole; `loadCorpus` checks papers one by one so one bad paper does not cost the rest. */
+export const corpusSchema = z.object({
+  version: z.literal(1),
+  topics: z.array(topicRuleSchema),
+  papers: z.array(paperSchema),
+});
+
+/** Result of loading a corpus file: what could be used, and what was wrong with the rest. */
+export interface CorpusLoadResult {
+  corpus: Corpus;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Validates parsed corpus JSON. Never throws: a paper or topic that fails the schema is skipped with a
+ * diagnostic naming the file and the JSON path, and everything valid is kept.
+ */
+export function loadCorpus(json: unknown, file: string): CorpusLoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const report = (path: (string | number | symbol)[], message: string): void => {
+    diagnostics.push({ file, line: null, path: formatPath(path), message, severity: 'error' });
+  };
+  const empty: Corpus = { version: 1, topics: [], papers: [] };
+  const shape = z.object({ version: z.literal(1), topics: z.array(z.unknown()).default([]), papers: z.array(z.unknown()) }).safeParse(json);
+  if (!shape.success) {
+    for (const issue of shape.error.issues) report(issue.path, issue.message);
+    return { corpus: empty, diagnostics };
+  }
+  const topics: TopicRule[] = [];
+  shape.data.topics.forEach((topic, index) => {
+    const parsed = topicRuleSchema.safeParse(topic);
+    if (parsed.success) topics.push(parsed.data);
+    else for (const issue of parsed.error.issues) report(['topics', index, ...issue.path], issue.message);
+  });
+  const papers: Paper[] = [];
+  const ids = new Set<string>();
+  shape.data.papers.forEach((paper, index) => {
+    const parsed = paperSchema.safeParse(paper);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) report(['papers', index, ...issue.path], issue.message);
+    } else if (ids.has(parsed.data.id)) {
+      report(['papers', index, 'id'], `duplicate id "${parsed.data.id}"`);
+    } else {
+      ids.add(parsed.data.id);
+      papers.push(parsed.data);
+    }
+  });
+  return { corpus: { version: 1, topics, papers }, diagnostics };
+}
+
+/** `papers[3].title`, as a reader would write the path. */
+export function formatPath(path: readonly (string | number | symbol)[]): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '');
+}

@@ -1,0 +1,7 @@
+import type { Diagnostic } from './types';
+
+/** One line a person can act on: `file:line: message` or `file (papers[3].title): message`. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const where = diagnostic.line !== null ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.path ? `${diagnostic.file} (${diagnostic.path})` : diagnostic.file;
+  return `${where}: ${diagnostic.severity === 'warning' ? 'warning: ' : ''}${diagnostic.message}`;
+}

@@ -1,0 +1,71 @@
+/**
+ * Known-item queries: what a user types, and the start of the title of the paper they mean. Written
+ * by hand to cover how people search: title words typed letter by letter, typos, acronyms and paper
+ * names, and descriptions in their own words. Used to measure hit@1 and MRR@10 and to tune the search.
+ */
+export interface KnownItem {
+  query: string;
+  title: string;
+  kind: 'acronym' | 'prefix' | 'typo' | 'description' | 'title words';
+}
+
+export const KNOWN_ITEMS: KnownItem[] = [
+  { query: 'AWQ', title: 'AWQ: Activation-aware Weight Quantization', kind: 'acronym' },
+  { query: 'GaLore', title: 'GaLore: Memory-Efficient LLM Training', kind: 'acronym' },
+  { query: 'galore', title: 'GaLore: Memory-Efficient LLM Training', kind: 'acronym' },
+  { query: 'SliceGPT', title: 'SliceGPT', kind: 'acronym' },
+  { query: 'S2FT', title: 'S$^{2}$FT', kind: 'acronym' },
+  { query: 'LQ-LoRA', title: 'LQ-LoRA', kind: 'acronym' },
+  { query: 'SpecDec++', title: 'SpecDec++', kind: 'acronym' },
+  { query: 'GEAR kv cache', title: 'GEAR: An Efficient KV Cache', kind: 'acronym' },
+  { query: 'MoE-LLaVA', title: 'MoE-LLaVA', kind: 'acronym' },
+  { query: 'DeepSpeed-MoE', title: 'DeepSpeed-MoE', kind: 'acronym' },
+  { query: 'TokenFormer', title: 'TokenFormer', kind: 'acronym' },
+  { query: 'Liger', title: 'Liger: Linearizing', kind: 'acronym' },
+  { query: 'PB-LLM', title: 'PB-LLM', kind: 'acronym' },
+  { query: 'FRUGAL', title: 'FRUGAL', kind: 'acronym' },
+  { query: 'Sarathi-Serve', title: 'Taming Throughput-Latency Tradeoff', kind: 'acronym' },
+  { query: 'AdAdaGrad', title: 'AdAdaGrad', kind: 'acronym' },
+  { query: 'HollowNeRF', title: 'HollowNeRF', kind: 'acronym' },
+  { query: 'BitStack', title: 'BitStack', kind: 'acronym' },
+  { query: 'VPTQ', title: 'VPTQ', kind: 'acronym' },
+  { query: 'CodeGen2', title: 'CodeGen2', kind: 'acronym' },
+  { query: 'RandLoRA', title: 'RandLoRA', kind: 'acronym' },
+  { query: 'ComPEFT', title: 'ComPEFT', kind: 'acronym' },
+  { query: 'gal', title: 'GaLore: Memory-Efficient LLM Training', kind: 'prefix' },
+  { query: 'galo', title: 'GaLore: Memory-Efficient LLM Training', kind: 'prefix' },
+  { query: 'specul', title: 'Recursive Speculative Decoding', kind: 'prefix' },
+  { query: 'prepack', title: 'Prepacking', kind: 'prefix' },
+  { query: 'hypernetwork lea', title: 'Magnitude Invariant Parametrizations Improve Hypernetwork Learning', kind: 'prefix' },
+  { query: 'grokk', title: 'Provable Scaling Laws of Feature Emergence from Learning Dynamics of Grokking', kind: 'prefix' },
+  { query: 'token-cri', title: 'To Repeat or Not To Repeat', kind: 'prefix' },
+  { query: 'kolmogorov', title: 'Kolmogorov-Arnold Transformer', kind: 'prefix' },
+  { query: 'crowd count', title: 'Redesigning Multi-Scale Neural Network for Crowd Counting', kind: 'prefix' },
+  { query: 'hamming dist', title: 'Faster Algorithms for Text-to-Pattern Hamming Distances', kind: 'prefix' },
+  { query: 'quantizaton aware training scaling law', title: 'Scaling Law for Quantization-Aware Training', kind: 'typo' },
+  { query: 'speculativ decodng adaptive candidate', title: 'SpecDec++', kind: 'typo' },
+  { query: 'oscilation free quantization', title: 'Oscillation-free Quantization', kind: 'typo' },
+  { query: 'kolmogorv arnold', title: 'Kolmogorov-Arnold Transformer', kind: 'typo' },
+  { query: 'grokking feture emergence', title: 'Provable Scaling Laws of Feature Emergence', kind: 'typo' },
+  { query: 'perceptorn logistic regression', title: 'From Logistic Regression to the Perceptron Algorithm', kind: 'typo' },
+  { query: 'bilevel optimisation unbounded smoothness', title: 'Bilevel Optimization under Unbounded Smoothness', kind: 'typo' },
+  { query: 'compress llm by deleting rows and columns', title: 'SliceGPT', kind: 'description' },
+  { query: 'low rank gradient projection to save optimizer memory', title: 'GaLore: Memory-Efficient LLM Training', kind: 'description' },
+  { query: 'turn a transformer llm into a gated recurrent model', title: 'Liger: Linearizing', kind: 'description' },
+  { query: 'how many times can you repeat pretraining data', title: 'To Repeat or Not To Repeat', kind: 'description' },
+  { query: 'generate neural network weights with diffusion', title: 'Diffusion-Based Neural Network Weights Generation', kind: 'description' },
+  { query: 'merge models continually without retraining', title: 'Merging Models on the Fly Without Retraining', kind: 'description' },
+  { query: 'warm up the learning rate again for continual pretraining', title: 'Continual Pre-Training of Large Language Models', kind: 'description' },
+  { query: 'pack prompts of different lengths to speed up prefill', title: 'Prepacking', kind: 'description' },
+  { query: 'does recursive training on synthetic data make models collapse', title: 'Is Model Collapse Inevitable?', kind: 'description' },
+  { query: 'large batch training generalization gap', title: 'Train longer, generalize better', kind: 'description' },
+  { query: 'unsupervised dense retriever contrastive learning', title: 'Unsupervised Dense Information Retrieval with Contrastive Learning', kind: 'description' },
+  { query: 'upcycle dense models into mixture of experts with attention experts', title: 'BAM! Just Like That', kind: 'description' },
+  { query: 'fp8 training stability', title: 'To FP8 and Back Again', kind: 'description' },
+  { query: 'n:m sparsity training transformers gradient flow', title: 'Progressive Gradient Flow for Robust N:M Sparsity', kind: 'description' },
+  { query: 'lottery of rich and lazy learning regimes in neural circuits', title: 'How connectivity structure shapes rich and lazy learning', kind: 'description' },
+  { query: 'feature learning infinite width', title: 'Feature Learning in Infinite-Width Neural Networks', kind: 'title words' },
+  { query: 'population based training', title: 'Population Based Training of Neural Networks', kind: 'title words' },
+  { query: 'go wider instead of deeper', title: 'Go Wider Instead of Deeper', kind: 'title words' },
+  { query: 'initialization of graph neural networks', title: 'On the Initialization of Graph Neural Networks', kind: 'title words' },
+];
