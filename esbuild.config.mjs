@@ -26,6 +26,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   target: 'es2022',
+  // jsonc-parser's UMD main uses a dynamic require esbuild cannot follow; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 /** @type {esbuild.BuildOptions[]} */

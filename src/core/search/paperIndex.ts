@@ -34,6 +34,9 @@ export interface MatchTuning {
 
 export const DEFAULT_TUNING: MatchTuning = { prefixMinLength: 2, fuzzyMinLength: 5, fuzzy: 0.2, maxFuzzy: 2 };
 
+/** Nobody types more; longer input (a pasted page) is cut so a query stays cheap. */
+const MAX_QUERY_LENGTH = 500;
+const MAX_FUZZY_TERM_LENGTH = 32;
 const FIELDS = ['title', 'nickname', 'abstract', 'topics', 'key'];
 const BOOST = { title: 3, nickname: 6, abstract: 1, topics: 1.5, key: 6 };
 
@@ -87,7 +90,7 @@ export class PaperIndex {
   /** Papers ranked for what the user typed, best first. A citation key or short name typed in full ranks its paper first. */
   search(query: string, options: QueryOptions = {}): SearchResult[] {
     const limit = options.limit ?? 20;
-    const trimmed = query.trim();
+    const trimmed = query.trim().slice(0, MAX_QUERY_LENGTH);
     if (!trimmed || limit <= 0) return [];
     const exact = this.byExactName.get(trimmed.toLowerCase()) ?? this.byExactName.get(trimmed.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
     const filter = options.topic ? (hit: MiniSearchResult) => (this.byId.get(String(hit.id))?.topics ?? []).includes(options.topic as string) : undefined;
@@ -126,7 +129,8 @@ export class PaperIndex {
       combineWith: 'OR',
       boost: BOOST,
       prefix: (term, index, terms) => typing && index === terms.length - 1 && term.length >= prefixMinLength,
-      fuzzy: (term) => (term.length >= fuzzyMinLength ? fuzzy : false),
+      // Long terms are never fuzzy: the edit-distance table grows with the square of the length.
+      fuzzy: (term) => (term.length >= fuzzyMinLength && term.length <= MAX_FUZZY_TERM_LENGTH ? fuzzy : false),
       maxFuzzy,
     };
   }
