@@ -1,3 +1,5 @@
+import { unpairedDollarIndex } from './latexText';
+
 /**
  * Escaping for BibTeX field values: titles keep the LaTeX they already hold, plain text is escaped
  * whole. Both always give balanced braces, which BibTeX needs to read a `{...}` value at all.
@@ -11,7 +13,7 @@
  * and math are kept as they are.
  */
 export function escapeBibtexTitle(raw: string): string {
-  const unpairedDollar = findUnpairedDollar(raw);
+  const unpairedDollar = unpairedDollarIndex(raw);
   const dropped = unbalancedBraces(raw);
   let out = '';
   let math = false;
@@ -59,20 +61,6 @@ const LITERAL_ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', $: '\\$', '&': '\\&',
   '%': '\\%', '#': '\\#', _: '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}',
 };
-
-/** The index of the last unescaped `$` when their number is odd, else -1. */
-function findUnpairedDollar(raw: string): number {
-  let count = 0;
-  let last = -1;
-  for (let index = 0; index < raw.length; index++) {
-    if (raw[index] === '\\') index++;
-    else if (raw[index] === '$') {
-      count++;
-      last = index;
-    }
-  }
-  return count % 2 === 1 ? last : -1;
-}
 
 /** Indexes of the brace characters (escaped or not, as BibTeX counts them) that have no partner. */
 function unbalancedBraces(raw: string): Set<number> {

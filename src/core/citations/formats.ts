@@ -2,19 +2,19 @@
  * The built-in citation formats, each a pure function of a paper.
  *
  * Why no citation library: citation-js (with its BibTeX and CSL plugins, which bring citeproc-js) is
- * well kept, but it would not carry its weight here. It is larger than the extension's whole 1 MB
- * .vsix budget once citeproc is in, its core pulls a synchronous-fetch shim meant for Node that has
- * no place in the web-worker build, and it would not do the hard part: our titles already hold
- * LaTeX (`S$^{2}$FT`, `93\%`), which its BibTeX output escapes again (`\$`, `\%` → `\\%`), and our
- * papers have no author names, so its name handling has nothing to work on. What remains is small
+ * well kept, but it would not carry its weight here. citeproc-js alone would take a large share of
+ * the extension's 1 MB .vsix budget, and citation-js's core depends on a synchronous-fetch shim made
+ * for Node, which has no place in the web-worker build. Nor would it do the hard part: our titles
+ * already hold LaTeX (`S$^{2}$FT`, `93\%`), which a generic Unicode-to-BibTeX writer escapes a second
+ * time, and our papers have no author names for its name handling to work on. What remains is small
  * and fully specified (brace balancing and a handful of special characters), kept in
- * `bibtexEscape.ts` and checked against an independent parser (`@retorquere/bibtex-parser`) over
- * the whole corpus in the unit tests.
+ * `bibtexEscape.ts` and checked against an independent parser (`@retorquere/bibtex-parser`, a dev
+ * dependency only) over the whole corpus in the unit tests.
  *
  * Authors: BibTeX and BibLaTeX entries have no `author` field. The corpus has no names, and every
  * made-up value is wrong somewhere (`{others}` prints "et al." alone; an organisation as a corporate
  * author claims authorship the source does not). `@misc` needs no author in BibTeX's standard
- * styles; biber only warns for `@online` and labels the entry by its title. What is known goes into
+ * styles, and biblatex styles sort and label an `@online` entry without one by its title. What is known goes into
  * `note` ("6 authors", "Organization: OpenBMB").
  */
 import type { Paper } from '../types';

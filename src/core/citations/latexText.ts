@@ -54,6 +54,7 @@ const ASCII_SPELLINGS: Readonly<Record<string, string>> = {
  * `--` becomes `–`; stray braces and `$` signs are dropped and white space is collapsed.
  */
 export function readableTitle(raw: string): string {
+  const literalDollar = unpairedDollarIndex(raw);
   let out = '';
   let math = false;
   let index = 0;
@@ -63,7 +64,7 @@ export function readableTitle(raw: string): string {
       const read = readCommand(raw, index, math);
       out += read.text;
       index = read.end;
-    } else if (char === '$') {
+    } else if (char === '$' && index !== literalDollar) {
       math = !math;
       index++;
     } else if (math && (char === '^' || char === '_')) {
@@ -105,6 +106,23 @@ export function asciiFold(text: string): string {
   return out;
 }
 
+/**
+ * The index of the `$` that has no partner (the last unescaped one when their number is odd), or -1.
+ * LaTeX would read it as opening math that never ends; titles mean a dollar sign.
+ */
+export function unpairedDollarIndex(raw: string): number {
+  let count = 0;
+  let last = -1;
+  for (let index = 0; index < raw.length; index++) {
+    if (raw[index] === '\\') index++;
+    else if (raw[index] === '$') {
+      count++;
+      last = index;
+    }
+  }
+  return count % 2 === 1 ? last : -1;
+}
+
 /** Reads `\command`, `\command{arg}`, an accent or an escaped character starting at `start`. */
 function readCommand(raw: string, start: number, math: boolean): { text: string; end: number } {
   const next = raw[start + 1];
@@ -113,6 +131,7 @@ function readCommand(raw: string, start: number, math: boolean): { text: string;
   if (!/[a-zA-Z]/.test(next)) {
     // `\%`, `\&`, `\_`, `\#`, `\$`, `\{`, `\}`; `\,` `\;` `\ ` are spaces; `\\` a line break.
     if (next === '\\' || /[,;: ]/.test(next)) return { text: ' ', end: start + 2 };
+    if (next === '-' || next === '/') return { text: '', end: start + 2 }; // soft hyphen, italic correction
     return { text: next, end: start + 2 };
   }
   const name = /^[a-zA-Z]+/.exec(raw.slice(start + 1))![0];
