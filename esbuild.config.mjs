@@ -60,11 +60,17 @@ if (tests) {
     outbase: 'test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check'] });
 }
 
-/** Parses the bundled pages into dist/corpus.json (validated) with the same core the extension uses. */
+/**
+ * Parses the bundled pages into dist/corpus.json (validated) with the same core the extension uses, and
+ * writes its prebuilt search index, dist/index.bin.
+ */
 async function buildCorpus() {
   await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['scripts/buildCorpus.ts'],
     outfile: 'out/buildCorpus.js', platform: 'node', format: 'cjs' });
   execFileSync(process.execPath, ['out/buildCorpus.js', 'media/corpus/pages', 'dist/corpus.json'], { stdio: 'inherit' });
+  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['scripts/buildIndex.ts'],
+    outfile: 'out/buildIndex.js', platform: 'node', format: 'cjs' });
+  execFileSync(process.execPath, ['out/buildIndex.js', 'dist/corpus.json', 'dist/index.bin'], { stdio: 'inherit' });
 }
 
 await buildCorpus();

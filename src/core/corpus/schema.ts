@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
+import { checkPaperFast, checkTopicFast } from './fastCheck';
 
 /** A topic term: a phrase matched on word boundaries, or a regular expression with `regex: true`. */
 export const topicTermSchema = z.object({
@@ -38,6 +39,17 @@ export const corpusSchema = z.object({
   papers: z.array(paperSchema),
 });
 
+const corpusShapeSchema = z.object({ version: z.literal(1), topics: z.array(z.unknown()).default([]), papers: z.array(z.unknown()) });
+
+/** The outer shape of a corpus file, checked by hand (null when zod should explain what is wrong). */
+function isCorpusShape(json: unknown): { topics: unknown[]; papers: unknown[] } | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const value = json as Record<string, unknown>;
+  if (value.version !== 1 || !Array.isArray(value.papers)) return null;
+  if (value.topics === undefined) return { topics: [], papers: value.papers };
+  return Array.isArray(value.topics) ? { topics: value.topics, papers: value.papers } : null;
+}
+
 /** Result of loading a corpus file: what could be used, and what was wrong with the rest. */
 export interface CorpusLoadResult {
   corpus: Corpus;
@@ -54,13 +66,19 @@ export function loadCorpus(json: unknown, file: string): CorpusLoadResult {
     diagnostics.push({ file, line: null, path: formatPath(path), message, severity: 'error' });
   };
   const empty: Corpus = { version: 1, topics: [], papers: [] };
-  const shape = z.object({ version: z.literal(1), topics: z.array(z.unknown()).default([]), papers: z.array(z.unknown()) }).safeParse(json);
+  const fastShape = isCorpusShape(json);
+  const shape = fastShape ? { success: true as const, data: fastShape } : corpusShapeSchema.safeParse(json);
   if (!shape.success) {
     for (const issue of shape.error.issues) report(issue.path, issue.message);
     return { corpus: empty, diagnostics };
   }
   const topics: TopicRule[] = [];
   shape.data.topics.forEach((topic, index) => {
+    const fast = checkTopicFast(topic);
+    if (fast) {
+      topics.push(fast);
+      return;
+    }
     const parsed = topicRuleSchema.safeParse(topic);
     if (parsed.success) topics.push(parsed.data);
     else for (const issue of parsed.error.issues) report(['topics', index, ...issue.path], issue.message);
@@ -68,14 +86,17 @@ export function loadCorpus(json: unknown, file: string): CorpusLoadResult {
   const papers: Paper[] = [];
   const ids = new Set<string>();
   shape.data.papers.forEach((paper, index) => {
-    const parsed = paperSchema.safeParse(paper);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) report(['papers', index, ...issue.path], issue.message);
-    } else if (ids.has(parsed.data.id)) {
-      report(['papers', index, 'id'], `duplicate id "${parsed.data.id}"`);
+    const checked = checkPaperFast(paper) ?? paperSchema.safeParse(paper);
+    if ('success' in checked && !checked.success) {
+      for (const issue of checked.error.issues) report(['papers', index, ...issue.path], issue.message);
+      return;
+    }
+    const valid = 'success' in checked ? (checked.data as Paper) : checked;
+    if (ids.has(valid.id)) {
+      report(['papers', index, 'id'], `duplicate id "${valid.id}"`);
     } else {
-      ids.add(parsed.data.id);
-      papers.push(parsed.data);
+      ids.add(valid.id);
+      papers.push(valid);
     }
   });
   return { corpus: { version: 1, topics, papers }, diagnostics };

@@ -1,0 +1,15 @@
+// Bundles the benchmark (out/bench/main.js) and its fresh-process child (out/bench/child.js).
+import * as esbuild from 'esbuild';
+
+const options = {
+  outdir: 'out/bench',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+await esbuild.build({ ...options, entryPoints: { main: 'bench/main.ts' } });
+// The child stands in for the extension host's bundle, so it is minified like the production build.
+await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts' }, minify: true });

@@ -1,0 +1,135 @@
+// The benchmark's report: its JSON shape (a zod schema, checked before printing and by the unit test),
+// the budgets of issue 6, and the table.
+import { z } from 'zod';
+
+const ms = z.number().nonnegative();
+const latencySchema = z.object({ queryP50Ms: ms, queryP95Ms: ms, queryP99Ms: ms, queries: z.number().int().positive() });
+
+/** A baseline's latency on a sample of the queries, and Paper Scout's p95 on the same sample divided by the baseline's. */
+const baselineSchema = latencySchema.extend({
+  name: z.enum(['naive', 'fuse']),
+  sampled: z.boolean(),
+  paperScoutP95Ms: ms,
+  p95Ratio: z.number().nonnegative(),
+});
+
+const scaleSchema = latencySchema.extend({
+  papers: z.number().int().positive(),
+  vocabulary: z.number().int().positive(),
+  indexBuildMs: ms,
+  indexBuildRuns: z.number().int().positive(),
+  indexLoadMs: ms,
+  indexBytes: z.number().int().positive(),
+  heapMB: z.number().positive(),
+  baselines: z.array(baselineSchema),
+});
+
+const budgetSchema = z.object({
+  figure: z.string(),
+  limit: z.number(),
+  unit: z.enum(['ms', 'MB', 'KB', '×floor']),
+  value: z.number().nullable(),
+  status: z.enum(['met', 'missed', 'not measured']),
+  /** How far over the limit, in the budget's unit (0 when met). */
+  missedBy: z.number().nullable(),
+});
+
+/** The JSON object `npm run bench -- --json` prints. */
+export const benchReportSchema = z.object({
+  mode: z.enum(['full', 'quick']),
+  node: z.string(),
+  cpus: z.number().int().positive(),
+  corpusPapers: z.number().int().positive(),
+  floorMs: ms,
+  activateMs: ms,
+  /** ms from process start until the bundle is evaluated, before activation begins (not part of activateMs). */
+  processReadyMs: ms,
+  indexReadyMs: ms,
+  indexReadyMode: z.enum(['loaded', 'built']),
+  indexBuildMs: ms,
+  firstQueryMs: ms,
+  ...latencySchema.shape,
+  heapMB: z.number().positive(),
+  vsixKB: z.number().nonnegative().nullable(),
+  baselines: z.array(baselineSchema),
+  scale: z.array(scaleSchema),
+  budgets: z.array(budgetSchema),
+  notes: z.array(z.string()),
+  benchMs: ms,
+});
+
+export type BenchReport = z.infer<typeof benchReportSchema>;
+export type Budget = z.infer<typeof budgetSchema>;
+export type ScaleReport = z.infer<typeof scaleSchema>;
+export type BaselineReport = z.infer<typeof baselineSchema>;
+
+function budget(figure: string, value: number | null | undefined, limit: number, unit: Budget['unit']): Budget {
+  if (value === null || value === undefined || !Number.isFinite(value)) return { figure, limit, unit, value: null, status: 'not measured', missedBy: null };
+  const met = value <= limit;
+  return { figure, limit, unit, value, status: met ? 'met' : 'missed', missedBy: met ? 0 : Math.round((value - limit) * 1000) / 1000 };
+}
+
+/** The budgets of issue 6, point 4, checked against the report. */
+export function checkBudgets(report: Omit<BenchReport, 'budgets' | 'notes' | 'benchMs'>): Budget[] {
+  const at = (papers: number): ScaleReport | undefined => report.scale.find((entry) => entry.papers === papers);
+  return [
+    budget('activateMs', report.activateMs, 5, 'ms'),
+    budget('activateMs / floorMs', report.floorMs > 0 ? report.activateMs / report.floorMs : null, 10, '×floor'),
+    budget('indexReadyMs', report.indexReadyMs, 40, 'ms'),
+    budget('firstQueryMs', report.firstQueryMs, 150, 'ms'),
+    budget('queryP99Ms (bundled corpus)', report.queryP99Ms, 1, 'ms'),
+    budget('10,000 papers: queryP95Ms', at(10000)?.queryP95Ms, 10, 'ms'),
+    budget('10,000 papers: indexLoadMs', at(10000)?.indexLoadMs, 300, 'ms'),
+    budget('100,000 papers: queryP95Ms', at(100000)?.queryP95Ms, 50, 'ms'),
+    budget('100,000 papers: indexLoadMs', at(100000)?.indexLoadMs, 2000, 'ms'),
+    budget('100,000 papers: heapMB', at(100000)?.heapMB, 600, 'MB'),
+    budget('vsixKB', report.vsixKB, 1024, 'KB'),
+  ];
+}
+
+function fixed(value: number | null, digits = 2): string {
+  return value === null ? '—' : value.toFixed(digits);
+}
+
+/** The report as the plain-text table `npm run bench` prints. */
+export function formatTable(report: BenchReport): string {
+  const lines: string[] = [];
+  const row = (label: string, value: string): void => void lines.push(`  ${label.padEnd(34)} ${value}`);
+  lines.push(`Paper Scout benchmark (${report.mode}, Node ${report.node}, ${report.cpus} cores; medians; ms unless noted)`, '');
+  lines.push(`Bundled corpus: ${report.corpusPapers} papers`);
+  row('floorMs (read + JSON.parse)', fixed(report.floorMs));
+  row('activateMs (read + parse + validate)', `${fixed(report.activateMs)}   (process ready after ${fixed(report.processReadyMs, 0)} ms, not included)`);
+  row('indexReadyMs', `${fixed(report.indexReadyMs)}   (${report.indexReadyMode}; building takes ${fixed(report.indexBuildMs)})`);
+  row('firstQueryMs (process start → results)', fixed(report.firstQueryMs, 1));
+  row('query p50 / p95 / p99', `${fixed(report.queryP50Ms, 3)} / ${fixed(report.queryP95Ms, 3)} / ${fixed(report.queryP99Ms, 3)}   (${report.queries} queries)`);
+  row('heapMB', fixed(report.heapMB, 1));
+  row('vsixKB', report.vsixKB === null ? 'no .vsix found' : fixed(report.vsixKB, 0));
+  const baselineLines = (baselines: BaselineReport[]): void => {
+    for (const baseline of baselines) {
+      row(
+        `  ${baseline.name === 'fuse' ? 'Fuse.js' : 'naive scan'} p50 / p95 / p99`,
+        `${fixed(baseline.queryP50Ms, 2)} / ${fixed(baseline.queryP95Ms, 2)} / ${fixed(baseline.queryP99Ms, 2)}   (${baseline.queries} queries${baseline.sampled ? ', sampled' : ''}); ` +
+          `Paper Scout p95 on them ${fixed(baseline.paperScoutP95Ms, 3)} = ${baseline.p95Ratio.toPrecision(2)}× baseline`,
+      );
+    }
+  };
+  baselineLines(report.baselines);
+  for (const scale of report.scale) {
+    lines.push('', `Synthetic corpus: ${scale.papers.toLocaleString('en-US')} papers, ${scale.vocabulary.toLocaleString('en-US')} index terms`);
+    row('indexBuildMs', `${fixed(scale.indexBuildMs, 0)}   (median of ${scale.indexBuildRuns})`);
+    row('indexLoadMs (prebuilt, read + load)', `${fixed(scale.indexLoadMs, 1)}   (${(scale.indexBytes / (1024 * 1024)).toFixed(1)} MB file)`);
+    row('query p50 / p95 / p99', `${fixed(scale.queryP50Ms, 3)} / ${fixed(scale.queryP95Ms, 3)} / ${fixed(scale.queryP99Ms, 3)}   (${scale.queries} queries)`);
+    row('heapMB (papers + index)', fixed(scale.heapMB, 1));
+    baselineLines(scale.baselines);
+  }
+  lines.push('', 'Budgets (issue 6, point 4)');
+  for (const entry of report.budgets) {
+    const unit = entry.unit === '×floor' ? '×' : ` ${entry.unit}`;
+    const value = entry.value === null ? '—' : `${entry.value.toFixed(2)}${unit}`;
+    const verdict = entry.status === 'missed' ? `MISSED by ${entry.missedBy?.toFixed(2)}${unit} (${((entry.value as number) / entry.limit).toFixed(1)}× the budget)` : entry.status;
+    lines.push(`  ${entry.figure.padEnd(34)} ${value.padStart(12)}  ≤ ${entry.limit}${unit}  ${verdict}`);
+  }
+  if (report.notes.length) lines.push('', 'Notes', ...report.notes.map((note) => `  - ${note}`));
+  lines.push('', `(benchmark took ${(report.benchMs / 1000).toFixed(1)} s)`);
+  return lines.join('\n');
+}

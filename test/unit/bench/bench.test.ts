@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { benchReportSchema } from '../../../bench/report';
+import { syntheticCorpus } from '../../../bench/synthetic';
+import { paperSchema } from '../../../src/core/corpus/schema';
+import type { Paper } from '../../../src/core/types';
+
+// The benchmark's own correctness: it runs end to end in quick mode on small synthetic corpora and its
+// JSON matches the schema. No timing is asserted here; timings belong to `npm run bench`.
+describe('benchmark (npm run bench)', function () {
+  this.timeout(120000);
+
+  it('runs in quick mode on small corpora and prints one JSON object that matches the report schema', () => {
+    execFileSync(process.execPath, ['bench/build.mjs'], { stdio: 'inherit' });
+    const output = execFileSync(process.execPath, ['--expose-gc', 'out/bench/main.js', '--quick', '--json', '--scale', '300,600'], { encoding: 'utf8' });
+    const lines = output.trim().split('\n');
+    assert.equal(lines.length, 1, 'exactly one line of JSON on stdout');
+    const report = benchReportSchema.parse(JSON.parse(lines[0]));
+    assert.equal(report.mode, 'quick');
+    assert.ok(report.corpusPapers > 0);
+    assert.deepEqual(report.scale.map((entry) => entry.papers), [300, 600]);
+    for (const entry of [report, ...report.scale]) {
+      assert.deepEqual(entry.baselines.map((baseline) => baseline.name).sort(), ['fuse', 'naive']);
+      assert.ok(entry.queryP50Ms <= entry.queryP95Ms && entry.queryP95Ms <= entry.queryP99Ms);
+    }
+    assert.equal(report.budgets.length, 11);
+    for (const budget of report.budgets) {
+      if (budget.figure.startsWith('10') && budget.figure.includes('papers')) assert.equal(budget.status, 'not measured', budget.figure);
+      else if (budget.figure !== 'vsixKB') assert.notEqual(budget.status, 'not measured', budget.figure);
+    }
+  });
+
+  it('makes the same valid synthetic corpus from the same seed, with unique ids and keys', () => {
+    const real = (JSON.parse(readFileSync('dist/corpus.json', 'utf8')) as { papers: Paper[] }).papers;
+    const papers = syntheticCorpus(real, real.length + 400, 7);
+    assert.equal(papers.length, real.length + 400);
+    assert.deepEqual(papers.slice(0, real.length), real, 'the real papers come first, unchanged');
+    assert.equal(new Set(papers.map((paper) => paper.id)).size, papers.length);
+    assert.equal(new Set(papers.map((paper) => paper.key)).size, papers.length);
+    for (const paper of papers) paperSchema.parse(paper);
+    assert.deepEqual(syntheticCorpus(real, real.length + 400, 7), papers);
+    assert.notDeepEqual(syntheticCorpus(real, real.length + 400, 8).slice(real.length), papers.slice(real.length));
+  });
+});

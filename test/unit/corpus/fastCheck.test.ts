@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { buildCorpus } from '../../../src/core/corpus/buildCorpus';
+import { checkPaperFast, checkTopicFast } from '../../../src/core/corpus/fastCheck';
+import { paperSchema, topicRuleSchema } from '../../../src/core/corpus/schema';
+import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
+import { readPages } from '../pages';
+
+describe('the hand-written fast check agrees with the zod schema', () => {
+  const { corpus } = buildCorpus(readPages(), DEFAULT_TOPICS);
+  const fieldValue = fc.oneof(
+    fc.constant(null), fc.constant(undefined), fc.integer({ min: -3, max: 3 }), fc.double(), fc.string({ maxLength: 8 }),
+    fc.constantFrom('', 'a-b', 'A', '2024-01-01', '2024/01/01', 'https://x.io', 'javascript:x', ' ', 'x_y'),
+    fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('https://a.b', 'ftp://a'), fc.integer()), { maxLength: 3 }),
+  );
+
+  it('accepts every bundled paper and topic exactly as zod parses them', () => {
+    for (const paper of corpus.papers) assert.deepEqual(checkPaperFast(paper), paperSchema.parse(paper));
+    for (const topic of corpus.topics) assert.deepEqual(checkTopicFast(topic), topicRuleSchema.parse(topic));
+  });
+
+  it('never accepts a mutated paper that zod rejects, and gives zod\'s output when it accepts', () => {
+    const keys = ['id', 'key', 'title', 'abstract', 'published', 'upvotes', 'authorsCount', 'organization', 'topics', 'links', 'sources', '__proto__', 'extra'];
+    fc.assert(
+      fc.property(fc.nat(corpus.papers.length - 1), fc.constantFrom(...keys), fieldValue, (index, key, value) => {
+        const mutated: Record<string, unknown> = { ...corpus.papers[index] };
+        if (value === undefined) delete mutated[key];
+        else Object.defineProperty(mutated, key, { value, enumerable: true, configurable: true, writable: true });
+        const fast = checkPaperFast(mutated);
+        const slow = paperSchema.safeParse(mutated);
+        if (fast) {
+          assert.ok(slow.success, `fast check accepted what zod rejects: ${key}=${JSON.stringify(value)}`);
+          assert.deepEqual(fast, slow.data);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never accepts a mutated topic that zod rejects', () => {
+    fc.assert(
+      fc.property(fc.nat(DEFAULT_TOPICS.length - 1), fc.constantFrom('name', 'icon', 'description', 'terms'), fieldValue, (index, key, value) => {
+        const mutated: Record<string, unknown> = { ...DEFAULT_TOPICS[index], [key]: value };
+        const fast = checkTopicFast(mutated);
+        if (fast) assert.deepEqual(fast, topicRuleSchema.parse(mutated));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
