@@ -182,3 +182,15 @@ function script(text: string, table: Readonly<Record<string, string>>, marker: s
   if (chars.length > 0 && chars.every((char) => char in table)) return chars.map((char) => table[char]).join('');
   return chars.length === 1 ? marker + text : `${marker}(${text})`;
 }
+
+/**
+ * An abstract as a reader should see it: inline math (`$^{2}$`, `$\cdot$`) rendered like titles,
+ * escaped characters (`\%`) unescaped, and the site's mangled dash entities (`componentsx2013such`,
+ * left from `&#x2013;`) shown as dashes. The corpus keeps the raw text; this is for display only.
+ */
+export function readableAbstract(raw: string): string {
+  return raw
+    .replace(/\$[^$\n]{1,80}\$/g, (math) => readableTitle(math))
+    .replace(/\\([%&#_$])/g, '$1')
+    .replace(/(?<=\p{L})x(2013|2014)(?=\p{L})/gu, (_match, code: string) => (code === '2013' ? '–' : '—'));
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { asciiFold, readableTitle } from '../../../src/core/citations/latexText';
+import { asciiFold, readableAbstract, readableTitle } from '../../../src/core/citations/latexText';
 
 describe('readableTitle', () => {
   const cases: [string, string][] = [
@@ -31,5 +31,13 @@ describe('asciiFold', () => {
     assert.equal(asciiFold('S²FT:'), 's2ft');
     assert.equal(asciiFold('Schrödinger-Café'), 'schrodingercafe');
     assert.equal(asciiFold('α-β'), 'alphabeta');
+  });
+});
+
+describe('readableAbstract', () => {
+  it('renders inline math and escapes, and repairs the site\'s mangled dash entities', () => {
+    assert.equal(readableAbstract('reaches 93\\% with S$^{2}$FT'), 'reaches 93% with S²FT');
+    assert.equal(readableAbstract('several componentsx2013such as weights'), 'several components–such as weights');
+    assert.equal(readableAbstract('a box 0x2013 wide and https://x.io/a_b'), 'a box 0x2013 wide and https://x.io/a_b');
   });
 });

@@ -1,0 +1,65 @@
+import type { Diagnostic, Paper, TopicRule } from '../types';
+import { formatPath, topicRuleSchema } from '../corpus/schema';
+import { assignTopics, compileTopics } from './assignTopics';
+
+/** Topics read from a setting: the valid rules, and one diagnostic per problem with the entry's index. */
+export interface UserTopicsResult {
+  rules: TopicRule[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Validates the value of a topics setting (an array of topic rules). Never throws: an entry that
+ * fails the schema is left out with a diagnostic naming the setting and the path (`[2].terms[0].weight`),
+ * and so is a regular expression that does not compile.
+ */
+export function parseUserTopics(value: unknown, setting: string): UserTopicsResult {
+  const diagnostics: Diagnostic[] = [];
+  const report = (path: string, message: string): void => {
+    diagnostics.push({ file: setting, line: null, path, message, severity: 'error' });
+  };
+  if (value === undefined || value === null) return { rules: [], diagnostics };
+  if (!Array.isArray(value)) {
+    report('', 'expected an array of topics ({ "name", "icon", "description", "terms" })');
+    return { rules: [], diagnostics };
+  }
+  const rules: TopicRule[] = [];
+  const names = new Map<string, number>();
+  value.forEach((entry, index) => {
+    const parsed = topicRuleSchema.safeParse(entry);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) report(formatPath([index, ...issue.path]), issue.message);
+      return;
+    }
+    const { diagnostics: patternProblems } = compileTopics([parsed.data], setting);
+    if (patternProblems.length > 0) {
+      for (const problem of patternProblems) report(`[${index}]${problem.path?.replace(/^\[0\]/, '') ?? ''}`, problem.message);
+      return;
+    }
+    const earlier = names.get(parsed.data.name.toLowerCase());
+    if (earlier !== undefined) {
+      report(`[${index}].name`, `topic "${parsed.data.name}" is defined twice (also at [${earlier}]); the later one wins`);
+      rules.splice(rules.findIndex((rule) => rule.name.toLowerCase() === parsed.data.name.toLowerCase()), 1);
+    }
+    names.set(parsed.data.name.toLowerCase(), index);
+    rules.push(parsed.data);
+  });
+  return { rules, diagnostics };
+}
+
+/**
+ * Built-in rules with the user's merged in: a user topic whose name matches a built-in one
+ * (case-insensitively) replaces it in place; the others are added after the built-in topics.
+ */
+export function mergeTopicRules(builtIn: readonly TopicRule[], user: readonly TopicRule[]): TopicRule[] {
+  const byName = new Map(user.map((rule) => [rule.name.toLowerCase(), rule] as const));
+  const merged = builtIn.map((rule) => byName.get(rule.name.toLowerCase()) ?? rule);
+  const builtInNames = new Set(builtIn.map((rule) => rule.name.toLowerCase()));
+  return [...merged, ...user.filter((rule) => !builtInNames.has(rule.name.toLowerCase()))];
+}
+
+/** Papers with their topics assigned again from `rules` (new objects; the input is left alone). */
+export function reassignTopics(papers: readonly Paper[], rules: readonly TopicRule[]): Paper[] {
+  const { topics } = compileTopics(rules);
+  return papers.map((paper) => ({ ...paper, topics: assignTopics(paper.title, paper.abstract, topics) }));
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { PaperScoutApi } from './api';
+import { registerCommands } from './commands/registerCommands';
+import { registerCitationFeatures } from './language';
+import { PaperScout } from './paperScout';
+
+export type { PaperScoutApi } from './api';
+
+/**
+ * Starts Paper Scout: builds its one context object, registers the commands, and reads the bundled
+ * corpus (the only work on the activation path; the search index is built on first use). A failure
+ * is caught and shown with a way to the log, since VS Code shows nothing when activation throws.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<PaperScoutApi> {
+  const log = vscode.window.createOutputChannel('Paper Scout', { log: true });
+  context.subscriptions.push(log);
+  const started = Date.now();
+  try {
+    const scout = new PaperScout(context.extensionUri, log);
+    context.subscriptions.push(scout, ...registerCommands(scout));
+    registerCitationFeatures(context, scout.store, log);
+    await scout.load();
+    log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host)`);
+    if (scout.store.state.kind === 'error') {
+      void vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${scout.store.state.message}`, 'Show Log', 'Retry').then((choice) => {
+        if (choice === 'Show Log') log.show();
+        if (choice === 'Retry') void scout.load();
+      });
+    }
+    return createApi(scout);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`activation failed: ${error instanceof Error ? error.stack ?? message : message}`);
+    void vscode.commands.executeCommand('setContext', 'paperScout.state', 'error');
+    void vscode.window.showErrorMessage(`Paper Scout failed to start: ${message}`, 'Show Log').then((choice) => { if (choice) log.show(); });
+    throw error;
+  }
+}
+
+/** Nothing to do: everything is in `context.subscriptions`. */
+export function deactivate(): void {}
+
+function createApi(scout: PaperScout): PaperScoutApi {
+  const paperOrThrow = (id: string) => {
+    const paper = scout.store.paper(id);
+    if (!paper) throw new Error(`no paper with id "${id}"`);
+    return paper;
+  };
+  return {
+    state: () => scout.store.state,
+    papers: () => scout.store.papers,
+    topics: () => scout.store.rules,
+    diagnostics: () => scout.store.diagnostics,
+    search: (query, options) => scout.store.index().search(query, options),
+    topicTree: scout.tree,
+    openPaper: (id) => scout.openPaper(id),
+    revealPaper: (id) => scout.revealPaper(id),
+    revealTopic: (name) => scout.revealTopic(name),
+    insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection }),
+    copyCitation: (id, format) => scout.inserter.copy(paperOrThrow(id), format),
+    panels: () => scout.panels.list(),
+    onDidReceivePanelMessage: scout.panels.onDidReceiveMessage,
+    statusText: () => scout.status.text,
+    reload: () => scout.load(),
+  };
+}

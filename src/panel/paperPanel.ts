@@ -1,0 +1,234 @@
+import * as vscode from 'vscode';
+import { readableTitle } from '../core/citations/latexText';
+import type { Paper } from '../core/types';
+import { availableFormats } from '../language/citationFormats';
+import { panelStateSchema, webviewMessageSchema, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
+import type { PaperStore } from '../state/paperStore';
+import { reusePanel } from '../state/settings';
+import { isWebUrl, paperView } from './paperView';
+
+/** What the panel asks the rest of the extension to do. */
+export interface PanelActions {
+  /** Inserts in the format with this id, or asks for one when it is undefined. */
+  insertCitation(paper: Paper, format: string | undefined): Promise<unknown>;
+  copyCitation(paper: Paper, format: string | undefined): Promise<unknown>;
+  revealTopic(topic: string): Promise<unknown>;
+}
+
+/** A message the webview sent, and whether it passed validation (for logs and tests). */
+export interface PanelMessageEvent {
+  paperId: string;
+  message: unknown;
+  accepted: boolean;
+}
+
+/** An open paper panel, as the API reports it. */
+export interface PanelInfo {
+  paperId: string;
+  visible: boolean;
+  active: boolean;
+}
+
+const RELATED_COUNT = 6;
+
+/**
+ * The paper panels: one reused panel or one per paper (setting `paperScout.panel.reuse`), each a
+ * webview that gets its paper by message and renders it itself. Restored after a reload.
+ */
+export class PaperPanels implements vscode.Disposable {
+  static readonly viewType = 'paperScout.paper';
+  private readonly panels = new Map<vscode.WebviewPanel, { paperId: string }>();
+  private shared: vscode.WebviewPanel | undefined;
+  private readonly messageEmitter = new vscode.EventEmitter<PanelMessageEvent>();
+  /** Fires for every message a webview sends, valid or not. */
+  readonly onDidReceiveMessage = this.messageEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly store: PaperStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly actions: PanelActions,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(PaperPanels.viewType, {
+        deserializeWebviewPanel: async (panel, state) => {
+          const parsed = panelStateSchema.safeParse(state);
+          if (!parsed.success) this.log.warn('a paper panel was restored without a valid paper id; it shows a notice');
+          this.attach(panel, parsed.success ? parsed.data.paperId : '');
+          if (reusePanel() && !this.shared) this.shared = panel;
+        },
+      }),
+      store.onDidChange(() => this.refreshAll()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('paperScout.citation')) this.refreshAll(); // templates add formats
+      }),
+    );
+  }
+
+  /** Opens `paperId` in the reused panel, its own panel, or a new one. */
+  async open(paperId: string, options: { preserveFocus?: boolean } = {}): Promise<void> {
+    const paper = this.store.paper(paperId);
+    const reuse = reusePanel();
+    const existing = reuse ? this.shared : [...this.panels].find(([, entry]) => entry.paperId === paperId)?.[0];
+    if (existing) {
+      this.panels.set(existing, { paperId });
+      existing.title = panelTitle(paper);
+      this.post(existing);
+      existing.reveal(undefined, options.preserveFocus);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(PaperPanels.viewType, panelTitle(paper), {
+      viewColumn: vscode.ViewColumn.Beside,
+      preserveFocus: options.preserveFocus,
+    });
+    this.attach(panel, paperId);
+    if (reuse) this.shared = panel;
+  }
+
+  /** The open panels. */
+  list(): PanelInfo[] {
+    return [...this.panels].map(([panel, { paperId }]) => ({ paperId, visible: panel.visible, active: panel.active }));
+  }
+
+  private refreshAll(): void {
+    for (const panel of this.panels.keys()) this.post(panel);
+  }
+
+  private attach(panel: vscode.WebviewPanel, paperId: string): void {
+    this.panels.set(panel, { paperId });
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const script = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media, script] };
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(media, 'paper-light.svg'),
+      dark: vscode.Uri.joinPath(media, 'paper-dark.svg'),
+    };
+    panel.title = panelTitle(this.store.paper(paperId));
+    panel.webview.html = html(panel.webview, media, script);
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(panel, message)),
+      panel.onDidDispose(() => {
+        this.panels.delete(panel);
+        if (this.shared === panel) this.shared = undefined;
+        for (const subscription of subscriptions) subscription.dispose();
+      }),
+    ];
+  }
+
+  /** Validates a webview message and acts on it; anything else is ignored and logged. */
+  private receive(panel: vscode.WebviewPanel, raw: unknown): void {
+    const paperId = this.panels.get(panel)?.paperId ?? '';
+    const parsed = webviewMessageSchema.safeParse(raw);
+    this.messageEmitter.fire({ paperId, message: raw, accepted: parsed.success });
+    if (!parsed.success) {
+      this.log.warn(`ignored a malformed message from the paper panel: ${preview(raw)} (${parsed.error.issues.map((issue) => issue.message).join('; ')})`);
+      return;
+    }
+    void this.handle(panel, parsed.data).catch((error: unknown) => {
+      this.log.error(`paper panel: handling ${parsed.data.type} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    });
+  }
+
+  private async handle(panel: vscode.WebviewPanel, message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.post(panel);
+        return;
+      case 'openLink':
+        if (!isWebUrl(message.url)) {
+          this.log.warn(`paper panel: refused to open a link that is not http(s): ${preview(message.url)}`);
+          return;
+        }
+        await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        return;
+      case 'openPaper':
+        await this.open(message.paperId);
+        return;
+      case 'revealTopic':
+        await this.actions.revealTopic(message.topic);
+        return;
+      case 'insertCitation':
+      case 'copyCitation': {
+        const paper = this.store.paper(message.paperId);
+        if (!paper) {
+          this.log.warn(`paper panel: no paper with id ${preview(message.paperId)}`);
+          return;
+        }
+        if (message.type === 'insertCitation') await this.actions.insertCitation(paper, message.format);
+        else await this.actions.copyCitation(paper, message.format);
+      }
+    }
+  }
+
+  /** Sends the panel its paper (or why it cannot show it). */
+  private post(panel: vscode.WebviewPanel): void {
+    const paperId = this.panels.get(panel)?.paperId ?? '';
+    const paper = this.store.paper(paperId);
+    let message: ExtensionMessage;
+    if (paper) {
+      panel.title = panelTitle(paper); // a panel restored before the corpus loaded was titled "Paper"
+      // Related papers need the index; show the paper at once and again with them once it is built.
+      const related = this.store.indexReady ? this.store.index().related(paper.id, RELATED_COUNT) : undefined;
+      if (!related) void this.store.indexSoon().then(() => { if (this.panels.get(panel)?.paperId === paperId) this.post(panel); });
+      message = { type: 'show', paper: paperView(paper, related ?? [], availableFormats()), relatedPending: !related };
+    } else if (this.store.state.kind === 'loading') {
+      message = { type: 'status', text: 'Loading papers…' };
+    } else {
+      message = { type: 'missing', paperId, reason: paperId ? 'This paper is no longer in the corpus.' : 'This panel has no paper to show.' };
+    }
+    void panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.keys()]) panel.dispose();
+    this.messageEmitter.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function panelTitle(paper: Paper | undefined): string {
+  if (!paper) return 'Paper';
+  const title = readableTitle(paper.title);
+  return title.length > 48 ? `${title.slice(0, 46)}…` : title;
+}
+
+function preview(value: unknown): string {
+  let text: string;
+  try { text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value); } catch { text = String(value); }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** The page: a CSP that allows only our stylesheet and our nonce'd script; the script renders everything. */
+function html(webview: vscode.Webview, media: vscode.Uri, script: vscode.Uri): string {
+  const nonce = makeNonce();
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css'));
+  const js = webview.asWebviewUri(vscode.Uri.joinPath(script, 'main.js'));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css.toString()}">
+<title>Paper Scout</title>
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="status">Loading…</p></main>
+<script nonce="${nonce}" src="${js.toString()}"></script>
+</body>
+</html>`;
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

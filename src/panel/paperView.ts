@@ -1,0 +1,38 @@
+/** Builds what the paper panel shows from a paper. Pure (no `vscode`), so it can be unit-tested. */
+import { readableAbstract, readableTitle } from '../core/citations/latexText';
+import { paperLookupUrls } from '../core/citations/urls';
+import type { SearchResult } from '../core/search/paperIndex';
+import type { Paper } from '../core/types';
+import type { PaperView } from '../shared/protocol';
+
+/** Only absolute http(s) URLs are shown as links and opened. */
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(url);
+}
+
+/** A citation format the panel offers: an id, how it is labelled, and how it cites a paper. */
+export interface PanelFormat {
+  id: string;
+  label: string;
+  description: string;
+  render(paper: Paper): string;
+}
+
+/** The panel's view of `paper`, with its related papers and its citation in every format offered. */
+export function paperView(paper: Paper, related: readonly SearchResult[], formats: readonly PanelFormat[]): PaperView {
+  return {
+    id: paper.id,
+    key: paper.key,
+    title: readableTitle(paper.title),
+    published: paper.published,
+    upvotes: paper.upvotes,
+    authorsCount: paper.authorsCount,
+    organization: paper.organization,
+    topics: [...paper.topics],
+    abstract: readableAbstract(paper.abstract),
+    links: paper.links.filter(isWebUrl),
+    lookup: paperLookupUrls(paper),
+    related: related.map(({ paper: other }) => ({ id: other.id, title: readableTitle(other.title), published: other.published })),
+    formats: formats.map((format) => ({ id: format.id, label: format.label, description: format.description, text: format.render(paper) })),
+  };
+}

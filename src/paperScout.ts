@@ -1,0 +1,146 @@
+import * as vscode from 'vscode';
+import { formatDiagnostic } from './core/diagnostics';
+import type { Paper } from './core/types';
+import { CitationInserter, type InsertOptions } from './editor/insertCitation';
+import { PaperPanels } from './panel/paperPanel';
+import { PaperStore } from './state/paperStore';
+import { SETTINGS, sortBy } from './state/settings';
+import { PaperCountStatus } from './views/statusBar';
+import { showSearchPick } from './views/searchPick';
+import { SORT_LABELS, TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
+
+/** What to do with the paper picked in a search. */
+export type SearchIntent = 'open' | 'insert' | 'replace' | 'copy' | 'reveal';
+
+const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
+  open: 'Search Papers',
+  insert: 'Insert Citation',
+  replace: 'Replace Selection with Citation',
+  copy: 'Copy Citation',
+  reveal: 'Reveal Paper in Topics',
+};
+
+/**
+ * Everything Paper Scout runs, built once by `activate`: the store, the Topics view, the panels, the
+ * citation inserter and the status bar, with the actions the commands and the API share.
+ */
+export class PaperScout implements vscode.Disposable {
+  readonly store: PaperStore;
+  readonly tree: TopicTreeProvider;
+  readonly treeView: vscode.TreeView<TopicTreeNode>;
+  readonly panels: PaperPanels;
+  readonly inserter: CitationInserter;
+  readonly status: PaperCountStatus;
+  private readonly disposables: vscode.Disposable[] = [];
+  private reportedTopicProblems = '';
+
+  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel) {
+    this.store = new PaperStore(vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json'), vscode.Uri.joinPath(extensionUri, 'dist', 'index.bin'), log);
+    this.tree = new TopicTreeProvider(this.store);
+    this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
+    this.inserter = new CitationInserter(log);
+    this.panels = new PaperPanels(extensionUri, this.store, log, {
+      insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
+      copyCitation: (paper, format) => this.inserter.copy(paper, format),
+      revealTopic: (topic) => this.revealTopic(topic),
+    });
+    this.status = new PaperCountStatus(this.store);
+    this.disposables.push(this.store, this.tree, this.treeView, this.inserter, this.panels, this.status);
+    this.updateViewDescription();
+    this.store.onDidChange(() => this.afterStoreChange(), undefined, this.disposables);
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SETTINGS.sortBy)) this.updateViewDescription();
+    }, undefined, this.disposables);
+  }
+
+  /** Loads the corpus (the only work done on activation; the index is built on first search). */
+  async load(): Promise<void> {
+    await this.store.load();
+  }
+
+  /** Opens the paper panel for `id`. */
+  async openPaper(id: string, options: { preserveFocus?: boolean } = {}): Promise<void> {
+    if (!this.store.paper(id)) {
+      void vscode.window.showWarningMessage(`Paper Scout has no paper with the id "${id}".`);
+      return;
+    }
+    await this.panels.open(id, options);
+  }
+
+  /** Shows the paper in the Topics tree, under its first topic, and selects it. */
+  async revealPaper(id: string): Promise<boolean> {
+    const node = this.tree.paperNode(id);
+    if (!node) return false;
+    await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  /** Shows and expands a topic in the Topics tree. */
+  async revealTopic(name: string): Promise<boolean> {
+    const node = this.tree.topicNode(name);
+    if (!node) {
+      this.log.warn(`reveal topic: no topic named ${JSON.stringify(name).slice(0, 100)}`);
+      return false;
+    }
+    await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  /** Inserts the paper's citation in the active (or last) editor. */
+  async insertCitation(paper: Paper, options: InsertOptions = {}): Promise<boolean> {
+    return this.inserter.insert(paper, options);
+  }
+
+  /** Opens the live search; Enter does what `intent` says. */
+  async search(options: { query?: string; topic?: string; intent?: SearchIntent; format?: string } = {}): Promise<void> {
+    if (this.store.state.kind === 'error') {
+      const choice = await vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${this.store.state.message}`, 'Show Log', 'Retry');
+      if (choice === 'Show Log') this.log.show();
+      if (choice === 'Retry') await this.load();
+      return;
+    }
+    const intent = options.intent ?? 'open';
+    const format = options.format;
+    await showSearchPick(this.store, {
+      query: options.query,
+      topic: options.topic,
+      title: INTENT_TITLES[intent],
+      onAccept: (paper) => {
+        switch (intent) {
+          case 'open': return this.openPaper(paper.id);
+          case 'insert': return this.insertCitation(paper, { format });
+          case 'replace': return this.insertCitation(paper, { format, replaceSelection: true });
+          case 'copy': return this.inserter.copy(paper, format);
+          case 'reveal': return this.revealPaper(paper.id);
+        }
+      },
+      onInsert: (paper) => this.insertCitation(paper, { format, replaceSelection: intent === 'replace' }),
+      onCopy: (paper) => this.inserter.copy(paper, format),
+    });
+  }
+
+  private updateViewDescription(): void {
+    this.treeView.description = SORT_LABELS[sortBy()];
+  }
+
+  private afterStoreChange(): void {
+    const state = this.store.state;
+    this.treeView.message = state.kind === 'ready' && this.store.topicProblems.length > 0
+      ? `Some entries of ${SETTINGS.topics} were skipped (see the log).`
+      : undefined;
+    const problems = this.store.topicProblems.map(formatDiagnostic).join('\n');
+    if (problems && problems !== this.reportedTopicProblems) {
+      const first = formatDiagnostic(this.store.topicProblems[0]);
+      const more = this.store.topicProblems.length > 1 ? ` (and ${this.store.topicProblems.length - 1} more)` : '';
+      void vscode.window.showWarningMessage(`Paper Scout: invalid topic in settings: ${first}${more}`, 'Open Settings', 'Show Log').then((choice) => {
+        if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS.topics);
+        if (choice === 'Show Log') this.log.show();
+      });
+    }
+    this.reportedTopicProblems = problems;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.reverse()) disposable.dispose();
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The message protocol between the paper panel (extension side, `src/panel/`) and its webview
+ * (`src/webview/`). Both sides import this one module: the webview only its types (so zod stays out
+ * of the webview bundle), the extension also the schemas, with which it validates every message the
+ * webview sends. Anything that fails them is ignored and logged.
+ */
+import { z } from 'zod';
+
+/**
+ * A citation format id: a built-in one (`bibtex`, ...) or `template:<name>` for a user template. The
+ * extension looks it up among the formats it offers and ignores one it does not know.
+ */
+export const citationFormatSchema = z.string().regex(/^(?:[a-z][a-z-]{0,20}|template:[^\u0000-\u001f]{1,100})$/, 'a citation format id');
+
+const paperId = z.string().min(1).max(300);
+
+/** Messages the webview sends to the extension. */
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  /** The script has loaded and wants the paper to show. */
+  z.object({ type: z.literal('ready') }).strict(),
+  /** Open an http(s) link (from the abstract or the lookup links) in the browser. */
+  z.object({ type: z.literal('openLink'), url: z.string().max(4096) }).strict(),
+  /** Open another paper (a related one) in the panel. */
+  z.object({ type: z.literal('openPaper'), paperId }).strict(),
+  /** Insert the paper's citation in the last active editor; without a format, ask which. */
+  z.object({ type: z.literal('insertCitation'), paperId, format: citationFormatSchema.optional() }).strict(),
+  /** Copy the paper's citation; without a format, the default for the last active editor. */
+  z.object({ type: z.literal('copyCitation'), paperId, format: citationFormatSchema.optional() }).strict(),
+  /** Reveal a topic in the Topics tree. */
+  z.object({ type: z.literal('revealTopic'), topic: z.string().min(1).max(200) }).strict(),
+]);
+
+/** A message from the webview, once validated. */
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+
+/** A citation format as the panel lists it, with the paper's citation in it. */
+export interface FormatView {
+  id: string;
+  label: string;
+  description: string;
+  text: string;
+}
+
+/** A paper link for lists (related papers). */
+export interface PaperLinkView {
+  id: string;
+  title: string;
+  published: string | null;
+}
+
+/** Everything the panel shows about one paper; every string is shown as text, never as HTML. */
+export interface PaperView {
+  id: string;
+  key: string;
+  /** The title with its LaTeX fragments made readable. */
+  title: string;
+  published: string | null;
+  upvotes: number | null;
+  authorsCount: number | null;
+  organization: string | null;
+  topics: string[];
+  abstract: string;
+  /** http(s) links found in the abstract. */
+  links: string[];
+  lookup: { arxiv: string; huggingFace: string };
+  related: PaperLinkView[];
+  formats: FormatView[];
+}
+
+/** Messages the extension sends to the webview. */
+export type ExtensionMessage =
+  /** Show this paper; `relatedPending` while related papers are still being found. */
+  | { type: 'show'; paper: PaperView; relatedPending?: boolean }
+  | { type: 'missing'; paperId: string; reason: string }
+  | { type: 'status'; text: string };
+
+/** What the webview keeps with `setState`, so the serializer can restore the panel after a reload. */
+export interface PanelState {
+  paperId: string;
+}
+
+/** Validates persisted webview state (it may come from an older version or be corrupt). */
+export const panelStateSchema = z.object({ paperId }).passthrough();

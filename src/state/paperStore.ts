@@ -1,0 +1,195 @@
+import * as vscode from 'vscode';
+import { loadCorpus } from '../core/corpus/schema';
+import { formatDiagnostic } from '../core/diagnostics';
+import { PaperIndex } from '../core/search/paperIndex';
+import { DEFAULT_TOPICS } from '../core/topics/taxonomy';
+import { mergeTopicRules, parseUserTopics, reassignTopics } from '../core/topics/userTopics';
+import type { Diagnostic, Paper, TopicRule } from '../core/types';
+import { SETTINGS, userTopicsValue } from './settings';
+
+/** From this many papers a build shows a cancellable progress notification. */
+const LONG_BUILD_PAPERS = 5000;
+
+/** Where the store is: loading the corpus, ready, or failed to load it (with why). */
+export type StoreState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
+
+/**
+ * The papers the extension shows, with the topic rules in force (bundled, overridden by the user's
+ * setting) and the search index, built lazily on first use. Everything in the UI reads from here and
+ * refreshes on `onDidChange`.
+ */
+export class PaperStore implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires when papers, topics or the state change. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  private stateValue: StoreState = { kind: 'loading' };
+  private bundledPapers: Paper[] = [];
+  private bundledTopics: TopicRule[] = DEFAULT_TOPICS;
+  private papersValue: Paper[] = [];
+  private rulesValue: TopicRule[] = DEFAULT_TOPICS;
+  private byId = new Map<string, Paper>();
+  private indexValue: PaperIndex | undefined;
+  private pendingIndex: Promise<PaperIndex> | undefined;
+  private corpusDiagnostics: Diagnostic[] = [];
+  private topicDiagnostics: Diagnostic[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly corpusUri: vscode.Uri,
+    private readonly indexUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SETTINGS.topics)) this.applyTopics(true);
+    }, undefined, this.disposables);
+  }
+
+  get state(): StoreState {
+    return this.stateValue;
+  }
+
+  /** The papers, with topics from the rules in force. */
+  get papers(): readonly Paper[] {
+    return this.papersValue;
+  }
+
+  /** The topic rules in force: the bundled ones with the user's merged in. */
+  get rules(): readonly TopicRule[] {
+    return this.rulesValue;
+  }
+
+  /** What was wrong with the corpus file and the topics setting. */
+  get diagnostics(): readonly Diagnostic[] {
+    return [...this.corpusDiagnostics, ...this.topicDiagnostics];
+  }
+
+  /** The paper with this id. */
+  paper(id: string): Paper | undefined {
+    return this.byId.get(id);
+  }
+
+  /** True once the index is built (searches then answer at once). */
+  get indexReady(): boolean {
+    return this.indexValue !== undefined;
+  }
+
+  /** The search index, built on first use. */
+  index(): PaperIndex {
+    if (!this.indexValue) {
+      const started = Date.now();
+      this.indexValue = PaperIndex.build(this.papersValue);
+      this.log.info(`search index built for ${this.papersValue.length} papers in ${Date.now() - started} ms`);
+    }
+    return this.indexValue;
+  }
+
+  /**
+   * The index, without blocking the extension host: the bundled corpus loads its prebuilt index
+   * (dist/index.bin, a few milliseconds); other corpora build it in slices, with a cancellable progress
+   * notification when the build is long. Callers share one pending build.
+   */
+  async indexSoon(): Promise<PaperIndex> {
+    if (this.indexValue) return this.indexValue;
+    this.pendingIndex ??= this.prepareIndex().finally(() => {
+      this.pendingIndex = undefined;
+    });
+    return this.pendingIndex;
+  }
+
+  private async prepareIndex(): Promise<PaperIndex> {
+    const papers = this.papersValue;
+    const started = Date.now();
+    let index = papers === this.bundledPapers ? await this.loadPrebuiltIndex(papers) : undefined;
+    if (!index && papers.length < LONG_BUILD_PAPERS) {
+      index = await PaperIndex.buildAsync(papers);
+    } else if (!index) {
+      index = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Paper Scout: indexing ${papers.length.toLocaleString()} papers`, cancellable: true },
+        (progress, token) => {
+          let reported = 0;
+          return PaperIndex.buildAsync(papers, {
+            isCancelled: () => token.isCancellationRequested,
+            onProgress: ({ phase, done, total }) => {
+              // Reading the papers is most of the work; finishing the postings the last tenth.
+              const percent = Math.floor((phase === 'reading' ? 0.9 * (done / total) : 0.9 + 0.1 * (done / total)) * 100);
+              if (percent > reported) progress.report({ increment: percent - reported, message: `${percent}%` });
+              reported = Math.max(reported, percent);
+            },
+          });
+        },
+      );
+    }
+    this.log.info(`search index ready for ${papers.length} papers in ${Date.now() - started} ms`);
+    if (papers === this.papersValue) this.indexValue = index;
+    return index;
+  }
+
+  private async loadPrebuiltIndex(papers: readonly Paper[]): Promise<PaperIndex | undefined> {
+    try {
+      return PaperIndex.deserialize(await vscode.workspace.fs.readFile(this.indexUri), papers);
+    } catch (error) {
+      this.log.warn(`prebuilt index ${this.indexUri.toString(true)} not used (${error instanceof Error ? error.message : String(error)}); building one`);
+      return undefined;
+    }
+  }
+
+  /** Reads and validates the bundled corpus. Never throws: a failure becomes the `error` state. */
+  async load(): Promise<void> {
+    this.setState({ kind: 'loading' });
+    try {
+      const bytes = await vscode.workspace.fs.readFile(this.corpusUri);
+      const json: unknown = JSON.parse(new TextDecoder().decode(bytes));
+      const { corpus, diagnostics } = loadCorpus(json, this.corpusUri.path.split('/').slice(-2).join('/'));
+      this.corpusDiagnostics = diagnostics;
+      for (const diagnostic of diagnostics) this.log.warn(formatDiagnostic(diagnostic));
+      if (corpus.papers.length === 0 && diagnostics.length > 0) {
+        throw new Error(`the corpus file has no valid papers (${formatDiagnostic(diagnostics[0])})`);
+      }
+      this.bundledPapers = corpus.papers;
+      this.bundledTopics = corpus.topics.length > 0 ? corpus.topics : DEFAULT_TOPICS;
+      this.applyTopics(false);
+      this.log.info(`loaded ${this.papersValue.length} papers and ${this.rulesValue.length} topics from ${this.corpusUri.toString(true)}`);
+      this.setState({ kind: 'ready' });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error(`could not load the corpus ${this.corpusUri.toString(true)}: ${message}`);
+      this.setPapers([]);
+      this.setState({ kind: 'error', message });
+    }
+  }
+
+  /** Problems found in the topics setting by the last `applyTopics`. */
+  get topicProblems(): readonly Diagnostic[] {
+    return this.topicDiagnostics;
+  }
+
+  /** Re-reads the topics setting, merges it over the bundled rules and reassigns the papers' topics. */
+  private applyTopics(notify: boolean): void {
+    const { rules: userRules, diagnostics } = parseUserTopics(userTopicsValue(), SETTINGS.topics);
+    this.topicDiagnostics = diagnostics;
+    for (const diagnostic of diagnostics) this.log.warn(formatDiagnostic(diagnostic));
+    this.rulesValue = mergeTopicRules(this.bundledTopics, userRules);
+    // The corpus file already carries topics from the bundled rules; only user rules need a new pass.
+    this.setPapers(userRules.length > 0 ? reassignTopics(this.bundledPapers, this.rulesValue) : this.bundledPapers);
+    if (userRules.length > 0) this.log.info(`topics: ${userRules.length} from ${SETTINGS.topics} merged over ${this.bundledTopics.length} bundled`);
+    if (notify) this.changeEmitter.fire();
+  }
+
+  private setPapers(papers: Paper[]): void {
+    this.papersValue = papers;
+    this.byId = new Map(papers.map((paper) => [paper.id, paper]));
+    this.indexValue = undefined;
+  }
+
+  private setState(state: StoreState): void {
+    this.stateValue = state;
+    void vscode.commands.executeCommand('setContext', 'paperScout.state', state.kind);
+    this.changeEmitter.fire();
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

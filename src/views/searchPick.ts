@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import { readableTitle } from '../core/citations/latexText';
+import { comparePapers } from '../core/topics/groupByTopic';
+import type { SearchResult } from '../core/search/paperIndex';
+import type { Paper } from '../core/types';
+import type { PaperStore } from '../state/paperStore';
+
+/** What Enter does with the chosen paper, and how the quick pick says so. */
+export interface SearchPickOptions {
+  /** Text to start with (the editor selection). */
+  query?: string;
+  /** Only papers in this topic. */
+  topic?: string;
+  title?: string;
+  /** Called with the paper the user accepts. */
+  onAccept(paper: Paper): unknown;
+  onInsert(paper: Paper): unknown;
+  onCopy(paper: Paper): unknown;
+}
+
+type PaperItem = vscode.QuickPickItem & { paper: Paper };
+/** A non-paper item; `close` says whether choosing it closes the search. */
+type ActionItem = vscode.QuickPickItem & { action: () => unknown; close: boolean };
+type Item = PaperItem | ActionItem;
+
+const RESULT_LIMIT = 50;
+const DEBOUNCE_MS = 25;
+const INSERT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert Citation' };
+const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Citation' };
+const FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: 'Filter by Topic' };
+const CLEAR_FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter-filled'), tooltip: 'Clear Topic Filter' };
+
+/**
+ * The live paper search: a quick pick whose items are replaced on every keystroke by the index's
+ * ranking (shown as ranked: VS Code must not filter or sort them again). Resolves when it closes.
+ */
+export function showSearchPick(store: PaperStore, options: SearchPickOptions): Promise<void> {
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.matchOnDescription = false;
+  pick.matchOnDetail = false;
+  try {
+    // Keep the index's order: VS Code otherwise moves items whose labels match the text to the top.
+    // Finalized in recent builds; older ones guard it as a proposed API and throw.
+    (pick as { sortByLabel?: boolean }).sortByLabel = false;
+  } catch { /* older VS Code: ranking may be regrouped by label matches */ }
+  pick.placeholder = 'Search papers by title, abstract, topic or citation key';
+  let topic = options.topic;
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const updateChrome = (): void => {
+    pick.title = `${options.title ?? 'Search Papers'}${topic ? ` in ${topic}` : ''}`;
+    pick.buttons = [topic ? CLEAR_FILTER_BUTTON : FILTER_BUTTON];
+  };
+
+  const update = async (): Promise<void> => {
+    const current = ++generation;
+    const query = pick.value;
+    if (!query.trim()) {
+      pick.busy = false;
+      pick.items = initialItems(store, topic);
+      return;
+    }
+    if (!store.indexReady) pick.busy = true;
+    const index = await store.indexSoon();
+    if (current !== generation) return; // a newer keystroke has taken over
+    const results = index.search(query, { limit: RESULT_LIMIT, topic });
+    pick.items = results.length > 0 ? results.map(resultItem) : noResultItems(query, topic, () => { topic = undefined; updateChrome(); void update(); });
+    pick.busy = false;
+  };
+
+  const schedule = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void update(), DEBOUNCE_MS);
+  };
+
+  return new Promise((resolve) => {
+    const disposables: vscode.Disposable[] = [
+      pick.onDidChangeValue(schedule),
+      pick.onDidAccept(() => {
+        const item = pick.selectedItems[0];
+        if (!item) return;
+        if ('paper' in item) {
+          pick.hide();
+          void options.onAccept(item.paper);
+        } else {
+          if (item.close) pick.hide();
+          void item.action();
+        }
+      }),
+      pick.onDidTriggerItemButton(({ item, button }) => {
+        if (!('paper' in item)) return;
+        if (button === INSERT_BUTTON) {
+          pick.hide();
+          void options.onInsert(item.paper);
+        } else if (button === COPY_BUTTON) {
+          void options.onCopy(item.paper);
+        }
+      }),
+      pick.onDidTriggerButton(async (button) => {
+        if (button === CLEAR_FILTER_BUTTON) {
+          topic = undefined;
+        } else {
+          const chosen = await pickTopic(store);
+          pick.show(); // the topic picker hid the search; bring it back with its text
+          if (chosen) topic = chosen;
+        }
+        updateChrome();
+        void update();
+      }),
+      pick.onDidHide(() => {
+        // A nested topic picker hides the search for a moment; only a real close ends it.
+        setTimeout(() => {
+          if (pickingTopic) return;
+          if (timer) clearTimeout(timer);
+          for (const disposable of disposables) disposable.dispose();
+          pick.dispose();
+          resolve();
+        }, 0);
+      }),
+    ];
+    updateChrome();
+    pick.value = options.query ?? '';
+    pick.show();
+    void update();
+  });
+}
+
+let pickingTopic = false;
+
+/** Asks for a topic to filter by. */
+async function pickTopic(store: PaperStore): Promise<string | undefined> {
+  pickingTopic = true;
+  try {
+    const counts = new Map<string, number>();
+    for (const paper of store.papers) for (const topic of paper.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    const items = store.rules.map((rule) => ({ label: `$(${rule.icon || 'tag'}) ${rule.name}`, description: String(counts.get(rule.name) ?? 0), name: rule.name }));
+    const picked = await vscode.window.showQuickPick(items, { title: 'Filter Papers by Topic', placeHolder: 'Topic' });
+    return picked?.name;
+  } finally {
+    setTimeout(() => { pickingTopic = false; }, 50);
+  }
+}
+
+/** Before anything is typed: the newest papers, so the pick is useful (and instant) at once. */
+function initialItems(store: PaperStore, topic: string | undefined): Item[] {
+  const papers = store.papers.filter((paper) => !topic || paper.topics.includes(topic));
+  return [...papers].sort(comparePapers('date')).slice(0, RESULT_LIMIT).map((paper) => paperItem(paper, paper.abstract));
+}
+
+function resultItem(result: SearchResult): Item {
+  return paperItem(result.paper, result.snippet);
+}
+
+function paperItem(paper: Paper, detail: string): PaperItem {
+  const facts = [paper.published ?? 'undated', paper.topics.join(', ')].filter(Boolean);
+  return {
+    label: readableTitle(paper.title),
+    description: facts.join(' · '),
+    detail,
+    alwaysShow: true,
+    buttons: [INSERT_BUTTON, COPY_BUTTON],
+    paper,
+  };
+}
+
+function noResultItems(query: string, topic: string | undefined, clearTopic: () => void): Item[] {
+  const words = query.trim();
+  const encoded = encodeURIComponent(words);
+  const items: Item[] = [
+    { label: '$(info) No papers match', description: topic ? `"${words}" in ${topic}` : `"${words}"`, alwaysShow: true, action: () => undefined, close: false },
+  ];
+  if (topic) items.push({ label: '$(filter) Clear the Topic Filter', description: `search all topics for "${words}"`, alwaysShow: true, action: clearTopic, close: false });
+  items.push(
+    { label: '$(link-external) Search arXiv', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(`https://arxiv.org/search/?query=${encoded}&searchtype=all`)), close: true },
+    { label: '$(link-external) Search Hugging Face Papers', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(`https://huggingface.co/papers?q=${encoded}`)), close: true },
+  );
+  return items;
+}

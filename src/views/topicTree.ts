@@ -1,0 +1,156 @@
+import * as vscode from 'vscode';
+import { readableTitle } from '../core/citations/latexText';
+import { groupByTopic, type PaperSort } from '../core/topics/groupByTopic';
+import type { Paper, TopicRule } from '../core/types';
+import { SETTINGS, sortBy } from '../state/settings';
+import type { PaperStore } from '../state/paperStore';
+
+/** A topic in the tree, with the papers under it in the current sort order. */
+export interface TopicNode {
+  kind: 'topic';
+  rule: TopicRule;
+  papers: Paper[];
+}
+
+/** A paper under one of its topics (a paper with three topics appears three times). */
+export interface PaperNode {
+  kind: 'paper';
+  paper: Paper;
+  topic: TopicNode;
+}
+
+/** A node of the Topics tree. */
+export type TopicTreeNode = TopicNode | PaperNode;
+
+/** Labels for the sort orders, shown as the view's description. */
+export const SORT_LABELS: Readonly<Record<PaperSort, string>> = {
+  date: 'newest first',
+  upvotes: 'most upvoted first',
+  title: 'by title',
+};
+
+const ABSTRACT_PREVIEW = 400;
+
+/**
+ * The "Topics" tree: each topic with its codicon and paper count, its papers under it in the sort
+ * order the setting picks. Follows the store and the settings without a reload.
+ */
+export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TopicTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private roots: TopicNode[] | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly store: PaperStore) {
+    store.onDidChange(() => this.refresh(), undefined, this.disposables);
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SETTINGS.sortBy)) this.refresh();
+    }, undefined, this.disposables);
+  }
+
+  /** Rebuilds the tree from the store. */
+  refresh(): void {
+    this.roots = undefined;
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** The topic nodes (cached until the next refresh, so `reveal` finds the same objects). */
+  topics(): TopicNode[] {
+    if (!this.roots) {
+      this.roots = this.store.state.kind === 'ready'
+        ? groupByTopic(this.store.papers, this.store.rules, sortBy()).map(({ rule, papers }) => ({ kind: 'topic' as const, rule, papers }))
+        : [];
+    }
+    return this.roots;
+  }
+
+  /** The node for `paperId` under its first topic, for `reveal`. */
+  paperNode(paperId: string): PaperNode | undefined {
+    const paper = this.store.paper(paperId);
+    if (!paper) return undefined;
+    const topic = this.topics().find((node) => paper.topics.includes(node.rule.name)) ?? this.topics().find((node) => node.papers.some((p) => p.id === paperId));
+    return topic ? this.paperNodeIn(topic, paper) : undefined;
+  }
+
+  /** The node for the topic named `name` (case-insensitive). */
+  topicNode(name: string): TopicNode | undefined {
+    const lower = name.toLowerCase();
+    return this.topics().find((node) => node.rule.name.toLowerCase() === lower);
+  }
+
+  getChildren(element?: TopicTreeNode): TopicTreeNode[] {
+    if (!element) return this.topics();
+    if (element.kind === 'paper') return [];
+    return element.papers.map((paper) => this.paperNodeIn(element, paper));
+  }
+
+  getParent(element: TopicTreeNode): TopicTreeNode | undefined {
+    return element.kind === 'paper' ? element.topic : undefined;
+  }
+
+  getTreeItem(element: TopicTreeNode): vscode.TreeItem {
+    return element.kind === 'topic' ? topicItem(element) : paperItem(element);
+  }
+
+  private readonly paperNodes = new WeakMap<TopicNode, Map<string, PaperNode>>();
+
+  /** One node object per (topic, paper), so the tree and `reveal` agree on identity. */
+  private paperNodeIn(topic: TopicNode, paper: Paper): PaperNode {
+    let nodes = this.paperNodes.get(topic);
+    if (!nodes) this.paperNodes.set(topic, (nodes = new Map()));
+    let node = nodes.get(paper.id);
+    if (!node) nodes.set(paper.id, (node = { kind: 'paper', paper, topic }));
+    return node;
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function topicItem(node: TopicNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.rule.name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `topic:${node.rule.name}`;
+  item.iconPath = new vscode.ThemeIcon(node.rule.icon || 'tag');
+  item.description = String(node.papers.length);
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown('**').appendText(node.rule.name).appendMarkdown('**');
+  tooltip.appendText(` — ${node.papers.length} ${node.papers.length === 1 ? 'paper' : 'papers'}`);
+  if (node.rule.description) tooltip.appendMarkdown('\n\n').appendText(node.rule.description);
+  item.tooltip = tooltip;
+  item.contextValue = 'paperScout.topic';
+  return item;
+}
+
+function paperItem(node: PaperNode): vscode.TreeItem {
+  const { paper } = node;
+  const title = readableTitle(paper.title);
+  const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
+  item.id = `paper:${node.topic.rule.name}/${paper.id}`;
+  item.description = paperDescription(paper);
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown('**').appendText(title).appendMarkdown('**\n\n');
+  tooltip.appendText(paperDescription(paper) || 'undated').appendMarkdown('\n\n');
+  tooltip.appendText(preview(paper.abstract));
+  item.tooltip = tooltip;
+  item.accessibilityInformation = { label: `${title}, ${paperDescription(paper) || 'undated'}` };
+  item.contextValue = 'paperScout.paper';
+  item.command = { command: 'paperScout.openPaper', title: 'Open Paper', arguments: [paper.id] };
+  return item;
+}
+
+/** "2024-10-09 · ▲ 42", as far as the paper has them. */
+export function paperDescription(paper: Paper): string {
+  const parts: string[] = [];
+  if (paper.published) parts.push(paper.published);
+  if (paper.upvotes !== null) parts.push(`▲ ${paper.upvotes}`);
+  return parts.join(' · ');
+}
+
+/** The first few sentences of an abstract, cut at a word boundary. */
+function preview(abstract: string): string {
+  if (abstract.length <= ABSTRACT_PREVIEW) return abstract || 'No abstract.';
+  const cut = abstract.lastIndexOf(' ', ABSTRACT_PREVIEW);
+  return `${abstract.slice(0, cut > 0 ? cut : ABSTRACT_PREVIEW)}…`;
+}

@@ -1,0 +1,193 @@
+// The paper panel's script (bundled to dist/webview/main.js). It builds the page from the paper the
+// extension sends, with DOM calls and textContent only: no corpus string is ever parsed as HTML.
+import type { ExtensionMessage, FormatView, PanelState, PaperView, WebviewMessage } from '../shared/protocol';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: PanelState): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+
+/** Creates an element with a class and text (as text, never HTML). */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function button(label: string, className: string, action: Record<string, string>, title?: string): HTMLButtonElement {
+  const node = element('button', className, label);
+  node.type = 'button';
+  for (const [name, value] of Object.entries(action)) node.dataset[name] = value;
+  if (title) node.title = title;
+  return node;
+}
+
+/** A link that the extension opens (only http(s) ever gets an href). */
+function link(url: string, text = url): HTMLElement {
+  if (!/^https?:\/\//i.test(url)) return element('span', 'url', text);
+  const anchor = element('a', 'url', text);
+  anchor.href = url;
+  anchor.dataset.action = 'openLink';
+  anchor.dataset.url = url;
+  return anchor;
+}
+
+function section(title: string, id: string): HTMLElement {
+  const node = element('section', id);
+  node.setAttribute('aria-labelledby', `${id}-heading`);
+  const heading = element('h2', undefined, title);
+  heading.id = `${id}-heading`;
+  node.append(heading);
+  return node;
+}
+
+function metaLine(paper: PaperView): string {
+  const parts = [paper.published ?? 'Undated'];
+  if (paper.authorsCount !== null) parts.push(`${paper.authorsCount} ${paper.authorsCount === 1 ? 'author' : 'authors'}`);
+  if (paper.organization) parts.push(paper.organization);
+  if (paper.upvotes !== null) parts.push(`▲ ${paper.upvotes} upvotes`);
+  return parts.join(' · ');
+}
+
+function formatBlock(paper: PaperView, format: FormatView): HTMLElement {
+  const block = element('div', 'format');
+  const head = element('div', 'format-head');
+  const label = element('span', 'format-label', format.label);
+  const description = element('span', 'format-description', format.description);
+  const buttons = element('span', 'format-buttons');
+  buttons.append(
+    button('Insert', 'secondary', { action: 'insertCitation', format: format.id }, `Insert the ${format.label} citation in the editor`),
+    button('Copy', 'secondary', { action: 'copyCitation', format: format.id }, `Copy the ${format.label} citation`),
+  );
+  head.append(label, description, buttons);
+  const text = element('pre', 'format-text');
+  text.append(element('code', undefined, format.text));
+  block.append(head, text);
+  block.dataset.paperId = paper.id;
+  return block;
+}
+
+function render(paper: PaperView, relatedPending: boolean): void {
+  const header = element('header');
+  const title = element('h1', 'title', paper.title);
+  title.tabIndex = -1;
+  header.append(title, element('p', 'meta', metaLine(paper)));
+  const key = element('p', 'key');
+  key.append('Citation key ', element('code', undefined, paper.key));
+  header.append(key);
+  if (paper.topics.length > 0) {
+    const topics = element('ul', 'topics');
+    topics.setAttribute('aria-label', 'Topics');
+    for (const topic of paper.topics) {
+      const item = element('li');
+      item.append(button(topic, 'chip', { action: 'revealTopic', topic }, `Show “${topic}” in the Topics view`));
+      topics.append(item);
+    }
+    header.append(topics);
+  }
+  const actions = element('div', 'actions');
+  actions.append(
+    button('Insert Citation…', 'primary', { action: 'insertCitation' }, 'Choose a format and insert the citation in the editor'),
+    button('Copy Citation', 'secondary', { action: 'copyCitation' }, 'Copy the citation in the format for the last editor'),
+  );
+  header.append(actions);
+
+  const abstract = section('Abstract', 'abstract');
+  abstract.append(element('p', 'abstract-text', paper.abstract || 'No abstract.'));
+
+  const links = section('Links', 'links');
+  if (paper.links.length > 0) {
+    const list = element('ul', 'link-list');
+    for (const url of paper.links) {
+      const item = element('li');
+      item.append(link(url));
+      list.append(item);
+    }
+    links.append(element('h3', undefined, 'In the abstract'), list);
+  }
+  const lookup = element('ul', 'link-list');
+  for (const [label, url] of [['Search arXiv', paper.lookup.arxiv], ['Search Hugging Face Papers', paper.lookup.huggingFace]]) {
+    const item = element('li');
+    item.append(link(url, label));
+    lookup.append(item);
+  }
+  links.append(element('h3', undefined, 'Look it up'), lookup);
+
+  const cite = section('Cite', 'cite');
+  for (const format of paper.formats) cite.append(formatBlock(paper, format));
+
+  const related = section('Related Papers', 'related');
+  if (relatedPending) related.append(element('p', 'status', 'Finding related papers…'));
+  else if (paper.related.length === 0) related.append(element('p', 'status', 'No related papers found.'));
+  else {
+    const list = element('ul', 'related-list');
+    for (const other of paper.related) {
+      const item = element('li');
+      item.append(button(other.title, 'related-paper', { action: 'openPaper', paperId: other.id }, 'Open this paper'));
+      item.append(element('span', 'related-date', other.published ?? 'undated'));
+      list.append(item);
+    }
+    related.append(list);
+  }
+
+  const previous = app.dataset.paperId;
+  app.replaceChildren(header, abstract, links, cite, related);
+  app.dataset.paperId = paper.id;
+  vscode.setState({ paperId: paper.id });
+  if (previous !== paper.id) {
+    window.scrollTo(0, 0);
+    if (previous) title.focus();
+  }
+}
+
+function showStatus(text: string, className = 'status'): void {
+  app.replaceChildren(element('p', className, text));
+}
+
+window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
+  const message = event.data;
+  if (!message || typeof message !== 'object') return;
+  switch (message.type) {
+    case 'show':
+      render(message.paper, message.relatedPending === true);
+      break;
+    case 'missing':
+      showStatus(message.reason, 'status error');
+      break;
+    case 'status':
+      showStatus(message.text);
+      break;
+  }
+});
+
+app.addEventListener('click', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
+  if (!target) return;
+  event.preventDefault();
+  const paperId = app.dataset.paperId ?? '';
+  const { action, format, url, topic } = target.dataset;
+  switch (action) {
+    case 'openLink':
+      if (url) vscode.postMessage({ type: 'openLink', url });
+      break;
+    case 'revealTopic':
+      if (topic) vscode.postMessage({ type: 'revealTopic', topic });
+      break;
+    case 'openPaper':
+      if (target.dataset.paperId) vscode.postMessage({ type: 'openPaper', paperId: target.dataset.paperId });
+      break;
+    case 'insertCitation':
+    case 'copyCitation':
+      vscode.postMessage({ type: action, paperId, ...(format ? { format: format as FormatView['id'] } : {}) });
+      break;
+  }
+});
+
+vscode.postMessage({ type: 'ready' });
