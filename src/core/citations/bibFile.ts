@@ -1,0 +1,198 @@
+/**
+ * Reading an existing `.bib` file just enough to merge Paper Scout's entries into it without touching
+ * anything else. Pure: the export command reads and writes the file.
+ *
+ * How Paper Scout marks its entries: the line directly above each entry it writes is
+ * `% paper-scout` (`PAPER_SCOUT_MARKER`). biber, biblatex and BibTeX ignore it (BibTeX skips all text
+ * between entries, biber reads `%` lines as comments). On the next export an entry under the marker
+ * is Paper Scout's to replace; every other entry, comment and blank line is kept byte for byte, and a
+ * key that already has an entry the user wrote (or imported) is left to that entry, never duplicated.
+ */
+
+/** The comment line Paper Scout writes directly above each entry it adds to a `.bib` file. */
+export const PAPER_SCOUT_MARKER = '% paper-scout';
+
+/** One `@type{...}` (or `@type(...)`) entry of a `.bib` file, located by character offsets. */
+export interface BibEntry {
+  /** The entry type as written, without `@` (`misc`, `article`, `string`, `comment`). */
+  type: string;
+  /** The citation key, or null for `@string`, `@preamble` and `@comment`. */
+  key: string | null;
+  /** Offset of the `@`. */
+  start: number;
+  /** Offset just after the closing `}` or `)`. */
+  end: number;
+  /** True when the line directly above the entry is Paper Scout's marker. */
+  ours: boolean;
+}
+
+/** The entries of a `.bib` file, and where it could not be read. */
+export interface BibFile {
+  entries: BibEntry[];
+  /** Problems that make merging unsafe (an entry that never closes), with their 1-based line. */
+  problems: { line: number; message: string }[];
+  /** The file's line ending, `\r\n` when it uses CRLF. */
+  eol: '\n' | '\r\n';
+}
+
+const KEYLESS_TYPES: ReadonlySet<string> = new Set(['string', 'preamble', 'comment']);
+
+/**
+ * Splits `.bib` text into entries. Like biber and most BibTeX tools, a `@` on a `%` comment line or
+ * anywhere outside an entry that is not followed by `type{` or `type(` starts nothing. Braces are
+ * counted to find an entry's end (BibTeX requires them balanced, in quoted values too); an entry in
+ * parentheses ends at the first `)` outside braces and quotes.
+ */
+export function parseBibFile(text: string): BibFile {
+  const entries: BibEntry[] = [];
+  const problems: { line: number; message: string }[] = [];
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  let index = 0;
+  while (index < text.length) {
+    const at = text.indexOf('@', index);
+    if (at < 0) break;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (/^\s*%/.test(text.slice(lineStart, at))) {
+      index = lineEnd(text, at);
+      continue;
+    }
+    const head = /^@\s*([A-Za-z][\w-]*)\s*([{(])/.exec(text.slice(at, at + 200));
+    if (!head) {
+      index = at + 1;
+      continue;
+    }
+    const type = head[1];
+    const open = at + head[0].length;
+    const end = closingOffset(text, open, head[2] === '{' ? '}' : ')');
+    if (end < 0) {
+      problems.push({ line: lineOf(text, at), message: `the @${type} entry starting here never closes (unbalanced braces)` });
+      break;
+    }
+    const lowerType = type.toLowerCase();
+    const key = KEYLESS_TYPES.has(lowerType) ? null : (/^\s*([^,\s{}()"#=]+)/.exec(text.slice(open, end - 1))?.[1] ?? null);
+    entries.push({ type, key, start: at, end, ours: markerAbove(text, at) });
+    index = end;
+  }
+  return { entries, problems, eol };
+}
+
+/** An entry to put into the file: its key and its full text (`@misc{key, ...}`). */
+export interface NewBibEntry {
+  key: string;
+  text: string;
+}
+
+/** The merged file text and what happened to each key. */
+export interface BibMerge {
+  text: string;
+  /** Keys whose entries were appended (with the marker above them). */
+  added: string[];
+  /** Keys whose Paper Scout entry was replaced with different text. */
+  updated: string[];
+  /** Keys whose Paper Scout entry already had exactly this text. */
+  unchanged: string[];
+  /** Keys that already had an entry Paper Scout did not write; that entry was kept and no other added. */
+  keptTheirs: string[];
+}
+
+/**
+ * Merges `entries` into an existing `.bib` text (empty for a new file):
+ * - a key with an entry under Paper Scout's marker: that entry's text is replaced in place;
+ * - a key with any other entry (compared case-insensitively, as BibTeX does): nothing is written,
+ *   the user's entry stays;
+ * - a new key: appended at the end, after a blank line, with the marker line above it.
+ * Everything else in the file stays byte for byte, including Paper Scout entries for keys not in
+ * `entries` (another document may still cite them). Line endings follow the file's. Throws when the
+ * file has an entry that never closes, since anything appended would become part of it.
+ */
+export function mergeBibEntries(existing: string, entries: readonly NewBibEntry[]): BibMerge {
+  const file = parseBibFile(existing);
+  if (file.problems.length > 0) {
+    const problem = file.problems[0];
+    throw new Error(`line ${problem.line}: ${problem.message}`);
+  }
+  const byKey = new Map<string, BibEntry>();
+  for (const entry of file.entries) {
+    if (entry.key === null) continue;
+    const lower = entry.key.toLowerCase();
+    const previous = byKey.get(lower);
+    // The user's entry wins over a Paper Scout one for the same key; otherwise the first one counts.
+    if (!previous || (previous.ours && !entry.ours)) byKey.set(lower, entry);
+  }
+  const result: BibMerge = { text: '', added: [], updated: [], unchanged: [], keptTheirs: [] };
+  const replacements: { start: number; end: number; text: string }[] = [];
+  const appended: string[] = [];
+  const done = new Set<string>();
+  for (const entry of entries) {
+    const lower = entry.key.toLowerCase();
+    if (done.has(lower)) continue;
+    done.add(lower);
+    const text = entry.text.replace(/\r?\n/g, file.eol);
+    const present = byKey.get(lower);
+    if (!present) {
+      appended.push(`${PAPER_SCOUT_MARKER}${file.eol}${text}`);
+      result.added.push(entry.key);
+    } else if (!present.ours) {
+      result.keptTheirs.push(entry.key);
+    } else if (existing.slice(present.start, present.end) === text) {
+      result.unchanged.push(entry.key);
+    } else {
+      replacements.push({ start: present.start, end: present.end, text });
+      result.updated.push(entry.key);
+    }
+  }
+  let text = existing;
+  for (const replacement of replacements.sort((a, b) => b.start - a.start)) {
+    text = text.slice(0, replacement.start) + replacement.text + text.slice(replacement.end);
+  }
+  if (appended.length > 0) {
+    const eol = file.eol;
+    // A blank line between the file's last text and the first new entry.
+    if (text.length > 0 && !text.endsWith('\n')) text += eol;
+    if (text.length > 0 && !/\n[ \t]*\r?\n$/.test(text)) text += eol;
+    text += appended.join(eol + eol) + eol;
+  }
+  result.text = text;
+  return result;
+}
+
+/** The offset just after the delimiter closing an entry opened just before `from`, or -1. */
+function closingOffset(text: string, from: number, close: '}' | ')'): number {
+  let depth = 0;
+  let quoted = false;
+  for (let index = from; index < text.length; index++) {
+    const char = text[index];
+    // BibTeX counts every brace, `\{` and `\}` included, so a backslash changes nothing here.
+    if (char === '{') depth++;
+    else if (char === '}') {
+      if (depth === 0) {
+        if (close === '}') return index + 1;
+        return -1;
+      }
+      depth--;
+    } else if (close === ')' && depth === 0) {
+      if (char === '"') quoted = !quoted;
+      else if (char === ')' && !quoted) return index + 1;
+    }
+  }
+  return -1;
+}
+
+/** True when the line just above the one holding `at` is the marker (and `at` starts its line's text). */
+function markerAbove(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (text.slice(lineStart, at).trim().length > 0 || lineStart === 0) return false;
+  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  return text.slice(previousStart, lineStart).trim() === PAPER_SCOUT_MARKER;
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end + 1;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}

@@ -1,0 +1,29 @@
+/**
+ * Hovering a Paper Scout citation key (in `[@key]`, `\cite{key}`, after the comment trigger, or
+ * written bare) shows the paper's card with a link that opens it in the paper panel.
+ */
+import * as vscode from 'vscode';
+import { keyTokenAt } from '../core/citations/citedKeys';
+import { hoverCard, openPaperCommandUri } from './paperCard';
+import type { PaperKeys } from './paperKeys';
+import { hoverEnabled } from './settings';
+
+/** The only command a hover card may run. */
+export const OPEN_PAPER_COMMAND = 'paperScout.openPaper';
+
+/** Shows the card of the paper whose key is under the mouse. */
+export class CitationHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly papers: PaperKeys) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (!hoverEnabled()) return undefined;
+    const token = keyTokenAt(document.lineAt(position.line).text, position.character);
+    if (!token) return undefined;
+    const paper = this.papers.get(token.key);
+    if (!paper) return undefined;
+    const card = new vscode.MarkdownString(hoverCard(paper, openPaperCommandUri(paper, OPEN_PAPER_COMMAND)));
+    card.isTrusted = { enabledCommands: [OPEN_PAPER_COMMAND] };
+    card.supportHtml = false;
+    return new vscode.Hover(card, new vscode.Range(position.line, token.start, position.line, token.end));
+  }
+}
