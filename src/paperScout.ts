@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatDiagnostic } from './core/diagnostics';
-import type { Paper } from './core/types';
+import type { Diagnostic, Paper } from './core/types';
 import { CitationInserter, type InsertOptions } from './editor/insertCitation';
 import { PaperPanels } from './panel/paperPanel';
 import { PaperStore } from './state/paperStore';
@@ -32,7 +32,7 @@ export class PaperScout implements vscode.Disposable {
   readonly inserter: CitationInserter;
   readonly status: PaperCountStatus;
   private readonly disposables: vscode.Disposable[] = [];
-  private reportedTopicProblems = '';
+  private readonly reportedProblems = { topics: '', sources: '' };
 
   constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel) {
     this.store = new PaperStore(vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json'), vscode.Uri.joinPath(extensionUri, 'dist', 'index.bin'), log);
@@ -125,19 +125,27 @@ export class PaperScout implements vscode.Disposable {
 
   private afterStoreChange(): void {
     const state = this.store.state;
-    this.treeView.message = state.kind === 'ready' && this.store.topicProblems.length > 0
-      ? `Some entries of ${SETTINGS.topics} were skipped (see the log).`
-      : undefined;
-    const problems = this.store.topicProblems.map(formatDiagnostic).join('\n');
-    if (problems && problems !== this.reportedTopicProblems) {
-      const first = formatDiagnostic(this.store.topicProblems[0]);
-      const more = this.store.topicProblems.length > 1 ? ` (and ${this.store.topicProblems.length - 1} more)` : '';
-      void vscode.window.showWarningMessage(`Paper Scout: invalid topic in settings: ${first}${more}`, 'Open Settings', 'Show Log').then((choice) => {
-        if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS.topics);
+    const { topicProblems, sourceProblems } = this.store;
+    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics}` : '', sourceProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
+    this.treeView.message = state.kind === 'ready' && skipped.length > 0 ? `Some ${skipped.join(' and ')} were skipped (see the log).` : undefined;
+    this.reportOnce('topics', topicProblems, 'invalid topic in settings', SETTINGS.topics);
+    this.reportOnce('sources', sourceProblems, 'problem in your corpus files', SETTINGS.corpusSources);
+  }
+
+  /**
+   * Shows a warning summarising `problems` (each is in the log already), once per distinct set, so a
+   * reload that finds the same problems does not nag again.
+   */
+  private reportOnce(kind: 'topics' | 'sources', problems: readonly Diagnostic[], what: string, setting: string): void {
+    const text = problems.map(formatDiagnostic).join('\n');
+    if (text && text !== this.reportedProblems[kind]) {
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+      void vscode.window.showWarningMessage(`Paper Scout: ${what}: ${formatDiagnostic(problems[0])}${more}`, 'Show Log', 'Open Settings').then((choice) => {
+        if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', setting);
         if (choice === 'Show Log') this.log.show();
       });
     }
-    this.reportedTopicProblems = problems;
+    this.reportedProblems[kind] = text;
   }
 
   dispose(): void {

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { loadCorpus } from '../core/corpus/schema';
+import { mergeUserSources } from '../core/corpus/userCorpus';
 import { formatDiagnostic } from '../core/diagnostics';
 import { PaperIndex } from '../core/search/paperIndex';
 import { DEFAULT_TOPICS } from '../core/topics/taxonomy';
 import { mergeTopicRules, parseUserTopics, reassignTopics } from '../core/topics/userTopics';
 import type { Diagnostic, Paper, TopicRule } from '../core/types';
-import { SETTINGS, userTopicsValue } from './settings';
+import { corpusSources, includeBundled, SETTINGS, userTopicsValue } from './settings';
+import { readUserSources, SourceWatcher } from './userSources';
 
 /** From this many papers a build shows a cancellable progress notification. */
 const LONG_BUILD_PAPERS = 5000;
@@ -25,6 +27,12 @@ export class PaperStore implements vscode.Disposable {
 
   private stateValue: StoreState = { kind: 'loading' };
   private bundledPapers: Paper[] = [];
+  /** The bundled papers (unless turned off) with the user's own corpora merged in. */
+  private basePapers: Paper[] = [];
+  private sourceDiagnostics: Diagnostic[] = [];
+  private readonly sourceWatcher = new SourceWatcher(() => void this.load());
+  private loading: Promise<void> | undefined;
+  private reloadRequested = false;
   private bundledTopics: TopicRule[] = DEFAULT_TOPICS;
   private papersValue: Paper[] = [];
   private rulesValue: TopicRule[] = DEFAULT_TOPICS;
@@ -42,7 +50,9 @@ export class PaperStore implements vscode.Disposable {
   ) {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SETTINGS.topics)) this.applyTopics(true);
+      if (event.affectsConfiguration(SETTINGS.corpusSources) || event.affectsConfiguration(SETTINGS.includeBundled)) void this.load();
     }, undefined, this.disposables);
+    this.disposables.push(this.sourceWatcher);
   }
 
   get state(): StoreState {
@@ -59,9 +69,14 @@ export class PaperStore implements vscode.Disposable {
     return this.rulesValue;
   }
 
-  /** What was wrong with the corpus file and the topics setting. */
+  /** What was wrong with the corpus files and the topics setting. */
   get diagnostics(): readonly Diagnostic[] {
-    return [...this.corpusDiagnostics, ...this.topicDiagnostics];
+    return [...this.corpusDiagnostics, ...this.sourceDiagnostics, ...this.topicDiagnostics];
+  }
+
+  /** Problems found in the user's own corpus files by the last load. */
+  get sourceProblems(): readonly Diagnostic[] {
+    return this.sourceDiagnostics;
   }
 
   /** The paper with this id. */
@@ -100,6 +115,7 @@ export class PaperStore implements vscode.Disposable {
   private async prepareIndex(): Promise<PaperIndex> {
     const papers = this.papersValue;
     const started = Date.now();
+    // The prebuilt index fits the bundled papers only as shipped: no user corpora, no user topics.
     let index = papers === this.bundledPapers ? await this.loadPrebuiltIndex(papers) : undefined;
     if (!index && papers.length < LONG_BUILD_PAPERS) {
       index = await PaperIndex.buildAsync(papers);
@@ -134,29 +150,76 @@ export class PaperStore implements vscode.Disposable {
     }
   }
 
-  /** Reads and validates the bundled corpus. Never throws: a failure becomes the `error` state. */
+  /**
+   * Reads and validates the bundled corpus, then merges the user's own corpora (setting
+   * `paperScout.corpus.sources`) into it. Never throws: a failure to read the bundled corpus becomes the
+   * `error` state, and a bad user file costs only itself. Calls made while a load runs are folded into
+   * one more load after it.
+   */
   async load(): Promise<void> {
-    this.setState({ kind: 'loading' });
+    if (this.loading) {
+      this.reloadRequested = true;
+      return this.loading;
+    }
+    this.loading = (async () => {
+      do {
+        this.reloadRequested = false;
+        await this.loadOnce();
+      } while (this.reloadRequested);
+    })().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async loadOnce(): Promise<void> {
+    if (this.stateValue.kind !== 'ready') this.setState({ kind: 'loading' });
     try {
-      const bytes = await vscode.workspace.fs.readFile(this.corpusUri);
-      const json: unknown = JSON.parse(new TextDecoder().decode(bytes));
-      const { corpus, diagnostics } = loadCorpus(json, this.corpusUri.path.split('/').slice(-2).join('/'));
-      this.corpusDiagnostics = diagnostics;
-      for (const diagnostic of diagnostics) this.log.warn(formatDiagnostic(diagnostic));
-      if (corpus.papers.length === 0 && diagnostics.length > 0) {
-        throw new Error(`the corpus file has no valid papers (${formatDiagnostic(diagnostics[0])})`);
+      if (includeBundled()) await this.loadBundled();
+      else {
+        this.bundledPapers = [];
+        this.corpusDiagnostics = [];
       }
-      this.bundledPapers = corpus.papers;
-      this.bundledTopics = corpus.topics.length > 0 ? corpus.topics : DEFAULT_TOPICS;
+      await this.loadUserSources();
       this.applyTopics(false);
-      this.log.info(`loaded ${this.papersValue.length} papers and ${this.rulesValue.length} topics from ${this.corpusUri.toString(true)}`);
+      this.log.info(`loaded ${this.papersValue.length} papers and ${this.rulesValue.length} topics`);
       this.setState({ kind: 'ready' });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.log.error(`could not load the corpus ${this.corpusUri.toString(true)}: ${message}`);
+      this.basePapers = [];
       this.setPapers([]);
       this.setState({ kind: 'error', message });
     }
+  }
+
+  private async loadBundled(): Promise<void> {
+    const bytes = await vscode.workspace.fs.readFile(this.corpusUri);
+    const json: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    const { corpus, diagnostics } = loadCorpus(json, this.corpusUri.path.split('/').slice(-2).join('/'));
+    this.corpusDiagnostics = diagnostics;
+    for (const diagnostic of diagnostics) this.log.warn(formatDiagnostic(diagnostic));
+    if (corpus.papers.length === 0 && diagnostics.length > 0) {
+      throw new Error(`the corpus file has no valid papers (${formatDiagnostic(diagnostics[0])})`);
+    }
+    this.bundledPapers = corpus.papers;
+    this.bundledTopics = corpus.topics.length > 0 ? corpus.topics : DEFAULT_TOPICS;
+  }
+
+  private async loadUserSources(): Promise<void> {
+    const entries = corpusSources();
+    const read = await readUserSources(entries, SETTINGS.corpusSources);
+    this.sourceWatcher.watch(read.watch);
+    if (entries.length === 0) {
+      this.basePapers = this.bundledPapers;
+      this.sourceDiagnostics = [];
+      return;
+    }
+    const merged = mergeUserSources(this.bundledPapers, read.sources, this.bundledTopics);
+    this.basePapers = merged.papers;
+    this.sourceDiagnostics = [...read.diagnostics, ...merged.diagnostics];
+    for (const diagnostic of this.sourceDiagnostics) this.log.warn(formatDiagnostic(diagnostic));
+    this.log.info(`your corpora: ${read.sources.length} file(s), ${merged.papers.length - this.bundledPapers.length} new papers, ${this.sourceDiagnostics.length} problem(s)`);
   }
 
   /** Problems found in the topics setting by the last `applyTopics`. */
@@ -170,8 +233,8 @@ export class PaperStore implements vscode.Disposable {
     this.topicDiagnostics = diagnostics;
     for (const diagnostic of diagnostics) this.log.warn(formatDiagnostic(diagnostic));
     this.rulesValue = mergeTopicRules(this.bundledTopics, userRules);
-    // The corpus file already carries topics from the bundled rules; only user rules need a new pass.
-    this.setPapers(userRules.length > 0 ? reassignTopics(this.bundledPapers, this.rulesValue) : this.bundledPapers);
+    // Papers already carry topics from the bundled rules; only user rules need a new pass.
+    this.setPapers(userRules.length > 0 ? reassignTopics(this.basePapers, this.rulesValue) : this.basePapers);
     if (userRules.length > 0) this.log.info(`topics: ${userRules.length} from ${SETTINGS.topics} merged over ${this.bundledTopics.length} bundled`);
     if (notify) this.changeEmitter.fire();
   }

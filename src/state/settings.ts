@@ -9,6 +9,8 @@ export const SETTINGS = {
   sortBy: 'paperScout.sortBy',
   defaultFormat: 'paperScout.citation.defaultFormat',
   panelReuse: 'paperScout.panel.reuse',
+  corpusSources: 'paperScout.corpus.sources',
+  includeBundled: 'paperScout.corpus.includeBundled',
 } as const;
 
 const SORTS: readonly PaperSort[] = ['date', 'upvotes', 'title'];
@@ -66,4 +68,15 @@ export function defaultFormatFor(languageId: string | undefined): string {
   };
   if (languageId === undefined) return 'plain';
   return pick(languageId) ?? pick('*') ?? 'comment';
+}
+
+/** The user's own corpus files and folders (entries that are not strings are ignored). */
+export function corpusSources(): string[] {
+  const value = configuration().get<unknown>('corpus.sources');
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '') : [];
+}
+
+/** Whether the bundled papers are loaded alongside the user's own. */
+export function includeBundled(): boolean {
+  return configuration().get<boolean>('corpus.includeBundled') !== false;
 }
