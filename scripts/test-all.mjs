@@ -1,0 +1,65 @@
+// `npm test`: the unit tests, the integration tests in both extension hosts, and the UI tests, one after
+// another. Each suite writes its counts to test-results/results/<suite>.json; a suite that writes none
+// (it crashed or timed out) counts as one failure. Ends with one line: `N passed, N failed`.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { resultsDir, root } from './harness/paths.mjs';
+import { run, step } from './harness/proc.mjs';
+import { readResult } from './harness/results.mjs';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const node = process.execPath;
+const minutes = (n) => n * 60_000;
+
+/** Each suite: the command that runs it, the result files it writes, and a time limit. */
+const SUITES = [
+  { name: 'unit tests', command: npm, args: ['run', 'test:unit', '--', '--reporter', './scripts/harness/countingReporter.cjs',
+    '--reporter-option', 'suite=unit'], results: ['unit'], timeoutMs: minutes(10) },
+  { name: 'build', command: node, args: ['scripts/harness/buildAll.mjs'], results: [], timeoutMs: minutes(5) },
+  { name: 'integration, web worker host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'web'],
+    results: ['integration-web'], timeoutMs: minutes(8) },
+  { name: 'integration, Node host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'node'],
+    results: ['integration-node'], timeoutMs: minutes(15) },
+  { name: 'UI tests', command: node, args: ['scripts/harness/e2e.mjs'], results: ['e2e-node', 'e2e-web'], timeoutMs: minutes(15) },
+];
+
+rmSync(join(resultsDir, 'results'), { recursive: true, force: true });
+const env = { ...process.env, PAPER_SCOUT_SKIP_BUILD: '1' };
+const rows = [];
+let buildFailed = false;
+for (const suite of SUITES) {
+  const started = Date.now();
+  step(`=== ${suite.name}: ${[suite.command === node ? 'node' : 'npm', ...suite.args].join(' ')}`);
+  let error = null;
+  if (buildFailed && suite.results.length > 0 && suite.name !== 'unit tests') {
+    error = 'not run: the build failed';
+  } else {
+    try {
+      await run(suite.command, suite.args, { cwd: root, env, timeoutMs: suite.timeoutMs });
+    } catch (failure) {
+      error = failure.message;
+      if (suite.name === 'build') buildFailed = true;
+    }
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (suite.results.length === 0) {
+    rows.push({ suite: suite.name, passed: 0, failed: error ? 1 : 0, skipped: 0, seconds, note: error ?? 'ok' });
+    continue;
+  }
+  for (const name of suite.results) {
+    const counts = readResult(name);
+    if (!counts) rows.push({ suite: name, passed: 0, failed: 1, skipped: 0, seconds, note: `no results (${error ?? 'crashed'})` });
+    else if (counts.passed + counts.failed + counts.skipped === 0) rows.push({ suite: name, passed: 0, failed: 1, skipped: 0, seconds, note: 'ran no test' });
+    else rows.push({ suite: name, ...counts, seconds: counts.seconds ?? seconds, note: counts.error ?? '' });
+  }
+}
+
+const total = rows.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
+  { passed: 0, failed: 0, skipped: 0 });
+console.log('\nsuite                 passed  failed  skipped  seconds');
+for (const r of rows) {
+  console.log(`${r.suite.padEnd(22)}${String(r.passed).padStart(6)}${String(r.failed).padStart(8)}${String(r.skipped).padStart(9)}${String(r.seconds).padStart(9)}${r.note ? `  ${r.note}` : ''}`);
+}
+console.log(`(${total.skipped} skipped; screenshots in ${join(resultsDir, 'screenshots')}; logs in ${join(resultsDir, 'logs')})`);
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed > 0 ? 1 : 0);

@@ -1,0 +1,147 @@
+// The Paper Scout UI as a user meets it, in a real VS Code in Chromium: the sidebar, the paper panel,
+// the search from the command palette, and a citation inserted into a LaTeX file. Run by
+// scripts/harness/e2e.mjs, which serves VS Code and passes its URL in PAPER_SCOUT_E2E_URL.
+import { ok, strictEqual } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../../scripts/harness/browser.mjs';
+import type { Corpus, Paper } from '../../src/core/types';
+import { Workbench } from './workbench';
+
+const url = process.env.PAPER_SCOUT_E2E_URL ?? '';
+const host = process.env.PAPER_SCOUT_E2E_HOST ?? 'node';
+const root = process.env.PAPER_SCOUT_ROOT ?? process.cwd();
+const screenshots = process.env.PAPER_SCOUT_SCREENSHOTS ?? join(root, 'test-results', 'screenshots', `e2e-${host}`);
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const corpus: Corpus = JSON.parse(readFileSync(join(root, 'dist', 'corpus.json'), 'utf8'));
+
+/** True when the manifest contributes this command (features not landed yet are skipped, not failed). */
+function contributesCommand(id: string): boolean {
+  return (manifest.contributes?.commands ?? []).some((c: { command: string }) => c.command === id);
+}
+
+/** A paper with a topic and a title whose first words find it. */
+function pickPaper(): Paper {
+  const paper = corpus.papers.find((p) => p.topics.length > 0 && /^[\w\s:-]+$/.test(p.title) && p.title.split(' ').length >= 4);
+  ok(paper, 'no suitable paper in dist/corpus.json');
+  return paper;
+}
+
+describe(`Paper Scout UI (${host} host)`, function () {
+  this.timeout(120_000);
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let wb: Workbench;
+  const paper = pickPaper();
+  const query = paper.title.split(/\s+/).slice(0, 4).join(' ');
+
+  before(async () => {
+    ok(url, 'PAPER_SCOUT_E2E_URL is not set (run through scripts/harness/e2e.mjs)');
+    browser = await launchBrowser();
+    wb = new Workbench(browser.page, screenshots);
+    await wb.open(url);
+    await wb.screenshot('workbench loaded');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed ${this.currentTest.title}`).catch(() => {});
+  });
+
+  after(async () => { await browser?.close(); });
+
+  it('opens the Paper Scout view from the activity bar', async function () {
+    if (!manifest.contributes?.viewsContainers) this.skip();
+    await wb.activityItem('Paper Scout').click({ timeout: 30_000 });
+    await wb.sidebarRows.first().waitFor({ timeout: 30_000 });
+    await wb.screenshot('paper scout view');
+  });
+
+  it('expands a topic', async function () {
+    if (!manifest.contributes?.viewsContainers) this.skip();
+    const topic = wb.sidebarRows.filter({ hasText: paper.topics[0] }).first();
+    await topic.click();
+    if ((await topic.getAttribute('aria-expanded')) !== 'true') await wb.page.keyboard.press('ArrowRight');
+    await wb.page.locator('.part.sidebar .monaco-list-row[aria-level="2"]').first().waitFor({ timeout: 15_000 });
+    strictEqual(await topic.getAttribute('aria-expanded'), 'true');
+    await wb.screenshot('topic expanded');
+  });
+
+  it('opens a paper from the tree in its panel', async function () {
+    if (!manifest.contributes?.viewsContainers) this.skip();
+    const first = wb.page.locator('.part.sidebar .monaco-list-row[aria-level="2"]').first();
+    const label = (await first.getAttribute('aria-label')) ?? '';
+    await first.click();
+    await wb.webview().locator('body').waitFor({ timeout: 30_000 });
+    const title = (await wb.webview().locator('h1').first().innerText({ timeout: 15_000 })).trim();
+    ok(title.length > 0 && label.includes(title.slice(0, 20)), `panel title "${title}" does not match the tree item "${label}"`);
+    await wb.screenshot('paper panel from tree');
+  });
+
+  it('opens a LaTeX file to cite into', async () => {
+    await wb.openFile('paper.tex');
+    const text = await wb.editorText();
+    ok(text.includes('documentclass') && !text.includes('\\cite{'), `paper.tex is not the pristine fixture:\n${text}`);
+    await wb.screenshot('latex file open');
+  });
+
+  it('searches from the command palette: "Paper Scout: Search Papers"', async function () {
+    if (!contributesCommand('paperScout.search')) this.skip();
+    await searchFor(query);
+    await wb.screenshot('search results');
+  });
+
+  it("inserts a result's citation into the LaTeX file with its Insert Citation button", async function () {
+    if (!contributesCommand('paperScout.search')) this.skip();
+    if (!(await wb.quickInput.isVisible())) await searchFor(query);
+    const row = wb.quickRows.filter({ hasText: paper.title }).first();
+    await row.hover();
+    await row.locator('.action-label[aria-label*="Insert Citation"]').click({ timeout: 10_000 });
+    await waitForKeyCount(1);
+    await wb.screenshot('citation inserted from search');
+  });
+
+  it('picks a result: its panel opens', async function () {
+    if (!contributesCommand('paperScout.search')) this.skip();
+    await searchFor(query);
+    await wb.quickRows.filter({ hasText: paper.title }).first().click();
+    await wb.webview().getByText(paper.title).first().waitFor({ timeout: 30_000 });
+    await wb.screenshot('paper panel from search');
+  });
+
+  it("inserts the citation from the panel into the LaTeX file the user was writing in", async function () {
+    if (!contributesCommand('paperScout.insertCitation')) this.skip();
+    await wb.webview().getByRole('button', { name: /insert citation/i }).first().click({ timeout: 15_000 });
+    // A format picker follows: filter it to the LaTeX \cite form and take that.
+    if (await wb.quickRows.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+      await wb.screenshot('citation format picker');
+      await wb.page.keyboard.type('LaTeX \\cite');
+      await wb.quickRows.filter({ hasText: '\\cite{' }).first().waitFor({ timeout: 5_000 });
+      await wb.page.keyboard.press('Enter');
+      await wb.quickInput.waitFor({ state: 'hidden', timeout: 5_000 });
+    }
+    await wb.screenshot('citation format chosen');
+    await waitForKeyCount(2);
+    await wb.screenshot('citation inserted from panel');
+  });
+
+  /** Runs "Paper Scout: Search Papers" and types `text`, waiting for the expected paper's row. */
+  async function searchFor(text: string): Promise<void> {
+    await wb.runCommand('Paper Scout: Search Papers');
+    await wb.quickInput.locator('input').waitFor({ state: 'visible' });
+    await wb.page.keyboard.type(text, { delay: 20 });
+    await wb.quickRows.filter({ hasText: paper.title }).first().waitFor({ timeout: 30_000 });
+  }
+
+  /** Shows paper.tex and waits until it holds exactly `count` citations of the paper, as \cite{key}. */
+  async function waitForKeyCount(count: number): Promise<void> {
+    await wb.page.locator('.tabs-container .tab[aria-label*="paper.tex"]').first().click();
+    const cite = `\\cite{${paper.key}}`;
+    try {
+      await wb.page.waitForFunction(([needle, n]) => {
+        const text = document.querySelector('.part.editor .editor-instance .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? '';
+        return text.split(needle).length - 1 === n;
+      }, [cite, count] as const, { timeout: 15_000 });
+    } catch {
+      throw new Error(`paper.tex does not show ${count} × ${cite}; it shows:\n${await wb.editorText()}`);
+    }
+  }
+});

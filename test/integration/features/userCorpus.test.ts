@@ -1,0 +1,73 @@
+// Users' own corpora (issue 7): read from the setting, merged with the bundled papers, re-read when a
+// file changes, and every bad file reported by name and line or JSON path without losing the rest.
+import * as vscode from 'vscode';
+import * as assert from '../assert';
+import { waitFor } from '../helpers';
+import { scout, setSetting } from './scout';
+
+const FOLDER = 'paper-scout-user-corpus';
+const ABSTRACT = 'We propose a careful study of quantized sparse adapters for very small language models. '.repeat(8);
+
+function page(...titles: string[]): string {
+  return ['new', '', 'Subscribe', '', 'Mar 14', '', ...titles.flatMap((title) => [title, '', ABSTRACT, '', '  • 4 authors', '·', 'Feb 2, 2024 3', ''])].join('\n');
+}
+
+describe('features: users\' own corpora', function () {
+  this.timeout(60_000);
+  let folder: vscode.Uri;
+
+  before(async () => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(root, 'the tests run with a workspace folder open');
+    folder = vscode.Uri.joinPath(root, FOLDER);
+    await vscode.workspace.fs.createDirectory(folder);
+    const write = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
+    await write('mine.txt', page('My Own Paper on Quantized Adapters'));
+    await write('broken.txt', 'Lonely Title Without Abstract\n');
+    await write('bad.json', '{"version": 1,\n  "papers": [ }\n');
+    await write('wrong.json', JSON.stringify({ version: 1, topics: [], papers: [{ id: 'NOT A SLUG', title: 'x' }] }));
+  });
+
+  after(async () => {
+    await setSetting('corpus.sources', undefined);
+    await setSetting('corpus.includeBundled', undefined);
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+  });
+
+  it('loads a folder of the user\'s files next to the bundled papers and reports each bad file once', async () => {
+    const api = await scout();
+    const bundled = api.papers().length;
+    await setSetting('corpus.sources', [FOLDER]);
+    await waitFor(() => api.papers().some((paper) => paper.title === 'My Own Paper on Quantized Adapters'), 'the user paper to load');
+    assert.strictEqual(api.papers().length, bundled + 1, 'bundled papers are all kept');
+    const mine = api.papers().find((paper) => paper.title === 'My Own Paper on Quantized Adapters');
+    assert.deepStrictEqual([mine?.published, mine?.upvotes, mine?.authorsCount], ['2024-02-02', 3, 4]);
+    assert.ok(api.search('quantized adapters own paper').some((result) => result.paper.id === mine?.id), 'the user paper is searchable');
+    const problems = api.diagnostics().map((d) => `${d.file.split('/').pop()}:${d.line ?? d.path}`);
+    assert.ok(problems.includes('broken.txt:1'), problems.join(', '));
+    assert.ok(problems.includes('bad.json:2'), problems.join(', '));
+    assert.ok(problems.includes('wrong.json:papers[0].id'), problems.join(', '));
+  });
+
+  it('reloads when a file changes, and on the Reload Papers command', async () => {
+    const api = await scout();
+    await setSetting('corpus.sources', [FOLDER]);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'mine.txt'), new TextEncoder().encode(page('My Own Paper on Quantized Adapters', 'A Second Paper Added Later')));
+    // The file watcher normally picks this up; the command is the user's way when it cannot.
+    const added = () => api.papers().some((paper) => paper.title === 'A Second Paper Added Later');
+    await waitFor(added, 'the watcher to reload', 5_000).catch(async () => {
+      await vscode.commands.executeCommand('paperScout.reload');
+      await waitFor(added, 'Reload Papers to pick up the change');
+    });
+  });
+
+  it('can turn the bundled papers off, and a missing file is reported with the setting entry', async () => {
+    const api = await scout();
+    await setSetting('corpus.sources', [FOLDER, 'no/such/file.txt']);
+    await setSetting('corpus.includeBundled', false);
+    await waitFor(() => api.papers().length === 2, 'only the user papers to remain');
+    assert.ok(api.diagnostics().some((d) => /file\.txt$/.test(d.file) && /not found.*paperScout\.corpus\.sources\[1\]/.test(d.message)), JSON.stringify(api.diagnostics()));
+    await setSetting('corpus.includeBundled', undefined);
+    await waitFor(() => api.papers().length > 200, 'the bundled papers to come back');
+  });
+});
