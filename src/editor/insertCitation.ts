@@ -22,20 +22,44 @@ export interface InsertOptions {
  */
 export class CitationInserter implements vscode.Disposable {
   private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  /** The last editor's cursors, kept because its TextEditor object dies when a panel covers it. */
+  private lastSelections: readonly vscode.Selection[] = vscode.window.activeTextEditor?.selections ?? [];
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor) this.lastEditor = editor;
+      if (!editor) return;
+      this.lastEditor = editor;
+      this.lastSelections = editor.selections;
+    }, undefined, this.disposables);
+    vscode.window.onDidChangeTextEditorSelection((event) => {
+      if (event.textEditor === this.lastEditor) this.lastSelections = event.selections;
     }, undefined, this.disposables);
   }
 
-  /** The editor a citation goes to: the active one, else the last one if it is still visible. */
-  targetEditor(): vscode.TextEditor | undefined {
+  /** The document a citation goes to: the active editor's, else the last text editor's while it is open. */
+  private targetDocument(): vscode.TextDocument | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (active && !active.document.isClosed) return active.document;
+    const last = this.lastEditor?.document;
+    return last && !last.isClosed ? last : undefined;
+  }
+
+  /**
+   * The editor to insert into: the active one; else the last text editor, brought back into view with
+   * its cursors when a panel (Paper Scout's own, say) has covered it in the same group.
+   */
+  private async targetEditor(): Promise<vscode.TextEditor | undefined> {
     const active = vscode.window.activeTextEditor;
     if (active && !active.document.isClosed) return active;
     const last = this.lastEditor;
-    return last && vscode.window.visibleTextEditors.includes(last) && !last.document.isClosed ? last : undefined;
+    if (!last || last.document.isClosed) return undefined;
+    if (vscode.window.visibleTextEditors.includes(last)) return last;
+    const selections = this.lastSelections;
+    const shown = await vscode.window.showTextDocument(last.document, { viewColumn: last.viewColumn, preserveFocus: false });
+    const valid = selections.filter((selection) => shown.document.validateRange(selection).isEqual(selection));
+    if (valid.length > 0) shown.selections = valid;
+    return shown;
   }
 
   /**
@@ -43,12 +67,12 @@ export class CitationInserter implements vscode.Disposable {
    * copies it and says so. Resolves to true when the text went into a document.
    */
   async insert(paper: Paper, options: InsertOptions = {}): Promise<boolean> {
-    const editor = this.targetEditor();
-    const languageId = editor?.document.languageId;
+    const languageId = this.targetDocument()?.languageId;
     const format = options.format !== undefined ? resolveFormat(options.format, this.log)
       : options.pickFormat ? await pickFormat(languageId) : resolveFormat(defaultFormatFor(languageId), this.log);
     if (!format) return false;
     const text = format.render(paper);
+    const editor = await this.targetEditor();
     if (!editor) {
       await vscode.env.clipboard.writeText(text);
       void vscode.window.showInformationMessage(`No editor is open: the ${format.label} citation of "${shortTitle(paper)}" was copied to the clipboard.`);
@@ -86,7 +110,7 @@ export class CitationInserter implements vscode.Disposable {
    * insertion would put in the target editor (plain text when there is none). Resolves to the text.
    */
   async copy(paper: Paper, formatId?: string): Promise<string> {
-    const languageId = this.targetEditor()?.document.languageId;
+    const languageId = this.targetDocument()?.languageId;
     const format = resolveFormat(formatId ?? defaultFormatFor(languageId), this.log) ?? builtIn('plain');
     const text = formatId === undefined && languageId
       ? citationForLanguage(format.render(paper), format.id, languageId).text
