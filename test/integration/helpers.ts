@@ -92,10 +92,17 @@ export async function runDismissing(command: string, ...args: unknown[]): Promis
   return within(running, 10_000, command);
 }
 
+/** Opens an untitled document with `content` in `language`, in an editor. */
+export async function untitledDocument(language: string, content: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  const editor = await vscode.window.showTextDocument(document);
+  await waitFor(() => vscode.window.activeTextEditor?.document === document, `the ${language} editor to be active`);
+  return editor;
+}
+
 /** Opens an empty untitled document in an editor. */
 export async function untitledEditor(language = 'latex'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content: '' });
-  return vscode.window.showTextDocument(document);
+  return untitledDocument(language, '');
 }
 
 /** Closes every editor without saving. */
@@ -107,4 +114,9 @@ export async function closeAllEditors(): Promise<void> {
     }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // VS Code names the next untitled document `Untitled-1` again once the old one is gone; wait until
+  // the extension host has let go of the old ones, so a provider asked about the new document cannot
+  // read an old one's text under the same name.
+  await waitFor(() => !vscode.workspace.textDocuments.some((document) => document.isUntitled), 'untitled documents to close', 5_000)
+    .catch(() => undefined);
 }

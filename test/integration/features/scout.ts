@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { PaperScoutApi } from '../../../src/api';
 import type { Paper } from '../../../src/core/types';
-import { extension, waitFor } from '../helpers';
+import { extension, untitledDocument, waitFor } from '../helpers';
 
 /** The extension's API with its full type (src/api.ts). */
 export async function scout(): Promise<PaperScoutApi> {
@@ -26,8 +26,7 @@ export async function setSetting(name: string, value: unknown): Promise<void> {
 
 /** Opens an untitled document with `content` in `language`. */
 export async function editorWith(language: string, content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
-  const editor = await vscode.window.showTextDocument(document);
-  await waitFor(() => vscode.window.activeTextEditor?.document === document, `the ${language} editor to be active`);
+  const editor = await untitledDocument(language, content);
+  await waitFor(() => vscode.window.activeTextEditor?.document === editor.document, `the ${language} editor to be active`);
   return editor;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as assert from '../assert';
-import { runDismissing } from '../helpers';
+import { runDismissing, untitledDocument } from '../helpers';
 import { scout } from './scout';
 
 describe('features: search', () => {
@@ -15,8 +15,8 @@ describe('features: search', () => {
   });
 
   it('opens the search with the selected text, and the argument-less commands ask with it', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'low-rank adaptation' });
-    const editor = await vscode.window.showTextDocument(document);
+    const editor = await untitledDocument('markdown', 'low-rank adaptation');
+    const document = editor.document;
     editor.selection = new vscode.Selection(0, 0, 0, 19);
     for (const command of ['paperScout.searchSelection', 'paperScout.openPaper', 'paperScout.insertCitation', 'paperScout.copyCitation', 'paperScout.revealPaper', 'paperScout.replaceSelectionWithCitation']) {
       await runDismissing(command);
