@@ -53,4 +53,22 @@ export interface PaperScoutApi {
   statusText(): string;
   /** Reads the corpus again. */
   reload(): Promise<void>;
+  /** The remembered searches, newest first, as the search offers them before anything is typed. */
+  recentSearches(): readonly string[];
+  /**
+   * Test hooks, not for other extensions: the raw values Paper Scout keeps in `globalState` (what the
+   * next window reads back). `set` stores a value as given, valid or not, so a test can check that a
+   * corrupt value is reset when it is next read.
+   */
+  readonly storedState: StoredStateHooks;
+}
+
+/** Raw access to Paper Scout's `globalState`, for tests (see `PaperScoutApi.storedState`). */
+export interface StoredStateHooks {
+  /** The keys Paper Scout keeps state under; the other methods refuse any other key. */
+  readonly keys: readonly string[];
+  /** The stored value as is (unchecked), `undefined` when nothing is stored. */
+  get(key: string): unknown;
+  /** Stores `value` as is (`undefined` removes it). */
+  set(key: string, value: unknown): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { PaperScoutApi } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { registerCitationFeatures } from './language';
 import { PaperScout } from './paperScout';
+import { RecentSearches } from './state/recentSearches';
 
 export type { PaperScoutApi } from './api';
 
@@ -16,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   context.subscriptions.push(log);
   const started = Date.now();
   try {
-    const scout = new PaperScout(context.extensionUri, log);
+    const scout = new PaperScout(context.extensionUri, log, context.globalState);
     context.subscriptions.push(scout, ...registerCommands(scout));
     registerCitationFeatures(context, scout.store, log);
     await scout.load();
@@ -27,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
         if (choice === 'Retry') void scout.load();
       });
     }
-    return createApi(scout);
+    return createApi(scout, context.globalState);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`activation failed: ${error instanceof Error ? error.stack ?? message : message}`);
@@ -40,11 +41,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
 /** Nothing to do: everything is in `context.subscriptions`. */
 export function deactivate(): void {}
 
-function createApi(scout: PaperScout): PaperScoutApi {
+function createApi(scout: PaperScout, globalState: vscode.Memento): PaperScoutApi {
   const paperOrThrow = (id: string) => {
     const paper = scout.store.paper(id);
     if (!paper) throw new Error(`no paper with id "${id}"`);
     return paper;
+  };
+  const storedKeys: readonly string[] = [RecentSearches.key];
+  const storedKeyOrThrow = (key: string): string => {
+    if (!storedKeys.includes(key)) throw new Error(`Paper Scout keeps no state under "${key}"`);
+    return key;
   };
   return {
     state: () => scout.store.state,
@@ -62,5 +68,11 @@ function createApi(scout: PaperScout): PaperScoutApi {
     onDidReceivePanelMessage: scout.panels.onDidReceiveMessage,
     statusText: () => scout.status.text,
     reload: () => scout.load(),
+    recentSearches: () => scout.recentSearches.list(),
+    storedState: {
+      keys: storedKeys,
+      get: (key) => globalState.get<unknown>(storedKeyOrThrow(key)),
+      set: async (key, value) => { await globalState.update(storedKeyOrThrow(key), value); },
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { Diagnostic, Paper } from './core/types';
 import { CitationInserter, type InsertOptions } from './editor/insertCitation';
 import { PaperPanels } from './panel/paperPanel';
 import { PaperStore } from './state/paperStore';
+import { RecentSearches } from './state/recentSearches';
 import { SETTINGS, sortBy } from './state/settings';
 import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick } from './views/searchPick';
@@ -31,10 +32,13 @@ export class PaperScout implements vscode.Disposable {
   readonly panels: PaperPanels;
   readonly inserter: CitationInserter;
   readonly status: PaperCountStatus;
+  /** The searches whose results were used, kept in `globalState`. */
+  readonly recentSearches: RecentSearches;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly reportedProblems = { topics: '', sources: '' };
 
-  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel) {
+  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento) {
+    this.recentSearches = new RecentSearches(globalState, log);
     this.store = new PaperStore(vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json'), vscode.Uri.joinPath(extensionUri, 'dist', 'index.bin'), log);
     this.tree = new TopicTreeProvider(this.store);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
@@ -116,6 +120,7 @@ export class PaperScout implements vscode.Disposable {
       },
       onInsert: (paper) => this.insertCitation(paper, { format, replaceSelection: intent === 'replace' }),
       onCopy: (paper) => this.inserter.copy(paper, format),
+      recent: this.recentSearches,
     });
   }
 

@@ -116,5 +116,9 @@ export function registerCommands(scout: PaperScout): vscode.Disposable[] {
     }),
     register('paperScout.reload', () => scout.load()),
     register('paperScout.showLog', () => scout.log.show()),
+    register('paperScout.clearRecentSearches', async () => {
+      await scout.recentSearches.clear();
+      vscode.window.setStatusBarMessage('Paper Scout: recent searches cleared', 3000);
+    }),
   ];
 }

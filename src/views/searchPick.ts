@@ -16,12 +16,26 @@ export interface SearchPickOptions {
   onAccept(paper: Paper): unknown;
   onInsert(paper: Paper): unknown;
   onCopy(paper: Paper): unknown;
+  /** The remembered searches: offered before anything is typed, added to when a result is used. */
+  recent?: RecentSearchList;
+}
+
+/** Where the search keeps the queries whose results were used (src/state/recentSearches.ts). */
+export interface RecentSearchList {
+  /** Newest first. */
+  list(): readonly string[];
+  add(query: string): Promise<unknown>;
+  remove(query: string): Promise<unknown>;
+  clear(): Promise<unknown>;
 }
 
 type PaperItem = vscode.QuickPickItem & { paper: Paper };
 /** A non-paper item; `close` says whether choosing it closes the search. */
 type ActionItem = vscode.QuickPickItem & { action: () => unknown; close: boolean };
-type Item = PaperItem | ActionItem;
+/** A remembered search; choosing it runs the search again. */
+type RecentItem = vscode.QuickPickItem & { recentQuery: string };
+type SeparatorItem = vscode.QuickPickItem & { kind: vscode.QuickPickItemKind.Separator };
+type Item = PaperItem | ActionItem | RecentItem | SeparatorItem;
 
 const RESULT_LIMIT = 50;
 const DEBOUNCE_MS = 25;
@@ -29,6 +43,8 @@ const INSERT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon(
 const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Citation' };
 const FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: 'Filter by Topic' };
 const CLEAR_FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter-filled'), tooltip: 'Clear Topic Filter' };
+const REMOVE_RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Remove from Recent Searches' };
+const CLEAR_RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('clear-all'), tooltip: 'Clear Recent Searches' };
 
 /**
  * The live paper search: a quick pick whose items are replaced on every keystroke by the index's
@@ -47,6 +63,12 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   let topic = options.topic;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The query whose results are on show ('' for the newest papers). */
+  let shownQuery = '';
+  /** Remembers the query when one of its results is used. */
+  const remember = (): void => {
+    if (shownQuery) void options.recent?.add(shownQuery);
+  };
 
   const updateChrome = (): void => {
     pick.title = `${options.title ?? 'Search Papers'}${topic ? ` in ${topic}` : ''}`;
@@ -58,13 +80,15 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     const query = pick.value;
     if (!query.trim()) {
       pick.busy = false;
-      pick.items = initialItems(store, topic);
+      shownQuery = '';
+      pick.items = initialItems(store, topic, options.recent?.list() ?? []);
       return;
     }
     if (!store.indexReady) pick.busy = true;
     const index = await store.indexSoon();
     if (current !== generation) return; // a newer keystroke has taken over
     const results = index.search(query, { limit: RESULT_LIMIT, topic });
+    shownQuery = query;
     pick.items = results.length > 0 ? results.map(resultItem) : noResultItems(query, topic, () => { topic = undefined; updateChrome(); void update(); });
     pick.busy = false;
   };
@@ -81,19 +105,31 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         const item = pick.selectedItems[0];
         if (!item) return;
         if ('paper' in item) {
+          remember();
           pick.hide();
           void options.onAccept(item.paper);
-        } else {
+        } else if ('recentQuery' in item) {
+          pick.value = item.recentQuery;
+          schedule();
+        } else if ('action' in item) {
           if (item.close) pick.hide();
           void item.action();
         }
       }),
-      pick.onDidTriggerItemButton(({ item, button }) => {
+      pick.onDidTriggerItemButton(async ({ item, button }) => {
+        if ('recentQuery' in item) {
+          if (button === REMOVE_RECENT_BUTTON) await options.recent?.remove(item.recentQuery);
+          else if (button === CLEAR_RECENT_BUTTON) await options.recent?.clear();
+          if (!pick.value.trim()) void update();
+          return;
+        }
         if (!('paper' in item)) return;
         if (button === INSERT_BUTTON) {
+          remember();
           pick.hide();
           void options.onInsert(item.paper);
         } else if (button === COPY_BUTTON) {
+          remember();
           void options.onCopy(item.paper);
         }
       }),
@@ -142,10 +178,34 @@ async function pickTopic(store: PaperStore): Promise<string | undefined> {
   }
 }
 
-/** Before anything is typed: the newest papers, so the pick is useful (and instant) at once. */
-function initialItems(store: PaperStore, topic: string | undefined): Item[] {
+/**
+ * Before anything is typed: the recent searches, then the newest papers, so the pick is useful (and
+ * instant) at once.
+ */
+function initialItems(store: PaperStore, topic: string | undefined, recent: readonly string[]): Item[] {
   const papers = store.papers.filter((paper) => !topic || paper.topics.includes(topic));
-  return [...papers].sort(comparePapers('date')).slice(0, RESULT_LIMIT).map((paper) => paperItem(paper, paper.abstract));
+  const newest = [...papers].sort(comparePapers('date')).slice(0, RESULT_LIMIT).map((paper) => paperItem(paper, paper.abstract));
+  if (recent.length === 0) return newest;
+  return [
+    separator('Recent searches'),
+    ...recent.map(recentItem),
+    ...(newest.length > 0 ? [separator('Newest papers'), ...newest] : []),
+  ];
+}
+
+function separator(label: string): SeparatorItem {
+  return { label, kind: vscode.QuickPickItemKind.Separator };
+}
+
+function recentItem(query: string): RecentItem {
+  return {
+    // `$(name)` in a label is an icon; a query is shown as typed.
+    label: query.replace(/\$\(/g, '\\$('),
+    iconPath: new vscode.ThemeIcon('history'),
+    alwaysShow: true,
+    buttons: [REMOVE_RECENT_BUTTON, CLEAR_RECENT_BUTTON],
+    recentQuery: query,
+  };
 }
 
 function resultItem(result: SearchResult): Item {
