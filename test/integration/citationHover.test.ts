@@ -1,10 +1,10 @@
 import * as assert from './assert';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, untitledDocument } from './helpers';
+import { api, closeAllEditors, scratchDocument } from './helpers';
 
 /** The Markdown of every hover at `offset` in an untitled document holding `content`. */
 async function hoversAt(language: string, content: string, offset: number): Promise<vscode.MarkdownString[]> {
-  const { document } = await untitledDocument(language, content);
+  const { document } = await scratchDocument(language, content);
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
   return hovers.flatMap((hover) => hover.contents.filter((part): part is vscode.MarkdownString => typeof part === 'object' && 'value' in part));
 }

@@ -1,7 +1,7 @@
 import * as assert from './assert';
 import * as vscode from 'vscode';
 import type { Paper } from '../../src/core/types';
-import { api, closeAllEditors, requireContributed, untitledDocument } from './helpers';
+import { api, closeAllEditors, requireContributed, scratchDocument } from './helpers';
 
 /** What the command resolves to (see src/commands/exportBibliography.ts). */
 interface ExportResult {
@@ -65,7 +65,7 @@ describe('export bibliography', () => {
 
   /** Exports the keys cited in an untitled document of `language` holding `content` to `target`. */
   async function exportFrom(language: string, content: string, target: vscode.Uri): Promise<ExportResult> {
-    const { document } = await untitledDocument(language, content);
+    const { document } = await scratchDocument(language, content);
     const result = await vscode.commands.executeCommand<ExportResult | undefined>('paperScout.exportBibliography',
       { scope: 'document', document: document.uri.toString(), target: target.toString() });
     assert.ok(result, 'the export returned nothing');

@@ -92,6 +92,28 @@ export async function runDismissing(command: string, ...args: unknown[]): Promis
   return within(running, 10_000, command);
 }
 
+const EXTENSIONS: Readonly<Record<string, string>> = { latex: 'tex', markdown: 'md', python: 'py', typescript: 'ts', javascript: 'js', plaintext: 'txt' };
+let scratchCount = 0;
+
+/**
+ * Opens a new file of the workspace (a fresh copy per run) holding `content` in `language`. Tests of
+ * completion, hover and export use these rather than untitled documents: VS Code hands out
+ * `Untitled-1` again once it is closed, and a provider asked right away could still read the closed
+ * document's text under that name.
+ */
+export async function scratchDocument(language: string, content: string): Promise<vscode.TextEditor> {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'the tests run with a workspace folder open');
+  scratchCount++;
+  const uri = vscode.Uri.joinPath(root, 'scratch', `doc-${Date.now()}-${scratchCount}.${EXTENSIONS[language] ?? 'txt'}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  const editor = await vscode.window.showTextDocument(document);
+  await waitFor(() => vscode.window.activeTextEditor?.document === document, `${uri.path} to be active`);
+  return editor;
+}
+
 /** Opens an untitled document with `content` in `language`, in an editor. */
 export async function untitledDocument(language: string, content: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language, content });
@@ -114,9 +136,4 @@ export async function closeAllEditors(): Promise<void> {
     }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  // VS Code names the next untitled document `Untitled-1` again once the old one is gone; wait until
-  // the extension host has let go of the old ones, so a provider asked about the new document cannot
-  // read an old one's text under the same name.
-  await waitFor(() => !vscode.workspace.textDocuments.some((document) => document.isUntitled), 'untitled documents to close', 5_000)
-    .catch(() => undefined);
 }
