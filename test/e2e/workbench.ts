@@ -1,11 +1,23 @@
 // Drives the VS Code workbench in a page as a user would (mouse and keyboard), with a screenshot per step.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 /** Resolves after `ms`. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The workbench URL that opens `sub`, a folder inside the scratch workspace (`workspaceDir` on disk, from
+ * PAPER_SCOUT_E2E_WORKSPACE), instead of the workspace itself: a test can give that folder its own
+ * `.vscode/settings.json` and files without touching what the other tests see.
+ */
+export function subfolderUrl(url: string, host: string, workspaceDir: string, sub: string): string {
+  const target = new URL(url);
+  // code-server opens a path on disk; @vscode/test-web serves the workspace as vscode-test-web://mount/.
+  target.searchParams.set('folder', host === 'node' ? join(workspaceDir, sub) : `vscode-test-web://mount/${sub}`);
+  return target.toString();
 }
 
 /** Page object for one VS Code window. */
@@ -115,5 +127,53 @@ export class Workbench {
   /** The content frame of the visible webview (VS Code nests it in two iframes). */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  }
+
+  /**
+   * The same content frame as a Playwright Frame, to evaluate in (the page's own DOM, CSP, scripts),
+   * once `selector` shows in it.
+   */
+  async webviewFrame(selector = 'body', timeoutMs = 30_000): Promise<Frame> {
+    await this.webview().locator(selector).first().waitFor({ timeout: timeoutMs });
+    const outer = await (await this.page.locator('iframe.webview.ready').last().elementHandle())?.contentFrame();
+    const inner = await (await outer?.locator('#active-frame').elementHandle())?.contentFrame();
+    if (!inner) throw new Error('the webview has no content frame');
+    return inner;
+  }
+
+  /**
+   * Picks a colour theme by its label in "Preferences: Color Theme", as a user would, and waits until
+   * the workbench wears it (`kind`: the workbench's theme class: vs, vs-dark, hc-black or hc-light).
+   */
+  async colorTheme(label: string, kind: 'vs' | 'vs-dark' | 'hc-black' | 'hc-light'): Promise<void> {
+    await this.openPalette();
+    await this.quickInput.locator('input').fill('>Preferences: Color Theme');
+    await this.enterOnRow('Preferences: Color Theme');
+    await this.page.waitForFunction(() => !document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.startsWith('>'),
+      undefined, { timeout: 10_000 });
+    await this.quickInput.locator('input').fill(label);
+    await this.enterOnRow(label);
+    await this.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+    await this.page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: 10_000 });
+  }
+
+  /**
+   * In the open quick input, moves the focus with the arrow keys onto the row labelled exactly `label`
+   * and presses Enter (not a click: see runCommand).
+   */
+  async enterOnRow(label: string, timeoutMs = 10_000): Promise<void> {
+    const exact = (row: string) => `${row} .label-name`;
+    const matches = async (selector: string) => (await this.page.locator(selector).allTextContents()).some((text) => text.trim() === label);
+    const row = '.quick-input-widget .monaco-list-row';
+    const deadline = Date.now() + timeoutMs;
+    while (!(await matches(exact(row)))) {
+      if (Date.now() > deadline) throw new Error(`no "${label}" in the quick input`);
+      await sleep(200);
+    }
+    for (let step = 0; !(await matches(exact(`${row}.focused`))); step++) {
+      if (step > 30) throw new Error(`"${label}" never got the focus in the quick input`);
+      await this.page.keyboard.press('ArrowDown');
+    }
+    await this.page.keyboard.press('Enter');
   }
 }
