@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 /** How many searches the quick pick remembers. */
 export const RECENT_SEARCH_LIMIT = 8;
@@ -11,7 +11,7 @@ export const MAX_RECENT_QUERY_LENGTH = 200;
  * more entries than the limit are accepted (and cut to it) so a build with a larger limit does not
  * leave a value this one resets.
  */
-export const recentSearchesSchema = z.array(z.string().max(MAX_RECENT_QUERY_LENGTH)).max(RECENT_SEARCH_LIMIT * 8);
+export const recentSearchesSchema = z.array(z.string().check(z.maxLength(MAX_RECENT_QUERY_LENGTH))).check(z.maxLength(RECENT_SEARCH_LIMIT * 8));
 
 /**
  * A query as it is remembered: control characters dropped, white space trimmed and squeezed to single

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from './zod';
 import { formatPath } from './corpus/schema';
 
 /** A value read back from storage: the checked value, or why it was refused. */
@@ -9,7 +9,7 @@ export type StoredValueCheck<T> = { ok: true; value: T } | { ok: false; problem:
  * corrupt) against `schema`. `undefined` (never stored) is `fallback`; anything the schema refuses is
  * a problem, described by its first issue and where it is (`[2]: Invalid input: expected string`).
  */
-export function checkStoredValue<T>(schema: z.ZodType<T>, value: unknown, fallback: T): StoredValueCheck<T> {
+export function checkStoredValue<T>(schema: z.ZodMiniType<T>, value: unknown, fallback: T): StoredValueCheck<T> {
   if (value === undefined) return { ok: true, value: fallback };
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };

@@ -4,30 +4,30 @@
  * of the webview bundle), the extension also the schemas, with which it validates every message the
  * webview sends. Anything that fails them is ignored and logged.
  */
-import { z } from 'zod';
+import * as z from '../core/zod';
 
 /**
  * A citation format id: a built-in one (`bibtex`, ...) or `template:<name>` for a user template. The
  * extension looks it up among the formats it offers and ignores one it does not know.
  */
-export const citationFormatSchema = z.string().regex(/^(?:[a-z][a-z-]{0,20}|template:[^\u0000-\u001f]{1,100})$/, 'a citation format id');
+export const citationFormatSchema = z.string().check(z.regex(/^(?:[a-z][a-z-]{0,20}|template:[^\u0000-\u001f]{1,100})$/, 'a citation format id'));
 
-const paperId = z.string().min(1).max(300);
+const paperId = z.string().check(z.minLength(1), z.maxLength(300));
 
 /** Messages the webview sends to the extension. */
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** The script has loaded and wants the paper to show. */
-  z.object({ type: z.literal('ready') }).strict(),
+  z.strictObject({ type: z.literal('ready') }),
   /** Open an http(s) link (from the abstract or the lookup links) in the browser. */
-  z.object({ type: z.literal('openLink'), url: z.string().max(4096) }).strict(),
+  z.strictObject({ type: z.literal('openLink'), url: z.string().check(z.maxLength(4096)) }),
   /** Open another paper (a related one) in the panel. */
-  z.object({ type: z.literal('openPaper'), paperId }).strict(),
+  z.strictObject({ type: z.literal('openPaper'), paperId }),
   /** Insert the paper's citation in the last active editor; without a format, ask which. */
-  z.object({ type: z.literal('insertCitation'), paperId, format: citationFormatSchema.optional() }).strict(),
+  z.strictObject({ type: z.literal('insertCitation'), paperId, format: z.optional(citationFormatSchema) }),
   /** Copy the paper's citation; without a format, the default for the last active editor. */
-  z.object({ type: z.literal('copyCitation'), paperId, format: citationFormatSchema.optional() }).strict(),
+  z.strictObject({ type: z.literal('copyCitation'), paperId, format: z.optional(citationFormatSchema) }),
   /** Reveal a topic in the Topics tree. */
-  z.object({ type: z.literal('revealTopic'), topic: z.string().min(1).max(200) }).strict(),
+  z.strictObject({ type: z.literal('revealTopic'), topic: z.string().check(z.minLength(1), z.maxLength(200)) }),
 ]);
 
 /** A message from the webview, once validated. */
@@ -80,4 +80,4 @@ export interface PanelState {
 }
 
 /** Validates persisted webview state (it may come from an older version or be corrupt). */
-export const panelStateSchema = z.object({ paperId }).passthrough();
+export const panelStateSchema = z.looseObject({ paperId });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { z } from 'zod';
+import type * as z from '../core/zod';
 import { checkStoredValue } from '../core/storedValue';
 
 /**
@@ -15,7 +15,7 @@ export class StoredValue<T> {
     private readonly memento: vscode.Memento,
     /** The key in the memento. */
     readonly key: string,
-    private readonly schema: z.ZodType<T>,
+    private readonly schema: z.ZodMiniType<T>,
     private readonly fallback: T,
     /** What the value is, for messages ("recent searches"). */
     private readonly what: string,

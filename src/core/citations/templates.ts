@@ -1,5 +1,5 @@
 /** User-defined citation formats: text with `{placeholder}`s filled from a paper. */
-import { z } from 'zod';
+import * as z from '../zod';
 import type { Paper } from '../types';
 import { readableTitle } from './latexText';
 import { authorsNote, publishedParts } from './paperFacts';
@@ -26,9 +26,9 @@ export type TemplatePlaceholder = keyof typeof TEMPLATE_PLACEHOLDERS;
 
 /** One user-defined citation format, as written in the settings. */
 export const citationTemplateSchema = z.object({
-  name: z.string().trim().min(1, 'name must not be empty'),
-  template: z.string().min(1, 'template must not be empty'),
-  description: z.string().optional(),
+  name: z.string().check(z.trim(), z.minLength(1, 'name must not be empty')),
+  template: z.string().check(z.minLength(1, 'template must not be empty')),
+  description: z.optional(z.string()),
 });
 
 /** A user-defined citation format. */

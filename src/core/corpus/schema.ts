@@ -1,34 +1,34 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
 import { checkPaperFast, checkTopicFast } from './fastCheck';
 
 /** A topic term: a phrase matched on word boundaries, or a regular expression with `regex: true`. */
 export const topicTermSchema = z.object({
-  match: z.string().min(1).max(200),
-  weight: z.number().finite().min(-10).max(10),
-  regex: z.boolean().optional(),
+  match: z.string().check(z.minLength(1), z.maxLength(200)),
+  weight: z.number().check(z.gte(-10), z.lte(10)),
+  regex: z.optional(z.boolean()),
 });
 
 /** One topic rule, as in the bundled taxonomy and in the `paperScout.topics` setting. */
 export const topicRuleSchema = z.object({
-  name: z.string().trim().min(1).max(80),
-  icon: z.string().regex(/^[a-z0-9-]+$/, 'a codicon id such as "beaker"').default('tag'),
-  description: z.string().max(300).default(''),
-  terms: z.array(topicTermSchema).max(500),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  icon: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a codicon id such as "beaker"')), 'tag'),
+  description: z._default(z.string().check(z.maxLength(300)), ''),
+  terms: z.array(topicTermSchema).check(z.maxLength(500)),
 });
 
 /** One paper of the corpus file. */
 export const paperSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase slug'),
-  key: z.string().regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key'),
-  title: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase slug')),
+  key: z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key')),
+  title: z.string().check(z.minLength(1)),
   abstract: z.string(),
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date "YYYY-MM-DD"').nullable(),
-  upvotes: z.number().int().nonnegative().nullable(),
-  authorsCount: z.number().int().positive().nullable(),
-  organization: z.string().min(1).nullable(),
+  published: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date "YYYY-MM-DD"'))),
+  upvotes: z.nullable(z.int().check(z.nonnegative())),
+  authorsCount: z.nullable(z.int().check(z.positive())),
+  organization: z.nullable(z.string().check(z.minLength(1))),
   topics: z.array(z.string()),
-  links: z.array(z.string().regex(/^https?:\/\//, 'an http(s) URL')),
+  links: z.array(z.string().check(z.regex(/^https?:\/\//, 'an http(s) URL'))),
   sources: z.array(z.string()),
 });
 
@@ -39,7 +39,7 @@ export const corpusSchema = z.object({
   papers: z.array(paperSchema),
 });
 
-const corpusShapeSchema = z.object({ version: z.literal(1), topics: z.array(z.unknown()).default([]), papers: z.array(z.unknown()) });
+const corpusShapeSchema = z.object({ version: z.literal(1), topics: z._default(z.array(z.unknown()), []), papers: z.array(z.unknown()) });
 
 /** The outer shape of a corpus file, checked by hand (null when zod should explain what is wrong). */
 function isCorpusShape(json: unknown): { topics: unknown[]; papers: unknown[] } | null {
