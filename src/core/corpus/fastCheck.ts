@@ -4,12 +4,15 @@ const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const KEY = /^[a-z0-9][a-z0-9_:-]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const URL = /^https?:\/\//;
+/** id, key, title, abstract, published, upvotes, authorsCount, organization, topics, links, sources */
+const PAPER_FIELDS = 11;
 
 /**
  * The paper rules of `paperSchema`, checked by hand. Activation runs this on every bundled paper:
  * it is an order of magnitude faster than zod on a cold start, and zod still runs (for its messages)
  * on any paper this rejects. It must never accept what `paperSchema` rejects; a property test holds
- * the two together. Returns a copy holding only the known fields, as zod does.
+ * the two together. Returns the paper with only the known fields, as zod does: the value itself when it
+ * has no others (as JSON.parse makes it), else a copy.
  */
 export function checkPaperFast(value: unknown): Paper | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
@@ -22,6 +25,9 @@ export function checkPaperFast(value: unknown): Paper | null {
   if (v.organization !== null && (!isString(v.organization) || v.organization.length === 0)) return null;
   if (!isStringArray(v.topics) || !isStringArray(v.sources) || !isStringArray(v.links)) return null;
   if (!(v.links as string[]).every((link) => URL.test(link))) return null;
+  // Straight from JSON.parse with exactly the known fields: already the shape zod would return, so no copy
+  // (activation checks every bundled paper). Anything else gets a copy of the known fields only.
+  if (Object.keys(v).length === PAPER_FIELDS && isPlainObject(v)) return v as unknown as Paper;
   return {
     id: v.id,
     key: v.key,
@@ -35,6 +41,10 @@ export function checkPaperFast(value: unknown): Paper | null {
     links: [...(v.links as string[])],
     sources: [...(v.sources as string[])],
   };
+}
+
+function isPlainObject(value: object): boolean {
+  return Object.getPrototypeOf(value) === Object.prototype;
 }
 
 function isString(value: unknown): value is string {
