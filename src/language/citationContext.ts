@@ -4,6 +4,7 @@
  * text of the line before the cursor.
  */
 import { commentStyle } from '../core/citations/comment';
+import { escapeRegExp } from '../core/regex';
 
 /** Languages whose citations are pandoc's `[@key]`. */
 const MARKDOWN_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'quarto', 'rmd', 'rmarkdown', 'mdx', 'pandoc']);
@@ -121,8 +122,4 @@ function openBlock(text: string, start: string, end: string): boolean {
 /** True when the LaTeX line has an unescaped `%` (the rest of the line is a comment). */
 function latexCommentStarted(text: string): boolean {
   return /(?<!\\)%/.test(text);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { readableTitle } from '../core/citations/latexText';
+import { webSearchUrls } from '../core/citations/urls';
 import { comparePapers } from '../core/topics/groupByTopic';
 import type { SearchResult } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
@@ -226,14 +227,14 @@ function paperItem(paper: Paper, detail: string): PaperItem {
 
 function noResultItems(query: string, topic: string | undefined, clearTopic: () => void): Item[] {
   const words = query.trim();
-  const encoded = encodeURIComponent(words);
+  const web = webSearchUrls(words);
   const items: Item[] = [
     { label: '$(info) No papers match', description: topic ? `"${words}" in ${topic}` : `"${words}"`, alwaysShow: true, action: () => undefined, close: false },
   ];
   if (topic) items.push({ label: '$(filter) Clear the Topic Filter', description: `search all topics for "${words}"`, alwaysShow: true, action: clearTopic, close: false });
   items.push(
-    { label: '$(link-external) Search arXiv', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(`https://arxiv.org/search/?query=${encoded}&searchtype=all`)), close: true },
-    { label: '$(link-external) Search Hugging Face Papers', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(`https://huggingface.co/papers?q=${encoded}`)), close: true },
+    { label: '$(link-external) Search arXiv', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.arxiv)), close: true },
+    { label: '$(link-external) Search Hugging Face Papers', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.huggingFace)), close: true },
   );
   return items;
 }

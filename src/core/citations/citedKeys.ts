@@ -3,6 +3,7 @@
  * code-comment trigger (`@cite:key`) and bare Paper Scout keys. Pure; the export command and the
  * hover feed it document text.
  */
+import { escapeRegExp } from '../regex';
 
 /** The keys a text cites, in order of first appearance, each once. */
 export interface CitedKeys {
@@ -112,8 +113,4 @@ export function keyTokenAt(line: string, character: number): KeyToken | null {
     if (start > character) break;
   }
   return null;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

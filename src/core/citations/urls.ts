@@ -27,3 +27,12 @@ function searchWords(title: string): string {
   const ascii = readableTitle(title).normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   return ascii.split(/[^A-Za-z0-9-]+/).filter((word) => /[A-Za-z0-9]/.test(word)).join('+');
 }
+
+/** arXiv and Hugging Face Papers searches for what the user typed (for a search that found nothing here). */
+export function webSearchUrls(query: string): PaperLookupUrls {
+  const encoded = encodeURIComponent(query.trim());
+  return {
+    arxiv: `https://arxiv.org/search/?query=${encoded}&searchtype=all`,
+    huggingFace: `https://huggingface.co/papers?q=${encoded}`,
+  };
+}

@@ -7,8 +7,8 @@ export function normalizeTitle(title: string): string {
 
 /**
  * Merges papers read from several pages. The same paper (by normalised title) keeps every source page,
- * and each field unknown on one page is filled from a page that knows it. Upvotes take the highest
- * count seen, since pages captured later have counted longer. Order: first appearance.
+ * and each field unknown on one page is filled from a page that knows it (see `mergeInto`; upvotes take
+ * the highest count seen, since pages captured later have counted longer). Order: first appearance.
  */
 export function mergePapers(papers: readonly PagePaper[]): PagePaper[] {
   const byTitle = new Map<string, PagePaper>();
@@ -19,13 +19,24 @@ export function mergePapers(papers: readonly PagePaper[]): PagePaper[] {
       byTitle.set(key, { ...paper, links: [...paper.links], sources: [...paper.sources] });
       continue;
     }
-    seen.published ??= paper.published;
-    seen.authorsCount ??= paper.authorsCount;
-    seen.organization ??= paper.organization;
-    if (paper.upvotes !== null) seen.upvotes = Math.max(seen.upvotes ?? 0, paper.upvotes);
-    if (paper.abstract.length > seen.abstract.length) seen.abstract = paper.abstract;
-    for (const link of paper.links) if (!seen.links.includes(link)) seen.links.push(link);
-    for (const source of paper.sources) if (!seen.sources.includes(source)) seen.sources.push(source);
+    mergeInto(seen, paper);
   }
   return [...byTitle.values()];
+}
+
+/** The fields two copies of a paper can both hold; parsed page papers and corpus papers share them. */
+type MergeableFields = Pick<PagePaper, 'abstract' | 'published' | 'upvotes' | 'authorsCount' | 'organization' | 'links' | 'sources'>;
+
+/**
+ * Merges what `incoming` knows into `known`, the same paper seen again: unknown fields are filled,
+ * upvotes take the highest count, the longer abstract wins, links and sources are united. Mutates `known`.
+ */
+export function mergeInto(known: MergeableFields, incoming: MergeableFields): void {
+  known.published ??= incoming.published;
+  known.authorsCount ??= incoming.authorsCount;
+  known.organization ??= incoming.organization;
+  if (incoming.upvotes !== null) known.upvotes = Math.max(known.upvotes ?? 0, incoming.upvotes);
+  if (incoming.abstract.length > known.abstract.length) known.abstract = incoming.abstract;
+  for (const link of incoming.links) if (!known.links.includes(link)) known.links.push(link);
+  for (const source of incoming.sources) if (!known.sources.includes(source)) known.sources.push(source);
 }

@@ -2,7 +2,7 @@ import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { compileTopics, assignTopics, type CompiledTopic } from '../topics/assignTopics';
 import type { Diagnostic, Paper, TopicRule } from '../types';
 import { toCorpusPapers } from './buildCorpus';
-import { normalizeTitle } from './merge';
+import { mergeInto, normalizeTitle } from './merge';
 import { parsePage, type PagePaper } from './parsePage';
 import { loadCorpus } from './schema';
 
@@ -39,7 +39,7 @@ export function mergeUserSources(base: readonly Paper[], sources: readonly UserS
     const title = normalizeTitle(incoming.title);
     const known = byTitle.get(title) ?? freshByTitle.get(title);
     if (known) {
-      fillUnknown(known, incoming);
+      mergeInto(known, incoming);
       return;
     }
     const copy = { ...incoming, links: [...incoming.links], sources: [...incoming.sources] };
@@ -72,15 +72,6 @@ export function mergeUserSources(base: readonly Paper[], sources: readonly UserS
     takenKeys: [...taken.takenKeys, ...kept.map((paper) => paper.key)],
   });
   return { papers: [...papers, ...kept, ...added], diagnostics };
-}
-
-function fillUnknown(known: PagePaper | Paper, incoming: PagePaper): void {
-  known.published ??= incoming.published;
-  known.authorsCount ??= incoming.authorsCount;
-  known.organization ??= incoming.organization;
-  if (incoming.upvotes !== null) known.upvotes = Math.max(known.upvotes ?? 0, incoming.upvotes);
-  for (const link of incoming.links) if (!known.links.includes(link)) known.links.push(link);
-  for (const source of incoming.sources) if (!known.sources.includes(source)) known.sources.push(source);
 }
 
 /** JSON papers keep their own id and key unless another paper has it already; then they get new ones. */

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../regex';
 import type { Diagnostic, TopicRule } from '../types';
 import { OTHER_TOPIC } from './taxonomy';
 
@@ -57,7 +58,7 @@ function phrasePattern(phrase: string): string {
   const body = phrase
     .trim()
     .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+'))
+    .map((part) => escapeRegExp(part).replace(/\s+/g, '[\\s-]+'))
     .join('[\\p{L}\\p{N}]*');
   return `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
 }
