@@ -1,6 +1,13 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/**
+ * The years a paper's date may fall in. Machine-learning papers on the Daily Papers site date from the
+ * 2010s on; 1900..2100 leaves room for old classics and for pages captured decades from now, while a
+ * year such as 0 or 10000 (a typo, or a yearless date inferred after "Jan 3, 9999") is refused.
+ */
+export const YEAR_RANGE = { min: 1900, max: 2100 } as const;
+
 /** A date as the Daily Papers site prints it: `Oct 9, 2024` or, for the current year, `Oct 9`. */
 export interface SiteDate {
   /** 1-12 */
@@ -10,14 +17,19 @@ export interface SiteDate {
   year: number | null;
 }
 
-/** Reads `Mon D` or `Mon D, YYYY`; null when the text is not such a date or the day does not exist. */
+/**
+ * Reads `Mon D` or `Mon D, YYYY`; null when the text is not such a date, the year is outside
+ * `YEAR_RANGE`, or the day does not exist (Feb 29 only in a leap year; without a year it may be one).
+ */
 export function parseSiteDate(text: string): SiteDate | null {
   const match = /^([A-Z][a-z]{2}) (\d{1,2})(?:, (\d{4}))?$/.exec(text.trim());
   if (!match) return null;
   const month = MONTHS.indexOf(match[1]) + 1;
   const day = Number(match[2]);
-  if (month === 0 || day < 1 || day > DAYS_IN_MONTH[month - 1]) return null;
-  return { month, day, year: match[3] ? Number(match[3]) : null };
+  const year = match[3] ? Number(match[3]) : null;
+  if (month === 0) return null;
+  if (year === null ? day < 1 || day > DAYS_IN_MONTH[month - 1] : !isCalendarDate(year, month, day)) return null;
+  return { month, day, year };
 }
 
 /**
@@ -33,6 +45,20 @@ export function inferYear(date: SiteDate, pageDate: SiteDate | null, captureYear
     return captureYear - 1;
   }
   return captureYear;
+}
+
+/** Whether year-month-day is a day of the Gregorian calendar with the year in `YEAR_RANGE`. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || year < YEAR_RANGE.min || year > YEAR_RANGE.max) return false;
+  if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]);
+}
+
+/** Whether `text` is "YYYY-MM-DD" naming a real day (see `isCalendarDate`). */
+export function isIsoCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /** "YYYY-MM-DD" */

@@ -1,8 +1,9 @@
 import type { Paper, TopicRule, TopicTerm } from '../types';
+import { isCleanText } from './cleanText';
+import { isIsoCalendarDate } from './dates';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const KEY = /^[a-z0-9][a-z0-9_:-]*$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const URL = /^https?:\/\//;
 /** id, key, title, abstract, published, upvotes, authorsCount, organization, topics, links, sources */
 const PAPER_FIELDS = 11;
@@ -18,11 +19,12 @@ export function checkPaperFast(value: unknown): Paper | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const v = value as Record<string, unknown>;
   if (!isString(v.id) || !SLUG.test(v.id) || !isString(v.key) || !KEY.test(v.key)) return null;
-  if (!isString(v.title) || v.title.length === 0 || !isString(v.abstract)) return null;
-  if (v.published !== null && (!isString(v.published) || !DATE.test(v.published))) return null;
+  if (!isString(v.title) || v.title.length === 0 || !isCleanText(v.title)) return null;
+  if (!isString(v.abstract) || !isCleanText(v.abstract, { multiline: true })) return null;
+  if (v.published !== null && (!isString(v.published) || !isIsoCalendarDate(v.published))) return null;
   if (v.upvotes !== null && !(isInteger(v.upvotes) && (v.upvotes as number) >= 0)) return null;
   if (v.authorsCount !== null && !(isInteger(v.authorsCount) && (v.authorsCount as number) > 0)) return null;
-  if (v.organization !== null && (!isString(v.organization) || v.organization.length === 0)) return null;
+  if (v.organization !== null && (!isString(v.organization) || v.organization.length === 0 || !isCleanText(v.organization))) return null;
   if (!isStringArray(v.topics) || !isStringArray(v.sources) || !isStringArray(v.links)) return null;
   if (!(v.links as string[]).every((link) => URL.test(link))) return null;
   // Straight from JSON.parse with exactly the known fields: already the shape zod would return, so no copy
@@ -55,8 +57,9 @@ function isInteger(value: unknown): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
+/** An array of one-line strings that `cleanText` leaves alone. */
 function isStringArray(value: unknown): boolean {
-  return Array.isArray(value) && value.every(isString);
+  return Array.isArray(value) && value.every((item) => isString(item) && isCleanText(item));
 }
 
 const ICON = /^[a-z0-9-]+$/;
@@ -65,8 +68,8 @@ const ICON = /^[a-z0-9-]+$/;
 export function checkTopicFast(value: unknown): TopicRule | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const v = value as Record<string, unknown>;
-  if (!isString(v.name) || v.name.trim().length === 0 || v.name.trim().length > 80) return null;
-  if (!isString(v.icon) || !ICON.test(v.icon) || !isString(v.description) || v.description.length > 300) return null;
+  if (!isString(v.name) || v.name.trim().length === 0 || v.name.trim().length > 80 || !isCleanText(v.name)) return null;
+  if (!isString(v.icon) || !ICON.test(v.icon) || !isString(v.description) || v.description.length > 300 || !isCleanText(v.description)) return null;
   if (!Array.isArray(v.terms) || v.terms.length > 500) return null;
   const terms: TopicTerm[] = [];
   for (const term of v.terms as unknown[]) {

@@ -29,7 +29,8 @@ export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   lines.forEach((raw, index) => {
-    const line = raw.replace(/\s+$/, '');
+    // trimEnd, not replace(/\s+$/): that regex is quadratic on a line with a long run of inner spaces.
+    const line = raw.trimEnd();
     if (line.trim() === '') {
       current = null;
       return;

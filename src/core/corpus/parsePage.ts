@@ -1,7 +1,9 @@
 import type { Diagnostic } from '../types';
-import { inferYear, isoDate, parseSiteDate, type SiteDate } from './dates';
+import { cleanText } from './cleanText';
+import { inferYear, isCalendarDate, isoDate, parseSiteDate, type SiteDate } from './dates';
 import { extractLinks } from './links';
 import { splitBlocks, unreadableTextReason, type Block } from './pageText';
+import { clip, readRecords } from './records';
 
 /** A paper as read off one page, before merging and topic assignment. */
 export interface PagePaper {
@@ -31,8 +33,6 @@ const CHROME = new Set([
   'byAK and the research community',
 ]);
 
-const MAX_TITLE_LENGTH = 400;
-
 interface Metadata {
   month: number;
   day: number;
@@ -40,11 +40,13 @@ interface Metadata {
   upvotes: number;
   authorsCount: number | null;
   organization: string | null;
+  line: number;
 }
 
 /**
  * Parses one Hugging Face "Daily Papers" page dump. Never throws: what cannot be read becomes a
- * diagnostic naming the file and line, and every paper that could be read is returned.
+ * diagnostic naming the file and line, and every paper that could be read is returned. Control
+ * characters are removed before anything is read (see `cleanText`); the work is linear in the text.
  */
 export function parsePage(text: string, file: string): PageParseResult {
   const diagnostics: Diagnostic[] = [];
@@ -57,7 +59,7 @@ export function parsePage(text: string, file: string): PageParseResult {
     return { papers: [], diagnostics };
   }
 
-  const blocks = splitBlocks(text);
+  const blocks = splitBlocks(cleanText(text, { multiline: true }));
   let index = 0;
   while (index < blocks.length && blocks[index].lines.length === 1 && CHROME.has(blocks[index].lines[0].trim())) index++;
   let pageDate: SiteDate | null = null;
@@ -69,48 +71,25 @@ export function parsePage(text: string, file: string): PageParseResult {
     }
   }
 
-  const entries: { title: Block; abstract: Block; meta: Metadata | null }[] = [];
-  while (index < blocks.length) {
-    const title = blocks[index];
-    if (isMetadataLike(title)) {
-      report(title.line, 'metadata block without a paper before it (skipped)');
-      index++;
-      continue;
-    }
-    if (!isTitleLike(title)) {
-      report(title.line, `expected a paper title, found ${describe(title)} (skipped)`);
-      index++;
-      continue;
-    }
-    const abstract = blocks[index + 1];
-    const titleText = title.lines[0].trim();
-    if (!abstract || isMetadataLike(abstract) || (isTitleLike(abstract) && isAbstractLike(blocks[index + 2]))) {
-      report(title.line, `title "${clip(titleText)}" has no abstract (skipped)`);
-      index += abstract && isMetadataLike(abstract) ? 2 : 1;
-      continue;
-    }
-    index += 2;
-    let meta: Metadata | null = null;
-    const next = blocks[index];
-    if (next && isMetadataLike(next)) {
-      index++;
-      const parsed = parseMetadata(next);
-      if (typeof parsed === 'string') report(next.line, `unreadable metadata block: ${parsed}; date, upvotes and authors left unknown`, 'warning');
-      else meta = parsed;
-    }
-    entries.push({ title, abstract, meta });
-  }
+  const entries = readRecords(blocks.slice(index), report).map(({ title, abstract, meta }) => {
+    if (!meta) return { title, abstract, meta: null };
+    const parsed = parseMetadata(meta);
+    if (typeof parsed !== 'string') return { title, abstract, meta: parsed };
+    report(meta.line, `unreadable metadata block: ${parsed}; date, upvotes and authors left unknown`, 'warning');
+    return { title, abstract, meta: null };
+  });
 
-  const explicitYears = entries.flatMap((entry) => (entry.meta?.year ? [entry.meta.year] : []));
-  const captureYear = explicitYears.length > 0 ? Math.max(...explicitYears) + 1 : null;
+  // A loop, not Math.max(...years): spreading a page's worth of years overflows the stack.
+  let latestYear: number | null = null;
+  for (const { meta } of entries) if (meta?.year && (latestYear === null || meta.year > latestYear)) latestYear = meta.year;
+  const captureYear = latestYear === null ? null : latestYear + 1;
   const papers = entries.map(({ title, abstract, meta }): PagePaper => {
     const abstractText = abstract.lines.map((line) => line.trim()).join(' ');
     const titleText = title.lines[0].trim();
-    const year = meta ? inferYear(meta, pageDate, captureYear) : null;
     return {
       title: titleText,
       abstract: abstractText,
-      published: meta && year !== null ? isoDate(year, meta.month, meta.day) : null,
+      published: meta ? publishedDate(meta, pageDate, captureYear, report) : null,
       upvotes: meta ? meta.upvotes : null,
       authorsCount: meta ? meta.authorsCount : null,
       organization: meta ? meta.organization : null,
@@ -123,17 +102,15 @@ export function parsePage(text: string, file: string): PageParseResult {
   return { papers, diagnostics };
 }
 
-function isMetadataLike(block: Block | undefined): boolean {
-  return !!block && block.lines.some((line) => line.trim() === '·' || line.trim().startsWith('•'));
-}
-
-/** Titles are one line; abstracts on the site run to a thousand characters or more. */
-function isTitleLike(block: Block | undefined): boolean {
-  return !!block && block.lines.length === 1 && block.lines[0].trim().length <= MAX_TITLE_LENGTH;
-}
-
-function isAbstractLike(block: Block | undefined): boolean {
-  return !!block && !isMetadataLike(block) && !isTitleLike(block);
+/** The paper's date, or null (with a warning) when the year the page implies has no such day. */
+function publishedDate(meta: Metadata, pageDate: SiteDate | null, captureYear: number | null, report: (line: number, message: string, severity: 'warning') => void): string | null {
+  const year = inferYear(meta, pageDate, captureYear);
+  if (year === null) return null;
+  if (!isCalendarDate(year, meta.month, meta.day)) {
+    report(meta.line, `the yearless date ${isoDate(year, meta.month, meta.day).slice(5)} would fall in ${year}, which has no such day or is outside 1900-2100; date left unknown`, 'warning');
+    return null;
+  }
+  return isoDate(year, meta.month, meta.day);
 }
 
 /** Reads the three-line block `  • N authors` (or an organisation) / `·` / `Mon D[, YYYY][ upvotes]`. */
@@ -142,14 +119,17 @@ function parseMetadata(block: Block): Metadata | string {
   if (lines.length !== 3 || lines[1] !== '·') return `expected 3 lines (authors or organisation, "·", date), found ${lines.length}`;
   let authorsCount: number | null = null;
   let organization: string | null = null;
-  const authors = /^•\s*(\d+)\s+authors?$/.exec(lines[0]);
+  const authors = /^•\s*(\d{1,9})\s+authors?$/.exec(lines[0]);
   if (authors) authorsCount = Number(authors[1]);
   else if (lines[0].startsWith('•')) return `cannot read the author line "${clip(lines[0])}"`;
   else organization = organizationName(lines[0]);
+  if (authorsCount === 0) return 'a paper has at least one author, found "0 authors"';
   const dateMatch = /^([A-Za-z]+ \d{1,2}(?:, \d{4})?)(?: (\d+))?$/.exec(lines[2]);
   const date = dateMatch ? parseSiteDate(dateMatch[1]) : null;
-  if (!dateMatch || !date) return `cannot read the date "${clip(lines[2])}"`;
-  return { ...date, upvotes: dateMatch[2] ? Number(dateMatch[2]) : 0, authorsCount, organization };
+  if (!dateMatch || !date) return `cannot read the date "${clip(lines[2])}" (a day of the calendar, years 1900-2100)`;
+  const upvotes = dateMatch[2] ? Number(dateMatch[2]) : 0;
+  if (!Number.isSafeInteger(upvotes)) return `the upvote count "${clip(dateMatch[2])}" is too large`;
+  return { ...date, upvotes, authorsCount, organization, line: block.line };
 }
 
 /** The site prints an organisation as its handle then its name (`openbmb OpenBMB`): keep the name. */
@@ -157,12 +137,4 @@ function organizationName(line: string): string {
   const [handle, ...rest] = line.split(/\s+/);
   const name = rest.join(' ');
   return name && handle.toLowerCase() === name.toLowerCase().replace(/\s+/g, '') ? name : line;
-}
-
-function describe(block: Block): string {
-  return block.lines.length > 1 ? `a block of ${block.lines.length} lines` : `"${clip(block.lines[0])}"`;
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,6 +1,11 @@
 import * as z from '../zod';
 import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
+import { cleanText } from './cleanText';
+import { isIsoCalendarDate } from './dates';
 import { checkPaperFast, checkTopicFast } from './fastCheck';
+
+/** A one-line text field, control characters removed (see `cleanText`). */
+const line = (): z.ZodMiniString => z.string().check(z.overwrite((text) => cleanText(text)));
 
 /** A topic term: a phrase matched on word boundaries, or a regular expression with `regex: true`. */
 export const topicTermSchema = z.object({
@@ -11,25 +16,29 @@ export const topicTermSchema = z.object({
 
 /** One topic rule, as in the bundled taxonomy and in the `paperScout.topics` setting. */
 export const topicRuleSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  name: z.string().check(z.overwrite((text) => cleanText(text)), z.trim(), z.minLength(1), z.maxLength(80)),
   icon: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a codicon id such as "beaker"')), 'tag'),
-  description: z._default(z.string().check(z.maxLength(300)), ''),
+  description: z._default(line().check(z.maxLength(300)), ''),
   terms: z.array(topicTermSchema).check(z.maxLength(500)),
 });
 
-/** One paper of the corpus file. */
+/**
+ * One paper of the corpus file. Page papers pass it too (see `validatePapers`), so both kinds hold to
+ * the same rules: real calendar dates in `YEAR_RANGE`, upvotes a safe non-negative integer, and no
+ * control characters in any text (only the abstract may keep line breaks).
+ */
 export const paperSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase slug')),
   key: z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key')),
-  title: z.string().check(z.minLength(1)),
-  abstract: z.string(),
-  published: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date "YYYY-MM-DD"'))),
+  title: line().check(z.minLength(1)),
+  abstract: z.string().check(z.overwrite((text) => cleanText(text, { multiline: true }))),
+  published: z.nullable(z.string().check(z.refine(isIsoCalendarDate, 'a real date "YYYY-MM-DD" from 1900 to 2100'))),
   upvotes: z.nullable(z.int().check(z.nonnegative())),
   authorsCount: z.nullable(z.int().check(z.positive())),
-  organization: z.nullable(z.string().check(z.minLength(1))),
-  topics: z.array(z.string()),
-  links: z.array(z.string().check(z.regex(/^https?:\/\//, 'an http(s) URL'))),
-  sources: z.array(z.string()),
+  organization: z.nullable(line().check(z.minLength(1))),
+  topics: z.array(line()),
+  links: z.array(line().check(z.regex(/^https?:\/\//, 'an http(s) URL'))),
+  sources: z.array(line()),
 });
 
 /** The corpus file as a whole; `loadCorpus` checks papers one by one so one bad paper does not cost the rest. */
@@ -86,12 +95,12 @@ export function loadCorpus(json: unknown, file: string): CorpusLoadResult {
   const papers: Paper[] = [];
   const ids = new Set<string>();
   shape.data.papers.forEach((paper, index) => {
-    const checked = checkPaperFast(paper) ?? paperSchema.safeParse(paper);
-    if ('success' in checked && !checked.success) {
-      for (const issue of checked.error.issues) report(['papers', index, ...issue.path], issue.message);
+    const checked = checkPaper(paper);
+    if (!checked.ok) {
+      for (const issue of checked.issues) report(['papers', index, ...issue.path], issue.message);
       return;
     }
-    const valid = 'success' in checked ? (checked.data as Paper) : checked;
+    const valid = checked.paper;
     if (ids.has(valid.id)) {
       report(['papers', index, 'id'], `duplicate id "${valid.id}"`);
     } else {
@@ -100,6 +109,22 @@ export function loadCorpus(json: unknown, file: string): CorpusLoadResult {
     }
   });
   return { corpus: { version: 1, topics, papers }, diagnostics };
+}
+
+/** A paper that passed `paperSchema` (as zod returns it), or the schema's issues with their paths. */
+export type PaperCheck = { ok: true; paper: Paper } | { ok: false; issues: { path: PropertyKey[]; message: string }[] };
+
+/**
+ * Checks one paper against `paperSchema`: the hand-written fast check first, zod when the fast check
+ * refuses (for its messages, or to clean text the fast check will not). Page papers and JSON papers
+ * both come through here.
+ */
+export function checkPaper(value: unknown): PaperCheck {
+  const fast = checkPaperFast(value);
+  if (fast) return { ok: true, paper: fast };
+  const parsed = paperSchema.safeParse(value);
+  if (parsed.success) return { ok: true, paper: parsed.data as Paper };
+  return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })) };
 }
 
 /** `papers[3].title`, as a reader would write the path. */

@@ -11,7 +11,9 @@ describe('the hand-written fast check agrees with the zod schema', () => {
   const fieldValue = fc.oneof(
     fc.constant(null), fc.constant(undefined), fc.integer({ min: -3, max: 3 }), fc.double(), fc.string({ maxLength: 8 }),
     fc.constantFrom('', 'a-b', 'A', '2024-01-01', '2024/01/01', 'https://x.io', 'javascript:x', ' ', 'x_y'),
-    fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('https://a.b', 'ftp://a'), fc.integer()), { maxLength: 3 }),
+    // Issue 13: impossible dates, unsafe integers and control characters.
+    fc.constantFrom('2025-02-29', '2024-02-29', '1899-12-31', '2101-01-01', '0000-00-00', 'a\u001b[2Jb', 'x\ty', 'bell\u0007', 'c1\u009b', 'line\nbreak', 1e26, 2 ** 53),
+    fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('https://a.b', 'ftp://a', 'https://a.b/\u001b', 'x\u0085'), fc.integer()), { maxLength: 3 }),
   );
 
   it('accepts every bundled paper and topic exactly as zod parses them', () => {
