@@ -2,7 +2,7 @@ import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { compileTopics, assignTopics, type CompiledTopic } from '../topics/assignTopics';
 import type { Diagnostic, Paper, TopicRule } from '../types';
 import { toCorpusPapers } from './buildCorpus';
-import { mergeInto, normalizeTitle } from './merge';
+import { createMerger, normalizeTitle } from './merge';
 import { parsePage, type PagePaper } from './parsePage';
 import { loadCorpus } from './schema';
 
@@ -23,12 +23,25 @@ export interface MergedCorpus {
  * Merges users' own sources into a base corpus (usually the bundled one) by the same rules as the
  * bundled pages: a paper whose normalised title is already known fills that paper's unknown fields
  * and adds its source; a new paper gets an id and citation key that no existing paper has, so keys
- * already issued never change. Never throws; a bad file costs only itself.
+ * already issued never change. Never throws: a source that cannot be read, or whose reading fails in
+ * any way, costs only itself and is reported by its file name; the base papers always stay. The work
+ * is linear in the number of papers (merging, membership and topic assignment).
  */
 export function mergeUserSources(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[]): MergedCorpus {
   const diagnostics: Diagnostic[] = [];
+  try {
+    return mergeSources(base, sources, rules, diagnostics);
+  } catch (error) {
+    // Every source was read on its own below; only a bug in the merge itself reaches here.
+    diagnostics.push({ file: sources.map((source) => source.file).join(', ') || 'your corpora', line: null, message: `merging your corpora failed (${describeError(error)}); only the bundled papers are shown`, severity: 'error' });
+    return { papers: [...base], diagnostics };
+  }
+}
+
+function mergeSources(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[], diagnostics: Diagnostic[]): MergedCorpus {
   const compiled = compileTopics(rules, 'topics');
-  diagnostics.push(...compiled.diagnostics);
+  for (const diagnostic of compiled.diagnostics) diagnostics.push(diagnostic);
+  const mergeInto = createMerger();
   const papers = base.map((paper) => ({ ...paper, links: [...paper.links], sources: [...paper.sources], topics: [...paper.topics] }));
   const byTitle = new Map(papers.map((paper) => [normalizeTitle(paper.title), paper]));
   const fresh: PagePaper[] = [];
@@ -48,30 +61,55 @@ export function mergeUserSources(base: readonly Paper[], sources: readonly UserS
   };
 
   for (const source of sources) {
-    if (/\.json$/i.test(source.file)) {
-      const json = parseJson(source, diagnostics);
-      if (json === undefined) continue;
-      const loaded = loadCorpus(json, source.file);
-      diagnostics.push(...loaded.diagnostics);
-      for (const paper of loaded.corpus.papers) {
-        const title = normalizeTitle(paper.title);
-        if (byTitle.has(title) || freshByTitle.has(title)) absorb({ ...paper, sources: [...paper.sources, source.file], line: 0 });
-        else keep.push({ ...paper, sources: paper.sources.length > 0 ? paper.sources : [source.file] });
-      }
-    } else {
-      const result = parsePage(source.text, source.file);
-      diagnostics.push(...result.diagnostics);
-      result.papers.forEach(absorb);
+    // Read each source completely before any of it is merged, so that a failure part-way leaves
+    // the papers already merged untouched.
+    let read: ReturnType<typeof readSource>;
+    try {
+      read = readSource(source);
+    } catch (error) {
+      diagnostics.push({ file: source.file, line: null, message: `could not be read (${describeError(error)}); its papers are left out`, severity: 'error' });
+      continue;
     }
+    for (const diagnostic of read.diagnostics) diagnostics.push(diagnostic);
+    for (const paper of read.json) {
+      const title = normalizeTitle(paper.title);
+      if (byTitle.has(title) || freshByTitle.has(title)) absorb({ ...paper, sources: [...paper.sources, source.file], line: 0 });
+      else keep.push({ ...paper, sources: paper.sources.length > 0 ? paper.sources : [source.file] });
+    }
+    for (const paper of read.pages) absorb(paper);
   }
 
   const taken = { takenIds: papers.map((paper) => paper.id), takenKeys: papers.map((paper) => paper.key) };
   const kept = keepJsonPapers(keep, taken, compiled.topics, diagnostics);
-  const added = toCorpusPapers(fresh, compiled.topics, {
-    takenIds: [...taken.takenIds, ...kept.map((paper) => paper.id)],
-    takenKeys: [...taken.takenKeys, ...kept.map((paper) => paper.key)],
-  });
+  const added = addFresh(fresh, compiled.topics, new Set([...taken.takenIds, ...kept.map((paper) => paper.id)]), new Set([...taken.takenKeys, ...kept.map((paper) => paper.key)]), diagnostics);
   return { papers: [...papers, ...kept, ...added], diagnostics };
+}
+
+/**
+ * New papers with ids, keys and topics. Should that throw for some paper (a title no key can be made
+ * of), the papers are done in halves until the ones that fail are found; those are reported at their
+ * file and line and left out, and every other paper is kept. Without a failure this is one pass.
+ */
+function addFresh(fresh: PagePaper[], topics: CompiledTopic[], ids: Set<string>, keys: Set<string>, diagnostics: Diagnostic[]): Paper[] {
+  if (fresh.length === 0) return [];
+  let added: Paper[];
+  try {
+    added = toCorpusPapers(fresh, topics, { takenIds: ids, takenKeys: keys, diagnostics });
+  } catch (error) {
+    if (fresh.length === 1) {
+      const [paper] = fresh;
+      diagnostics.push({ file: paper.sources[0] ?? 'your corpora', line: paper.line || null, message: `paper "${paper.title.slice(0, 60)}" left out: ${describeError(error)}`, severity: 'error' });
+      return [];
+    }
+    const middle = fresh.length >>> 1;
+    const first = addFresh(fresh.slice(0, middle), topics, ids, keys, diagnostics);
+    return [...first, ...addFresh(fresh.slice(middle), topics, ids, keys, diagnostics)];
+  }
+  for (const paper of added) {
+    ids.add(paper.id);
+    keys.add(paper.key);
+  }
+  return added;
 }
 
 /** JSON papers keep their own id and key unless another paper has it already; then they get new ones. */
@@ -91,6 +129,24 @@ function keepJsonPapers(papers: Paper[], taken: { takenIds: string[]; takenKeys:
     kept.push(paper.topics.length > 0 ? paper : { ...paper, topics: assignTopics(paper.title, paper.abstract, topics) });
   }
   return [...kept, ...toCorpusPapers(clashing, topics, { takenIds: ids, takenKeys: keys })];
+}
+
+/** One source's papers and problems: corpus JSON for `.json` files, a page dump otherwise. */
+function readSource(source: UserSource): { json: Paper[]; pages: PagePaper[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  if (!/\.json$/i.test(source.file)) {
+    const result = parsePage(source.text, source.file);
+    return { json: [], pages: result.papers, diagnostics: result.diagnostics };
+  }
+  const json = parseJson(source, diagnostics);
+  if (json === undefined) return { json: [], pages: [], diagnostics };
+  const loaded = loadCorpus(json, source.file);
+  for (const diagnostic of loaded.diagnostics) diagnostics.push(diagnostic);
+  return { json: loaded.corpus.papers, pages: [], diagnostics };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function parseJson(source: UserSource, diagnostics: Diagnostic[]): unknown {
