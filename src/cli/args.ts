@@ -1,32 +1,32 @@
-/** Command-line arguments split into positionals and `--flag [value]` options. */
+import { parseArgs as parseNodeArgs } from 'node:util';
+
+/** The options every command accepts (each command uses the ones its help lists). */
+const OPTIONS = {
+  limit: { type: 'string' },
+  format: { type: 'string' },
+  topic: { type: 'string' },
+  corpus: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Command-line arguments: the positionals and the known options. */
 export interface ParsedArgs {
   positionals: string[];
-  flags: Map<string, string | true>;
+  flags: { limit?: string; format?: string; topic?: string; corpus?: string; json?: boolean; help?: boolean };
 }
 
-/** Parses argv; `valueFlags` names the flags that take a value (`--limit 5` or `--limit=5`). */
-export function parseArgs(argv: readonly string[], valueFlags: ReadonlySet<string>): ParsedArgs {
-  const positionals: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      if (inline !== undefined) flags.set(name, inline);
-      else if (valueFlags.has(name)) {
-        const value = argv[i + 1];
-        if (value === undefined) throw new UsageError(`--${name} needs a value`);
-        flags.set(name, value);
-        i++;
-      } else flags.set(name, true);
-    } else if (arg === '-h') flags.set('help', true);
-    else positionals.push(arg);
+/**
+ * Parses argv with node:util's parseArgs in strict mode: an unknown option (`--limt 3`) or a missing
+ * value is a UsageError (exit code 2), never a search for the words.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseNodeArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return { positionals, flags: values };
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\s*To specify a positional argument.*$/s, ''));
   }
-  return { positionals, flags };
 }
 
 /** A mistake in how the command was called: printed with a pointer to --help, exit code 2. */

@@ -19,7 +19,9 @@ const COMMANDS: Record<string, string> = {
 `,
   parse: `paper-scout parse <page.txt>... [--json]
   Parse your own Hugging Face "Daily Papers" page dumps and print the papers found. Problems go to
-  stderr as "file:line: message". Exits 1 when a file is missing or no paper could be read.
+  stderr as "file:line: message"; text that is not UTF-8 is reported with its line. A file that is
+  missing, unreadable or not a regular file (a directory, FIFO or device) is named and skipped, the
+  others are still read. Exits 1 when a file could not be read or no paper could be read.
   --json        {papers, diagnostics}
 `,
 };
@@ -34,5 +36,6 @@ Every command that reads the corpus also takes --corpus FILE (default: the bundl
 
 /** Help for one command, or the whole help when the command is unknown. */
 export function commandHelp(command: string): string {
-  return COMMANDS[command] ?? HELP;
+  // Own properties only: `help toString` must not find Object.prototype.toString.
+  return Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : HELP;
 }

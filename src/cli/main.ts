@@ -1,29 +1,33 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { formatCitation, CITATION_FORMATS, type CitationFormat } from '../core/citations/formats';
-import { buildCorpus } from '../core/corpus/buildCorpus';
+import { buildCorpus, type PageSource } from '../core/corpus/buildCorpus';
+import { decodeUtf8 } from '../core/corpus/decode';
 import { loadCorpus } from '../core/corpus/schema';
 import { formatDiagnostic } from '../core/diagnostics';
 import { PaperIndex } from '../core/search/paperIndex';
 import { groupByTopic } from '../core/topics/groupByTopic';
 import { DEFAULT_TOPICS } from '../core/topics/taxonomy';
-import type { Corpus, Paper } from '../core/types';
-import { parseArgs, UsageError } from './args';
+import type { Corpus, Diagnostic, Paper } from '../core/types';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { HELP, commandHelp } from './help';
+import { err, exitQuietlyOnClosedPipe, out, printableJson } from './output';
+
+type Flags = ParsedArgs['flags'];
 
 /** Exit codes: 0 success, 1 the request failed (not found, unreadable input), 2 the command was misused. */
 function main(argv: string[]): number {
-  const args = parseArgs(argv, new Set(['limit', 'format', 'topic', 'corpus']));
+  const args = parseArgs(argv);
   const [command, ...rest] = args.positionals;
   if (!command || command === 'help') {
-    process.stdout.write(rest[0] ? commandHelp(rest[0]) : HELP);
+    out(rest[0] ? commandHelp(rest[0]) : HELP);
     return 0;
   }
-  if (args.flags.has('help')) {
-    process.stdout.write(commandHelp(command));
+  if (args.flags.help) {
+    out(commandHelp(command));
     return 0;
   }
-  const json = args.flags.has('json');
+  const json = args.flags.json === true;
   switch (command) {
     case 'search':
       return search(rest.join(' '), args.flags, json);
@@ -40,8 +44,8 @@ function main(argv: string[]): number {
   }
 }
 
-function readCorpus(flags: Map<string, string | true>): Corpus {
-  const file = typeof flags.get('corpus') === 'string' ? (flags.get('corpus') as string) : join(__dirname, 'corpus.json');
+function readCorpus(flags: Flags): Corpus {
+  const file = flags.corpus ?? join(__dirname, 'corpus.json');
   if (!existsSync(file)) throw new Error(`corpus file not found: ${file} (run "npm run build" first)`);
   let json: unknown;
   try {
@@ -50,34 +54,34 @@ function readCorpus(flags: Map<string, string | true>): Corpus {
     throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
   }
   const { corpus, diagnostics } = loadCorpus(json, file);
-  for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  for (const diagnostic of diagnostics) err(`${formatDiagnostic(diagnostic)}\n`);
   return corpus;
 }
 
-function limitOf(flags: Map<string, string | true>): number {
-  const raw = flags.get('limit');
+function limitOf(flags: Flags): number {
+  const raw = flags.limit;
   if (raw === undefined) return 10;
   const limit = Number(raw);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
   return limit;
 }
 
-function search(query: string, flags: Map<string, string | true>, json: boolean): number {
+function search(query: string, flags: Flags, json: boolean): number {
   if (!query.trim()) throw new UsageError('search needs a query, e.g. search "low-bit quantization"');
   const corpus = readCorpus(flags);
-  const topic = typeof flags.get('topic') === 'string' ? (flags.get('topic') as string) : undefined;
+  const topic = flags.topic;
   const results = PaperIndex.build(corpus.papers).search(query, { limit: limitOf(flags), topic });
   if (json) {
     const rows = results.map(({ paper, score }) => ({ id: paper.id, title: paper.title, score: round(score), published: paper.published, topics: paper.topics }));
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    out(`${printableJson(rows)}\n`);
     return 0;
   }
   if (results.length === 0) {
-    process.stdout.write(`No papers match "${query}".\n`);
+    out(`No papers match "${query}".\n`);
     return 0;
   }
   results.forEach(({ paper, snippet }, index) => {
-    process.stdout.write(`${index + 1}. ${paper.title}\n   ${paper.id} · ${paper.published ?? 'date unknown'} · ${paper.topics.join(', ')}\n   ${snippet}\n`);
+    out(`${index + 1}. ${paper.title}\n   ${paper.id} · ${paper.published ?? 'date unknown'} · ${paper.topics.join(', ')}\n   ${snippet}\n`);
   });
   return 0;
 }
@@ -89,10 +93,10 @@ function findPaper(corpus: Corpus, idOrKey: string | undefined, command: string)
   return paper;
 }
 
-function show(idOrKey: string | undefined, flags: Map<string, string | true>, json: boolean): number {
+function show(idOrKey: string | undefined, flags: Flags, json: boolean): number {
   const paper = findPaper(readCorpus(flags), idOrKey, 'show');
   if (json) {
-    process.stdout.write(`${JSON.stringify(paper, null, 2)}\n`);
+    out(`${printableJson(paper)}\n`);
     return 0;
   }
   const byline = paper.organization ?? (paper.authorsCount !== null ? `${paper.authorsCount} authors` : 'authors unknown');
@@ -107,65 +111,89 @@ function show(idOrKey: string | undefined, flags: Map<string, string | true>, js
     '',
     `sources: ${paper.sources.join(', ')}`,
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  out(`${lines.join('\n')}\n`);
   return 0;
 }
 
-function topics(flags: Map<string, string | true>, json: boolean): number {
+function topics(flags: Flags, json: boolean): number {
   const corpus = readCorpus(flags);
   const groups = groupByTopic(corpus.papers, corpus.topics);
   if (json) {
     const rows = groups.map(({ rule, papers }) => ({ name: rule.name, description: rule.description, icon: rule.icon, papers: papers.map((paper) => paper.id) }));
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    out(`${printableJson(rows)}\n`);
     return 0;
   }
-  for (const { rule, papers } of groups) process.stdout.write(`${rule.name} (${papers.length})${rule.description ? ` — ${rule.description}` : ''}\n`);
+  for (const { rule, papers } of groups) out(`${rule.name} (${papers.length})${rule.description ? ` — ${rule.description}` : ''}\n`);
   return 0;
 }
 
-function cite(idOrKey: string | undefined, flags: Map<string, string | true>): number {
+function cite(idOrKey: string | undefined, flags: Flags): number {
   const paper = findPaper(readCorpus(flags), idOrKey, 'cite');
-  const format = flags.get('format') ?? 'bibtex';
+  const format = flags.format ?? 'bibtex';
   const known = CITATION_FORMATS.map((entry) => entry.id as string);
   if (typeof format !== 'string' || !known.includes(format)) throw new UsageError(`--format must be one of: ${known.join(', ')}`);
-  process.stdout.write(`${formatCitation(paper, format as CitationFormat)}\n`);
+  out(`${formatCitation(paper, format as CitationFormat)}\n`);
   return 0;
 }
 
 function parse(files: string[], json: boolean): number {
   if (files.length === 0) throw new UsageError('parse needs one or more page files');
-  const missing = files.filter((file) => !existsSync(file));
-  if (missing.length > 0) {
-    for (const file of missing) process.stderr.write(`paper-scout: ${file}: no such file\n`);
-    return 1;
+  const pages: PageSource[] = [];
+  const readProblems: Diagnostic[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    const read = readPage(file);
+    if (typeof read === 'string') {
+      err(`paper-scout: ${file}: ${read}\n`);
+      unreadable++;
+      continue;
+    }
+    pages.push({ file: basename(file), text: read.text });
+    for (const diagnostic of read.diagnostics) readProblems.push(diagnostic);
   }
-  const pages = files.map((file) => ({ file: basename(file), text: readFileSync(file, 'utf8') }));
   const { corpus, diagnostics } = buildCorpus(pages, DEFAULT_TOPICS);
-  if (json) process.stdout.write(`${JSON.stringify({ papers: corpus.papers, diagnostics }, null, 2)}\n`);
+  const problems = [...readProblems, ...diagnostics];
+  if (json) out(`${printableJson({ papers: corpus.papers, diagnostics: problems })}\n`);
   else {
-    for (const paper of corpus.papers) process.stdout.write(`${paper.id}  ${paper.published ?? '----------'}  ${paper.title}\n`);
-    process.stdout.write(`${corpus.papers.length} papers from ${files.length} file(s)\n`);
+    for (const paper of corpus.papers) out(`${paper.id}  ${paper.published ?? '----------'}  ${paper.title}\n`);
+    out(`${corpus.papers.length} papers from ${pages.length} file(s)\n`);
   }
-  for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  if (corpus.papers.length === 0) {
-    process.stderr.write('paper-scout: no papers could be read from the given files\n');
-    return 1;
+  for (const diagnostic of problems) err(`${formatDiagnostic(diagnostic)}\n`);
+  if (corpus.papers.length === 0) err('paper-scout: no papers could be read from the given files\n');
+  return corpus.papers.length === 0 || unreadable > 0 ? 1 : 0;
+}
+
+/**
+ * A page file's text and decoding problems, or why it cannot be read. Only regular files are opened:
+ * a FIFO would block forever, a device could be endless, a directory is not a page.
+ */
+function readPage(file: string): { text: string; diagnostics: Diagnostic[] } | string {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return `not a regular file (${stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a named pipe' : stat.isSocket() ? 'a socket' : 'a device'}); give page dumps (.txt)`;
+    return decodeUtf8(readFileSync(file), basename(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    if (code === 'ELOOP') return 'too many symbolic links (a link loop?)';
+    return `cannot be read (${code ?? (error as Error).message})`;
   }
-  return 0;
 }
 
 function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
+exitQuietlyOnClosedPipe();
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) {
-    process.stderr.write(`paper-scout: ${error.message}\nRun "paper-scout --help" for usage.\n`);
+    err(`paper-scout: ${error.message}\nRun "paper-scout --help" for usage.\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(`paper-scout: ${(error as Error).message}\n`);
+    err(`paper-scout: ${(error as Error).message}\n`);
     process.exitCode = 1;
   }
 }
