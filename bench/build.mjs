@@ -9,6 +9,8 @@ const options = {
   target: 'es2022',
   sourcemap: true,
   logLevel: 'warning',
+  // jsonc-parser (reached through bench/hostile.ts) bundles only from its ESM build, as in esbuild.config.mjs.
+  mainFields: ['module', 'main'],
 };
 await esbuild.build({ ...options, entryPoints: { main: 'bench/main.ts' } });
 // The child stands in for the extension host's bundle, so it is minified like the production build.

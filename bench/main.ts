@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { loadCorpus } from '../src/core/corpus/schema';
 import { PaperIndex } from '../src/core/search/paperIndex';
 import { fuseSearch, naiveScan, type Searcher } from './baselines';
+import { formatHostile, measureHostile } from './hostile';
 import { benchQueries, sampleQueries } from './queries';
 import { type BaselineReport, type BenchReport, benchReportSchema, checkBudgets, formatTable, type ScaleReport } from './report';
 import { latency, median, percentile, round, timeQueries } from './stats';
@@ -216,8 +217,10 @@ function main(): void {
   };
   const budgets = checkBudgets(partial);
   for (const entry of budgets) if (entry.status === 'not measured' && entry.figure.includes('papers')) notes.push(`${entry.figure}: not measured in this run (sizes ${settings.scale.join(', ')})`);
+  log(settings, 'hostile input ratios…');
+  const hostile = measureHostile(papers, settings.quick);
   const report: BenchReport = benchReportSchema.parse({ ...partial, budgets, notes, benchMs: round(performance.now() - benchStart, 0) });
-  process.stdout.write(settings.json ? `${JSON.stringify(report)}\n` : `${formatTable(report)}\n`);
+  process.stdout.write(settings.json ? `${JSON.stringify({ ...report, hostile })}\n` : `${formatTable(report)}\n${formatHostile(hostile)}\n`);
 }
 
 main();

@@ -1,0 +1,83 @@
+// Hostile input (issue 13): for each shape, the time on the worst input over the time on a benign input
+// of the same size. A ratio near 1 means the work is as linear as on ordinary text; the issue's shapes
+// used to take minutes (ratios in the thousands). Printed by `npm run bench` and in its --json output.
+import { extractLinks } from '../src/core/corpus/links';
+import { parsePage } from '../src/core/corpus/parsePage';
+import { mergeUserSources } from '../src/core/corpus/userCorpus';
+import { assignTopics, compileTopics } from '../src/core/topics/assignTopics';
+import { parseUserTopics } from '../src/core/topics/userTopics';
+import type { Paper } from '../src/core/types';
+
+/** Each ratio with the two medians it came from. */
+export interface HostileReport {
+  hostileParseRatio: number;
+  hostileLinksRatio: number;
+  hostileMergeRatio: number;
+  hostileTopicRatio: number;
+  timings: Record<string, { hostileMs: number; benignMs: number; size: number }>;
+}
+
+function medianMs(runs: number, work: () => unknown): number {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
+}
+
+const ratio = (hostile: number, benign: number): number => Number((hostile / Math.max(benign, 0.01)).toPrecision(3));
+
+/** Measures the four ratios; `quick` uses small sizes (for the unit test of the benchmark). */
+export function measureHostile(papers: readonly Paper[], quick: boolean): HostileReport {
+  const runs = quick ? 1 : 3;
+  const timings: HostileReport['timings'] = {};
+  const record = (name: string, size: number, hostile: () => unknown, benign: () => unknown): number => {
+    const hostileMs = medianMs(runs, hostile);
+    const benignMs = medianMs(runs, benign);
+    timings[name] = { hostileMs: Number(hostileMs.toFixed(2)), benignMs: Number(benignMs.toFixed(2)), size };
+    return ratio(hostileMs, benignMs);
+  };
+
+  // Links: a URL followed by N ')' (11.6 minutes at 200,000 before), against a URL N characters longer.
+  const parens = quick ? 20000 : 200000;
+  const hostileLinksRatio = record('links', parens, () => extractLinks(`https://x.io/a${')'.repeat(parens)}`), () => extractLinks(`https://x.io/a${'b'.repeat(parens)}`));
+
+  // Parse: a page whose first title is 96 KB, with a 100,000-space run, against a plain page of equal size.
+  const records = quick ? 200 : 2000;
+  const plain = Array.from({ length: records }, (_, i) => `Paper ${i}\n\n${'We study sparse models. '.repeat(20)}\n\n  • 2 authors\n·\nJan 3, 2024 1\n`).join('\n');
+  const hostilePage = `Huge ${'x'.repeat(96 * 1024)}\n\n${' '.repeat(100000)}x\n\n${plain}`;
+  const longAbstract = 'Some words here. '.repeat(Math.ceil((hostilePage.length - plain.length) / 17));
+  const benignPage = `Ordinary Title\n\n${longAbstract}\n\n${plain}`;
+  const hostileParseRatio = record('parse', hostilePage.length, () => parsePage(hostilePage, 'h.txt'), () => parsePage(benignPage, 'b.txt'));
+
+  // Merge: the same paper from N files (quadratic through Array.includes before) against N different papers.
+  const files = quick ? 500 : 10000;
+  const page = (title: string): string => `${title}\n\n${'We quantize weights. '.repeat(10)}\n\n  • 2 authors\n·\nJan 3, 2024 1\n`;
+  const same = Array.from({ length: files }, (_, i) => ({ file: `s${i}.txt`, text: page('The Same Paper') }));
+  const distinct = Array.from({ length: files }, (_, i) => ({ file: `d${i}.txt`, text: page(`Paper Number ${i}`) }));
+  const hostileMergeRatio = record('merge', files, () => mergeUserSources(papers, same, []), () => mergeUserSources(papers, distinct, []));
+
+  // Topics: the issue's catastrophic patterns from settings against ordinary ones, on abstracts that end
+  // in a long run of words and "!" (where a backtracking engine explodes).
+  const hostileRules = parseUserTopics([String.raw`^(\w+\s?)+$`, String.raw`(\w+\s?)+:$`, '(.*a){25}'].map((match, i) => ({ name: `H${i}`, terms: [{ match, weight: 5, regex: true }] })), 'paperScout.topics');
+  const benignRules = parseUserTopics([String.raw`\bLoRA\b`, String.raw`\b(LLM|LLMs)\b`, String.raw`\d+-bit`].map((match, i) => ({ name: `B${i}`, terms: [{ match, weight: 5, regex: true }] })), 'paperScout.topics');
+  const hostileTopics = compileTopics(hostileRules.rules).topics;
+  const benignTopics = compileTopics(benignRules.rules).topics;
+  const texts = papers.slice(0, quick ? 50 : 224).map((paper) => `${paper.abstract} ${'word '.repeat(2000)}!`);
+  const hostileTopicRatio = record('topics', texts.length, () => texts.map((text) => assignTopics('Title', text, hostileTopics)), () => texts.map((text) => assignTopics('Title', text, benignTopics)));
+
+  return { hostileParseRatio, hostileLinksRatio, hostileMergeRatio, hostileTopicRatio, timings };
+}
+
+/** The ratios as lines for the benchmark's table. */
+export function formatHostile(report: HostileReport): string {
+  const lines = ['hostile input (time on the worst shape / time on benign input of the same size):'];
+  for (const [name, key] of [['parse', 'hostileParseRatio'], ['links', 'hostileLinksRatio'], ['merge', 'hostileMergeRatio'], ['topics', 'hostileTopicRatio']] as const) {
+    const timing = report.timings[name];
+    lines.push(`  ${key.padEnd(18)} ${String(report[key]).padStart(8)}   (${timing.hostileMs} ms vs ${timing.benignMs} ms, size ${timing.size})`);
+  }
+  return lines.join('\n');
+}
