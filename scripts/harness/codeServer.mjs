@@ -4,13 +4,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { installTools } from './installTools.mjs';
 import { codeServerEntry, node24Bin, root, vsixPath } from './paths.mjs';
-import { run, startServer, step, waitForHttp } from './proc.mjs';
+import { run, startServer, waitForHttp } from './proc.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** Builds the .vsix with `npm run package` (vsce runs the production build first). */
 export async function packageVsix({ logFile } = {}) {
-  step('packaging the extension (npm run package)');
   await run(npm, ['run', 'package'], { cwd: root, logFile, timeoutMs: 5 * 60_000 });
   if (!existsSync(vsixPath)) throw new Error(`npm run package wrote no ${vsixPath}`);
   return vsixPath;
@@ -24,7 +23,6 @@ function codeServerEnv(stateDir) {
 /** Installs `vsix` into `stateDir`'s extensions folder with code-server's own CLI. */
 export async function installVsix(vsix, stateDir, { logFile } = {}) {
   await installTools();
-  step(`installing ${vsix} into code-server`);
   await run(node24Bin, [codeServerEntry, '--extensions-dir', join(stateDir, 'extensions'),
     '--user-data-dir', join(stateDir, 'user-data'), '--install-extension', vsix, '--force'],
   { cwd: root, env: codeServerEnv(stateDir), logFile, timeoutMs: 2 * 60_000 });
