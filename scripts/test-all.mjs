@@ -19,13 +19,13 @@ const node = process.execPath;
 const minutes = (n) => n * 60_000;
 
 /**
- * Each suite: the command that runs it, the result files it writes (none for a check), a time limit, and how
- * long it took on the 2-core build machine (measured 2026-12-01).
+ * Each suite: the command that runs it (and how to show it), the result files it writes (none for a check), a
+ * time limit, and about how long it takes on the 2-core build machine (measured 2026-11-30).
  */
 const SUITES = [
   { name: 'type check', command: npm, args: ['run', '--silent', 'typecheck'], results: [], timeoutMs: minutes(5), estimate: '20 s' },
   { name: 'unit tests', command: npm, args: ['run', 'test:unit', '--', '--reporter', './scripts/harness/countingReporter.cjs',
-    '--reporter-option', 'suite=unit'], results: ['unit'], timeoutMs: minutes(10), estimate: '1 min' },
+    '--reporter-option', 'suite=unit'], shown: 'npm run test:unit', results: ['unit'], timeoutMs: minutes(10), estimate: '1 min' },
   { name: 'build', command: node, args: ['scripts/harness/buildAll.mjs'], results: [], timeoutMs: minutes(5), estimate: '15 s' },
   { name: 'integration, web worker host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'web'],
     results: ['integration-web'], timeoutMs: minutes(8), estimate: '1 min' },
@@ -50,7 +50,8 @@ const rows = [];
 let buildFailed = false;
 for (const suite of SUITES) {
   const started = Date.now();
-  console.log(`${progress.next()} ${suite.name[0].toUpperCase()}${suite.name.slice(1)}: ${[suite.command === node ? 'node' : 'npm', ...suite.args].join(' ')} (about ${suite.estimate})`);
+  const shown = suite.shown ?? [suite.command === node ? 'node' : 'npm', ...suite.args].join(' ');
+  console.log(`${progress.next()} ${suite.name[0].toUpperCase()}${suite.name.slice(1)}: ${shown} (about ${suite.estimate})`);
   let error = null;
   if (buildFailed && suite.results.length > 0 && suite.name !== 'unit tests') {
     error = 'not run: the build failed';
