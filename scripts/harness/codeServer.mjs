@@ -1,12 +1,33 @@
 // code-server as users run it: package the extension as a .vsix, install it into an extensions folder,
 // and serve VS Code on a workspace. Used by `npm start` and the Node-host UI tests.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { installTools } from './installTools.mjs';
 import { codeServerEntry, node24Bin, root, vsixPath } from './paths.mjs';
 import { run, startServer, waitForHttp } from './proc.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** What the .vsix is built from: a change to any of these makes `vsixIsCurrent` false. */
+const VSIX_INPUTS = ['src', 'media', 'scripts', 'package.json', 'package-lock.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
+  'esbuild.config.mjs', 'tsconfig.json', '.vscodeignore'];
+
+/** The newest modification time (ms) of `path` and everything under it; 0 when it does not exist. */
+function newestChange(path) {
+  let info;
+  try { info = statSync(path); } catch { return 0; }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, name)));
+  return newest;
+}
+
+/** True when out/paper-scout.vsix exists and nothing it is built from changed after it was written. */
+export function vsixIsCurrent() {
+  let built;
+  try { built = statSync(vsixPath).mtimeMs; } catch { return false; }
+  return VSIX_INPUTS.every((input) => newestChange(join(root, input)) <= built);
+}
 
 /** Builds the .vsix with `npm run package` (vsce runs the production build first). */
 export async function packageVsix({ logFile } = {}) {

@@ -22,14 +22,15 @@ const KEEP = new Set(['npm_config_registry', 'npm_config_proxy', 'npm_config_htt
   'npm_config_cafile', 'npm_config_strict_ssl', 'npm_config_cache']);
 
 /**
- * The environment for an npm started from inside `npm start` / `npm test`: the outer npm's `npm_*`
+ * The environment for an npm install started from inside `npm start` / `npm test`: the outer npm's `npm_*`
  * variables removed, since the inner npm would take them as its own settings (code-server's postinstall
  * reads the Node version from npm_config_user_agent, and npm_config_nodedir points at the wrong headers).
+ * Log level `http`: the log lists every download, so an install that stalls shows where it stopped.
  */
 export function npmEnv(extra = {}) {
   const kept = Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) || KEEP.has(name.toLowerCase()));
   return { ...Object.fromEntries(kept), npm_config_update_notifier: 'false', npm_config_fund: 'false',
-    npm_config_audit: 'false', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...extra };
+    npm_config_audit: 'false', npm_config_loglevel: 'http', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...extra };
 }
 
 /** What the stamp of an up-to-date node_modules holds. */

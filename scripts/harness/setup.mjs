@@ -19,14 +19,15 @@ import { cannotInstall, installPackages, missingPackages } from './systemPackage
 export const SETUP_STEPS = 4;
 
 /**
- * How long the slow steps took on the project's 2-core build machine from a fresh clone, with an empty npm
- * cache (measured 2026-12-01; see the harness README).
+ * How long the slow steps took on the project's 2-core build machine, from a fresh clone with an empty npm
+ * cache (measured 2026-11-30: apt-get 8-15 s with Chromium's libraries already there, npm ci 36-42 s,
+ * Node 24 10-15 s, code-server 2.5-4 min while other work ran).
  */
 const ESTIMATES = {
-  packages: '1 min',
-  npmCi: '2 min',
+  packages: 'under 1 min',
+  npmCi: '1 min',
   node24: '15 s',
-  codeServer: '3 min on 2 cores',
+  codeServer: '3-4 min on 2 cores',
 };
 
 /**
@@ -54,7 +55,7 @@ export async function setUp(purpose, progress) {
     progress.skip('npm packages', 'node_modules matches package-lock.json');
   } else {
     const log = logFile('npm-ci.log');
-    await progress.run(`Installing npm packages with npm ci (${reason})`, { estimate: ESTIMATES.npmCi, log }, () => npmCi({ logFile: log }));
+    await progress.run(`Installing npm packages with npm ci: ${reason}`, { estimate: ESTIMATES.npmCi, log }, () => npmCi({ logFile: log }));
   }
 
   if (hasNode24()) {

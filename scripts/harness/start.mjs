@@ -1,5 +1,6 @@
-// `npm start`: does the set-up (setup.mjs) on first run, packages Paper Scout, installs the .vsix into
-// code-server and serves a real VS Code at a localhost URL. Ctrl+C stops it.
+// `npm start`: does the set-up (setup.mjs) on first run, packages Paper Scout (again only when a source is
+// newer than the .vsix), installs the .vsix into code-server and serves a real VS Code at a localhost URL.
+// Ctrl+C stops it.
 // Usage: npm start [-- [<folder>] [--port <n>]]
 //   Without a folder it opens .tools/start/workspace, a copy of test/fixtures/workspace made on first run.
 //   The port is --port, else $PORT, else 8080 (or any free port when 8080 is taken).
@@ -8,7 +9,7 @@ import { cpSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { logFile, runLogDir, shortPath } from './logs.mjs';
-import { fixtureWorkspace, toolsDir } from './paths.mjs';
+import { fixtureWorkspace, toolsDir, vsixPath } from './paths.mjs';
 import { freePort } from './proc.mjs';
 import { Progress, ReportedFailure } from './progress.mjs';
 import { SETUP_STEPS, setUp } from './setup.mjs';
@@ -79,15 +80,19 @@ console.log(`Paper Scout: npm start (logs in ${shortPath(runLogDir('start'))})`)
 try {
   await setUp('start', progress);
   // These may load packages from node_modules, which exists only now.
-  const { installVsix, packageVsix, serveCodeServer } = await import('./codeServer.mjs');
+  const { installVsix, packageVsix, serveCodeServer, vsixIsCurrent } = await import('./codeServer.mjs');
   const packageLog = logFile('package.log');
-  const vsix = await progress.run('Building and packaging Paper Scout (npm run package)', { estimate: '30 s', log: packageLog },
-    () => packageVsix({ logFile: packageLog }));
+  if (vsixIsCurrent()) {
+    progress.skip('Paper Scout .vsix', `${shortPath(vsixPath)} is newer than its sources`);
+  } else {
+    await progress.run('Building and packaging Paper Scout (npm run package)', { estimate: '20 s', log: packageLog },
+      () => packageVsix({ logFile: packageLog }));
+  }
   const installLog = logFile('install-extension.log');
-  await progress.run('Installing the .vsix into code-server', { log: installLog }, () => installVsix(vsix, stateDir, { logFile: installLog }));
+  await progress.run('Installing the .vsix into code-server', { log: installLog }, () => installVsix(vsixPath, stateDir, { logFile: installLog }));
   if (!askedFolder && !existsSync(folder)) cpSync(fixtureWorkspace, folder, { recursive: true });
   const serverLog = logFile('code-server.log');
-  const { url, child } = await progress.run(`Starting VS Code (code-server) on ${folder}`, { estimate: '10 s', log: serverLog }, async () => {
+  const { url, child } = await progress.run(`Starting VS Code (code-server) on ${folder}`, { estimate: '5 s', log: serverLog }, async () => {
     const port = await choosePort(askedPort);
     return serveCodeServer({ port, folder, stateDir, logFile: serverLog, settings: { 'git.openRepositoryInParentFolders': 'never' } });
   });
