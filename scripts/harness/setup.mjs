@@ -19,15 +19,15 @@ import { cannotInstall, installPackages, missingPackages } from './systemPackage
 export const SETUP_STEPS = 4;
 
 /**
- * How long the slow steps took on the project's 2-core build machine, from a fresh clone with an empty npm
- * cache (measured 2026-11-30: apt-get 8-15 s with Chromium's libraries already there, npm ci 36-42 s,
- * Node 24 10-15 s, code-server 2.5-4 min while other work ran).
+ * How long the slow steps took on the project's 2-core build machine, from fresh clones with an empty npm
+ * cache (measured 2026-11-30 in three runs: apt-get 8-15 s with Chromium's libraries already there, about
+ * 30 s on a bare Debian per HARNESS.md; npm ci 28-42 s; Node 24 5-15 s; code-server 2.5-4 min).
  */
 const ESTIMATES = {
-  packages: 'under 1 min',
+  packages: '30 s',
   npmCi: '1 min',
   node24: '15 s',
-  codeServer: '3-4 min on 2 cores',
+  codeServer: '4 min on 2 cores',
 };
 
 /**
