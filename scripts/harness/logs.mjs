@@ -63,21 +63,29 @@ export function shortPath(path) {
   return inside && !inside.startsWith('..') ? inside : path;
 }
 
-/** The last `count` non-empty lines of a log file (empty when it cannot be read). */
-export function tailLines(path, count = 20) {
-  let text;
-  try { text = readFileSync(path, 'utf8'); } catch { return []; }
-  return text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(-count);
+/** The non-empty lines of a log file (none when it cannot be read). */
+function readLines(path) {
+  try { return readFileSync(path, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== ''); } catch { return []; }
 }
 
-/** Prints the end of a log that explains a failure, framed so it stands out, with the log's path. */
+/**
+ * Prints the end of a log that explains a failure, framed so it stands out, with the log's path. The first
+ * lines that say "error" are printed too when they come before the end: a compiler's "fatal error: x.h: No
+ * such file" or npm's own reason often stands well before the last lines.
+ */
 export function printLogTail(path, count = 20) {
-  const lines = tailLines(path, count);
+  const lines = readLines(path);
   if (lines.length === 0) {
     console.error(`(the log ${shortPath(path)} is empty)`);
     return;
   }
-  console.error(`--- last ${lines.length} lines of ${shortPath(path)} ---`);
-  for (const line of lines) console.error(line);
+  const tailStart = Math.max(0, lines.length - count);
+  const firstError = lines.findIndex((line) => /\berror\b/i.test(line));
+  if (firstError >= 0 && firstError < tailStart) {
+    console.error(`--- the first error in ${shortPath(path)} ---`);
+    for (const line of lines.slice(firstError, Math.min(firstError + 3, tailStart))) console.error(line);
+  }
+  console.error(`--- last ${lines.length - tailStart} lines of ${shortPath(path)} ---`);
+  for (const line of lines.slice(tailStart)) console.error(line);
   console.error(`--- full log: ${path}`);
 }
