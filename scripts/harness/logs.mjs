@@ -80,7 +80,8 @@ export function printLogTail(path, count = 20) {
     return;
   }
   const tailStart = Math.max(0, lines.length - count);
-  const firstError = lines.findIndex((line) => /\berror\b/i.test(line));
+  // `npm http fetch` lines name packages (error-ex, ...), not errors.
+  const firstError = lines.findIndex((line) => /\berror\b/i.test(line) && !line.startsWith('npm http'));
   if (firstError >= 0 && firstError < tailStart) {
     console.error(`--- the first error in ${shortPath(path)} ---`);
     for (const line of lines.slice(firstError, Math.min(firstError + 3, tailStart))) console.error(line);
