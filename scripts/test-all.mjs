@@ -1,27 +1,48 @@
-// `npm test`: the unit tests, the integration tests in both extension hosts, and the UI tests, one after
-// another. Each suite writes its counts to test-results/results/<suite>.json; a suite that writes none
-// (it crashed or timed out) counts as one failure. Ends with one line: `N passed, N failed`.
+// `npm test`: the set-up (scripts/harness/setup.mjs: Debian packages, npm ci, Node 24, code-server, each only
+// when missing), then every suite one after another: the type check, the unit tests, the build, the
+// integration tests in both extension hosts, and the UI tests. Each test suite writes its counts to
+// test-results/results/<suite>.json; a suite that writes none (it crashed or timed out) counts as one
+// failure, and a check (type check, build) counts as one test. Ends with one line: `N passed, N failed`.
+// When the set-up fails it stops there, with the end of the log that says why.
+// Only modules that use Node built-ins alone are imported here: node_modules may not exist yet.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { resultsDir, root } from './harness/paths.mjs';
-import { run, step } from './harness/proc.mjs';
+import { runLogDir, shortPath } from './harness/logs.mjs';
+import { resultsDir, root, screenshotsDir } from './harness/paths.mjs';
+import { run } from './harness/proc.mjs';
+import { formatSeconds, Progress, ReportedFailure } from './harness/progress.mjs';
 import { readResult } from './harness/results.mjs';
+import { SETUP_STEPS, setUp } from './harness/setup.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const node = process.execPath;
 const minutes = (n) => n * 60_000;
 
-/** Each suite: the command that runs it, the result files it writes, and a time limit. */
+/**
+ * Each suite: the command that runs it (and how to show it), the result files it writes (none for a check), a
+ * time limit, and about how long it takes on the 2-core build machine (measured 2026-11-30).
+ */
 const SUITES = [
+  { name: 'type check', command: npm, args: ['run', '--silent', 'typecheck'], results: [], timeoutMs: minutes(5), estimate: '15 s' },
   { name: 'unit tests', command: npm, args: ['run', 'test:unit', '--', '--reporter', './scripts/harness/countingReporter.cjs',
-    '--reporter-option', 'suite=unit'], results: ['unit'], timeoutMs: minutes(10) },
-  { name: 'build', command: node, args: ['scripts/harness/buildAll.mjs'], results: [], timeoutMs: minutes(5) },
+    '--reporter-option', 'suite=unit'], shown: 'npm run test:unit', results: ['unit'], timeoutMs: minutes(10), estimate: '30 s' },
+  { name: 'build', command: node, args: ['scripts/harness/buildAll.mjs'], results: [], timeoutMs: minutes(5), estimate: '5 s' },
   { name: 'integration, web worker host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'web'],
-    results: ['integration-web'], timeoutMs: minutes(8) },
+    results: ['integration-web'], timeoutMs: minutes(8), estimate: '1 min' },
   { name: 'integration, Node host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'node'],
-    results: ['integration-node'], timeoutMs: minutes(15) },
-  { name: 'UI tests', command: node, args: ['scripts/harness/e2e.mjs'], results: ['e2e-node', 'e2e-web'], timeoutMs: minutes(15) },
+    results: ['integration-node'], timeoutMs: minutes(15), estimate: '70 s' },
+  { name: 'UI tests', command: node, args: ['scripts/harness/e2e.mjs'], results: ['e2e-node', 'e2e-web'], timeoutMs: minutes(15), estimate: '2 min' },
 ];
+
+const logs = runLogDir('test');
+console.log(`Paper Scout: npm test (logs in ${shortPath(logs)})`);
+const progress = new Progress(SETUP_STEPS + SUITES.length);
+try {
+  await setUp('test', progress);
+} catch (error) {
+  if (!(error instanceof ReportedFailure)) console.error(`npm test: the set-up failed: ${error.message}`);
+  process.exit(1);
+}
 
 rmSync(join(resultsDir, 'results'), { recursive: true, force: true });
 const env = { ...process.env, PAPER_SCOUT_SKIP_BUILD: '1' };
@@ -29,7 +50,8 @@ const rows = [];
 let buildFailed = false;
 for (const suite of SUITES) {
   const started = Date.now();
-  step(`=== ${suite.name}: ${[suite.command === node ? 'node' : 'npm', ...suite.args].join(' ')}`);
+  const shown = suite.shown ?? [suite.command === node ? 'node' : 'npm', ...suite.args].join(' ');
+  console.log(`${progress.next()} ${suite.name[0].toUpperCase()}${suite.name.slice(1)}: ${shown} (about ${suite.estimate})`);
   let error = null;
   if (buildFailed && suite.results.length > 0 && suite.name !== 'unit tests') {
     error = 'not run: the build failed';
@@ -42,8 +64,9 @@ for (const suite of SUITES) {
     }
   }
   const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(`      ${suite.name}: ${error ? `failed (${error})` : 'finished'} in ${formatSeconds(seconds)}`);
   if (suite.results.length === 0) {
-    rows.push({ suite: suite.name, passed: 0, failed: error ? 1 : 0, skipped: 0, seconds, note: error ?? 'ok' });
+    rows.push({ suite: suite.name, passed: error ? 0 : 1, failed: error ? 1 : 0, skipped: 0, seconds, note: error ?? 'ok' });
     continue;
   }
   for (const name of suite.results) {
@@ -60,6 +83,6 @@ console.log('\nsuite                 passed  failed  skipped  seconds');
 for (const r of rows) {
   console.log(`${r.suite.padEnd(22)}${String(r.passed).padStart(6)}${String(r.failed).padStart(8)}${String(r.skipped).padStart(9)}${String(r.seconds).padStart(9)}${r.note ? `  ${r.note}` : ''}`);
 }
-console.log(`(${total.skipped} skipped; screenshots in ${join(resultsDir, 'screenshots')}; logs in ${join(resultsDir, 'logs')})`);
+console.log(`(${total.skipped} skipped; screenshots in ${shortPath(screenshotsDir)}; logs in ${shortPath(logs)})`);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed > 0 ? 1 : 0);

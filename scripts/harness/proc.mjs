@@ -45,7 +45,8 @@ export function freePort() {
 
 /**
  * Runs a command to completion, output appended to `logFile` (or inherited when none), failing after
- * `timeoutMs`. Resolves on exit code 0, rejects otherwise with the log's path in the message.
+ * `timeoutMs`. Resolves on exit code 0, rejects otherwise with the log's path in the message and in the
+ * error's `logFile`.
  */
 export function run(command, args, { cwd, env, logFile, timeoutMs = 10 * 60_000 } = {}) {
   return new Promise((resolveRun, reject) => {
@@ -61,15 +62,19 @@ export function run(command, args, { cwd, env, logFile, timeoutMs = 10 * 60_000 
     if (log) { child.stdout.pipe(log); child.stderr.pipe(log); }
     const timer = setTimeout(() => {
       killTree(child);
-      reject(new Error(`${command} ${args.join(' ')} timed out after ${timeoutMs / 1000}s${logFile ? ` (log: ${logFile})` : ''}`));
+      const failure = new Error(`${command} ${args.join(' ')} timed out after ${timeoutMs / 1000}s${logFile ? ` (log: ${logFile})` : ''}`);
+      failure.logFile = logFile;
+      reject(failure);
     }, timeoutMs);
     child.on('error', (error) => { clearTimeout(timer); started.delete(child); reject(error); });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       started.delete(child);
       log?.end();
-      if (code === 0) resolveRun();
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}${logFile ? ` (log: ${logFile})` : ''}`));
+      if (code === 0) { resolveRun(); return; }
+      const failure = new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}${logFile ? ` (log: ${logFile})` : ''}`);
+      failure.logFile = logFile;
+      reject(failure);
     });
   });
 }
