@@ -1,0 +1,80 @@
+/**
+ * Pandoc Markdown citations: `[@a; @b, p. 4]`, `[see -@a]`, in-text `@a`, and `@{braced keys}`, read
+ * with pandoc's rules. `@` starts a citation only where no word comes right before it, so
+ * `user@example.com` and `\@` are not citations. A key starts with a letter, digit or `_` and goes on
+ * with those and single internal punctuation (`:.#$%&-+?<>~/`), so `@doe:2020.` is `doe:2020`.
+ * Code (fenced blocks, inline code spans) and HTML comments are skipped; raw LaTeX `\cite{...}` counts.
+ */
+import { scanLatex } from './latexCitations';
+import { inRanges, mergeRanges, type Range } from './ranges';
+import type { KeySpan } from './types';
+
+const CITATION = /@(?:\{([^{}\n]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*))/gu;
+/** Characters after which `@` is part of a word, an address or an escape, not a citation. */
+const WORDLIKE_BEFORE = /[\p{L}\p{N}_.@\\/:+=&%#$]/u;
+/** Where `-@key` (suppress author) may start: the start, white space, `[` or `;`. */
+const SUPPRESS_BEFORE = /[\s[;(]/;
+const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+const CODE_SPAN = /(`+)(?!`)[^\n]*?[^`\n]?\1(?!`)/g;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+/** Keys cited in Markdown `text`, pandoc's way and by raw LaTeX commands. */
+export function scanPandoc(text: string): KeySpan[] {
+  const hasAt = text.includes('@');
+  const hasBackslash = text.includes('\\');
+  if (!hasAt && !hasBackslash) return [];
+  const skip = markdownCodeRanges(text);
+  const found: KeySpan[] = [];
+  if (hasAt) {
+    for (const match of text.matchAll(CITATION)) {
+      const at = match.index;
+      if (!startsCitation(text, at) || inRanges(skip, at)) continue;
+      const braced = match[1];
+      if (braced !== undefined) {
+        const key = braced.trim();
+        if (key) found.push({ key, offset: at + 2 + braced.indexOf(key), kind: 'citation' });
+      } else found.push({ key: match[2], offset: at + 1, kind: 'citation' });
+    }
+  }
+  if (hasBackslash) found.push(...scanLatex(text, { percentComments: false, skip }));
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** Pandoc's rule: `@` at `at` starts a citation unless a word, an address or an escape comes right before it. */
+function startsCitation(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text[at - 1];
+  if (before === '-') return at === 1 || SUPPRESS_BEFORE.test(text[at - 2]);
+  return !WORDLIKE_BEFORE.test(before);
+}
+
+/** Offset ranges of fenced code blocks, inline code spans and HTML comments, merged. */
+export function markdownCodeRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  if (text.includes('```') || text.includes('~~~')) ranges.push(...fencedBlocks(text));
+  if (text.includes('`')) for (const match of text.matchAll(CODE_SPAN)) ranges.push([match.index, match.index + match[0].length]);
+  if (text.includes('<!--')) for (const match of text.matchAll(HTML_COMMENT)) ranges.push([match.index, match.index + match[0].length]);
+  return mergeRanges(ranges);
+}
+
+/** Fenced code blocks: from an opening fence line to the closing fence of the same kind (or the end). */
+function fencedBlocks(text: string): Range[] {
+  const ranges: Range[] = [];
+  let open: { start: number; fence: string } | undefined;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const fence = FENCE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 64)))?.[1];
+    if (fence) {
+      if (!open) open = { start: lineStart, fence };
+      else if (fence[0] === open.fence[0] && fence.length >= open.fence.length) {
+        ranges.push([open.start, lineEnd]);
+        open = undefined;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (open) ranges.push([open.start, text.length]);
+  return ranges;
+}
