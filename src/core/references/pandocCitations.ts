@@ -58,7 +58,7 @@ export function markdownCodeRanges(text: string): Range[] {
 }
 
 /** Fenced code blocks: from an opening fence line to the closing fence of the same kind (or the end). */
-function fencedBlocks(text: string): Range[] {
+export function fencedBlocks(text: string): Range[] {
   const ranges: Range[] = [];
   let open: { start: number; fence: string } | undefined;
   let lineStart = 0;
