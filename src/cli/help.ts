@@ -1,3 +1,6 @@
+import { REFS_HELP } from './refs';
+import { SUGGEST_HELP } from './suggest';
+
 /** The CLI's usage text, one section per command. */
 const COMMANDS: Record<string, string> = {
   search: `paper-scout search <query> [--limit N] [--topic NAME] [--json]
@@ -22,6 +25,8 @@ const COMMANDS: Record<string, string> = {
   stderr as "file:line: message". Exits 1 when a file is missing or no paper could be read.
   --json        {papers, diagnostics}
 `,
+  suggest: SUGGEST_HELP,
+  refs: REFS_HELP,
 };
 
 export const HELP = `Paper Scout: look up machine-learning papers from the terminal.

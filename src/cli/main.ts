@@ -10,6 +10,8 @@ import { DEFAULT_TOPICS } from '../core/topics/taxonomy';
 import type { Corpus, Paper } from '../core/types';
 import { parseArgs, UsageError } from './args';
 import { HELP, commandHelp } from './help';
+import { runRefs } from './refs';
+import { runSuggest } from './suggest';
 
 /** Exit codes: 0 success, 1 the request failed (not found, unreadable input), 2 the command was misused. */
 function main(argv: string[]): number {
@@ -35,6 +37,12 @@ function main(argv: string[]): number {
       return cite(rest[0], args.flags);
     case 'parse':
       return parse(rest, json);
+    // suggest and refs parse their own options; they get the arguments without the command name.
+    case 'suggest':
+      return runSuggest(argv.filter((_, at) => at !== argv.indexOf(command)), corpusFile);
+    case 'refs':
+      void runRefs(argv.filter((_, at) => at !== argv.indexOf(command)), corpusFile).then((code) => (process.exitCode = code));
+      return 0;
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -52,6 +60,11 @@ function readCorpus(flags: Map<string, string | true>): Corpus {
   const { corpus, diagnostics } = loadCorpus(json, file);
   for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   return corpus;
+}
+
+/** The corpus in `file`, or the bundled one. */
+function corpusFile(file: string | undefined): Corpus {
+  return readCorpus(new Map(file === undefined ? [] : [['corpus', file]]));
 }
 
 function limitOf(flags: Map<string, string | true>): number {
