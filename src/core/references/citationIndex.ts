@@ -4,25 +4,36 @@
  * edit costs time in proportion to the file, not the workspace. Pure: files are named by whatever
  * string the caller uses (a URI in the extension, a relative path in the CLI).
  */
+import { LineStarts } from '../sourceText/lineStarts';
+import { scanKeySpans, type ScanOptions } from './scanCitations';
 import type { KeyOccurrence } from './types';
-import { scanCitations, type ScanOptions } from './scanCitations';
 
 /** A key's occurrence in a named file. */
 export interface KeyLocation extends KeyOccurrence {
   file: string;
 }
 
-/** What the index holds for one file. */
+/**
+ * What the index holds for one file, compactly (a workspace has hundreds of thousands of citations,
+ * and one object each would keep the garbage collector busy): the key of each occurrence, and its
+ * line, column and kind (0 citation, 1 definition) as three numbers.
+ */
 interface FileEntry {
-  occurrences: KeyOccurrence[];
-  keys: Set<string>;
+  keys: string[];
+  places: Int32Array;
 }
+
+const PLACE_FIELDS = 3;
+const CITATION = 0;
+const DEFINITION = 1;
 
 /** Every citation and key definition of a set of files, kept current one file at a time. */
 export class CitationIndex {
   private readonly files = new Map<string, FileEntry>();
   /** key -> the files that cite or define it. */
   private readonly keyFiles = new Map<string, Set<string>>();
+  /** One copy of each key string, so no key keeps the text it was cut from alive. */
+  private readonly interned = new Map<string, string>();
   private changes = 0;
 
   constructor(private readonly options: ScanOptions = {}) {}
@@ -39,22 +50,26 @@ export class CitationIndex {
 
   /** Scans `text` (a document of `languageId`) and replaces what the index held for `file`. Returns its occurrences. */
   updateFile(file: string, text: string, languageId: string): KeyOccurrence[] {
-    const occurrences = scanCitations(text, languageId, this.options);
-    this.setOccurrences(file, occurrences);
-    return occurrences;
-  }
-
-  /** Replaces what the index holds for `file` with occurrences scanned elsewhere. */
-  setOccurrences(file: string, occurrences: KeyOccurrence[]): void {
+    const spans = scanKeySpans(text, languageId, this.options);
+    const lines = new LineStarts(spans.length > 0 ? text : '');
+    const keys: string[] = [];
+    const places = new Int32Array(spans.length * PLACE_FIELDS);
+    spans.forEach((span, at) => {
+      const { line, column } = lines.position(span.offset);
+      keys.push(this.intern(span.key));
+      places[at * PLACE_FIELDS] = line;
+      places[at * PLACE_FIELDS + 1] = column;
+      places[at * PLACE_FIELDS + 2] = span.kind === 'citation' ? CITATION : DEFINITION;
+    });
     this.dropKeys(file);
-    const keys = new Set(occurrences.map((occurrence) => occurrence.key));
-    this.files.set(file, { occurrences, keys });
+    this.files.set(file, { keys, places });
     for (const key of keys) {
       let files = this.keyFiles.get(key);
       if (!files) this.keyFiles.set(key, (files = new Set()));
       files.add(file);
     }
     this.changes++;
+    return this.occurrencesIn(file);
   }
 
   /** Forgets `file` (deleted, excluded, or grown past the size limit). */
@@ -69,6 +84,7 @@ export class CitationIndex {
   clear(): void {
     this.files.clear();
     this.keyFiles.clear();
+    this.interned.clear();
     this.changes++;
   }
 
@@ -83,25 +99,29 @@ export class CitationIndex {
   }
 
   /** The citations and definitions in `file`, in order of appearance. */
-  occurrencesIn(file: string): readonly KeyOccurrence[] {
-    return this.files.get(file)?.occurrences ?? [];
+  occurrencesIn(file: string): KeyOccurrence[] {
+    const entry = this.files.get(file);
+    return entry ? entry.keys.map((key, at) => occurrence(entry, key, at)) : [];
   }
 
   /** Every place `key` is cited, by file (in indexing order), then position. */
   citationsOf(key: string): KeyLocation[] {
-    return this.locationsOf(key, 'citation');
+    return this.locationsOf(key, CITATION);
   }
 
   /** Every place `key` is defined (`.bib` entries, `\bibitem`). */
   definitionsOf(key: string): KeyLocation[] {
-    return this.locationsOf(key, 'definition');
+    return this.locationsOf(key, DEFINITION);
   }
 
   /** How many places cite `key`. */
   citationCount(key: string): number {
     let count = 0;
     for (const file of this.keyFiles.get(key) ?? []) {
-      for (const occurrence of this.files.get(file)?.occurrences ?? []) if (occurrence.key === key && occurrence.kind === 'citation') count++;
+      const entry = this.files.get(file) as FileEntry;
+      entry.keys.forEach((candidate, at) => {
+        if (candidate === key && entry.places[at * PLACE_FIELDS + 2] === CITATION) count++;
+      });
     }
     return count;
   }
@@ -113,7 +133,7 @@ export class CitationIndex {
 
   /** True when some indexed file defines `key`. */
   isDefined(key: string): boolean {
-    return this.definitionsOf(key).length > 0;
+    return this.locationsOf(key, DEFINITION).length > 0;
   }
 
   /**
@@ -121,30 +141,27 @@ export class CitationIndex {
    * defines, by file and position.
    */
   unknownCitations(isKnown: (key: string) => boolean): KeyLocation[] {
-    const unknown: KeyLocation[] = [];
-    for (const [file, entry] of this.files) {
-      for (const occurrence of entry.occurrences) {
-        if (occurrence.kind === 'citation' && !isKnown(occurrence.key) && !this.isDefined(occurrence.key)) unknown.push({ ...occurrence, file });
-      }
-    }
-    return unknown;
+    return this.allCitations().filter((location) => !isKnown(location.key) && !this.isDefined(location.key));
   }
 
   /** Every citation in the index, by file (in indexing order), then position. */
   allCitations(): KeyLocation[] {
     const all: KeyLocation[] = [];
     for (const [file, entry] of this.files) {
-      for (const occurrence of entry.occurrences) if (occurrence.kind === 'citation') all.push({ ...occurrence, file });
+      entry.keys.forEach((key, at) => {
+        if (entry.places[at * PLACE_FIELDS + 2] === CITATION) all.push({ ...occurrence(entry, key, at), file });
+      });
     }
     return all;
   }
 
-  private locationsOf(key: string, kind: KeyOccurrence['kind']): KeyLocation[] {
+  private locationsOf(key: string, kind: number): KeyLocation[] {
     const found: KeyLocation[] = [];
     for (const file of this.keyFiles.get(key) ?? []) {
-      for (const occurrence of this.files.get(file)?.occurrences ?? []) {
-        if (occurrence.key === key && occurrence.kind === kind) found.push({ ...occurrence, file });
-      }
+      const entry = this.files.get(file) as FileEntry;
+      entry.keys.forEach((candidate, at) => {
+        if (candidate === key && entry.places[at * PLACE_FIELDS + 2] === kind) found.push({ ...occurrence(entry, key, at), file });
+      });
     }
     return found;
   }
@@ -154,8 +171,25 @@ export class CitationIndex {
     if (!entry) return;
     for (const key of entry.keys) {
       const files = this.keyFiles.get(key);
-      files?.delete(file);
-      if (files?.size === 0) this.keyFiles.delete(key);
+      if (!files?.delete(file) || files.size > 0) continue;
+      this.keyFiles.delete(key);
+      this.interned.delete(key);
     }
   }
+
+  /** The index's own copy of `key` (a fresh flat string the first time it is seen). */
+  private intern(key: string): string {
+    let copy = this.interned.get(key);
+    if (copy === undefined) {
+      copy = [...key].join('');
+      this.interned.set(copy, copy);
+    }
+    return copy;
+  }
+}
+
+/** Occurrence number `at` of a file entry. */
+function occurrence(entry: FileEntry, key: string, at: number): KeyOccurrence {
+  const base = at * PLACE_FIELDS;
+  return { key, kind: entry.places[base + 2] === CITATION ? 'citation' : 'definition', line: entry.places[base], column: entry.places[base + 1] };
 }
