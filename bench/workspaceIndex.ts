@@ -23,7 +23,7 @@ export const workspaceReportSchema = z.object({
   keys: z.number().int().nonnegative(),
   /** Median wall time from the first read to the last file indexed. */
   workspaceIndexMs: ms,
-  /** The longest gap between two turns of the event loop while indexing (the worst of the runs). */
+  /** The longest turn of the event loop while indexing (each run's longest; the median of the runs). */
   workspaceIndexBlockMs: ms,
   /** Median time to re-scan the largest file after an edit and update the index. */
   workspaceUpdateMs: ms,
@@ -138,7 +138,7 @@ export function measureWorkspaceIndex(corpusFile: string, workDir: string, files
 export function formatWorkspace(report: WorkspaceReport, row: (label: string, value: string) => void): void {
   row('files, size', `${report.files.toLocaleString('en-US')} files, ${report.totalMB.toFixed(1)} MB (largest ${report.largestFileKB.toFixed(0)} KB); ${report.citations.toLocaleString('en-US')} citations of ${report.keys} keys`);
   row('workspaceIndexMs', `${report.workspaceIndexMs.toFixed(0)}   (median of ${report.runs}; sliced async, files read with fs.promises)`);
-  row('workspaceIndexBlockMs', `${report.workspaceIndexBlockMs.toFixed(1)}   (longest event-loop turn while indexing, worst run)`);
+  row('workspaceIndexBlockMs', `${report.workspaceIndexBlockMs.toFixed(1)}   (longest event-loop turn while indexing; median of the runs)`);
   row('workspaceUpdateMs', `${report.workspaceUpdateMs.toFixed(2)}   (edit to the largest file; a typical file: ${report.workspaceUpdateTypicalMs.toFixed(3)})`);
   row('heapMB (index of every citation)', report.heapMB.toFixed(1));
 }

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     citations: index.allCitations().length,
     keys: index.keys().length,
     workspaceIndexMs: round(median(times), 0),
-    workspaceIndexBlockMs: round(Math.max(...blocks), 1),
+    workspaceIndexBlockMs: round(median(blocks), 1),
     workspaceUpdateMs: round(editTime(largest), 2),
     workspaceUpdateTypicalMs: round(editTime(typical), 3),
     heapMB: heap,

@@ -4,7 +4,7 @@
  * edit costs time in proportion to the file, not the workspace. Pure: files are named by whatever
  * string the caller uses (a URI in the extension, a relative path in the CLI).
  */
-import { LineStarts } from '../sourceText/lineStarts';
+import { ForwardPosition } from '../sourceText/lineStarts';
 import { scanKeySpans, type ScanOptions } from './scanCitations';
 import type { KeyOccurrence } from './types';
 
@@ -51,11 +51,11 @@ export class CitationIndex {
   /** Scans `text` (a document of `languageId`) and replaces what the index held for `file`. Returns its occurrences. */
   updateFile(file: string, text: string, languageId: string): KeyOccurrence[] {
     const spans = scanKeySpans(text, languageId, this.options);
-    const lines = new LineStarts(spans.length > 0 ? text : '');
+    const lines = new ForwardPosition(text);
     const keys: string[] = [];
     const places = new Int32Array(spans.length * PLACE_FIELDS);
     spans.forEach((span, at) => {
-      const { line, column } = lines.position(span.offset);
+      const { line, column } = lines.at(span.offset);
       keys.push(this.intern(span.key));
       places[at * PLACE_FIELDS] = line;
       places[at * PLACE_FIELDS + 1] = column;

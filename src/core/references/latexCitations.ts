@@ -14,6 +14,8 @@ const CITE_COMMAND = /\\([A-Za-z]*[Cc]ite[A-Za-z]*)(\*?)/g;
 const NOT_KEY_COMMANDS = /^(?:citetext|citestyle|citeindextrue|citeindexfalse|citesetup|citename|(?:Declare|Renew|New|Provide|Set|set|Bibliography)[A-Za-z]*)$/;
 const BIBITEM = /\\bibitem\s*(?:\[[^\]\n]*\]\s*)?\{([^{}%\s]+)\}/g;
 const VERBATIM = /\\begin\{(verbatim|Verbatim|lstlisting|minted|comment|filecontents)\*?\}[\s\S]*?(?:\\end\{\1\*?\}|$)/g;
+/** The longest list of keys read in one pair of braces. */
+const MAX_KEYS_LENGTH = 4000;
 const VERB = /\\verb\*?([^A-Za-z\s*])[^\n]*?\1/g;
 
 /** Options of `scanLatex`. */
@@ -28,46 +30,96 @@ export interface LatexScanOptions {
 export function scanLatex(text: string, options: LatexScanOptions): KeySpan[] {
   const found: KeySpan[] = [];
   if (!text.includes('\\')) return found;
-  const skip = mergeRanges([...(options.skip ?? []), ...verbatimRanges(text)]);
-  const skipped = (at: number): boolean => inRanges(skip, at) || (options.percentComments && inLatexComment(text, at));
+  const skip = mergeRanges([...(options.skip ?? []), ...verbatimRanges(text), ...(options.percentComments ? latexCommentRanges(text) : [])]);
+  const skipped = (at: number): boolean => inRanges(skip, at);
+  const find = finders(text);
   for (const match of text.matchAll(CITE_COMMAND)) {
     if (NOT_KEY_COMMANDS.test(match[1]) || skipped(match.index)) continue;
     const multi = match[1].endsWith('cites') || match[1].endsWith('Cites');
-    readKeyGroups(text, match.index + match[0].length, multi, found);
+    readKeyGroups(text, match.index + match[0].length, multi, found, find);
   }
   if (text.includes('\\bibitem')) {
     for (const match of text.matchAll(BIBITEM)) {
       if (!skipped(match.index)) found.push({ key: match[1], offset: match.index + match[0].lastIndexOf(match[1]), kind: 'definition' });
     }
+    found.sort((a, b) => a.offset - b.offset);
   }
   return found;
+}
+
+/**
+ * The next index of a character at or after a position, remembered: the scanner asks with positions
+ * that (almost always) only grow, so all its look-ups together read the text about once, however many
+ * unclosed brackets a hostile file holds.
+ */
+class NextIndex {
+  private from = Number.POSITIVE_INFINITY;
+  private found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** The index of the first `char` at or after `from`, or Infinity. */
+  after(from: number): number {
+    if (from < this.from || from > this.found) {
+      const at = this.text.indexOf(this.char, from);
+      this.found = at < 0 ? Number.POSITIVE_INFINITY : at;
+    }
+    this.from = from;
+    return this.found;
+  }
+}
+
+/** Finders of the characters that end arguments, for one text. */
+interface Finders {
+  bracket: NextIndex;
+  parenthesis: NextIndex;
+  open: NextIndex;
+  close: NextIndex;
+  line: NextIndex;
+}
+
+function finders(text: string): Finders {
+  return { bracket: new NextIndex(text, ']'), parenthesis: new NextIndex(text, ')'), open: new NextIndex(text, '{'), close: new NextIndex(text, '}'), line: new NextIndex(text, '\n') };
+}
+
+/**
+ * The offset after an argument `[...]` (or `(...)`) starting at `at` on one line, or -1 when there is
+ * none there. Optional arguments hold no nested brackets worth reading.
+ */
+function skipOptional(text: string, at: number, end: NextIndex, find: Finders): number {
+  const close = end.after(at + 1);
+  return close < find.line.after(at + 1) ? close + 1 : -1;
 }
 
 /**
  * Reads what follows a citation command from `at`: optional arguments (`[...]`, and for multicite
  * commands the global `(...)` notes), then `{keys}`; a multicite command repeats `[...]{keys}`.
  */
-function readKeyGroups(text: string, at: number, multi: boolean, found: KeySpan[]): void {
+function readKeyGroups(text: string, at: number, multi: boolean, found: KeySpan[], find: Finders): void {
   let position = at;
   if (multi) {
     for (let notes = 0; notes < 2; notes++) {
-      const after = skipGroup(text, skipSpace(text, position), '(', ')');
+      const start = skipSpace(text, position);
+      const after = text[start] === '(' ? skipOptional(text, start, find.parenthesis, find) : -1;
       if (after < 0) break;
       position = after;
     }
   }
   for (let group = 0; group < (multi ? 64 : 1); group++) {
     let cursor = skipSpace(text, position);
-    for (let optional = 0; optional < 2; optional++) {
-      const after = skipGroup(text, cursor, '[', ']');
-      if (after < 0) break;
+    for (let optional = 0; optional < 2 && text[cursor] === '['; optional++) {
+      const after = skipOptional(text, cursor, find.bracket, find);
+      if (after < 0) return;
       cursor = skipSpace(text, after);
     }
     if (text[cursor] !== '{') return;
-    const close = text.indexOf('}', cursor + 1);
-    if (close < 0) return;
+    // Keys are short and hold no braces: a brace not closed soon is not a key list.
+    const close = find.close.after(cursor + 1);
+    if (close === Number.POSITIVE_INFINITY || close - cursor > MAX_KEYS_LENGTH || find.open.after(cursor + 1) < close) return;
     const body = text.slice(cursor + 1, close);
-    if (body.includes('{')) return;
     let offset = cursor + 1;
     for (const part of body.split(',')) {
       const key = part.trim();
@@ -78,20 +130,6 @@ function readKeyGroups(text: string, at: number, multi: boolean, found: KeySpan[
   }
 }
 
-/** The offset after a balanced `open ... close` group starting at `at` on the same few lines, or -1. */
-function skipGroup(text: string, at: number, open: string, close: string): number {
-  if (text[at] !== open) return -1;
-  let depth = 0;
-  for (let j = at; j < text.length && j < at + 2000; j++) {
-    const char = text[j];
-    if (char === '\\') j++;
-    else if (char === open) depth++;
-    else if (char === close && --depth === 0) return j + 1;
-    else if (char === '\n' && text[j + 1] === '\n') return -1;
-  }
-  return -1;
-}
-
 /** The offset of the first character at or after `at` that is not white space (a blank line stops it). */
 function skipSpace(text: string, at: number): number {
   let j = at;
@@ -99,15 +137,19 @@ function skipSpace(text: string, at: number): number {
   return j;
 }
 
-/** True when an unescaped `%` comes before `at` on its line. */
-export function inLatexComment(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  for (let j = text.indexOf('%', lineStart); j >= 0 && j < at; j = text.indexOf('%', j + 1)) {
+/** The ranges from each unescaped `%` to the end of its line, in one pass over the text. */
+export function latexCommentRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  for (let at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at + 1)) {
     let backslashes = 0;
-    for (let k = j - 1; k >= lineStart && text[k] === '\\'; k--) backslashes++;
-    if (backslashes % 2 === 0) return true;
+    for (let k = at - 1; k >= 0 && text[k] === '\\'; k--) backslashes++;
+    if (backslashes % 2 === 1) continue;
+    const end = text.indexOf('\n', at);
+    ranges.push([at, end < 0 ? text.length : end]);
+    if (end < 0) break;
+    at = end;
   }
-  return false;
+  return ranges;
 }
 
 /** Offset ranges of verbatim-like environments and `\verb|...|`. */

@@ -15,7 +15,6 @@ const WORDLIKE_BEFORE = /[\p{L}\p{N}_.@\\/:+=&%#$]/u;
 /** Where `-@key` (suppress author) may start: the start, white space, `[` or `;`. */
 const SUPPRESS_BEFORE = /[\s[;(]/;
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
-const CODE_SPAN = /(`+)(?!`)[^\n]*?[^`\n]?\1(?!`)/g;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 /** Keys cited in Markdown `text`, pandoc's way and by raw LaTeX commands. */
@@ -52,9 +51,35 @@ function startsCitation(text: string, at: number): boolean {
 export function markdownCodeRanges(text: string): Range[] {
   const ranges: Range[] = [];
   if (text.includes('```') || text.includes('~~~')) ranges.push(...fencedBlocks(text));
-  if (text.includes('`')) for (const match of text.matchAll(CODE_SPAN)) ranges.push([match.index, match.index + match[0].length]);
+  if (text.includes('`')) ranges.push(...codeSpans(text));
   if (text.includes('<!--')) for (const match of text.matchAll(HTML_COMMENT)) ranges.push([match.index, match.index + match[0].length]);
   return mergeRanges(ranges);
+}
+
+/**
+ * Inline code spans, CommonMark's way: a run of n backticks opens a span that the next run of exactly
+ * n backticks closes; a run with no such partner is literal. Linear: each run looks up the next run
+ * of its length in a table built from the end.
+ */
+export function codeSpans(text: string): Range[] {
+  const runs = [...text.matchAll(/`+/g)].map((match) => ({ start: match.index, length: match[0].length }));
+  const nextSameLength = new Array<number>(runs.length).fill(-1);
+  const lastByLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    nextSameLength[i] = lastByLength.get(runs[i].length) ?? -1;
+    lastByLength.set(runs[i].length, i);
+  }
+  const spans: Range[] = [];
+  for (let i = 0; i < runs.length; ) {
+    const close = nextSameLength[i];
+    if (close < 0) {
+      i++;
+      continue;
+    }
+    spans.push([runs[i].start, runs[close].start + runs[close].length]);
+    i = close + 1;
+  }
+  return spans;
 }
 
 /** Fenced code blocks: from an opening fence line to the closing fence of the same kind (or the end). */

@@ -17,7 +17,7 @@ export interface ScanOptions {
   commentTrigger?: string;
 }
 
-/** The keys `text` cites or defines, as spans (offsets), in order. */
+/** The keys `text` cites or defines, as spans (offsets), in order of offset. */
 export function scanKeySpans(text: string, languageId: string, options: ScanOptions = {}): KeySpan[] {
   const trigger = options.commentTrigger ?? DEFAULT_COMMENT_TRIGGER;
   switch (textKind(languageId)) {

@@ -39,3 +39,27 @@ export class LineStarts {
     return Math.min(start + Math.max(0, column - 1), lineEnd);
   }
 }
+
+/**
+ * Line and column of offsets visited in increasing order, counting line breaks as it goes, without
+ * an array of line starts (so scanning a large file for a few citations allocates next to nothing).
+ */
+export class ForwardPosition {
+  private line = 1;
+  private lineStart = 0;
+  private nextBreak: number;
+
+  constructor(private readonly text: string) {
+    this.nextBreak = text.indexOf('\n');
+  }
+
+  /** The 1-based line and column of `offset`, which must not be less than the last one asked. */
+  at(offset: number): { line: number; column: number } {
+    while (this.nextBreak >= 0 && this.nextBreak < offset) {
+      this.line++;
+      this.lineStart = this.nextBreak + 1;
+      this.nextBreak = this.text.indexOf('\n', this.lineStart);
+    }
+    return { line: this.line, column: offset - this.lineStart + 1 };
+  }
+}

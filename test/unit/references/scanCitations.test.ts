@@ -109,4 +109,34 @@ describe('citation scanner', () => {
       assert.deepEqual(found(bib, 'bibtex'), ['def:awq2023@3:7', 'def:galore_nd@6:14']);
     });
   });
+
+  describe('hostile input (a slow scan would time the test out)', () => {
+    const size = 400_000;
+    it('LaTeX: unclosed braces and brackets, comment signs and backslash runs everywhere', () => {
+      assert.equal(keys('\\cite{'.repeat(size / 6), 'latex').length, 0);
+      assert.equal(keys('\\citep['.repeat(size / 7), 'latex').length, 0);
+      assert.equal(keys('\\cites'.repeat(size / 6), 'latex').length, 0);
+      assert.equal(keys('\\cite{k}%'.repeat(size / 9), 'latex').length, 1, 'only the first: the rest of the line is a comment');
+      assert.equal(keys(`${'\\\\'.repeat(size / 2)}%\\cite{x}`, 'latex').length, 0);
+      assert.equal(keys('\\cite{a}\n'.repeat(size / 9), 'latex').length, Math.floor(size / 9));
+    });
+
+    it('Markdown: @ runs, brackets, backticks and fences without end', () => {
+      assert.equal(keys('@'.repeat(size), 'markdown').length, 0);
+      assert.equal(keys('[@a; '.repeat(size / 5), 'markdown').length, size / 5);
+      assert.equal(keys('a@b.c '.repeat(size / 6), 'markdown').length, 0);
+      assert.equal(keys(`x ${'`'.repeat(size / 2)} @k ${'``x`'.repeat(size / 8)}`, 'markdown').length, 1, 'an unmatched run of backticks is literal');
+      assert.equal(keys(`\`\`\`\n${'@k\n'.repeat(size / 3)}`, 'markdown').length, 0, 'an unclosed fence runs to the end');
+      assert.equal(keys('<!--'.repeat(size / 4), 'markdown').length, 0);
+    });
+
+    it('code: unclosed strings, block comments and docstrings, and triggers everywhere', () => {
+      assert.equal(keys('"'.repeat(size), 'python').length, 0);
+      assert.equal(keys('"""'.repeat(size / 3), 'python').length, 0);
+      assert.equal(keys('/*'.repeat(size / 2), 'typescript').length, 0);
+      assert.equal(keys("'a".repeat(size / 2), 'rust').length, 0);
+      assert.equal(keys('// @cite:k\n'.repeat(size / 11), 'typescript').length, Math.floor(size / 11));
+      assert.equal(keys('@cite:'.repeat(size / 6), 'python').length, 0);
+    });
+  });
 });
