@@ -58,14 +58,20 @@ export function markdownCodeRanges(text: string): Range[] {
 
 /**
  * Inline code spans, CommonMark's way: a run of n backticks opens a span that the next run of exactly
- * n backticks closes; a run with no such partner is literal. Linear: each run looks up the next run
- * of its length in a table built from the end.
+ * n backticks in the same paragraph closes; a run with no such partner is literal. Linear: each run
+ * looks up the next run of its length in a table built from the end, reset at each blank line.
  */
 export function codeSpans(text: string): Range[] {
-  const runs = [...text.matchAll(/`+/g)].map((match) => ({ start: match.index, length: match[0].length }));
+  const blankLines = [...text.matchAll(/\n[ \t]*\r?\n/g)].map((match) => match.index);
+  let paragraph = 0;
+  const runs = [...text.matchAll(/`+/g)].map((match) => {
+    while (paragraph < blankLines.length && blankLines[paragraph] < match.index) paragraph++;
+    return { start: match.index, length: match[0].length, paragraph };
+  });
   const nextSameLength = new Array<number>(runs.length).fill(-1);
   const lastByLength = new Map<number, number>();
   for (let i = runs.length - 1; i >= 0; i--) {
+    if (i < runs.length - 1 && runs[i + 1].paragraph !== runs[i].paragraph) lastByLength.clear();
     nextSameLength[i] = lastByLength.get(runs[i].length) ?? -1;
     lastByLength.set(runs[i].length, i);
   }

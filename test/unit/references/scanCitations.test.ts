@@ -70,6 +70,11 @@ describe('citation scanner', () => {
       assert.deepEqual(keys('Write to user@example.com or \\@notakey, see twitter.com/@handle and a+@b and x-@y.', 'markdown'), []);
     });
 
+    it('pairs inline code spans by backtick count within a paragraph only', () => {
+      assert.deepEqual(keys('``a ` @in `` @out1 ``` @out2 `x` @out3', 'markdown'), ['out1', 'out2', 'out3']);
+      assert.deepEqual(keys("``quoted'' @a\n\nnext paragraph @b and ``x", 'markdown'), ['a', 'b']);
+    });
+
     it('skips fenced code, inline code and HTML comments, but reads raw LaTeX citations', () => {
       const text = '```python\n@property\ndef f(self): ...\n```\nUse `@decorator` here. <!-- [@hidden] -->\nReal [@kept] and \\cite{latexkey}.\n~~~\n@also_code\n~~~\n';
       assert.deepEqual(keys(text, 'markdown'), ['kept', 'latexkey']);
