@@ -136,7 +136,7 @@ export function measureWorkspaceIndex(corpusFile: string, workDir: string, files
 
 /** The table lines of the workspace section of `npm run bench`. */
 export function formatWorkspace(report: WorkspaceReport, row: (label: string, value: string) => void): void {
-  row('files, size', `${report.files.toLocaleString('en-US')} files, ${report.totalMB.toFixed(1)} MB (largest ${report.largestFileKB.toFixed(0)} KB); ${report.citations.toLocaleString('en-US')} citations of ${report.keys} keys`);
+  row('files, size', `${report.files.toLocaleString('en-US')} files, ${report.totalMB.toFixed(1)} MB (largest ${report.largestFileKB.toFixed(0)} KB); ${report.citations.toLocaleString('en-US')} citations of ${report.keys.toLocaleString('en-US')} keys`);
   row('workspaceIndexMs', `${report.workspaceIndexMs.toFixed(0)}   (median of ${report.runs}; sliced async, files read with fs.promises)`);
   row('workspaceIndexBlockMs', `${report.workspaceIndexBlockMs.toFixed(1)}   (longest event-loop turn while indexing; median of the runs)`);
   row('workspaceUpdateMs', `${report.workspaceUpdateMs.toFixed(2)}   (edit to the largest file; a typical file: ${report.workspaceUpdateTypicalMs.toFixed(3)})`);
