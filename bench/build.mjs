@@ -15,3 +15,5 @@ const options = {
 await esbuild.build({ ...options, entryPoints: { main: 'bench/main.ts' } });
 // The child stands in for the extension host's bundle, so it is minified like the production build.
 await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts' }, minify: true });
+// The workspace citation index runs in its own fresh process too (bench/workspaceIndex.ts).
+await esbuild.build({ ...options, entryPoints: { workspace: 'bench/child/workspaceChild.ts' }, minify: true });

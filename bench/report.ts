@@ -1,6 +1,7 @@
 // The benchmark's report: its JSON shape (a zod schema, checked before printing and by the unit test),
 // the budgets of issue 6, and the table.
 import { z } from 'zod';
+import { formatWorkspace, workspaceReportSchema } from './workspaceIndex';
 
 const ms = z.number().nonnegative();
 const latencySchema = z.object({ queryP50Ms: ms, queryP95Ms: ms, queryP99Ms: ms, queries: z.number().int().positive() });
@@ -53,6 +54,8 @@ export const benchReportSchema = z.object({
   vsixKB: z.number().nonnegative().nullable(),
   baselines: z.array(baselineSchema),
   scale: z.array(scaleSchema),
+  /** The workspace citation index (issue 15). */
+  workspace: workspaceReportSchema,
   budgets: z.array(budgetSchema),
   notes: z.array(z.string()),
   benchMs: ms,
@@ -84,6 +87,9 @@ export function checkBudgets(report: Omit<BenchReport, 'budgets' | 'notes' | 'be
     budget('100,000 papers: indexLoadMs', at(100000)?.indexLoadMs, 2000, 'ms'),
     budget('100,000 papers: heapMB', at(100000)?.heapMB, 600, 'MB'),
     budget('vsixKB', report.vsixKB, 1024, 'KB'),
+    budget('workspaceIndexMs (5,000 files)', report.workspace.files === 5000 ? report.workspace.workspaceIndexMs : null, 5000, 'ms'),
+    budget('workspaceIndexBlockMs', report.workspace.workspaceIndexBlockMs, 50, 'ms'),
+    budget('workspaceUpdateMs', report.workspace.workspaceUpdateMs, 100, 'ms'),
   ];
 }
 
@@ -122,7 +128,9 @@ export function formatTable(report: BenchReport): string {
     row('heapMB (papers + index)', fixed(scale.heapMB, 1));
     baselineLines(scale.baselines);
   }
-  lines.push('', 'Budgets (issue 6, point 4)');
+  lines.push('', 'Workspace citation index');
+  formatWorkspace(report.workspace, row);
+  lines.push('', 'Budgets (issue 6, point 4; workspace: issue 15)');
   for (const entry of report.budgets) {
     const unit = entry.unit === '×floor' ? '×' : ` ${entry.unit}`;
     const value = entry.value === null ? '—' : `${entry.value.toFixed(2)}${unit}`;

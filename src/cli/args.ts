@@ -1,4 +1,4 @@
-import { parseArgs as parseNodeArgs } from 'node:util';
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 
 /** The options every command accepts (each command uses the ones its help lists). */
 const OPTIONS = {
@@ -21,12 +21,33 @@ export interface ParsedArgs {
  * value is a UsageError (exit code 2), never a search for the words.
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  return { positionals, flags: values };
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** What `parseCommandArgs` returns: node:util's typed `values` and the positionals. */
+export type ParsedCommandArgs<O extends Options> = ReturnType<typeof parseNodeArgs<{ args: string[]; allowPositionals: true; options: O }>>;
+
+/**
+ * Parses arguments against `options` with node:util's parseArgs in strict mode (the global options, or a
+ * subcommand's own): an unknown option or a missing value is a `UsageError`.
+ */
+export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O): ParsedCommandArgs<O> {
   try {
-    const { values, positionals } = parseNodeArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-    return { positionals, flags: values };
+    return parseNodeArgs({ args: [...argv], allowPositionals: true, strict: true, options });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\s*To specify a positional argument.*$/s, ''));
   }
+}
+
+/** A positive whole number given as an option, or undefined when the option is absent. */
+export function positiveInteger(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name} must be a positive whole number`);
+  return value;
 }
 
 /** A mistake in how the command was called: printed with a pointer to --help, exit code 2. */

@@ -1,3 +1,6 @@
+import { REFS_HELP } from './refs';
+import { SUGGEST_HELP } from './suggest';
+
 /** The CLI's usage text, one section per command. */
 const COMMANDS: Record<string, string> = {
   search: `paper-scout search <query> [--limit N] [--topic NAME] [--json]
@@ -24,6 +27,8 @@ const COMMANDS: Record<string, string> = {
   others are still read. Exits 1 when a file could not be read or no paper could be read.
   --json        {papers, diagnostics}
 `,
+  suggest: SUGGEST_HELP,
+  refs: REFS_HELP,
 };
 
 export const HELP = `Paper Scout: look up machine-learning papers from the terminal.

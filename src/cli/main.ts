@@ -9,14 +9,26 @@ import { PaperIndex } from '../core/search/paperIndex';
 import { groupByTopic } from '../core/topics/groupByTopic';
 import { DEFAULT_TOPICS } from '../core/topics/taxonomy';
 import type { Corpus, Diagnostic, Paper } from '../core/types';
-import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { parseArgs, positiveInteger, UsageError, type ParsedArgs } from './args';
 import { HELP, commandHelp } from './help';
 import { err, exitQuietlyOnClosedPipe, out, printableJson } from './output';
+import { runRefs } from './refs';
+import { runSuggest } from './suggest';
 
 type Flags = ParsedArgs['flags'];
 
 /** Exit codes: 0 success, 1 the request failed (not found, unreadable input), 2 the command was misused. */
 function main(argv: string[]): number {
+  // suggest and refs have options of their own: they get the arguments after the command name.
+  if ((argv[0] === 'suggest' || argv[0] === 'refs') && argv.some((arg) => arg === '--help' || arg === '-h')) {
+    out(commandHelp(argv[0]));
+    return 0;
+  }
+  if (argv[0] === 'suggest') return runSuggest(argv.slice(1), corpusFile);
+  if (argv[0] === 'refs') {
+    void runRefs(argv.slice(1), corpusFile).then((code) => (process.exitCode = code));
+    return 0;
+  }
   const args = parseArgs(argv);
   const [command, ...rest] = args.positionals;
   if (!command || command === 'help') {
@@ -39,6 +51,9 @@ function main(argv: string[]): number {
       return cite(rest[0], args.flags);
     case 'parse':
       return parse(rest, json);
+    case 'suggest':
+    case 'refs':
+      throw new UsageError(`${command} must come first, e.g. ${command} --help`);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -58,12 +73,13 @@ function readCorpus(flags: Flags): Corpus {
   return corpus;
 }
 
+/** The corpus in `file`, or the bundled one. */
+function corpusFile(file: string | undefined): Corpus {
+  return readCorpus({ corpus: file });
+}
+
 function limitOf(flags: Flags): number {
-  const raw = flags.limit;
-  if (raw === undefined) return 10;
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
-  return limit;
+  return positiveInteger(flags.limit, '--limit') ?? 10;
 }
 
 function search(query: string, flags: Flags, json: boolean): number {

@@ -32,6 +32,11 @@ export interface QueryOptions {
   limit?: number;
   /** Only papers in this topic. */
   topic?: string;
+  /**
+   * How much each query word counts (default 1), keyed by the word as typed, lower-cased, before
+   * stemming: a passage's words near the cursor weigh more.
+   */
+  wordWeights?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -206,7 +211,7 @@ export class PaperIndex {
     const exact = names.get(lower) ?? names.get(lower.replace(/[^\p{L}\p{N}]+/gu, ''));
     const topic = options.topic;
     const accept = topic === undefined ? undefined : (doc: number): boolean => this.papers[doc].topics.includes(topic);
-    const expansions = this.expandQuery(query);
+    const expansions = this.expandQuery(query, options.wordWeights);
     const ranked = this.rank(expansions, limit + 1, accept);
     const results: SearchResult[] = [];
     if (exact !== undefined && (!accept || accept(exact))) {
@@ -233,17 +238,19 @@ export class PaperIndex {
   }
 
   /** For each query term, the vocabulary terms it matches: itself, completions while typing, near misses. */
-  private expandQuery(query: string): Expansion[][] {
+  private expandQuery(query: string, wordWeights?: ReadonlyMap<string, number>): Expansion[][] {
     const typing = !/\s$/.test(query);
-    const terms = uniqueTerms(query, this.tuning.maxQueryTerms);
+    const words: string[] = [];
+    const terms = uniqueTerms(query, this.tuning.maxQueryTerms, words);
     return terms.map((term, index) => {
+      const wordWeight = wordWeights?.get(words[index]) ?? 1;
       const found = new Map<number, number>();
       const exact = findTerm(this.data.terms, term);
       if (exact >= 0) found.set(exact, 1);
       if (typing && index === terms.length - 1 && term.length >= this.tuning.prefixMinLength) this.expandPrefix(term, found);
       const rare = exact < 0 || this.docFrequency(exact) < this.tuning.fuzzyWhenRarerThan || this.tuning.fuzzyWhenRarerThan <= 0;
       if (rare && term.length >= this.tuning.fuzzyMinLength && term.length <= MAX_FUZZY_TERM_LENGTH) this.expandFuzzy(term, found);
-      return [...found].map(([id, weight]) => ({ term: id, weight }));
+      return [...found].map(([id, weight]) => ({ term: id, weight: weight * wordWeight }));
     });
   }
 
@@ -365,8 +372,8 @@ function fingerprintOf(papers: readonly Paper[]): number {
   return fingerprintIds(papers.map((paper) => paper.id));
 }
 
-/** Distinct processed terms of `text`, in order of first appearance, at most `max`. */
-function uniqueTerms(text: string, max: number): string[] {
+/** Distinct processed terms of `text`, in order of first appearance, at most `max`; `words` gets each one's lower-cased word. */
+function uniqueTerms(text: string, max: number, words?: string[]): string[] {
   const terms: string[] = [];
   const seen = new Set<string>();
   for (const token of tokenize(text)) {
@@ -374,6 +381,7 @@ function uniqueTerms(text: string, max: number): string[] {
     if (term === null || seen.has(term)) continue;
     seen.add(term);
     terms.push(term);
+    words?.push(token.toLowerCase());
     if (terms.length >= max) break;
   }
   return terms;

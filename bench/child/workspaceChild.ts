@@ -1,0 +1,90 @@
+// The workspace citation index benchmark, in a fresh process (see ../workspaceIndex.ts):
+//   workspace.js <corpus.json> <dir> <files> <totalMB> <runs>
+// Writes the synthetic workspace to <dir>, indexes it <runs> times as the extension will, times edits,
+// and prints one JSON object on stdout.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CitationIndex } from '../../src/core/references/citationIndex';
+import { indexWorkspace, updateDocument, type WorkspaceFile } from '../../src/core/references/indexWorkspace';
+import { PathFilter } from '../../src/core/references/pathFilter';
+import { languageIdForPath } from '../../src/core/sourceText/languages';
+import type { Paper } from '../../src/core/types';
+import { heapMB, median, round } from '../stats';
+import { syntheticWorkspace, writeWorkspace, type WorkspaceReport } from '../workspaceIndex';
+
+/** Runs `work` while a setImmediate chain measures the longest turn of the event loop; returns both. */
+async function withBlockProbe<T>(work: () => Promise<T>): Promise<{ result: T; longestTurnMs: number }> {
+  let longest = 0;
+  let last = performance.now();
+  let running = true;
+  const tick = (): void => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const result = await work();
+  running = false;
+  return { result, longestTurnMs: longest };
+}
+
+async function main(): Promise<void> {
+  const [corpusFile, dir, count, totalMB, runsText] = process.argv.slice(2);
+  const papers = (JSON.parse(readFileSync(corpusFile, 'utf8')) as { papers: Paper[] }).papers;
+  const synthetic = syntheticWorkspace(papers, Number(count), Number(totalMB) * 1024 * 1024);
+  const totalBytes = writeWorkspace(dir, synthetic);
+  const files: WorkspaceFile[] = synthetic.map((file) => ({ id: file.path, relativePath: file.path }));
+  // Keep only the two files the edits are timed on: the extension holds no file texts either.
+  const bySize = [...synthetic].sort((a, b) => b.text.length - a.text.length);
+  const [largest, typical] = [bySize[0], bySize[bySize.length >> 1]];
+  synthetic.length = 0;
+  bySize.length = 0;
+  const filter = new PathFilter(['**/build/**']);
+  const runs = Number(runsText);
+  const times: number[] = [];
+  const blocks: number[] = [];
+  let index = new CitationIndex();
+  for (let run = 0; run < runs; run++) {
+    index = new CitationIndex();
+    (globalThis as { gc?: () => void }).gc?.();
+    const target = index;
+    const start = performance.now();
+    const { result, longestTurnMs } = await withBlockProbe(() => indexWorkspace(target, files, { filter, read: (file) => readFile(join(dir, file.relativePath)) }));
+    times.push(performance.now() - start);
+    blocks.push(longestTurnMs);
+    if (result.indexed !== files.length) throw new Error(`indexed ${result.indexed} of ${files.length} files; skipped ${JSON.stringify(result.skipped.slice(0, 3))}`);
+  }
+  const heap = heapMB();
+  const editTime = (file: { path: string; text: string }): number => {
+    const samples: number[] = [];
+    for (let edit = 0; edit < 9; edit++) {
+      const middle = file.text.length >> 1;
+      const text = `${file.text.slice(0, middle)} \\cite{edit${edit}} [@edit${edit}] @cite:edit${edit} ${file.text.slice(middle)}`;
+      const start = performance.now();
+      updateDocument(index, file.path, text, languageIdForPath(file.path) ?? 'plaintext');
+      samples.push(performance.now() - start);
+    }
+    return median(samples);
+  };
+  const report: WorkspaceReport = {
+    files: files.length,
+    totalMB: round(totalBytes / (1024 * 1024), 1),
+    largestFileKB: round(largest.text.length / 1024, 0),
+    runs,
+    citations: index.allCitations().length,
+    keys: index.keys().length,
+    workspaceIndexMs: round(median(times), 0),
+    workspaceIndexBlockMs: round(median(blocks), 1),
+    workspaceUpdateMs: round(editTime(largest), 2),
+    workspaceUpdateTypicalMs: round(editTime(typical), 3),
+    heapMB: heap,
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`workspace benchmark: ${error.stack ?? error.message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,90 @@
+/**
+ * Papers for the passage at the cursor, ranked by the search engine from the passage's weighted
+ * words; and the order of citation completions by relevance to the passage, keys it already cites
+ * last. Pure: the engine is passed in (the extension's and the CLI's `PaperIndex`).
+ */
+import { scanKeySpans } from '../references/scanCitations';
+import type { QueryOptions, SearchResult } from '../search/paperIndex';
+import { processTerm } from '../search/terms';
+import type { Paper } from '../types';
+import { extractPassage, type Passage } from './extractPassage';
+import { buildPassageQuery, DEFAULT_WEIGHTING, type PassageQuery, type WeightTuning } from './passageQuery';
+import { passageWords } from './passageWords';
+
+/** Anything that ranks papers for a query the way `PaperIndex.search` does. */
+export interface PaperSearch {
+  search(query: string, options?: QueryOptions): SearchResult[];
+}
+
+/** Where the passage is and how to read it. */
+export interface PassageRequest {
+  text: string;
+  languageId: string;
+  /** The cursor's offset (UTF-16) in `text`. */
+  cursor: number;
+  /** A non-empty selection is the passage itself. */
+  selection?: { start: number; end: number };
+  /** The code-comment trigger (default `@cite:`), whose citations are not passage words. */
+  commentTrigger?: string;
+}
+
+/** Papers suggested for a passage, best first, with the passage and the query that found them. */
+export interface PassageSuggestions {
+  passage: Passage;
+  query: PassageQuery;
+  results: SearchResult[];
+}
+
+/** The passage at the request's cursor and the query its words make; null when there is no prose there. */
+export function passageQueryAt(request: PassageRequest, tuning: WeightTuning = DEFAULT_WEIGHTING): { passage: Passage; query: PassageQuery } | null {
+  const passage = extractPassage(request.text, request.languageId, request.cursor, request.selection);
+  if (!passage) return null;
+  const query = buildPassageQuery(passageWords(passage, request.commentTrigger), passage.cursor, tuning);
+  return { passage, query };
+}
+
+/** Papers about the passage at the cursor, best first (at most `limit`, default 10); null when there is no prose there. */
+export function suggestPapers(engine: PaperSearch, request: PassageRequest, limit = 10, tuning: WeightTuning = DEFAULT_WEIGHTING): PassageSuggestions | null {
+  const found = passageQueryAt(request, tuning);
+  if (!found) return null;
+  const results = found.query.text ? engine.search(found.query.text, { limit, wordWeights: found.query.wordWeights }) : [];
+  return { ...found, results };
+}
+
+/** The passage's words (as written) that a result matched, for showing why it was suggested. */
+export function matchedWords(result: SearchResult, query: PassageQuery): string[] {
+  const terms = new Set(result.terms);
+  return query.words.filter((word) => {
+    const term = processTerm(word);
+    return term !== null && (terms.has(term) || result.terms.some((matched) => matched.startsWith(term)));
+  });
+}
+
+/** The keys the passage cites already, in its own syntax. */
+export function citedInPassage(request: PassageRequest, passage: Passage): Set<string> {
+  const text = request.text.slice(passage.start, passage.end);
+  const spans = scanKeySpans(text, passage.textKind === 'code' ? 'plaintext' : request.languageId, { commentTrigger: request.commentTrigger });
+  return new Set(spans.filter((span) => span.kind === 'citation').map((span) => span.key));
+}
+
+/**
+ * Every paper in completion order for a citation typed in the passage: papers relevant to the
+ * passage first (best first), then the others in their given order, and papers whose keys the
+ * passage already cites last.
+ */
+export function completionOrder(engine: PaperSearch, papers: readonly Paper[], request: PassageRequest, relevantLimit = 50): Paper[] {
+  const found = passageQueryAt(request);
+  const relevant = found?.query.text ? engine.search(found.query.text, { limit: relevantLimit, wordWeights: found.query.wordWeights }) : [];
+  const cited = found ? citedInPassage(request, found.passage) : new Set<string>();
+  return orderByRelevance(papers, relevant, cited);
+}
+
+/** `papers` ordered: the ranked ones in rank order, the rest in their order, cited keys last. */
+export function orderByRelevance(papers: readonly Paper[], ranked: readonly SearchResult[], citedKeys: ReadonlySet<string>): Paper[] {
+  const rank = new Map<string, number>();
+  ranked.forEach((result, index) => rank.set(result.paper.id, index));
+  const positions = new Map<string, number>();
+  papers.forEach((paper, index) => positions.set(paper.id, index));
+  const place = (paper: Paper): number => (citedKeys.has(paper.key) ? 2 : rank.has(paper.id) ? 0 : 1);
+  return [...papers].sort((a, b) => place(a) - place(b) || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || (positions.get(a.id) as number) - (positions.get(b.id) as number));
+}

@@ -1,0 +1,195 @@
+/**
+ * The workspace citation index: for every file, the keys it cites and defines; for every key, the
+ * files that mention it. Updating one file re-scans only that file and touches only its keys, so an
+ * edit costs time in proportion to the file, not the workspace. Pure: files are named by whatever
+ * string the caller uses (a URI in the extension, a relative path in the CLI).
+ */
+import { ForwardPosition } from '../sourceText/lineStarts';
+import { scanKeySpans, type ScanOptions } from './scanCitations';
+import type { KeyOccurrence } from './types';
+
+/** A key's occurrence in a named file. */
+export interface KeyLocation extends KeyOccurrence {
+  file: string;
+}
+
+/**
+ * What the index holds for one file, compactly (a workspace has hundreds of thousands of citations,
+ * and one object each would keep the garbage collector busy): the key of each occurrence, and its
+ * line, column and kind (0 citation, 1 definition) as three numbers.
+ */
+interface FileEntry {
+  keys: string[];
+  places: Int32Array;
+}
+
+const PLACE_FIELDS = 3;
+const CITATION = 0;
+const DEFINITION = 1;
+
+/** Every citation and key definition of a set of files, kept current one file at a time. */
+export class CitationIndex {
+  private readonly files = new Map<string, FileEntry>();
+  /** key -> the files that cite or define it. */
+  private readonly keyFiles = new Map<string, Set<string>>();
+  /** One copy of each key string, so no key keeps the text it was cut from alive. */
+  private readonly interned = new Map<string, string>();
+  private changes = 0;
+
+  constructor(private readonly options: ScanOptions = {}) {}
+
+  /** Grows by one with every change, so a view can tell whether to redraw. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** Number of files indexed. */
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** Scans `text` (a document of `languageId`) and replaces what the index held for `file`. Returns its occurrences. */
+  updateFile(file: string, text: string, languageId: string): KeyOccurrence[] {
+    const spans = scanKeySpans(text, languageId, this.options);
+    const lines = new ForwardPosition(text);
+    const keys: string[] = [];
+    const places = new Int32Array(spans.length * PLACE_FIELDS);
+    spans.forEach((span, at) => {
+      const { line, column } = lines.at(span.offset);
+      keys.push(this.intern(span.key));
+      places[at * PLACE_FIELDS] = line;
+      places[at * PLACE_FIELDS + 1] = column;
+      places[at * PLACE_FIELDS + 2] = span.kind === 'citation' ? CITATION : DEFINITION;
+    });
+    this.dropKeys(file);
+    this.files.set(file, { keys, places });
+    for (const key of keys) {
+      let files = this.keyFiles.get(key);
+      if (!files) this.keyFiles.set(key, (files = new Set()));
+      files.add(file);
+    }
+    this.changes++;
+    return this.occurrencesIn(file);
+  }
+
+  /** Forgets `file` (deleted, excluded, or grown past the size limit). */
+  removeFile(file: string): void {
+    if (!this.files.has(file)) return;
+    this.dropKeys(file);
+    this.files.delete(file);
+    this.changes++;
+  }
+
+  /** Forgets every file. */
+  clear(): void {
+    this.files.clear();
+    this.keyFiles.clear();
+    this.interned.clear();
+    this.changes++;
+  }
+
+  /** True when `file` is indexed. */
+  hasFile(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  /** The indexed files, in the order they were first added. */
+  fileNames(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The citations and definitions in `file`, in order of appearance. */
+  occurrencesIn(file: string): KeyOccurrence[] {
+    const entry = this.files.get(file);
+    return entry ? entry.keys.map((key, at) => occurrence(entry, key, at)) : [];
+  }
+
+  /** Every place `key` is cited, by file (in indexing order), then position. */
+  citationsOf(key: string): KeyLocation[] {
+    return this.locationsOf(key, CITATION);
+  }
+
+  /** Every place `key` is defined (`.bib` entries, `\bibitem`). */
+  definitionsOf(key: string): KeyLocation[] {
+    return this.locationsOf(key, DEFINITION);
+  }
+
+  /** How many places cite `key`. */
+  citationCount(key: string): number {
+    let count = 0;
+    for (const file of this.keyFiles.get(key) ?? []) {
+      const entry = this.files.get(file) as FileEntry;
+      entry.keys.forEach((candidate, at) => {
+        if (candidate === key && entry.places[at * PLACE_FIELDS + 2] === CITATION) count++;
+      });
+    }
+    return count;
+  }
+
+  /** Every key cited or defined anywhere, sorted. */
+  keys(): string[] {
+    return [...this.keyFiles.keys()].sort();
+  }
+
+  /** True when some indexed file defines `key`. */
+  isDefined(key: string): boolean {
+    return this.locationsOf(key, DEFINITION).length > 0;
+  }
+
+  /**
+   * The citations of keys that neither `isKnown` (a corpus paper's key) accepts nor any indexed file
+   * defines, by file and position.
+   */
+  unknownCitations(isKnown: (key: string) => boolean): KeyLocation[] {
+    return this.allCitations().filter((location) => !isKnown(location.key) && !this.isDefined(location.key));
+  }
+
+  /** Every citation in the index, by file (in indexing order), then position. */
+  allCitations(): KeyLocation[] {
+    const all: KeyLocation[] = [];
+    for (const [file, entry] of this.files) {
+      entry.keys.forEach((key, at) => {
+        if (entry.places[at * PLACE_FIELDS + 2] === CITATION) all.push({ ...occurrence(entry, key, at), file });
+      });
+    }
+    return all;
+  }
+
+  private locationsOf(key: string, kind: number): KeyLocation[] {
+    const found: KeyLocation[] = [];
+    for (const file of this.keyFiles.get(key) ?? []) {
+      const entry = this.files.get(file) as FileEntry;
+      entry.keys.forEach((candidate, at) => {
+        if (candidate === key && entry.places[at * PLACE_FIELDS + 2] === kind) found.push({ ...occurrence(entry, key, at), file });
+      });
+    }
+    return found;
+  }
+
+  private dropKeys(file: string): void {
+    const entry = this.files.get(file);
+    if (!entry) return;
+    for (const key of entry.keys) {
+      const files = this.keyFiles.get(key);
+      if (!files?.delete(file) || files.size > 0) continue;
+      this.keyFiles.delete(key);
+      this.interned.delete(key);
+    }
+  }
+
+  /** The index's own copy of `key` (a fresh flat string the first time it is seen). */
+  private intern(key: string): string {
+    let copy = this.interned.get(key);
+    if (copy === undefined) {
+      copy = [...key].join('');
+      this.interned.set(copy, copy);
+    }
+    return copy;
+  }
+}
+
+/** Occurrence number `at` of a file entry. */
+function occurrence(entry: FileEntry, key: string, at: number): KeyOccurrence {
+  const base = at * PLACE_FIELDS;
+  return { key, kind: entry.places[base + 2] === CITATION ? 'citation' : 'definition', line: entry.places[base], column: entry.places[base + 1] };
+}

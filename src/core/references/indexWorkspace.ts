@@ -1,0 +1,145 @@
+/**
+ * Builds the citation index over a workspace's files in the background: reads a few files at a time
+ * through the caller's `read` (the extension passes `workspace.fs.readFile`, the CLI `fs.promises`),
+ * scans each one, and gives the event loop back every few milliseconds, so the extension host's
+ * thread is never held for long. Stops as soon as `isCancelled()` says so. Skips files over the size
+ * limit, binary files and files that cannot be read, and says which and why.
+ */
+import { languageIdForPath } from '../sourceText/languages';
+import type { CitationIndex } from './citationIndex';
+import type { PathFilter } from './pathFilter';
+
+/** A file to index: the name the index keys it by, and its path relative to the workspace folder. */
+export interface WorkspaceFile {
+  /** What the index calls the file (a URI string in the extension, the relative path in the CLI). */
+  id: string;
+  /** Path relative to the workspace folder, `/` separated: decides the language and the exclusions. */
+  relativePath: string;
+  /** Size in bytes, when known before reading (lets too large files be skipped unread). */
+  size?: number;
+}
+
+/** A file left out of the index, and why. */
+export interface SkippedFile {
+  id: string;
+  reason: 'too large' | 'binary' | 'unreadable' | 'excluded';
+  detail?: string;
+}
+
+/** How `indexWorkspace` reads and paces its work. */
+export interface IndexWorkspaceOptions {
+  /** Reads a file's bytes (or text). */
+  read: (file: WorkspaceFile) => Promise<Uint8Array | string>;
+  /** Files larger than this many bytes are skipped (default 1 MiB). */
+  maxFileBytes?: number;
+  /** Decides which relative paths are read; files it rejects are skipped as "excluded". */
+  filter?: PathFilter;
+  /** Checked between files; when true the build stops and reports `cancelled`. */
+  isCancelled?: () => boolean;
+  /** How long to work before giving the event loop back, in ms (default 8). */
+  sliceMs?: number;
+  /** How many reads are in flight at once (default 8). */
+  concurrency?: number;
+  /** Called now and then with the number of files done and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What an index build did. */
+export interface IndexWorkspaceResult {
+  indexed: number;
+  skipped: SkippedFile[];
+  cancelled: boolean;
+}
+
+/** A file whose read has started: its content, or why it was skipped. */
+interface Pending {
+  file: WorkspaceFile;
+  content: Promise<Uint8Array | string | SkippedFile>;
+}
+
+/** The default per-file size limit: 1 MiB. */
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+/** Gives the event loop back: `setImmediate` where there is one (Node), else a zero timeout (web worker). */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/** Reads and scans `files` into `index`, in slices. Never throws for a file; the caller sees skipped files in the result. */
+export async function indexWorkspace(index: CitationIndex, files: readonly WorkspaceFile[], options: IndexWorkspaceOptions): Promise<IndexWorkspaceResult> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const sliceMs = options.sliceMs ?? 8;
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const decoder = new TextDecoder('utf-8');
+  const skipped: SkippedFile[] = [];
+  let indexed = 0;
+  const queue: Pending[] = [];
+  let next = 0;
+  const startRead = (): void => {
+    while (next < files.length && queue.length < concurrency) {
+      const file = files[next++];
+      queue.push({ file, content: readChecked(file, options, maxBytes) });
+    }
+  };
+  let sliceStart = performance.now();
+  startRead();
+  while (queue.length > 0) {
+    if (options.isCancelled?.()) return { indexed, skipped, cancelled: true };
+    const { file, content } = queue.shift() as Pending;
+    startRead();
+    const result = await content;
+    if (options.isCancelled?.()) return { indexed, skipped, cancelled: true };
+    if (typeof result === 'object' && 'reason' in result) skipped.push(result);
+    else {
+      const text = typeof result === 'string' ? result : decodeText(result, decoder);
+      if (text === null) skipped.push({ id: file.id, reason: 'binary' });
+      else {
+        index.updateFile(file.id, text, languageIdForPath(file.relativePath) ?? 'plaintext');
+        indexed++;
+      }
+    }
+    if (performance.now() - sliceStart >= sliceMs) {
+      options.onProgress?.(indexed + skipped.length, files.length);
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
+  options.onProgress?.(indexed + skipped.length, files.length);
+  return { indexed, skipped, cancelled: false };
+}
+
+/** Reads a file unless the filter or its known size rules it out; a skip record instead of its content otherwise. */
+async function readChecked(file: WorkspaceFile, options: IndexWorkspaceOptions, maxBytes: number): Promise<Uint8Array | string | SkippedFile> {
+  if (options.filter && !options.filter.includesFile(file.relativePath)) return { id: file.id, reason: 'excluded' };
+  if (file.size !== undefined && file.size > maxBytes) return tooLarge(file, file.size, maxBytes);
+  try {
+    const content = await options.read(file);
+    return content.length > maxBytes ? tooLarge(file, content.length, maxBytes) : content;
+  } catch (error) {
+    return { id: file.id, reason: 'unreadable', detail: (error as Error).message };
+  }
+}
+
+function tooLarge(file: WorkspaceFile, size: number, maxBytes: number): SkippedFile {
+  return { id: file.id, reason: 'too large', detail: `${size} bytes, over the limit of ${maxBytes}` };
+}
+
+/** The bytes as UTF-8 text, or null when they look binary (a NUL byte in the first 8 KB). */
+export function decodeText(bytes: Uint8Array, decoder = new TextDecoder('utf-8')): string | null {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return null;
+  return decoder.decode(bytes);
+}
+
+/**
+ * Re-indexes one edited document: scans it when it is within the size limit (in UTF-16 units, about
+ * bytes for Western text) and drops it from the index otherwise. Returns whether it is indexed.
+ */
+export function updateDocument(index: CitationIndex, id: string, text: string, languageId: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): boolean {
+  if (text.length > maxFileBytes) {
+    index.removeFile(id);
+    return false;
+  }
+  index.updateFile(id, text, languageId);
+  return true;
+}

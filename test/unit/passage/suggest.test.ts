@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { buildPassageQuery } from '../../../src/core/passage/passageQuery';
+import { completionOrder, matchedWords, orderByRelevance, suggestPapers } from '../../../src/core/passage/suggest';
+import { PaperIndex } from '../../../src/core/search/paperIndex';
+import type { Paper } from '../../../src/core/types';
+import { HELD_OUT_PASSAGES } from './heldOutPassages';
+import { measure, type Quality } from './quality';
+import { TUNING_PASSAGES } from './tuningPassages';
+
+describe('passage suggestions', () => {
+  const papers = (JSON.parse(readFileSync('dist/corpus.json', 'utf8')) as { papers: Paper[] }).papers;
+  const engine = PaperIndex.build(papers);
+  const byKey = (key: string): Paper => papers.find((paper) => paper.key === key) as Paper;
+
+  it('weighs words near the cursor more, counts spellings of one term once, and keeps at most 24 words', () => {
+    const words = 'alpha beta gamma quantized delta quantization'.split(' ').map((word, index) => ({ word, offset: index * 10 }));
+    const query = buildPassageQuery(words, 35);
+    assert.equal(query.words[0], 'quantized', 'the term next to the cursor (said twice) weighs most');
+    assert.ok((query.wordWeights.get('quantized') as number) > (query.wordWeights.get('alpha') as number));
+    assert.equal(query.wordWeights.get('quantization'), query.wordWeights.get('quantized'));
+    assert.ok(query.text.endsWith(' '), 'no word is taken as half-typed');
+    const many = Array.from({ length: 60 }, (_, index) => ({ word: `word${index}x`, offset: index * 8 }));
+    assert.equal(buildPassageQuery(many, 0).words.length, 24);
+    assert.deepEqual([...new Set(buildPassageQuery(many, null).wordWeights.values())], [1], 'a selection weighs every word the same');
+  });
+
+  for (const [name, passages, floors] of [
+    ['tuning', TUNING_PASSAGES, { mrr: 0.94, hit: 1 }],
+    ['held-out', HELD_OUT_PASSAGES, { mrr: 0.89, hit: 1 }],
+  ] as const) {
+    it(`finds the paper a ${name} passage is about far better than pasting the passage into search`, () => {
+      assert.ok(passages.length >= 25);
+      const { suggestion, baseline } = measure(engine, passages);
+      const line = (label: string, quality: Quality): string => `${label} MRR@10 ${quality.mrr.toFixed(3)}, hit@5 ${quality.hitAt5.toFixed(3)}`;
+      console.log(`      ${name} passages: ${passages.length}; ${line('suggestion', suggestion)}; ${line('baseline (whole passage pasted)', baseline)}`);
+      const misses = passages.filter((_, index) => suggestion.ranks[index] !== 0).map((passage) => passage.target);
+      if (misses.length) console.log(`      not first: ${misses.join(', ')}`);
+      assert.ok(suggestion.mrr >= floors.mrr, `MRR@10 ${suggestion.mrr}`);
+      assert.ok(suggestion.hitAt5 >= floors.hit, `hit@5 ${suggestion.hitAt5}`);
+      assert.ok(suggestion.mrr >= baseline.mrr + 0.1, 'clearly better than the baseline');
+      assert.ok(suggestion.hitAt5 >= baseline.hitAt5);
+    });
+  }
+
+  it('says which words of the passage a suggestion matched', () => {
+    const text = 'We project gradients to a low-rank subspace to save optimizer memory.';
+    const found = suggestPapers(engine, { text, languageId: 'markdown', cursor: text.length }, 3);
+    assert.ok(found);
+    assert.equal(found.results[0].paper.key, 'galore_nd');
+    const matched = matchedWords(found.results[0], found.query);
+    for (const word of ['gradients', 'memory', 'optimizer']) assert.ok(matched.includes(word), `${word} in ${matched.join(' ')}`);
+  });
+
+  it('orders completions by relevance to the passage, the keys it already cites last', () => {
+    const text = 'Quantization to 4 bits \\cite{awq2023} keeps salient channels; for vector codebooks see \\cite{';
+    const order = completionOrder(engine, papers, { text, languageId: 'latex', cursor: text.length });
+    assert.equal(order.length, papers.length);
+    assert.equal(new Set(order.map((paper) => paper.id)).size, papers.length, 'every paper once');
+    assert.equal(order[order.length - 1].key, 'awq2023', 'the key already cited comes last');
+    const first = order.slice(0, 5).map((paper) => paper.key);
+    assert.ok(first.includes('vptq2024'), first.join(' '));
+    assert.ok(order.slice(0, 10).every((paper) => paper.topics.includes('Quantization') || /quantiz/i.test(paper.abstract)), 'relevant papers first');
+  });
+
+  it('keeps the given order among papers the passage says nothing about', () => {
+    const [a, b, c] = [byKey('awq2023'), byKey('galore_nd'), byKey('lora_nd')];
+    assert.deepEqual(orderByRelevance([a, b, c], [], new Set()).map((paper) => paper.key), ['awq2023', 'galore_nd', 'lora_nd']);
+    assert.deepEqual(orderByRelevance([a, b, c], [{ paper: c, score: 1, snippet: '', terms: [] }], new Set(['awq2023'])).map((paper) => paper.key), ['lora_nd', 'galore_nd', 'awq2023']);
+  });
+});
