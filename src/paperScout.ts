@@ -5,10 +5,10 @@ import { CitationInserter, type InsertOptions } from './editor/insertCitation';
 import { PaperPanels } from './panel/paperPanel';
 import { PaperStore } from './state/paperStore';
 import { RecentSearches } from './state/recentSearches';
-import { SETTINGS, sortBy } from './state/settings';
+import { affects, SETTINGS, SORT_LABELS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick } from './views/searchPick';
-import { SORT_LABELS, TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
+import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 
 /** What to do with the paper picked in a search. */
 export type SearchIntent = 'open' | 'insert' | 'replace' | 'copy' | 'reveal';
@@ -53,7 +53,7 @@ export class PaperScout implements vscode.Disposable {
     this.updateViewDescription();
     this.store.onDidChange(() => this.afterStoreChange(), undefined, this.disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SETTINGS.sortBy)) this.updateViewDescription();
+      if (affects(event, SETTINGS.sortBy)) this.updateViewDescription();
     }, undefined, this.disposables);
   }
 
@@ -131,10 +131,10 @@ export class PaperScout implements vscode.Disposable {
   private afterStoreChange(): void {
     const state = this.store.state;
     const { topicProblems, sourceProblems } = this.store;
-    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics}` : '', sourceProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
+    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics.key}` : '', sourceProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
     this.treeView.message = state.kind === 'ready' && skipped.length > 0 ? `Some ${skipped.join(' and ')} were skipped (see the log).` : undefined;
-    this.reportOnce('topics', topicProblems, 'invalid topic in settings', SETTINGS.topics);
-    this.reportOnce('sources', sourceProblems, 'problem in your corpus files', SETTINGS.corpusSources);
+    this.reportOnce('topics', topicProblems, 'invalid topic in settings', SETTINGS.topics.key);
+    this.reportOnce('sources', sourceProblems, 'problem in your corpus files', SETTINGS.corpusSources.key);
   }
 
   /**

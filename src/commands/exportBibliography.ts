@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import { mergeBibEntries, type BibMerge } from '../core/citations/bibFile';
 import { findCitedKeys, type CitedKeysOptions } from '../core/citations/citedKeys';
 import { formatCitation } from '../core/citations/formats';
-import { citationSyntax, type CitationSyntax } from '../language/citationContext';
+import { citationSyntax, citationSyntaxOfFile, LATEX_FILE_EXTENSIONS, MARKDOWN_FILE_EXTENSIONS, type CitationSyntax } from '../core/languages';
 import type { PaperKeys } from '../language/paperKeys';
-import { commentTrigger } from '../language/settings';
+import { commentTrigger } from '../settings/settings';
 
 /** The command id. */
 export const EXPORT_BIBLIOGRAPHY_COMMAND = 'paperScout.exportBibliography';
@@ -36,8 +36,11 @@ export interface ExportBibliographyResult extends Omit<BibMerge, 'text'> {
   documents: number;
 }
 
+/** Extensions of the source code files the workspace scope reads, besides Markdown and LaTeX. */
+const CODE_FILE_EXTENSIONS = ['py', 'ipynb', 'ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'c', 'h', 'cc', 'cpp', 'hpp', 'cu', 'java', 'kt',
+  'scala', 'go', 'rs', 'swift', 'jl', 'r', 'R', 'm', 'rb', 'lua', 'sh', 'txt', 'rst', 'org', 'typ'];
 /** Files the workspace scope reads: Markdown, LaTeX and source code. */
-const WORKSPACE_GLOB = '**/*.{md,markdown,qmd,rmd,Rmd,mdx,tex,ltx,py,ipynb,ts,tsx,js,jsx,mjs,cjs,c,h,cc,cpp,hpp,cu,java,kt,scala,go,rs,swift,jl,r,R,m,rb,lua,sh,txt,rst,org,typ}';
+const WORKSPACE_GLOB = `**/*.{${[...MARKDOWN_FILE_EXTENSIONS, 'Rmd', ...LATEX_FILE_EXTENSIONS, ...CODE_FILE_EXTENSIONS].join(',')}}`;
 const WORKSPACE_EXCLUDE = '**/{node_modules,.git,dist,out,build,target,.venv,venv,__pycache__,.tox,.mypy_cache}/**';
 const MAX_WORKSPACE_FILES = 2000;
 /** Documents that are not the user's writing (source control views, output, settings). */
@@ -165,7 +168,7 @@ async function workspaceSources(): Promise<Source[] | undefined> {
         try {
           const bytes = await vscode.workspace.fs.readFile(file);
           if (bytes.byteLength > MAX_FILE_BYTES) continue;
-          sources.push({ text: new TextDecoder().decode(bytes), syntax: syntaxOfPath(file.path) });
+          sources.push({ text: new TextDecoder().decode(bytes), syntax: citationSyntaxOfFile(file.path) });
         } catch {
           // Unreadable files cite nothing.
         }
@@ -173,14 +176,6 @@ async function workspaceSources(): Promise<Source[] | undefined> {
       return token.isCancellationRequested ? undefined : sources;
     },
   );
-}
-
-/** The citation syntax of a file not opened as a document, from its extension. */
-function syntaxOfPath(path: string): CitationSyntax {
-  const extension = /\.([^./]+)$/.exec(path)?.[1].toLowerCase() ?? '';
-  if (['md', 'markdown', 'qmd', 'rmd', 'mdx'].includes(extension)) return 'markdown';
-  if (['tex', 'ltx'].includes(extension)) return 'latex';
-  return 'code';
 }
 
 async function askTarget(documentUri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {

@@ -3,8 +3,7 @@ import type { PaperSort } from '../core/topics/groupByTopic';
 import type { Paper } from '../core/types';
 import type { PaperScout } from '../paperScout';
 import { findFormat } from '../language/citationFormats';
-import { setSortBy, sortBy } from '../state/settings';
-import { SORT_LABELS } from '../views/topicTree';
+import { setSortBy, SORT_LABELS, sortBy } from '../settings/settings';
 
 /**
  * The paper a command was given: a paper id, a Topics tree node, or an object with `id`/`paperId`

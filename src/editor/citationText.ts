@@ -3,17 +3,7 @@
  * `vscode`): the glue in `insertCitation.ts` feeds it lines and columns.
  */
 import { commentStyle, wrapAsComment } from '../core/citations/comment';
-
-/** Languages whose documents are prose or bibliography: citations go in as written, not as comments. */
-const DOCUMENT_LANGUAGES: ReadonlySet<string> = new Set([
-  'markdown', 'mdx', 'quarto', 'rmd', 'latex', 'tex', 'doctex', 'context', 'bibtex', 'plaintext',
-  'restructuredtext', 'asciidoc', 'org', 'typst', 'text', 'scminput',
-]);
-
-/** True for prose and bibliography languages (Markdown, LaTeX, BibTeX, plain text, ...). */
-export function isDocumentLanguage(languageId: string): boolean {
-  return DOCUMENT_LANGUAGES.has(languageId);
-}
+import { isProseLanguage } from '../core/languages';
 
 /** A citation made for one document: its text, and whether that text is a line comment. */
 export interface DocumentCitation {
@@ -28,7 +18,7 @@ export interface DocumentCitation {
  * code-comment format is a comment everywhere (`%` in LaTeX, `<!-- -->` in Markdown).
  */
 export function citationForLanguage(text: string, formatId: string, languageId: string): DocumentCitation {
-  if (isDocumentLanguage(languageId) && formatId !== 'comment') return { text, lineComment: false };
+  if (isProseLanguage(languageId) && formatId !== 'comment') return { text, lineComment: false };
   const style = commentStyle(languageId);
   return { text: wrapAsComment(text, languageId), lineComment: style !== null && 'line' in style };
 }

@@ -3,7 +3,7 @@ import { formatCitation } from '../core/citations/formats';
 import { readableTitle } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
 import { availableFormats, findFormat, type AvailableFormat } from '../language/citationFormats';
-import { defaultFormatFor } from '../state/settings';
+import { defaultFormatFor } from '../settings/settings';
 import { citationForLanguage, planInsertion } from './citationText';
 
 /** How a citation is inserted. */

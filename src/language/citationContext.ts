@@ -4,23 +4,8 @@
  * text of the line before the cursor.
  */
 import { commentStyle } from '../core/citations/comment';
+import { citationSyntax } from '../core/languages';
 import { escapeRegExp } from '../core/regex';
-
-/** Languages whose citations are pandoc's `[@key]`. */
-const MARKDOWN_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'quarto', 'rmd', 'rmarkdown', 'mdx', 'pandoc']);
-
-/** Languages whose citations are `\cite{key}` and friends. */
-const LATEX_LANGUAGES: ReadonlySet<string> = new Set(['latex', 'tex', 'doctex', 'latex-expl3', 'rsweave', 'jlweave', 'pweave']);
-
-/** How a language cites: pandoc Markdown, LaTeX, or code (comments only). */
-export type CitationSyntax = 'markdown' | 'latex' | 'code';
-
-/** The citation syntax of a VS Code language id. */
-export function citationSyntax(languageId: string): CitationSyntax {
-  if (MARKDOWN_LANGUAGES.has(languageId)) return 'markdown';
-  if (LATEX_LANGUAGES.has(languageId)) return 'latex';
-  return 'code';
-}
 
 /**
  * A place where a citation key can be completed. `start` is the column where the text to replace

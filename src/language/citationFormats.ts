@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CITATION_FORMATS, formatCitation } from '../core/citations/formats';
 import { parseTemplates, renderTemplate, type CitationTemplate } from '../core/citations/templates';
 import type { Paper } from '../core/types';
-import { CITATION_SETTINGS, templatesValue } from './settings';
+import { affects, SETTINGS, templatesValue } from '../settings/settings';
 
 /** A citation format as pickers show it, built-in or from a user template. */
 export interface AvailableFormat {
@@ -68,7 +68,7 @@ export class TemplateSettingWatcher implements vscode.Disposable {
 
   constructor(private readonly log?: vscode.LogOutputChannel) {
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(CITATION_SETTINGS.templates)) this.check();
+      if (affects(event, SETTINGS.templates)) this.check();
     }, undefined, this.disposables);
     this.check();
   }
@@ -80,13 +80,13 @@ export class TemplateSettingWatcher implements vscode.Disposable {
     if (report === this.lastReported) return errors;
     this.lastReported = report;
     if (errors.length === 0) return errors;
-    const named = errors.map((error) => `${CITATION_SETTINGS.templates}${error.startsWith('[') ? '' : ': '}${error}`);
+    const named = errors.map((error) => `${SETTINGS.templates.key}${error.startsWith('[') ? '' : ': '}${error}`);
     for (const error of named) this.log?.warn(error);
     const shown = named.slice(0, 3).join('; ');
     const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
     const message = `Paper Scout skipped citation templates with problems: ${shown}${more}. The built-in formats still work.`;
     void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', CITATION_SETTINGS.templates);
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS.templates.key);
     });
     return errors;
   }

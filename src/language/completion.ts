@@ -10,7 +10,7 @@ import { citationContextAt, type CitationContext } from './citationContext';
 import { findFormat } from './citationFormats';
 import { completionDetail, completionDocumentation, completionFilterText } from './paperCard';
 import type { PaperKeys } from './paperKeys';
-import { commentFormat, commentTrigger, completionEnabled } from './settings';
+import { commentFormat, commentTrigger, completionEnabled } from '../settings/settings';
 
 /** A completion item that remembers its paper, so its documentation can be filled in on resolve. */
 class PaperCompletionItem extends vscode.CompletionItem {
@@ -24,7 +24,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
   constructor(private readonly papers: PaperKeys) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList<PaperCompletionItem> | undefined {
-    if (!completionEnabled()) return undefined;
+    if (!completionEnabled(document)) return undefined;
     const linePrefix = document.lineAt(position.line).text.slice(0, position.character);
     const context = citationContextAt(linePrefix, document.languageId, commentTrigger());
     if (!context) return undefined;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { keyTokenAt } from '../core/citations/citedKeys';
 import { hoverCard, openPaperCommandUri } from './paperCard';
 import type { PaperKeys } from './paperKeys';
-import { hoverEnabled } from './settings';
+import { hoverEnabled } from '../settings/settings';
 
 /** The only command a hover card may run. */
 export const OPEN_PAPER_COMMAND = 'paperScout.openPaper';
@@ -16,7 +16,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
   constructor(private readonly papers: PaperKeys) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!hoverEnabled()) return undefined;
+    if (!hoverEnabled(document)) return undefined;
     const token = keyTokenAt(document.lineAt(position.line).text, position.character);
     if (!token) return undefined;
     const paper = this.papers.get(token.key);

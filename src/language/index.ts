@@ -8,7 +8,7 @@ import { TemplateSettingWatcher } from './citationFormats';
 import { CitationCompletionProvider, triggerCharacters } from './completion';
 import { CitationHoverProvider } from './hover';
 import { PaperKeys, type PaperSource } from './paperKeys';
-import { CITATION_SETTINGS, commentTrigger } from './settings';
+import { affects, commentTrigger, SETTINGS } from '../settings/settings';
 
 export { availableFormats, findFormat, type AvailableFormat } from './citationFormats';
 export type { PaperSource } from './paperKeys';
@@ -40,7 +40,7 @@ export function registerCitationFeatures(context: vscode.ExtensionContext, store
     new TemplateSettingWatcher(log),
     { dispose: () => completionRegistration?.dispose() },
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(CITATION_SETTINGS.commentTrigger)) registerCompletion();
+      if (affects(event, SETTINGS.commentTrigger)) registerCompletion();
     }),
     vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new CitationHoverProvider(papers)),
     vscode.commands.registerCommand(EXPORT_BIBLIOGRAPHY_COMMAND, (options?: ExportBibliographyOptions) =>

@@ -4,7 +4,7 @@ import type { Paper } from '../core/types';
 import { availableFormats } from '../language/citationFormats';
 import { panelStateSchema, webviewMessageSchema, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
 import type { PaperStore } from '../state/paperStore';
-import { reusePanel } from '../state/settings';
+import { affects, reusePanel, SETTINGS } from '../settings/settings';
 import { isWebUrl, paperView } from './paperView';
 
 /** What the panel asks the rest of the extension to do. */
@@ -61,7 +61,7 @@ export class PaperPanels implements vscode.Disposable {
       }),
       store.onDidChange(() => this.refreshAll()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('paperScout.citation')) this.refreshAll(); // templates add formats
+        if (affects(event, SETTINGS.templates)) this.refreshAll(); // templates add formats
       }),
     );
   }

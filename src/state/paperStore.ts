@@ -6,7 +6,7 @@ import { PaperIndex } from '../core/search/paperIndex';
 import { DEFAULT_TOPICS } from '../core/topics/taxonomy';
 import { mergeTopicRules, parseUserTopics, reassignTopics } from '../core/topics/userTopics';
 import type { Diagnostic, Paper, TopicRule } from '../core/types';
-import { corpusSources, includeBundled, SETTINGS, userTopicsValue } from './settings';
+import { affects, corpusSources, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
 import { readUserSources, SourceWatcher } from './userSources';
 
 /** From this many papers a build shows a cancellable progress notification. */
@@ -49,8 +49,8 @@ export class PaperStore implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SETTINGS.topics)) this.applyTopics(true);
-      if (event.affectsConfiguration(SETTINGS.corpusSources) || event.affectsConfiguration(SETTINGS.includeBundled)) void this.load();
+      if (affects(event, SETTINGS.topics)) this.applyTopics(true);
+      if (affects(event, SETTINGS.corpusSources, SETTINGS.includeBundled)) void this.load();
     }, undefined, this.disposables);
     this.disposables.push(this.sourceWatcher);
   }
@@ -208,7 +208,7 @@ export class PaperStore implements vscode.Disposable {
 
   private async loadUserSources(): Promise<void> {
     const entries = corpusSources();
-    const read = await readUserSources(entries, SETTINGS.corpusSources);
+    const read = await readUserSources(entries, SETTINGS.corpusSources.key);
     this.sourceWatcher.watch(read.watch);
     if (entries.length === 0) {
       this.basePapers = this.bundledPapers;
@@ -229,13 +229,13 @@ export class PaperStore implements vscode.Disposable {
 
   /** Re-reads the topics setting, merges it over the bundled rules and reassigns the papers' topics. */
   private applyTopics(notify: boolean): void {
-    const { rules: userRules, diagnostics } = parseUserTopics(userTopicsValue(), SETTINGS.topics);
+    const { rules: userRules, diagnostics } = parseUserTopics(userTopicsValue(), SETTINGS.topics.key);
     this.topicDiagnostics = diagnostics;
     for (const diagnostic of diagnostics) this.log.warn(formatDiagnostic(diagnostic));
     this.rulesValue = mergeTopicRules(this.bundledTopics, userRules);
     // Papers already carry topics from the bundled rules; only user rules need a new pass.
     this.setPapers(userRules.length > 0 ? reassignTopics(this.basePapers, this.rulesValue) : this.basePapers);
-    if (userRules.length > 0) this.log.info(`topics: ${userRules.length} from ${SETTINGS.topics} merged over ${this.bundledTopics.length} bundled`);
+    if (userRules.length > 0) this.log.info(`topics: ${userRules.length} from ${SETTINGS.topics.key} merged over ${this.bundledTopics.length} bundled`);
     if (notify) this.changeEmitter.fire();
   }
 

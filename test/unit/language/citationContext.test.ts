@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { citationContextAt, citationSyntax, commentLeader } from '../../../src/language/citationContext';
+import { citationContextAt, commentLeader } from '../../../src/language/citationContext';
 
 const TRIGGER = '@cite:';
 
@@ -79,13 +79,6 @@ describe('citationContextAt', () => {
       assert.equal(citationContextAt('# ref:', 'python', 'ref:')?.kind, 'comment');
       assert.equal(citationContextAt('# @cite:', 'python', 'ref:'), null);
     });
-  });
-});
-
-describe('citationSyntax', () => {
-  it('sorts languages into Markdown, LaTeX and code', () => {
-    assert.deepEqual(['markdown', 'quarto', 'latex', 'tex', 'python', 'plaintext'].map(citationSyntax),
-      ['markdown', 'markdown', 'latex', 'latex', 'code', 'code']);
   });
 });
 
