@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { PaperScoutApi } from './api';
 import { registerCommands } from './commands/registerCommands';
-import { registerCitationFeatures } from './language';
 import { PaperScout } from './paperScout';
 import { RecentSearches } from './state/recentSearches';
 
@@ -19,7 +18,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   try {
     const scout = new PaperScout(context.extensionUri, log, context.globalState);
     context.subscriptions.push(scout, ...registerCommands(scout));
-    registerCitationFeatures(context, scout.store, log);
     await scout.load();
     log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host)`);
     if (scout.store.state.kind === 'error') {
@@ -63,7 +61,7 @@ function createApi(scout: PaperScout, globalState: vscode.Memento): PaperScoutAp
     revealPaper: (id) => scout.revealPaper(id),
     revealTopic: (name) => scout.revealTopic(name),
     insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection }),
-    copyCitation: (id, format) => scout.inserter.copy(paperOrThrow(id), format),
+    copyCitation: (id, format) => scout.citations.copy(paperOrThrow(id), format),
     panels: () => scout.panels.list(),
     onDidReceivePanelMessage: scout.panels.onDidReceiveMessage,
     statusText: () => scout.status.text,

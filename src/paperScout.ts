@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatDiagnostic } from './core/diagnostics';
 import type { Diagnostic, Paper } from './core/types';
-import { CitationInserter, type InsertOptions } from './editor/insertCitation';
+import { Citations, type InsertOptions } from './citations';
 import { PaperPanels } from './panel/paperPanel';
 import { PaperStore } from './state/paperStore';
 import { RecentSearches } from './state/recentSearches';
@@ -30,7 +30,8 @@ export class PaperScout implements vscode.Disposable {
   readonly tree: TopicTreeProvider;
   readonly treeView: vscode.TreeView<TopicTreeNode>;
   readonly panels: PaperPanels;
-  readonly inserter: CitationInserter;
+  /** Citation insertion, copying, completion, hovers and the bibliography export. */
+  readonly citations: Citations;
   readonly status: PaperCountStatus;
   /** The searches whose results were used, kept in `globalState`. */
   readonly recentSearches: RecentSearches;
@@ -42,14 +43,14 @@ export class PaperScout implements vscode.Disposable {
     this.store = new PaperStore(vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json'), vscode.Uri.joinPath(extensionUri, 'dist', 'index.bin'), log);
     this.tree = new TopicTreeProvider(this.store);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
-    this.inserter = new CitationInserter(log);
+    this.citations = new Citations(this.store, log);
     this.panels = new PaperPanels(extensionUri, this.store, log, {
       insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
-      copyCitation: (paper, format) => this.inserter.copy(paper, format),
+      copyCitation: (paper, format) => this.citations.copy(paper, format),
       revealTopic: (topic) => this.revealTopic(topic),
     });
     this.status = new PaperCountStatus(this.store);
-    this.disposables.push(this.store, this.tree, this.treeView, this.inserter, this.panels, this.status);
+    this.disposables.push(this.store, this.tree, this.treeView, this.citations, this.panels, this.status);
     this.updateViewDescription();
     this.store.onDidChange(() => this.afterStoreChange(), undefined, this.disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -92,7 +93,7 @@ export class PaperScout implements vscode.Disposable {
 
   /** Inserts the paper's citation in the active (or last) editor. */
   async insertCitation(paper: Paper, options: InsertOptions = {}): Promise<boolean> {
-    return this.inserter.insert(paper, options);
+    return this.citations.insert(paper, options);
   }
 
   /** Opens the live search; Enter does what `intent` says. */
@@ -114,12 +115,12 @@ export class PaperScout implements vscode.Disposable {
           case 'open': return this.openPaper(paper.id);
           case 'insert': return this.insertCitation(paper, { format });
           case 'replace': return this.insertCitation(paper, { format, replaceSelection: true });
-          case 'copy': return this.inserter.copy(paper, format);
+          case 'copy': return this.citations.copy(paper, format);
           case 'reveal': return this.revealPaper(paper.id);
         }
       },
       onInsert: (paper) => this.insertCitation(paper, { format, replaceSelection: intent === 'replace' }),
-      onCopy: (paper) => this.inserter.copy(paper, format),
+      onCopy: (paper) => this.citations.copy(paper, format),
       recent: this.recentSearches,
     });
   }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PaperSort } from '../core/topics/groupByTopic';
 import type { Paper } from '../core/types';
 import type { PaperScout } from '../paperScout';
-import { findFormat } from '../language/citationFormats';
+import { findFormat, type ExportBibliographyOptions } from '../citations';
 import { setSortBy, SORT_LABELS, sortBy } from '../settings/settings';
 
 /**
@@ -48,6 +48,11 @@ function selectedText(): string {
   return range ? editor.document.getText(range).replace(/\s+/g, ' ').trim().slice(0, 200) : '';
 }
 
+/** Commands run from menus get a URI or nothing as their argument; only a plain object is export options. */
+function isExportOptions(value: unknown): value is ExportBibliographyOptions {
+  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !Array.isArray(value);
+}
+
 /** Registers every Paper Scout command. */
 export function registerCommands(scout: PaperScout): vscode.Disposable[] {
   const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable =>
@@ -90,7 +95,7 @@ export function registerCommands(scout: PaperScout): vscode.Disposable[] {
     register('paperScout.copyCitation', (argument, format) => {
       const paper = paperFromArgument(scout, argument);
       const chosen = formatArgument(format);
-      return paper ? scout.inserter.copy(paper, chosen) : scout.search({ intent: 'copy', format: chosen });
+      return paper ? scout.citations.copy(paper, chosen) : scout.search({ intent: 'copy', format: chosen });
     }),
     register('paperScout.revealPaper', (argument) => {
       const paper = paperFromArgument(scout, argument);
@@ -119,5 +124,6 @@ export function registerCommands(scout: PaperScout): vscode.Disposable[] {
       await scout.recentSearches.clear();
       vscode.window.setStatusBarMessage('Paper Scout: recent searches cleared', 3000);
     }),
+    register('paperScout.exportBibliography', (options) => scout.citations.exportBibliography(isExportOptions(options) ? options : {})),
   ];
 }

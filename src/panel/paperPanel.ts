@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { readableTitle } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
-import { availableFormats } from '../language/citationFormats';
+import { availableFormats } from '../citations/formatRegistry';
 import { panelStateSchema, webviewMessageSchema, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
 import type { PaperStore } from '../state/paperStore';
 import { affects, reusePanel, SETTINGS } from '../settings/settings';

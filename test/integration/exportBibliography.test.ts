@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../src/core/types';
 import { api, closeAllEditors, requireContributed, scratchDocument } from './helpers';
 
-/** What the command resolves to (see src/commands/exportBibliography.ts). */
+/** What the command resolves to (see src/citations/exportBibliography.ts). */
 interface ExportResult {
   target: string;
   written: boolean;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { abstractExcerpt, completionDetail, completionDocumentation, completionFilterText, escapeMarkdown, hoverCard, openPaperCommandUri } from '../../../src/language/paperCard';
+import { abstractExcerpt, completionDetail, completionDocumentation, completionFilterText, escapeMarkdown, hoverCard, openPaperCommandUri } from '../../../src/citations/paperCard';
 import { AWQ, S2FT } from '../citations/fixtures';
 
 const ABSTRACT = 'Large language models (LLMs) are costly to serve. We propose AWQ, a hardware-friendly approach. '

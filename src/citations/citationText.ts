@@ -1,6 +1,6 @@
 /**
  * What text a citation becomes in a document, and where it goes relative to a cursor. Pure (no
- * `vscode`): the glue in `insertCitation.ts` feeds it lines and columns.
+ * `vscode`): the glue in `insert.ts` feeds it lines and columns.
  */
 import { commentStyle, wrapAsComment } from '../core/citations/comment';
 import { isProseLanguage } from '../core/languages';

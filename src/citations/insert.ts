@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { formatCitation } from '../core/citations/formats';
 import { readableTitle } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
-import { availableFormats, findFormat, type AvailableFormat } from '../language/citationFormats';
+import { availableFormats, findFormat, type AvailableFormat } from './formatRegistry';
 import { defaultFormatFor } from '../settings/settings';
 import { citationForLanguage, planInsertion } from './citationText';
 

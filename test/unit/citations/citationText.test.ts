@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { citationForLanguage as forLanguage, planInsertion } from '../../../src/editor/citationText';
+import { citationForLanguage as forLanguage, planInsertion } from '../../../src/citations/citationText';
 import { isProseLanguage } from '../../../src/core/languages';
 import { formatCitation, type CitationFormat } from '../../../src/core/citations/formats';
 import type { Paper } from '../../../src/core/types';

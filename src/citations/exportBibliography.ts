@@ -8,11 +8,8 @@ import { mergeBibEntries, type BibMerge } from '../core/citations/bibFile';
 import { findCitedKeys, type CitedKeysOptions } from '../core/citations/citedKeys';
 import { formatCitation } from '../core/citations/formats';
 import { citationSyntax, citationSyntaxOfFile, LATEX_FILE_EXTENSIONS, MARKDOWN_FILE_EXTENSIONS, type CitationSyntax } from '../core/languages';
-import type { PaperKeys } from '../language/paperKeys';
+import type { PaperKeys } from './paperKeys';
 import { commentTrigger } from '../settings/settings';
-
-/** The command id. */
-export const EXPORT_BIBLIOGRAPHY_COMMAND = 'paperScout.exportBibliography';
 
 /** Arguments for running the command without its dialogs (tests, keybindings, other extensions). */
 export interface ExportBibliographyOptions {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { citationContextAt, commentLeader } from '../../../src/language/citationContext';
+import { citationContextAt, commentLeader } from '../../../src/citations/citationContext';
 
 const TRIGGER = '@cite:';
 

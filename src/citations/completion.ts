@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../core/types';
 import { citationContextAt, type CitationContext } from './citationContext';
-import { findFormat } from './citationFormats';
+import { findFormat } from './formatRegistry';
 import { completionDetail, completionDocumentation, completionFilterText } from './paperCard';
 import type { PaperKeys } from './paperKeys';
 import { commentFormat, commentTrigger, completionEnabled } from '../settings/settings';
