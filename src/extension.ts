@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PaperScoutApi } from './api';
-import { registerCommands } from './commands/registerCommands';
+import { commandHandlers } from './commands/handlers';
+import { registerCommands } from './commands/registry';
 import { PaperScout } from './paperScout';
 import { RecentSearches } from './state/recentSearches';
 
@@ -17,7 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   const started = Date.now();
   try {
     const scout = new PaperScout(context.extensionUri, log, context.globalState);
-    context.subscriptions.push(scout, ...registerCommands(scout));
+    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log));
     await scout.load();
     log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host)`);
     if (scout.store.state.kind === 'error') {
@@ -61,7 +62,7 @@ function createApi(scout: PaperScout, globalState: vscode.Memento): PaperScoutAp
     revealPaper: (id) => scout.revealPaper(id),
     revealTopic: (name) => scout.revealTopic(name),
     insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection }),
-    copyCitation: (id, format) => scout.citations.copy(paperOrThrow(id), format),
+    copyCitation: (id, format) => scout.copyCitation(paperOrThrow(id), format),
     panels: () => scout.panels.list(),
     onDidReceivePanelMessage: scout.panels.onDidReceiveMessage,
     statusText: () => scout.status.text,

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { formatDiagnostic } from './core/diagnostics';
 import type { Diagnostic, Paper } from './core/types';
-import { Citations, type InsertOptions } from './citations';
+import { Citations, findFormat, type ExportBibliographyOptions, type ExportBibliographyResult, type InsertOptions } from './citations';
+import type { CommandTarget, SearchIntent, SearchRequest } from './commands/handlers';
 import { PaperPanels } from './panel/paperPanel';
 import { PaperStore } from './state/paperStore';
 import { RecentSearches } from './state/recentSearches';
@@ -9,9 +10,6 @@ import { affects, SETTINGS, SORT_LABELS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
-
-/** What to do with the paper picked in a search. */
-export type SearchIntent = 'open' | 'insert' | 'replace' | 'copy' | 'reveal';
 
 const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
   open: 'Search Papers',
@@ -23,9 +21,9 @@ const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
 
 /**
  * Everything Paper Scout runs, built once by `activate`: the store, the Topics view, the panels, the
- * citation inserter and the status bar, with the actions the commands and the API share.
+ * citations and the status bar, with the actions the commands and the API share.
  */
-export class PaperScout implements vscode.Disposable {
+export class PaperScout implements CommandTarget, vscode.Disposable {
   readonly store: PaperStore;
   readonly tree: TopicTreeProvider;
   readonly treeView: vscode.TreeView<TopicTreeNode>;
@@ -63,6 +61,41 @@ export class PaperScout implements vscode.Disposable {
     await this.store.load();
   }
 
+  /** The paper with this id. */
+  paper(id: string): Paper | undefined {
+    return this.store.paper(id);
+  }
+
+  /** The id of the citation format `argument` names (`bibtex`, `template:Short`, or a template's name). */
+  formatId(argument: unknown): string | undefined {
+    return typeof argument === 'string' ? findFormat(argument)?.id : undefined;
+  }
+
+  /** Copies the paper's citation and returns the text copied. */
+  copyCitation(paper: Paper, format?: string): Promise<string> {
+    return this.citations.copy(paper, format);
+  }
+
+  /** Reads the corpus again. */
+  reload(): Promise<void> {
+    return this.load();
+  }
+
+  /** Shows the Paper Scout output channel. */
+  showLog(): void {
+    this.log.show();
+  }
+
+  /** Forgets the remembered searches. */
+  clearRecentSearches(): Promise<void> {
+    return this.recentSearches.clear();
+  }
+
+  /** Writes the papers cited in a document or the workspace to a `.bib` file. */
+  exportBibliography(options: ExportBibliographyOptions): Promise<ExportBibliographyResult | undefined> {
+    return this.citations.exportBibliography(options);
+  }
+
   /** Opens the paper panel for `id`. */
   async openPaper(id: string, options: { preserveFocus?: boolean } = {}): Promise<void> {
     if (!this.store.paper(id)) {
@@ -97,7 +130,7 @@ export class PaperScout implements vscode.Disposable {
   }
 
   /** Opens the live search; Enter does what `intent` says. */
-  async search(options: { query?: string; topic?: string; intent?: SearchIntent; format?: string } = {}): Promise<void> {
+  async search(options: SearchRequest = {}): Promise<void> {
     if (this.store.state.kind === 'error') {
       const choice = await vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${this.store.state.message}`, 'Show Log', 'Retry');
       if (choice === 'Show Log') this.log.show();

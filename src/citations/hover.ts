@@ -3,13 +3,11 @@
  * written bare) shows the paper's card with a link that opens it in the paper panel.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/commandIds';
 import { keyTokenAt } from '../core/citations/citedKeys';
-import { hoverCard, openPaperCommandUri } from './paperCard';
+import { hoverCard } from './paperCard';
 import type { PaperKeys } from './paperKeys';
 import { hoverEnabled } from '../settings/settings';
-
-/** The only command a hover card may run. */
-export const OPEN_PAPER_COMMAND = 'paperScout.openPaper';
 
 /** Shows the card of the paper whose key is under the mouse. */
 export class CitationHoverProvider implements vscode.HoverProvider {
@@ -21,8 +19,8 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     if (!token) return undefined;
     const paper = this.papers.get(token.key);
     if (!paper) return undefined;
-    const card = new vscode.MarkdownString(hoverCard(paper, openPaperCommandUri(paper, OPEN_PAPER_COMMAND)));
-    card.isTrusted = { enabledCommands: [OPEN_PAPER_COMMAND] };
+    const card = new vscode.MarkdownString(hoverCard(paper));
+    card.isTrusted = { enabledCommands: [COMMANDS.openPaper] }; // the only command a card may run
     card.supportHtml = false;
     return new vscode.Hover(card, new vscode.Range(position.line, token.start, position.line, token.end));
   }

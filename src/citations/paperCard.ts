@@ -3,6 +3,7 @@
  * excerpt, and the Markdown card of the hover. Pure (no `vscode`); all paper text is escaped, so a
  * title or abstract can never add links, images, HTML or command links of its own.
  */
+import { COMMANDS } from '../commands/commandIds';
 import { readableTitle } from '../core/citations/latexText';
 import { authorsNote } from '../core/citations/paperFacts';
 import type { Paper } from '../core/types';
@@ -64,11 +65,11 @@ export function completionDocumentation(paper: Paper): string {
 }
 
 /**
- * The `command:` link that opens a paper in the panel: the command id, then its arguments (the paper
- * id) as URI-encoded JSON, as VS Code's trusted Markdown expects.
+ * The `command:` link that opens a paper in the panel: the Open Paper command, then its arguments (the
+ * paper id) as URI-encoded JSON, as VS Code's trusted Markdown expects.
  */
-export function openPaperCommandUri(paper: Pick<Paper, 'id'>, command = 'paperScout.openPaper'): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify([paper.id]))}`;
+export function openPaperCommandUri(paper: Pick<Paper, 'id'>): string {
+  return `command:${COMMANDS.openPaper}?${encodeURIComponent(JSON.stringify([paper.id]))}`;
 }
 
 /**
@@ -76,7 +77,8 @@ export function openPaperCommandUri(paper: Pick<Paper, 'id'>, command = 'paperSc
  * upvotes, authors) and the first lines of the abstract, as Markdown where only the link is not
  * escaped paper text.
  */
-export function hoverCard(paper: Paper, openUri: string = openPaperCommandUri(paper)): string {
+export function hoverCard(paper: Paper): string {
+  const openUri = openPaperCommandUri(paper);
   const title = escapeMarkdown(readableTitle(paper.title));
   const parts = [
     `**[${title}](${openUri} "Open in Paper Scout")**`,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/commandIds';
 import { readableTitle } from '../core/citations/latexText';
 import { groupByTopic } from '../core/topics/groupByTopic';
 import type { Paper, TopicRule } from '../core/types';
@@ -129,7 +130,7 @@ function paperItem(node: PaperNode): vscode.TreeItem {
   item.tooltip = tooltip;
   item.accessibilityInformation = { label: `${title}, ${paperDescription(paper) || 'undated'}` };
   item.contextValue = 'paperScout.paper';
-  item.command = { command: 'paperScout.openPaper', title: 'Open Paper', arguments: [paper.id] };
+  item.command = { command: COMMANDS.openPaper, title: 'Open Paper', arguments: [paper.id] };
   return item;
 }
 
