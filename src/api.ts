@@ -28,8 +28,8 @@ export interface PaperScoutApi {
   topics(): readonly TopicRule[];
   /** Problems found in the corpus file and the topics setting. */
   diagnostics(): readonly Diagnostic[];
-  /** Ranked search, as the quick pick runs it (builds the index on first call). */
-  search(query: string, options?: QueryOptions): SearchResult[];
+  /** Ranked search, as the quick pick runs it (makes the index on first call). */
+  search(query: string, options?: QueryOptions): Promise<SearchResult[]>;
   /** The Topics tree provider. */
   readonly topicTree: TopicTreeFacade;
   /** Opens the paper panel for a paper id (a warning when there is no such paper). */

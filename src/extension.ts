@@ -4,6 +4,7 @@ import { commandHandlers } from './commands/handlers';
 import { registerCommands } from './commands/registry';
 import { PaperScout } from './paperScout';
 import { RecentSearches } from './state/recentSearches';
+import { STATE_CONTEXT_KEY } from './store/createStore';
 
 export type { PaperScoutApi } from './api';
 
@@ -31,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`activation failed: ${error instanceof Error ? error.stack ?? message : message}`);
-    void vscode.commands.executeCommand('setContext', 'paperScout.state', 'error');
+    void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, 'error');
     void vscode.window.showErrorMessage(`Paper Scout failed to start: ${message}`, 'Show Log').then((choice) => { if (choice) log.show(); });
     throw error;
   }
@@ -56,7 +57,7 @@ function createApi(scout: PaperScout, globalState: vscode.Memento): PaperScoutAp
     papers: () => scout.store.papers,
     topics: () => scout.store.rules,
     diagnostics: () => scout.store.diagnostics,
-    search: (query, options) => scout.store.index().search(query, options),
+    search: async (query, options) => (await scout.store.index.ready()).search(query, options),
     topicTree: scout.tree,
     openPaper: (id) => scout.openPaper(id),
     revealPaper: (id) => scout.revealPaper(id),

@@ -4,7 +4,7 @@ import type { Diagnostic, Paper } from './core/types';
 import { Citations, findFormat, type ExportBibliographyOptions, type ExportBibliographyResult, type InsertOptions } from './citations';
 import type { CommandTarget, SearchIntent, SearchRequest } from './commands/handlers';
 import { PaperPanels } from './panel/paperPanel';
-import { PaperStore } from './state/paperStore';
+import { createPaperStore, type PaperStore } from './store/createStore';
 import { RecentSearches } from './state/recentSearches';
 import { affects, SETTINGS, SORT_LABELS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
@@ -38,7 +38,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
 
   constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento) {
     this.recentSearches = new RecentSearches(globalState, log);
-    this.store = new PaperStore(vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json'), vscode.Uri.joinPath(extensionUri, 'dist', 'index.bin'), log);
+    this.store = createPaperStore(extensionUri, log, this.disposables);
     this.tree = new TopicTreeProvider(this.store);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
     this.citations = new Citations(this.store, log);
@@ -48,7 +48,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       revealTopic: (topic) => this.revealTopic(topic),
     });
     this.status = new PaperCountStatus(this.store);
-    this.disposables.push(this.store, this.tree, this.treeView, this.citations, this.panels, this.status);
+    this.disposables.push(this.tree, this.treeView, this.citations, this.panels, this.status);
     this.updateViewDescription();
     this.store.onDidChange(() => this.afterStoreChange(), undefined, this.disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -155,6 +155,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       onInsert: (paper) => this.insertCitation(paper, { format, replaceSelection: intent === 'replace' }),
       onCopy: (paper) => this.citations.copy(paper, format),
       recent: this.recentSearches,
+      showLog: () => this.showLog(),
     });
   }
 
@@ -164,7 +165,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
 
   private afterStoreChange(): void {
     const state = this.store.state;
-    const { topicProblems, sourceProblems } = this.store;
+    const { topicSettingProblems: topicProblems, corpusFileProblems: sourceProblems } = this.store;
     const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics.key}` : '', sourceProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
     this.treeView.message = state.kind === 'ready' && skipped.length > 0 ? `Some ${skipped.join(' and ')} were skipped (see the log).` : undefined;
     this.reportOnce('topics', topicProblems, 'invalid topic in settings', SETTINGS.topics.key);

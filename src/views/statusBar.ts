@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
-import type { PaperStore } from '../state/paperStore';
+import type { PaperStore } from '../core/store/paperStore';
 
 /** The status bar item: how many papers are loaded (click to search), or that loading failed (click for the log). */
 export class PaperCountStatus implements vscode.Disposable {

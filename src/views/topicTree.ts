@@ -4,7 +4,7 @@ import { readableTitle } from '../core/citations/latexText';
 import { groupByTopic } from '../core/topics/groupByTopic';
 import type { Paper, TopicRule } from '../core/types';
 import { affects, SETTINGS, sortBy } from '../settings/settings';
-import type { PaperStore } from '../state/paperStore';
+import type { PaperStore } from '../core/store/paperStore';
 
 /** A topic in the tree, with the papers under it in the current sort order. */
 export interface TopicNode {

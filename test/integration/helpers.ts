@@ -10,7 +10,7 @@ export const EXTENSION_ID = 'paper-scout.paper-scout';
 export interface PaperScoutApi {
   state?(): { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
   papers(): readonly Paper[];
-  search(query: string): { paper: Paper; score: number; snippet: string }[];
+  search(query: string): Promise<{ paper: Paper; score: number; snippet: string }[]>;
 }
 
 /** The extension under test; fails the test when VS Code did not load it. */

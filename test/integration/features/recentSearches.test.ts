@@ -54,7 +54,7 @@ describe('features: recent searches', function () {
   it('remembers a query only when a result is used, in globalState, once in any case', async () => {
     const api = await scout();
     const query = 'low-rank adaptation';
-    const first = api.search(query)[0]?.paper.id; // also builds the index, so the pick answers at once
+    const first = (await api.search(query))[0]?.paper.id; // also builds the index, so the pick answers at once
     assert.ok(first, `no result for "${query}"`);
 
     await runDismissing('paperScout.search', query);
@@ -74,7 +74,7 @@ describe('features: recent searches', function () {
   it('offers the recent searches first when the search opens empty; choosing one runs it again', async () => {
     const api = await scout();
     const query = 'diffusion';
-    const first = api.search(query)[0]?.paper.id;
+    const first = (await api.search(query))[0]?.paper.id;
     assert.ok(first, `no result for "${query}"`);
     await closePanels(api);
     // As a previous window left it: the newest query first.

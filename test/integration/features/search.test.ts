@@ -7,9 +7,9 @@ describe('features: search', () => {
   it('ranks a paper first by its citation key, and filters by topic', async () => {
     const api = await scout();
     const paper = api.papers()[7];
-    assert.strictEqual(api.search(paper.key)[0]?.paper.id, paper.id);
+    assert.strictEqual((await api.search(paper.key))[0]?.paper.id, paper.id);
     const topic = paper.topics[0];
-    const filtered = api.search('model', { topic, limit: 100 });
+    const filtered = await api.search('model', { topic, limit: 100 });
     assert.ok(filtered.length > 0, 'no results in the topic');
     assert.ok(filtered.every((result) => result.paper.topics.includes(topic)), 'a result outside the topic');
   });

@@ -42,7 +42,7 @@ describe('features: users\' own corpora', function () {
     assert.strictEqual(api.papers().length, bundled + 1, 'bundled papers are all kept');
     const mine = api.papers().find((paper) => paper.title === 'My Own Paper on Quantized Adapters');
     assert.deepStrictEqual([mine?.published, mine?.upvotes, mine?.authorsCount], ['2024-02-02', 3, 4]);
-    assert.ok(api.search('quantized adapters own paper').some((result) => result.paper.id === mine?.id), 'the user paper is searchable');
+    assert.ok((await api.search('quantized adapters own paper')).some((result) => result.paper.id === mine?.id), 'the user paper is searchable');
     const problems = api.diagnostics().map((d) => `${d.file.split('/').pop()}:${d.line ?? d.path}`);
     assert.ok(problems.includes('broken.txt:1'), problems.join(', '));
     assert.ok(problems.includes('bad.json:2'), problems.join(', '));
