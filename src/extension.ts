@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import type { PaperScoutApi } from './api';
+import { createApi, type PaperScoutApi } from './api';
 import { commandHandlers } from './commands/handlers';
 import { registerCommands } from './commands/registry';
 import { PaperScout } from './paperScout';
-import { RecentSearches } from './state/recentSearches';
 import { STATE_CONTEXT_KEY } from './store/createStore';
 
-export type { PaperScoutApi } from './api';
+export type { PaperScoutApi, PaperScoutTestHooks } from './api';
 
 /**
  * Starts Paper Scout: builds its one context object, registers the commands, and reads the bundled
@@ -28,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
         if (choice === 'Retry') void scout.load();
       });
     }
-    return createApi(scout, context.globalState);
+    return createApi(scout, context);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`activation failed: ${error instanceof Error ? error.stack ?? message : message}`);
@@ -40,39 +39,3 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
 
 /** Nothing to do: everything is in `context.subscriptions`. */
 export function deactivate(): void {}
-
-function createApi(scout: PaperScout, globalState: vscode.Memento): PaperScoutApi {
-  const paperOrThrow = (id: string) => {
-    const paper = scout.store.paper(id);
-    if (!paper) throw new Error(`no paper with id "${id}"`);
-    return paper;
-  };
-  const storedKeys: readonly string[] = [RecentSearches.key];
-  const storedKeyOrThrow = (key: string): string => {
-    if (!storedKeys.includes(key)) throw new Error(`Paper Scout keeps no state under "${key}"`);
-    return key;
-  };
-  return {
-    state: () => scout.store.state,
-    papers: () => scout.store.papers,
-    topics: () => scout.store.rules,
-    diagnostics: () => scout.store.diagnostics,
-    search: async (query, options) => (await scout.store.index.ready()).search(query, options),
-    topicTree: scout.tree,
-    openPaper: (id) => scout.openPaper(id),
-    revealPaper: (id) => scout.revealPaper(id),
-    revealTopic: (name) => scout.revealTopic(name),
-    insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection }),
-    copyCitation: (id, format) => scout.copyCitation(paperOrThrow(id), format),
-    panels: () => scout.panels.list(),
-    onDidReceivePanelMessage: scout.panels.onDidReceiveMessage,
-    statusText: () => scout.status.text,
-    reload: () => scout.load(),
-    recentSearches: () => scout.recentSearches.list(),
-    storedState: {
-      keys: storedKeys,
-      get: (key) => globalState.get<unknown>(storedKeyOrThrow(key)),
-      set: async (key, value) => { await globalState.update(storedKeyOrThrow(key), value); },
-    },
-  };
-}

@@ -8,7 +8,7 @@ import { createPaperStore, type PaperStore } from './store/createStore';
 import { RecentSearches } from './state/recentSearches';
 import { affects, SETTINGS, SORT_LABELS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
-import { showSearchPick } from './views/searchPick';
+import { showSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 
 const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
@@ -33,6 +33,9 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   readonly status: PaperCountStatus;
   /** The searches whose results were used, kept in `globalState`. */
   readonly recentSearches: RecentSearches;
+  private readonly searchItemsEmitter = new vscode.EventEmitter<SearchItemsShown>();
+  /** Fires whenever a search pick shows new items (a test hook: tests wait for it rather than sleep). */
+  readonly onDidShowSearchItems = this.searchItemsEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly reportedProblems = { topics: '', sources: '' };
 
@@ -48,7 +51,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       revealTopic: (topic) => this.revealTopic(topic),
     });
     this.status = new PaperCountStatus(this.store);
-    this.disposables.push(this.tree, this.treeView, this.citations, this.panels, this.status);
+    this.disposables.push(this.tree, this.treeView, this.citations, this.panels, this.status, this.searchItemsEmitter);
     this.updateViewDescription();
     this.store.onDidChange(() => this.afterStoreChange(), undefined, this.disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -156,6 +159,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       onCopy: (paper) => this.citations.copy(paper, format),
       recent: this.recentSearches,
       showLog: () => this.showLog(),
+      onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
     });
   }
 

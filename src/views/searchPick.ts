@@ -22,6 +22,14 @@ export interface SearchPickOptions {
   recent?: RecentSearchList;
   /** Shows the log (offered when the index could not be made). */
   showLog(): void;
+  /** Called whenever the pick shows new items (for the test hooks). */
+  onDidShowItems?(shown: SearchItemsShown): void;
+}
+
+/** The items a search pick put on show: for the query typed ('' before anything is), how many. */
+export interface SearchItemsShown {
+  query: string;
+  items: number;
 }
 
 /** Where the search keeps the queries whose results were used (src/state/recentSearches.ts). */
@@ -78,15 +86,21 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     pick.buttons = [topic ? CLEAR_FILTER_BUTTON : FILTER_BUTTON];
   };
 
+  /** Puts `items` on show for `query` and says so. */
+  const show = (query: string, items: Item[]): void => {
+    pick.items = items;
+    options.onDidShowItems?.({ query, items: items.length });
+  };
+
   const live = new LiveSearch(store.index, {
     setBusy: (busy) => { pick.busy = busy; },
     showResults: (query, results) => {
       shownQuery = query;
-      pick.items = results.length > 0 ? results.map(resultItem) : noResultItems(query, topic, () => { topic = undefined; updateChrome(); void update(); });
+      show(query, results.length > 0 ? results.map(resultItem) : noResultItems(query, topic, () => { topic = undefined; updateChrome(); void update(); }));
     },
     showIndexProblem: (query, problem) => {
       shownQuery = '';
-      pick.items = indexProblemItems(problem, () => void update(), options.showLog);
+      show(query, indexProblemItems(problem, () => void update(), options.showLog));
     },
   });
 
@@ -95,7 +109,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     if (!query.trim()) {
       live.cancel();
       shownQuery = '';
-      pick.items = initialItems(store, topic, options.recent?.list() ?? []);
+      show('', initialItems(store, topic, options.recent?.list() ?? []));
       return;
     }
     await live.search(query, { limit: RESULT_LIMIT, topic });

@@ -11,7 +11,7 @@
 import { ok, strictEqual, deepStrictEqual } from 'node:assert';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConsoleMessage, Request } from 'playwright-core';
+import type { ConsoleMessage, Frame, Request } from 'playwright-core';
 import { launchBrowser } from '../../scripts/harness/browser.mjs';
 import { readableAbstract, readableTitle } from '../../src/core/citations/latexText';
 import { HOSTILE_ABSTRACT, HOSTILE_TITLE, hostileCorpusJson } from '../fixtures/hostile/payloads';
@@ -129,6 +129,22 @@ function panelContrast(selectors: readonly string[]): Record<string, number> {
 /** Text on the panel whose contrast is checked in each theme. */
 const CONTRAST_SELECTORS = ['h1.title', 'p.meta', 'p.key', '.key code', '.topics button.chip', 'button.primary', 'button.secondary',
   '.abstract-text', 'h2', 'h3', '.link-list a', '.format-label', '.format-description', '.format-text code', '.related-list button', '.related-date', 'p.status'];
+
+/**
+ * The panel's contrast ratios once the theme's colours have settled: read until two readings in a row
+ * agree (the workbench restyles the webview in steps after a theme change).
+ */
+async function settledContrast(frame: Frame): Promise<Record<string, number>> {
+  let previous = '';
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const ratios = await frame.evaluate(panelContrast, CONTRAST_SELECTORS);
+    const reading = JSON.stringify(ratios);
+    if (reading === previous || Date.now() > deadline) return ratios;
+    previous = reading;
+    await sleep(100);
+  }
+}
 
 describe(`Paper Scout with a hostile corpus (${host} host)`, function () {
   this.timeout(120_000);
@@ -363,8 +379,7 @@ describe(`Paper Scout with a hostile corpus (${host} host)`, function () {
       await wb.colorTheme(theme.label, theme.kind);
       const frame = await wb.webviewFrame('h1.title');
       await frame.waitForFunction((cls) => document.body.classList.contains(cls), theme.body, { timeout: 10_000 });
-      await sleep(500);
-      const ratios = await frame.evaluate(panelContrast, CONTRAST_SELECTORS);
+      const ratios = await settledContrast(frame);
       report.push(`${theme.label}: ${Object.entries(ratios).map(([selector, ratio]) => `${selector} ${ratio}`).join(', ')}`);
       for (const [selector, ratio] of Object.entries(ratios)) if (ratio < 4.5) weak.push(`${theme.label}: ${selector} ${ratio}`);
       await wb.screenshot(`theme ${theme.label}`);

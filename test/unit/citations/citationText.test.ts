@@ -12,7 +12,7 @@ const paper: Paper = {
 
 const citationForLanguage = (cited: Paper, format: CitationFormat, languageId: string) => forLanguage(formatCitation(cited, format), format, languageId);
 
-describe('ui: citation text for a document', () => {
+describe('citations: citation text for a document', () => {
   it('keeps prose formats as they read in Markdown and LaTeX', () => {
     assert.deepEqual(citationForLanguage(paper, 'latex', 'latex'), { text: '\\cite{s2ft2024}', lineComment: false });
     assert.match(citationForLanguage(paper, 'markdown', 'markdown').text, /^\[S²FT: Efficient Fine-Tuning\]\(https:/);

@@ -2,19 +2,26 @@
 // the webview sends no message but its own `ready`, and the extension rejects nothing.
 import * as vscode from 'vscode';
 import * as assert from '../assert';
-import { closeAllEditors, sleep, waitFor } from '../helpers';
+import { api, closeAllEditors, hooks, setSetting, waitFor, workspaceRoot } from '../helpers';
 import type { PanelMessageEvent } from '../../../src/api';
 import { hostileCorpusJson, HOSTILE_TITLE } from '../../fixtures/hostile/payloads';
-import { scout, setSetting } from './scout';
 
-describe('features: a hostile corpus', function () {
+/**
+ * How long to watch for messages after the panel is ready. Not a wait for something to show: a payload
+ * that ran would post its message within it (they run on load), and nothing else can tell that none did.
+ */
+const QUIET_MS = 2_000;
+
+function observe(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+describe('panel: a hostile corpus', function () {
   this.timeout(60_000);
   let file: vscode.Uri;
 
   before(async () => {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    assert.ok(root, 'the tests run with a workspace folder open');
-    file = vscode.Uri.joinPath(root, 'paper-scout-hostile.json');
+    file = vscode.Uri.joinPath(workspaceRoot(), 'paper-scout-hostile.json');
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(hostileCorpusJson()));
   });
 
@@ -25,16 +32,18 @@ describe('features: a hostile corpus', function () {
   });
 
   it('loads the paper with its text intact, and opening it runs none of it', async () => {
-    const api = await scout();
+    const scout = await api();
+    const testHooks = await hooks();
     await setSetting('corpus.sources', ['paper-scout-hostile.json']);
-    const paper = await waitFor(() => api.papers().find((candidate) => candidate.id === 'hostile-paper'), 'the hostile paper to load');
+    const paper = await waitFor(() => scout.papers().find((candidate) => candidate.id === 'hostile-paper'), 'the hostile paper to load');
     assert.strictEqual(paper.title, HOSTILE_TITLE, 'the title is kept as text');
     const messages: PanelMessageEvent[] = [];
-    const listener = api.onDidReceivePanelMessage((event) => messages.push(event));
+    const listener = testHooks.onDidReceivePanelMessage((event) => messages.push(event));
     try {
-      await api.openPaper(paper.id);
+      await scout.openPaper(paper.id);
       await waitFor(() => messages.some((event) => (event.message as { type?: string }).type === 'ready'), 'the webview to be ready', 20_000);
-      await sleep(2_000);
+      // Nothing should happen, so there is no event to wait for: watch for a while instead.
+      await observe(QUIET_MS);
       const unexpected = messages.filter((event) => !event.accepted || (event.message as { type?: string }).type !== 'ready');
       assert.deepStrictEqual(unexpected, [], 'no message but ready came from the webview');
     } finally {

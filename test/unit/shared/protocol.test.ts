@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { panelStateSchema, webviewMessageSchema } from '../../../src/shared/protocol';
 import { CITATION_FORMATS } from '../../../src/core/citations/formats';
 
-describe('ui: the panel message protocol', () => {
+describe('shared: the panel message protocol', () => {
   it('accepts the messages the webview sends', () => {
     for (const message of [
       { type: 'ready' },

@@ -1,6 +1,7 @@
-import * as assert from './assert';
+import * as assert from '../assert';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, scratchDocument } from './helpers';
+import { COMMANDS } from '../../../src/commands/commandIds';
+import { api, closeAllEditors, scratchDocument } from '../helpers';
 
 /** The Markdown of every hover at `offset` in an untitled document holding `content`. */
 async function hoversAt(language: string, content: string, offset: number): Promise<vscode.MarkdownString[]> {
@@ -14,7 +15,7 @@ function unescaped(markdown: string): string {
   return markdown.replace(/\\(.)/g, '$1');
 }
 
-describe('citation hover', () => {
+describe('citations: hover', () => {
   before(async () => { await api(); });
   afterEach(closeAllEditors);
 
@@ -22,7 +23,7 @@ describe('citation hover', () => {
     const paper = (await api()).papers().find((candidate) => candidate.topics.length > 0 && candidate.abstract.length > 40)!;
     const content = `See \\cite{other, ${paper.key}} for details.`;
     const cards = await hoversAt('latex', content, content.indexOf(paper.key) + 2);
-    const card = cards.find((markdown) => markdown.value.includes('paperScout.openPaper'));
+    const card = cards.find((markdown) => markdown.value.includes(COMMANDS.openPaper));
     assert.ok(card, `no Paper Scout hover; hovers: ${cards.map((c) => c.value.slice(0, 80)).join(' | ')}`);
     const text = unescaped(card.value);
     assert.ok(text.includes(paper.key), 'card lacks the key');
@@ -35,14 +36,14 @@ describe('citation hover', () => {
   it('shows the card over [@key] in Markdown and over a bare key in a code comment', async () => {
     const paper = (await api()).papers()[0];
     const markdown = `As shown [@${paper.key}].`;
-    assert.ok((await hoversAt('markdown', markdown, markdown.indexOf(paper.key) + 1)).some((c) => c.value.includes('paperScout.openPaper')));
+    assert.ok((await hoversAt('markdown', markdown, markdown.indexOf(paper.key) + 1)).some((c) => c.value.includes(COMMANDS.openPaper)));
     const code = `# see ${paper.key}\n`;
-    assert.ok((await hoversAt('python', code, code.indexOf(paper.key) + 1)).some((c) => c.value.includes('paperScout.openPaper')));
+    assert.ok((await hoversAt('python', code, code.indexOf(paper.key) + 1)).some((c) => c.value.includes(COMMANDS.openPaper)));
   });
 
   it('shows nothing over a word that is no key', async () => {
     const content = '\\cite{vaswani2017}';
     const cards = await hoversAt('latex', content, 8);
-    assert.ok(!cards.some((c) => c.value.includes('paperScout.openPaper')));
+    assert.ok(!cards.some((c) => c.value.includes(COMMANDS.openPaper)));
   });
 });

@@ -3,7 +3,7 @@ import { isWebUrl, paperView } from '../../../src/panel/paperView';
 import { CITATION_FORMATS, formatCitation } from '../../../src/core/citations/formats';
 import type { Paper } from '../../../src/core/types';
 
-describe('ui: the paper panel view', () => {
+describe('panel: the paper panel view', () => {
   const paper: Paper = {
     id: 'p', key: 'p2024', title: 'HyperZ$\\cdot$Z$\\cdot$W reaches 93\\%', abstract: 'Code at https://github.com/x/y.',
     published: '2024-01-02', upvotes: 1, authorsCount: 2, organization: 'Lab', topics: ['Architectures'],

@@ -1,7 +1,8 @@
-import * as assert from './assert';
+import * as assert from '../assert';
 import * as vscode from 'vscode';
-import type { Paper } from '../../src/core/types';
-import { api, closeAllEditors, requireContributed, scratchDocument } from './helpers';
+import type { Paper } from '../../../src/core/types';
+import { COMMANDS } from '../../../src/commands/commandIds';
+import { api, closeAllEditors, scratchDocument, workspaceRoot } from '../helpers';
 
 /** What the command resolves to (see src/citations/exportBibliography.ts). */
 interface ExportResult {
@@ -45,15 +46,13 @@ function count(text: string, needle: string): number {
   return text.split(needle).length - 1;
 }
 
-describe('export bibliography', () => {
+describe('citations: export bibliography', () => {
   let papers: readonly Paper[];
   let folder: vscode.Uri;
 
-  before(async function () {
+  before(async () => {
     papers = (await api()).papers();
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!root) this.skip();
-    folder = vscode.Uri.joinPath(root, `.paper-scout-export-test-${Date.now().toString(36)}`);
+    folder = vscode.Uri.joinPath(workspaceRoot(), `.paper-scout-export-test-${Date.now().toString(36)}`);
     await vscode.workspace.fs.createDirectory(folder);
   });
 
@@ -66,14 +65,13 @@ describe('export bibliography', () => {
   /** Exports the keys cited in an untitled document of `language` holding `content` to `target`. */
   async function exportFrom(language: string, content: string, target: vscode.Uri): Promise<ExportResult> {
     const { document } = await scratchDocument(language, content);
-    const result = await vscode.commands.executeCommand<ExportResult | undefined>('paperScout.exportBibliography',
+    const result = await vscode.commands.executeCommand<ExportResult | undefined>(COMMANDS.exportBibliography,
       { scope: 'document', document: document.uri.toString(), target: target.toString() });
     assert.ok(result, 'the export returned nothing');
     return result;
   }
 
-  it('writes the BibTeX entries of the papers a LaTeX document cites, each under the marker', async function () {
-    requireContributed(this, { command: 'paperScout.exportBibliography' });
+  it('writes the BibTeX entries of the papers a LaTeX document cites, each under the marker', async () => {
     const [a, b] = papers;
     const target = vscode.Uri.joinPath(folder, 'new.bib');
     const result = await exportFrom('latex', `Text \\cite{${a.key}, vaswani2017} and \\citep[p.~2]{${b.key}}.\n`, target);
@@ -88,8 +86,7 @@ describe('export bibliography', () => {
     assert.deepStrictEqual(leftovers, [], 'temporary files left behind');
   });
 
-  it('merges into an existing file: keeps foreign entries byte for byte, never duplicates a key', async function () {
-    requireContributed(this, { command: 'paperScout.exportBibliography' });
+  it('merges into an existing file: keeps foreign entries byte for byte, never duplicates a key', async () => {
     const [a, b, c] = papers;
     const target = vscode.Uri.joinPath(folder, 'existing.bib');
     const original = foreignBib(a.key);
@@ -110,8 +107,7 @@ describe('export bibliography', () => {
     assert.strictEqual(await readText(target), merged, 'entries for keys no longer cited were dropped');
   });
 
-  it('replaces an entry it wrote when the paper\'s entry changed, and nothing else', async function () {
-    requireContributed(this, { command: 'paperScout.exportBibliography' });
+  it('replaces an entry it wrote when the paper\'s entry changed, and nothing else', async () => {
     const [a] = papers;
     const target = vscode.Uri.joinPath(folder, 'stale.bib');
     const stale = `@article{mine, title = {Mine}}\n\n${MARKER}\n@misc{${a.key},\n  title = {{An old title}}\n}\n`;

@@ -1,7 +1,7 @@
-import * as assert from './assert';
+import * as assert from '../assert';
 import * as vscode from 'vscode';
-import type { Paper } from '../../src/core/types';
-import { api, closeAllEditors, scratchDocument } from './helpers';
+import type { Paper } from '../../../src/core/types';
+import { api, closeAllEditors, scratchDocument } from '../helpers';
 
 /** The label of a completion item as a string. */
 function label(item: vscode.CompletionItem): string {
@@ -45,7 +45,7 @@ async function setSetting(name: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('paperScout').update(name, value, vscode.ConfigurationTarget.Global);
 }
 
-describe('citation completion', () => {
+describe('citations: completion', () => {
   let papers: readonly Paper[];
   before(async () => { papers = (await api()).papers(); });
   afterEach(closeAllEditors);

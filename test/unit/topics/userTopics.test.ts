@@ -3,7 +3,7 @@ import { mergeTopicRules, parseUserTopics, reassignTopics } from '../../../src/c
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import type { Paper } from '../../../src/core/types';
 
-describe('ui: user topics from settings', () => {
+describe('topics: user topics from settings', () => {
   it('keeps valid entries and names the setting and index of each bad one', () => {
     const { rules, diagnostics } = parseUserTopics([
       { name: 'Agents', icon: 'robot', terms: [{ match: 'agent*', weight: 5 }] },
