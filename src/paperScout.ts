@@ -6,7 +6,8 @@ import type { CommandTarget, SearchIntent, SearchRequest } from './commands/hand
 import { PaperPanels } from './panel/paperPanel';
 import { createPaperStore, type PaperStore } from './store/createStore';
 import { RecentSearches } from './state/recentSearches';
-import { affects, SETTINGS, SORT_LABELS, sortBy } from './settings/settings';
+import { RestrictedMode } from './settings/restrictedMode';
+import { affects, rememberSearches, SETTINGS, SORT_LABELS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
@@ -51,7 +52,8 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       revealTopic: (topic) => this.revealTopic(topic),
     });
     this.status = new PaperCountStatus(this.store);
-    this.disposables.push(this.tree, this.treeView, this.citations, this.panels, this.status, this.searchItemsEmitter);
+    this.disposables.push(this.tree, this.treeView, this.citations, this.panels, this.status, this.searchItemsEmitter,
+      new RestrictedMode(log, () => void this.load()));
     this.updateViewDescription();
     this.store.onDidChange(() => this.afterStoreChange(), undefined, this.disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -157,7 +159,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       },
       onInsert: (paper) => this.insertCitation(paper, { format, replaceSelection: intent === 'replace' }),
       onCopy: (paper) => this.citations.copy(paper, format),
-      recent: this.recentSearches,
+      recent: rememberSearches() ? this.recentSearches : undefined,
       showLog: () => this.showLog(),
       onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
     });

@@ -55,6 +55,7 @@ function define<T>(name: string, type: SettingType, defaultValue: T, restricted 
 export const SETTINGS = {
   sortBy: define<PaperSort>('sortBy', 'string', 'date'),
   panelReuse: define('panel.reuse', 'boolean', true),
+  rememberSearches: define('search.rememberRecent', 'boolean', true),
   defaultFormat: define<Readonly<Record<string, string>>>('citation.defaultFormat', 'object', DEFAULT_FORMAT_BY_LANGUAGE),
   templates: define<readonly unknown[]>('citation.templates', 'array', []),
   completionEnabled: define('completion.enabled', 'boolean', true),

@@ -58,6 +58,11 @@ export function reusePanel(): boolean {
   return flag(SETTINGS.panelReuse);
 }
 
+/** Whether the search remembers the queries whose results were used. */
+export function rememberSearches(): boolean {
+  return flag(SETTINGS.rememberSearches);
+}
+
 /**
  * The id of the citation format inserted into a document of `languageId`: the setting's entry for the
  * language, else its `*` entry, else the built-in default; `plain` with no document. Ids are built-in

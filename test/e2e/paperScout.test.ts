@@ -120,6 +120,20 @@ describe(`Paper Scout UI (${host} host)`, function () {
     await wb.screenshot('citation inserted from panel');
   });
 
+  it('shows the walkthrough, Get Started with Paper Scout, with its four steps', async () => {
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.quickInput.locator('input').fill('Paper Scout');
+    await wb.enterOnRow('Get Started with Paper Scout');
+    const page = wb.page.locator('.part.editor');
+    for (const step of ['Search papers as you type', 'Browse papers by topic', 'Insert a citation', 'Add your own papers']) {
+      await page.getByText(step, { exact: true }).first().waitFor({ timeout: 30_000 });
+    }
+    await wb.screenshot('walkthrough');
+    await page.getByText('Add your own papers', { exact: true }).first().click();
+    await wb.webview().getByText('List files or folders in').first().waitFor({ timeout: 30_000 });
+    await wb.screenshot('walkthrough own papers');
+  });
+
   /** Runs "Paper Scout: Search Papers" and types `text`, waiting for the expected paper's row. */
   async function searchFor(text: string): Promise<void> {
     await wb.runCommand('Paper Scout: Search Papers');
