@@ -38,7 +38,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   /** Fires whenever a search pick shows new items (a test hook: tests wait for it rather than sleep). */
   readonly onDidShowSearchItems = this.searchItemsEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly reportedProblems = { topics: '', sources: '' };
+  private readonly reportedProblems = { topics: '', corpusFiles: '' };
 
   constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento) {
     this.recentSearches = new RecentSearches(globalState, log);
@@ -171,18 +171,18 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
 
   private afterStoreChange(): void {
     const state = this.store.state;
-    const { topicSettingProblems: topicProblems, corpusFileProblems: sourceProblems } = this.store;
-    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics.key}` : '', sourceProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
+    const { topicSettingProblems: topicProblems, corpusFileProblems } = this.store;
+    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics.key}` : '', corpusFileProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
     this.treeView.message = state.kind === 'ready' && skipped.length > 0 ? `Some ${skipped.join(' and ')} were skipped (see the log).` : undefined;
     this.reportOnce('topics', topicProblems, 'invalid topic in settings', SETTINGS.topics.key);
-    this.reportOnce('sources', sourceProblems, 'problem in your corpus files', SETTINGS.corpusSources.key);
+    this.reportOnce('corpusFiles', corpusFileProblems, 'problem in your corpus files', SETTINGS.corpusFiles.key);
   }
 
   /**
    * Shows a warning summarising `problems` (each is in the log already), once per distinct set, so a
    * reload that finds the same problems does not nag again.
    */
-  private reportOnce(kind: 'topics' | 'sources', problems: readonly Diagnostic[], what: string, setting: string): void {
+  private reportOnce(kind: 'topics' | 'corpusFiles', problems: readonly Diagnostic[], what: string, setting: string): void {
     const text = problems.map(formatDiagnostic).join('\n');
     if (text && text !== this.reportedProblems[kind]) {
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';

@@ -54,19 +54,19 @@ export async function exportBibliography(papers: PaperKeys, options: ExportBibli
   const scope = options.scope ?? (await pickScope(documentUri));
   if (!scope) return undefined;
 
-  const sources = scope === 'document' ? await documentSource(documentUri) : await workspaceSources();
-  if (!sources) return undefined;
+  const texts = scope === 'document' ? await documentText(documentUri) : await workspaceTexts();
+  if (!texts) return undefined;
   const known: string[] = [];
   const unknown: string[] = [];
   const trigger = commentTrigger();
-  for (const source of sources) {
-    const found = findCitedKeys(source.text, papers.keys(), keyOptions(source.syntax, trigger));
+  for (const citing of texts) {
+    const found = findCitedKeys(citing.text, papers.keys(), keyOptions(citing.syntax, trigger));
     known.push(...found.known);
     unknown.push(...found.unknown);
   }
   const keys = [...new Set(known)];
   const unknownKeys = [...new Set(unknown)];
-  const where = scope === 'document' ? `"${baseName(documentUri!)}"` : `${sources.length} workspace files`;
+  const where = scope === 'document' ? `"${baseName(documentUri!)}"` : `${texts.length} workspace files`;
   if (keys.length === 0) {
     const others = unknownKeys.length > 0 ? ` (${unknownKeys.length} other keys are cited, but none is a Paper Scout paper)` : '';
     void vscode.window.showInformationMessage(`No Paper Scout citation keys found in ${where}${others}.`);
@@ -100,13 +100,13 @@ export async function exportBibliography(papers: PaperKeys, options: ExportBibli
     }
   }
   const { text: _text, ...counts } = merge;
-  const result: ExportBibliographyResult = { ...counts, target: target.toString(), written, unknown: unknownKeys, documents: sources.length };
+  const result: ExportBibliographyResult = { ...counts, target: target.toString(), written, unknown: unknownKeys, documents: texts.length };
   void announce(result, target, where);
   return result;
 }
 
-/** One text to look for keys in, with how its language cites. */
-interface Source {
+/** A text that may cite papers (a document's, or a workspace file's), with how its language cites. */
+interface CitingText {
   text: string;
   syntax: CitationSyntax;
 }
@@ -131,7 +131,7 @@ async function pickScope(documentUri: vscode.Uri | undefined): Promise<'document
   return picked?.scope;
 }
 
-async function documentSource(uri: vscode.Uri | undefined): Promise<Source[] | undefined> {
+async function documentText(uri: vscode.Uri | undefined): Promise<CitingText[] | undefined> {
   if (!uri) {
     void vscode.window.showInformationMessage('Open a document that cites papers to export its bibliography.');
     return undefined;
@@ -141,16 +141,16 @@ async function documentSource(uri: vscode.Uri | undefined): Promise<Source[] | u
 }
 
 /** The open documents (unsaved text included) and the workspace's files, bounded in number and size. */
-async function workspaceSources(): Promise<Source[] | undefined> {
+async function workspaceTexts(): Promise<CitingText[] | undefined> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Paper Scout: collecting citations', cancellable: true },
     async (_progress, token) => {
-      const sources: Source[] = [];
+      const texts: CitingText[] = [];
       const seen = new Set<string>();
       for (const document of vscode.workspace.textDocuments) {
         if (document.isClosed || IGNORED_SCHEMES.has(document.uri.scheme) || document.languageId === 'bibtex') continue;
         seen.add(document.uri.toString());
-        sources.push({ text: document.getText(), syntax: citationSyntax(document.languageId) });
+        texts.push({ text: document.getText(), syntax: citationSyntax(document.languageId) });
       }
       let files: vscode.Uri[] = [];
       try {
@@ -165,12 +165,12 @@ async function workspaceSources(): Promise<Source[] | undefined> {
         try {
           const bytes = await vscode.workspace.fs.readFile(file);
           if (bytes.byteLength > MAX_FILE_BYTES) continue;
-          sources.push({ text: new TextDecoder().decode(bytes), syntax: citationSyntaxOfFile(file.path) });
+          texts.push({ text: new TextDecoder().decode(bytes), syntax: citationSyntaxOfFile(file.path) });
         } catch {
           // Unreadable files cite nothing.
         }
       }
-      return token.isCancellationRequested ? undefined : sources;
+      return token.isCancellationRequested ? undefined : texts;
     },
   );
 }

@@ -12,12 +12,12 @@ import { exportBibliography, type ExportBibliographyOptions, type ExportBibliogr
 import { TemplateSettingWatcher } from './formatRegistry';
 import { CitationHoverProvider } from './hover';
 import { CitationInserter, type InsertOptions } from './insert';
-import { PaperKeys, type PaperSource } from './paperKeys';
+import { PaperKeys, type PaperList } from './paperKeys';
 
 export { availableFormats, findFormat, type AvailableFormat } from './formatRegistry';
 export type { ExportBibliographyOptions, ExportBibliographyResult } from './exportBibliography';
 export type { InsertOptions } from './insert';
-export type { PaperSource } from './paperKeys';
+export type { PaperList } from './paperKeys';
 
 /**
  * Every document in any language and scheme (saved, untitled, remote, notebook cells): citations go
@@ -33,7 +33,7 @@ export class Citations implements vscode.Disposable {
   private completionRegistration: vscode.Disposable | undefined;
   private registeredTrigger = '';
 
-  constructor(store: PaperSource, log: vscode.LogOutputChannel) {
+  constructor(store: PaperList, log: vscode.LogOutputChannel) {
     this.keys = new PaperKeys(store);
     this.inserter = new CitationInserter(log);
     const completion = new CitationCompletionProvider(this.keys);

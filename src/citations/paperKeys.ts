@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { Paper } from '../core/types';
 
 /** What the citation features need from the extension's paper store (`PaperStore` is one). */
-export interface PaperSource {
+export interface PaperList {
   readonly papers: readonly Paper[];
   readonly onDidChange: vscode.Event<void>;
 }
@@ -13,11 +13,11 @@ export class PaperKeys {
   private byKey = new Map<string, Paper>();
   private keySet: ReadonlySet<string> = new Set();
 
-  constructor(private readonly source: PaperSource) {}
+  constructor(private readonly list: PaperList) {}
 
   /** The papers, in the store's order. */
   get papers(): readonly Paper[] {
-    return this.source.papers;
+    return this.list.papers;
   }
 
   /** The paper with this citation key. */
@@ -31,7 +31,7 @@ export class PaperKeys {
   }
 
   private current(): this {
-    const papers = this.source.papers;
+    const papers = this.list.papers;
     if (papers !== this.indexed) {
       this.indexed = papers;
       this.byKey = new Map(papers.map((paper) => [paper.key, paper]));

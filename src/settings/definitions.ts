@@ -62,7 +62,7 @@ export const SETTINGS = {
   commentTrigger: define('completion.commentTrigger', 'string', DEFAULT_COMMENT_TRIGGER),
   commentFormat: define('completion.commentFormat', 'string', 'key'),
   hoverEnabled: define('hover.enabled', 'boolean', true),
-  corpusSources: define<readonly string[]>('corpus.sources', 'array', [], true),
+  corpusFiles: define<readonly string[]>('corpus.sources', 'array', [], true),
   includeBundled: define('corpus.includeBundled', 'boolean', true),
   topics: define<readonly unknown[]>('topics', 'array', [], true),
 } as const;

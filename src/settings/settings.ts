@@ -110,8 +110,8 @@ export function hoverEnabled(scope?: vscode.ConfigurationScope): boolean {
 }
 
 /** The user's corpus files and folders (entries that are not strings are ignored). */
-export function corpusSources(): string[] {
-  const value = read(SETTINGS.corpusSources);
+export function corpusFileEntries(): string[] {
+  const value = read(SETTINGS.corpusFiles);
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '') : [];
 }
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { CorpusLoader } from '../core/store/corpusLoader';
 import { paperIndexLoader, type WithProgress } from '../core/store/paperIndexLoader';
 import { PaperStore, type StoreState } from '../core/store/paperStore';
-import { affects, corpusSources, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
+import { affects, corpusFileEntries, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
 import { CorpusFiles } from './corpusFiles';
 
 export type { StoreState } from '../core/store/paperStore';
@@ -21,10 +21,10 @@ export const STATE_CONTEXT_KEY = 'paperScout.state';
 export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[]): PaperStore {
   const corpusUri = vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json');
   const indexUri = vscode.Uri.joinPath(extensionUri, 'dist', 'index.bin');
-  const files = new CorpusFiles(SETTINGS.corpusSources.key);
+  const files = new CorpusFiles(SETTINGS.corpusFiles.key);
   const store = new PaperStore({
     loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(corpusUri) }, files, log),
-    settings: { includeBundled, corpusSources, userTopics: userTopicsValue, topicsKey: SETTINGS.topics.key },
+    settings: { includeBundled, corpusFileEntries, userTopics: userTopicsValue, topicsKey: SETTINGS.topics.key },
     loadIndex: paperIndexLoader({ readPrebuilt: () => readBytes(indexUri), prebuiltName: indexUri.toString(true), withProgress: progressNotification, log }),
     log,
   });
@@ -35,7 +35,7 @@ export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutput
     files.onDidChange(() => void store.load()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, SETTINGS.topics)) store.applyTopics();
-      if (affects(event, SETTINGS.corpusSources, SETTINGS.includeBundled)) void store.load();
+      if (affects(event, SETTINGS.corpusFiles, SETTINGS.includeBundled)) void store.load();
     }),
   );
   return store;

@@ -51,7 +51,7 @@ describe('manifest: package.json as VS Code and the Marketplace read it', () => 
       assert.ok(!orders.has(setting.order!), `${key} and ${orders.get(setting.order!)} share the order ${setting.order}`);
       orders.set(setting.order!, key);
     }
-    assert.ok(['machine-overridable', 'resource'].includes(manifestSettings(manifest).get(SETTINGS.corpusSources.key)?.scope ?? ''));
+    assert.ok(['machine-overridable', 'resource'].includes(manifestSettings(manifest).get(SETTINGS.corpusFiles.key)?.scope ?? ''));
   });
 
   it('has a walkthrough of four steps: search, browse topics, insert a citation, add your own papers, each with its media', () => {

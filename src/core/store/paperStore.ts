@@ -20,7 +20,7 @@ export interface StoreSettings {
   /** Whether the bundled papers are loaded. */
   includeBundled(): boolean;
   /** The user's corpus files and folders. */
-  corpusSources(): string[];
+  corpusFileEntries(): string[];
   /** The raw value of the user's topics setting. */
   userTopics(): unknown;
   /** The topics setting's key, for diagnostics and the log. */
@@ -126,7 +126,7 @@ export class PaperStore implements Disposable {
     const { settings, loader, log } = this.parts;
     if (this.stateValue.kind !== 'ready') this.setState({ kind: 'loading' });
     try {
-      const loaded = await loader.load({ includeBundled: settings.includeBundled(), entries: settings.corpusSources() });
+      const loaded = await loader.load({ includeBundled: settings.includeBundled(), entries: settings.corpusFileEntries() });
       this.bundledPapers = loaded.bundled;
       this.bundledTopics = loaded.bundledTopics;
       this.basePapers = loaded.papers;

@@ -42,11 +42,11 @@ export function corpusBytes(corpus: Corpus = bundledCorpus()): Uint8Array {
 /** Settings a test changes as it goes. */
 export class TestSettings implements StoreSettings {
   bundled = true;
-  sources: string[] = [];
+  entries: string[] = [];
   topics: unknown = [];
   readonly topicsKey = 'paperScout.topics';
   includeBundled(): boolean { return this.bundled; }
-  corpusSources(): string[] { return this.sources; }
+  corpusFileEntries(): string[] { return this.entries; }
   userTopics(): unknown { return this.topics; }
 }
 

@@ -59,7 +59,7 @@ describe('store: loading the papers (no VS Code)', () => {
   it('merges the user\'s corpus files, reports a missing one, and can leave the bundled papers out', async () => {
     const { store, settings, files } = testStore();
     files.texts.set('mine.txt', pageWith('My Own Paper on Quantized Adapters'));
-    settings.sources = ['mine.txt', 'gone.txt'];
+    settings.entries = ['mine.txt', 'gone.txt'];
     await store.load();
     assert.equal(store.papers.length, bundledCorpus().papers.length + 1);
     assert.deepEqual(store.corpusFileProblems.map((problem) => problem.file), ['gone.txt']);
@@ -93,7 +93,7 @@ describe('store: the index of the papers in force (no VS Code)', () => {
     await store.load();
     await store.index.ready();
     files.texts.set('mine.txt', pageWith('A Paper of My Own'));
-    settings.sources = ['mine.txt'];
+    settings.entries = ['mine.txt'];
     await store.load();
     await store.index.ready();
     assert.deepEqual(requests.map((request) => [request.bundled, request.papers.length]), [[true, bundledCorpus().papers.length], [false, bundledCorpus().papers.length + 1]]);
@@ -112,7 +112,7 @@ describe('store: the index of the papers in force (no VS Code)', () => {
     await store.load();
     const waiting = store.index.ready();
     files.texts.set('late.txt', pageWith('A Paper Added During Indexing'));
-    settings.sources = ['late.txt'];
+    settings.entries = ['late.txt'];
     await store.load();
     gate.open();
     const index = await waiting;
