@@ -16,7 +16,7 @@ describe('activation', () => {
     const offered = await waitFor(async () => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end, ':');
       return list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference).length;
-    }, 'Paper Scout to activate by itself and offer papers after @cite: in a Python comment', 30_000);
+    }, 'Paper Scout to activate by itself and offer papers after @cite: in a Python comment', 20_000);
     assert.ok(offered > 200, `only ${offered} papers offered`);
     assert.strictEqual(extension().isActive, true);
   });
