@@ -135,11 +135,25 @@ export function workspaceRoot(): vscode.Uri {
   return root;
 }
 
-/** Opens an untitled document with `content` in `language`, in an editor, and waits until it is active. */
+let untitledCount = 0;
+
+/**
+ * Opens an untitled document with `content` in `language`, in an editor, and waits until it is active.
+ * Each gets a name of its own: VS Code hands out `Untitled-1` again once it is closed, and the
+ * extension host may still hold the closed document under that name (a test then edits the old text).
+ */
 export async function untitledDocument(language: string, content = ''): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
+  untitledCount++;
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/paper-scout-test-${Date.now()}-${untitledCount}.${EXTENSIONS[language] ?? 'txt'}` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  if (content) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(0, 0), content);
+    assert.ok(await vscode.workspace.applyEdit(edit), `could not write the content of ${uri.path}`);
+  }
   const editor = await vscode.window.showTextDocument(document);
-  await waitFor(() => vscode.window.activeTextEditor?.document === document, `the ${language} editor to be active`);
+  await waitFor(() => vscode.window.activeTextEditor?.document === document && document.getText() === content, `the ${language} editor to be active with its content`);
   return editor;
 }
 
