@@ -1,7 +1,7 @@
 // Bundles Paper Scout: the CLI, the extension for the Node and web-worker hosts, the webview script,
 // and (with --tests) the unit tests. Usage: node esbuild.config.mjs [--production] [--watch] [--tests]
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -56,6 +56,8 @@ try {
 } catch { /* no webview yet */ }
 
 if (tests) {
+  // Tests that moved or were deleted must not linger in the output and run again.
+  rmSync('out/test/unit', { recursive: true, force: true });
   builds.push({ ...common, entryPoints: findFiles('test/unit', '.test.ts'), outdir: 'out/test/unit',
     outbase: 'test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check'] });
 }

@@ -1,37 +1,35 @@
-import type * as vscode from 'vscode';
+/**
+ * What `activate()` returns. `PaperScoutApi` is for other extensions
+ * (`vscode.extensions.getExtension('paper-scout.paper-scout')?.activate()`); the test hooks, which
+ * reach into the extension's insides, are there only when VS Code runs the extension's tests
+ * (`ExtensionMode.Test`).
+ */
+import * as vscode from 'vscode';
 import type { QueryOptions, SearchResult } from './core/search/paperIndex';
+import type { StoreState } from './core/store/paperStore';
 import type { Diagnostic, Paper, TopicRule } from './core/types';
 import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
+import type { PaperScout } from './paperScout';
+import { RecentSearches } from './state/recentSearches';
+import type { SearchItemsShown } from './views/searchPick';
 import type { TopicTreeNode } from './views/topicTree';
 
-export type { PanelInfo, PanelMessageEvent, TopicTreeNode };
+export type { PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, TopicTreeNode };
 
-/** The Topics tree as tests see it: the same nodes and items VS Code gets. */
-export interface TopicTreeFacade {
-  getChildren(element?: TopicTreeNode): TopicTreeNode[];
-  getTreeItem(element: TopicTreeNode): vscode.TreeItem;
-  getParent(element: TopicTreeNode): TopicTreeNode | undefined;
-  /** Fires when the tree is rebuilt (papers, topics setting or sort order changed). */
-  readonly onDidChangeTreeData: vscode.Event<TopicTreeNode | undefined>;
-}
-
-/**
- * What `activate()` returns, for integration tests and other extensions
- * (`vscode.extensions.getExtension('paper-scout.paper-scout').activate()`).
- */
+/** Paper Scout's papers, search and citations, for other extensions. */
 export interface PaperScoutApi {
   /** `loading` until the corpus is read, then `ready`, or `error` with the message shown to the user. */
-  state(): { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
+  state(): StoreState;
+  /** Fires when the papers, the topics or the state change. */
+  readonly onDidChange: vscode.Event<void>;
   /** The loaded papers, with topics from the rules in force. */
   papers(): readonly Paper[];
   /** The topic rules in force (bundled, overridden and extended by `paperScout.topics`). */
   topics(): readonly TopicRule[];
-  /** Problems found in the corpus file and the topics setting. */
+  /** Problems found in the corpus files and the topics setting. */
   diagnostics(): readonly Diagnostic[];
-  /** Ranked search, as the quick pick runs it (builds the index on first call). */
-  search(query: string, options?: QueryOptions): SearchResult[];
-  /** The Topics tree provider. */
-  readonly topicTree: TopicTreeFacade;
+  /** Ranked search, as the quick pick runs it (makes the index on first call). */
+  search(query: string, options?: QueryOptions): Promise<SearchResult[]>;
   /** Opens the paper panel for a paper id (a warning when there is no such paper). */
   openPaper(id: string): Promise<void>;
   /** Reveals and selects a paper in the Topics tree; false when there is no such paper. */
@@ -45,25 +43,43 @@ export interface PaperScoutApi {
   insertCitation(id: string, format?: string, options?: { replaceSelection?: boolean }): Promise<boolean>;
   /** Copies a citation and returns the text copied. */
   copyCitation(id: string, format?: string): Promise<string>;
+  /** Reads the corpus again. */
+  reload(): Promise<void>;
+  /** Hooks for Paper Scout's own integration tests; present only under `ExtensionMode.Test`. */
+  readonly testHooks?: PaperScoutTestHooks;
+}
+
+/** The Topics tree as tests see it: the same nodes and items VS Code gets. */
+export interface TopicTreeFacade {
+  getChildren(element?: TopicTreeNode): TopicTreeNode[];
+  getTreeItem(element: TopicTreeNode): vscode.TreeItem;
+  getParent(element: TopicTreeNode): TopicTreeNode | undefined;
+  /** Fires when the tree is rebuilt (papers, topics setting or sort order changed). */
+  readonly onDidChangeTreeData: vscode.Event<TopicTreeNode | undefined>;
+}
+
+/** What the integration tests look at inside the extension. Not for other extensions. */
+export interface PaperScoutTestHooks {
+  /** The Topics tree provider. */
+  readonly topicTree: TopicTreeFacade;
   /** The open paper panels. */
   panels(): PanelInfo[];
   /** Every message a paper panel's webview sends, with whether it passed validation. */
   readonly onDidReceivePanelMessage: vscode.Event<PanelMessageEvent>;
   /** The status bar item's text ("$(book) 224 papers"). */
   statusText(): string;
-  /** Reads the corpus again. */
-  reload(): Promise<void>;
   /** The remembered searches, newest first, as the search offers them before anything is typed. */
   recentSearches(): readonly string[];
+  /** Fires whenever a search quick pick shows new items: wait for it instead of sleeping. */
+  readonly onDidShowSearchItems: vscode.Event<SearchItemsShown>;
   /**
-   * Test hooks, not for other extensions: the raw values Paper Scout keeps in `globalState` (what the
-   * next window reads back). `set` stores a value as given, valid or not, so a test can check that a
-   * corrupt value is reset when it is next read.
+   * The raw values Paper Scout keeps in `globalState` (what the next window reads back). `set` stores
+   * a value as given, valid or not, so a test can check that a corrupt value is reset when next read.
    */
   readonly storedState: StoredStateHooks;
 }
 
-/** Raw access to Paper Scout's `globalState`, for tests (see `PaperScoutApi.storedState`). */
+/** Raw access to Paper Scout's `globalState`, for tests (see `PaperScoutTestHooks.storedState`). */
 export interface StoredStateHooks {
   /** The keys Paper Scout keeps state under; the other methods refuse any other key. */
   readonly keys: readonly string[];
@@ -71,4 +87,49 @@ export interface StoredStateHooks {
   get(key: string): unknown;
   /** Stores `value` as is (`undefined` removes it). */
   set(key: string, value: unknown): Promise<void>;
+}
+
+/** The API over `scout`; with the test hooks when the extension runs under `ExtensionMode.Test`. */
+export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState'>): PaperScoutApi {
+  const paperOrThrow = (id: string): Paper => {
+    const paper = scout.store.paper(id);
+    if (!paper) throw new Error(`no paper with id "${id}"`);
+    return paper;
+  };
+  return {
+    state: () => scout.store.state,
+    onDidChange: (listener, thisArgs, disposables) => scout.store.onDidChange(listener, thisArgs, disposables),
+    papers: () => scout.store.papers,
+    topics: () => scout.store.rules,
+    diagnostics: () => scout.store.diagnostics,
+    search: async (query, options) => (await scout.store.index.ready()).search(query, options),
+    openPaper: (id) => scout.openPaper(id),
+    revealPaper: (id) => scout.revealPaper(id),
+    revealTopic: (name) => scout.revealTopic(name),
+    insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection }),
+    copyCitation: (id, format) => scout.copyCitation(paperOrThrow(id), format),
+    reload: () => scout.load(),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState) } : {}),
+  };
+}
+
+function testHooks(scout: PaperScout, globalState: vscode.Memento): PaperScoutTestHooks {
+  const storedKeys: readonly string[] = [RecentSearches.key];
+  const storedKeyOrThrow = (key: string): string => {
+    if (!storedKeys.includes(key)) throw new Error(`Paper Scout keeps no state under "${key}"`);
+    return key;
+  };
+  return {
+    topicTree: scout.tree,
+    panels: () => scout.panels.list(),
+    onDidReceivePanelMessage: scout.panels.onDidReceiveMessage,
+    statusText: () => scout.status.text,
+    recentSearches: () => scout.recentSearches.list(),
+    onDidShowSearchItems: scout.onDidShowSearchItems,
+    storedState: {
+      keys: storedKeys,
+      get: (key) => globalState.get<unknown>(storedKeyOrThrow(key)),
+      set: async (key, value) => { await globalState.update(storedKeyOrThrow(key), value); },
+    },
+  };
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { PaperScoutApi } from './api';
-import { registerCommands } from './commands/registerCommands';
-import { registerCitationFeatures } from './language';
+import { createApi, type PaperScoutApi } from './api';
+import { commandHandlers } from './commands/handlers';
+import { registerCommands } from './commands/registry';
 import { PaperScout } from './paperScout';
-import { RecentSearches } from './state/recentSearches';
+import { STATE_CONTEXT_KEY } from './store/createStore';
 
-export type { PaperScoutApi } from './api';
+export type { PaperScoutApi, PaperScoutTestHooks } from './api';
 
 /**
  * Starts Paper Scout: builds its one context object, registers the commands, and reads the bundled
@@ -18,8 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   const started = Date.now();
   try {
     const scout = new PaperScout(context.extensionUri, log, context.globalState);
-    context.subscriptions.push(scout, ...registerCommands(scout));
-    registerCitationFeatures(context, scout.store, log);
+    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log));
     await scout.load();
     log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host)`);
     if (scout.store.state.kind === 'error') {
@@ -28,11 +27,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
         if (choice === 'Retry') void scout.load();
       });
     }
-    return createApi(scout, context.globalState);
+    return createApi(scout, context);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`activation failed: ${error instanceof Error ? error.stack ?? message : message}`);
-    void vscode.commands.executeCommand('setContext', 'paperScout.state', 'error');
+    void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, 'error');
     void vscode.window.showErrorMessage(`Paper Scout failed to start: ${message}`, 'Show Log').then((choice) => { if (choice) log.show(); });
     throw error;
   }
@@ -40,39 +39,3 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
 
 /** Nothing to do: everything is in `context.subscriptions`. */
 export function deactivate(): void {}
-
-function createApi(scout: PaperScout, globalState: vscode.Memento): PaperScoutApi {
-  const paperOrThrow = (id: string) => {
-    const paper = scout.store.paper(id);
-    if (!paper) throw new Error(`no paper with id "${id}"`);
-    return paper;
-  };
-  const storedKeys: readonly string[] = [RecentSearches.key];
-  const storedKeyOrThrow = (key: string): string => {
-    if (!storedKeys.includes(key)) throw new Error(`Paper Scout keeps no state under "${key}"`);
-    return key;
-  };
-  return {
-    state: () => scout.store.state,
-    papers: () => scout.store.papers,
-    topics: () => scout.store.rules,
-    diagnostics: () => scout.store.diagnostics,
-    search: (query, options) => scout.store.index().search(query, options),
-    topicTree: scout.tree,
-    openPaper: (id) => scout.openPaper(id),
-    revealPaper: (id) => scout.revealPaper(id),
-    revealTopic: (name) => scout.revealTopic(name),
-    insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection }),
-    copyCitation: (id, format) => scout.inserter.copy(paperOrThrow(id), format),
-    panels: () => scout.panels.list(),
-    onDidReceivePanelMessage: scout.panels.onDidReceiveMessage,
-    statusText: () => scout.status.text,
-    reload: () => scout.load(),
-    recentSearches: () => scout.recentSearches.list(),
-    storedState: {
-      keys: storedKeys,
-      get: (key) => globalState.get<unknown>(storedKeyOrThrow(key)),
-      set: async (key, value) => { await globalState.update(storedKeyOrThrow(key), value); },
-    },
-  };
-}

@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
 import { formatDiagnostic } from './core/diagnostics';
 import type { Diagnostic, Paper } from './core/types';
-import { CitationInserter, type InsertOptions } from './editor/insertCitation';
+import { Citations, findFormat, type ExportBibliographyOptions, type ExportBibliographyResult, type InsertOptions } from './citations';
+import type { CommandTarget, SearchIntent, SearchRequest } from './commands/handlers';
 import { PaperPanels } from './panel/paperPanel';
-import { PaperStore } from './state/paperStore';
+import { createPaperStore, type PaperStore } from './store/createStore';
 import { RecentSearches } from './state/recentSearches';
-import { SETTINGS, sortBy } from './state/settings';
+import { RestrictedMode } from './settings/restrictedMode';
+import { affects, rememberSearches, SETTINGS, SORT_LABELS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
-import { showSearchPick } from './views/searchPick';
-import { SORT_LABELS, TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
-
-/** What to do with the paper picked in a search. */
-export type SearchIntent = 'open' | 'insert' | 'replace' | 'copy' | 'reveal';
+import { showSearchPick, type SearchItemsShown } from './views/searchPick';
+import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 
 const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
   open: 'Search Papers',
@@ -23,43 +22,83 @@ const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
 
 /**
  * Everything Paper Scout runs, built once by `activate`: the store, the Topics view, the panels, the
- * citation inserter and the status bar, with the actions the commands and the API share.
+ * citations and the status bar, with the actions the commands and the API share.
  */
-export class PaperScout implements vscode.Disposable {
+export class PaperScout implements CommandTarget, vscode.Disposable {
   readonly store: PaperStore;
   readonly tree: TopicTreeProvider;
   readonly treeView: vscode.TreeView<TopicTreeNode>;
   readonly panels: PaperPanels;
-  readonly inserter: CitationInserter;
+  /** Citation insertion, copying, completion, hovers and the bibliography export. */
+  readonly citations: Citations;
   readonly status: PaperCountStatus;
   /** The searches whose results were used, kept in `globalState`. */
   readonly recentSearches: RecentSearches;
+  private readonly searchItemsEmitter = new vscode.EventEmitter<SearchItemsShown>();
+  /** Fires whenever a search pick shows new items (a test hook: tests wait for it rather than sleep). */
+  readonly onDidShowSearchItems = this.searchItemsEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly reportedProblems = { topics: '', sources: '' };
+  private readonly reportedProblems = { topics: '', corpusFiles: '' };
 
   constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento) {
     this.recentSearches = new RecentSearches(globalState, log);
-    this.store = new PaperStore(vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json'), vscode.Uri.joinPath(extensionUri, 'dist', 'index.bin'), log);
+    this.store = createPaperStore(extensionUri, log, this.disposables);
     this.tree = new TopicTreeProvider(this.store);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
-    this.inserter = new CitationInserter(log);
+    this.citations = new Citations(this.store, log);
     this.panels = new PaperPanels(extensionUri, this.store, log, {
       insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
-      copyCitation: (paper, format) => this.inserter.copy(paper, format),
+      copyCitation: (paper, format) => this.citations.copy(paper, format),
       revealTopic: (topic) => this.revealTopic(topic),
     });
     this.status = new PaperCountStatus(this.store);
-    this.disposables.push(this.store, this.tree, this.treeView, this.inserter, this.panels, this.status);
+    this.disposables.push(this.tree, this.treeView, this.citations, this.panels, this.status, this.searchItemsEmitter,
+      new RestrictedMode(log, () => void this.load()));
     this.updateViewDescription();
     this.store.onDidChange(() => this.afterStoreChange(), undefined, this.disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SETTINGS.sortBy)) this.updateViewDescription();
+      if (affects(event, SETTINGS.sortBy)) this.updateViewDescription();
     }, undefined, this.disposables);
   }
 
   /** Loads the corpus (the only work done on activation; the index is built on first search). */
   async load(): Promise<void> {
     await this.store.load();
+  }
+
+  /** The paper with this id. */
+  paper(id: string): Paper | undefined {
+    return this.store.paper(id);
+  }
+
+  /** The id of the citation format `argument` names (`bibtex`, `template:Short`, or a template's name). */
+  formatId(argument: unknown): string | undefined {
+    return typeof argument === 'string' ? findFormat(argument)?.id : undefined;
+  }
+
+  /** Copies the paper's citation and returns the text copied. */
+  copyCitation(paper: Paper, format?: string): Promise<string> {
+    return this.citations.copy(paper, format);
+  }
+
+  /** Reads the corpus again. */
+  reload(): Promise<void> {
+    return this.load();
+  }
+
+  /** Shows the Paper Scout output channel. */
+  showLog(): void {
+    this.log.show();
+  }
+
+  /** Forgets the remembered searches. */
+  clearRecentSearches(): Promise<void> {
+    return this.recentSearches.clear();
+  }
+
+  /** Writes the papers cited in a document or the workspace to a `.bib` file. */
+  exportBibliography(options: ExportBibliographyOptions): Promise<ExportBibliographyResult | undefined> {
+    return this.citations.exportBibliography(options);
   }
 
   /** Opens the paper panel for `id`. */
@@ -92,11 +131,11 @@ export class PaperScout implements vscode.Disposable {
 
   /** Inserts the paper's citation in the active (or last) editor. */
   async insertCitation(paper: Paper, options: InsertOptions = {}): Promise<boolean> {
-    return this.inserter.insert(paper, options);
+    return this.citations.insert(paper, options);
   }
 
   /** Opens the live search; Enter does what `intent` says. */
-  async search(options: { query?: string; topic?: string; intent?: SearchIntent; format?: string } = {}): Promise<void> {
+  async search(options: SearchRequest = {}): Promise<void> {
     if (this.store.state.kind === 'error') {
       const choice = await vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${this.store.state.message}`, 'Show Log', 'Retry');
       if (choice === 'Show Log') this.log.show();
@@ -114,13 +153,15 @@ export class PaperScout implements vscode.Disposable {
           case 'open': return this.openPaper(paper.id);
           case 'insert': return this.insertCitation(paper, { format });
           case 'replace': return this.insertCitation(paper, { format, replaceSelection: true });
-          case 'copy': return this.inserter.copy(paper, format);
+          case 'copy': return this.citations.copy(paper, format);
           case 'reveal': return this.revealPaper(paper.id);
         }
       },
       onInsert: (paper) => this.insertCitation(paper, { format, replaceSelection: intent === 'replace' }),
-      onCopy: (paper) => this.inserter.copy(paper, format),
-      recent: this.recentSearches,
+      onCopy: (paper) => this.citations.copy(paper, format),
+      recent: rememberSearches() ? this.recentSearches : undefined,
+      showLog: () => this.showLog(),
+      onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
     });
   }
 
@@ -130,18 +171,18 @@ export class PaperScout implements vscode.Disposable {
 
   private afterStoreChange(): void {
     const state = this.store.state;
-    const { topicProblems, sourceProblems } = this.store;
-    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics}` : '', sourceProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
+    const { topicSettingProblems: topicProblems, corpusFileProblems } = this.store;
+    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics.key}` : '', corpusFileProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
     this.treeView.message = state.kind === 'ready' && skipped.length > 0 ? `Some ${skipped.join(' and ')} were skipped (see the log).` : undefined;
-    this.reportOnce('topics', topicProblems, 'invalid topic in settings', SETTINGS.topics);
-    this.reportOnce('sources', sourceProblems, 'problem in your corpus files', SETTINGS.corpusSources);
+    this.reportOnce('topics', topicProblems, 'invalid topic in settings', SETTINGS.topics.key);
+    this.reportOnce('corpusFiles', corpusFileProblems, 'problem in your corpus files', SETTINGS.corpusFiles.key);
   }
 
   /**
    * Shows a warning summarising `problems` (each is in the log already), once per distinct set, so a
    * reload that finds the same problems does not nag again.
    */
-  private reportOnce(kind: 'topics' | 'sources', problems: readonly Diagnostic[], what: string, setting: string): void {
+  private reportOnce(kind: 'topics' | 'corpusFiles', problems: readonly Diagnostic[], what: string, setting: string): void {
     const text = problems.map(formatDiagnostic).join('\n');
     if (text && text !== this.reportedProblems[kind]) {
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';

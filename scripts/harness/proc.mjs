@@ -59,7 +59,8 @@ export function run(command, args, { cwd, env, logFile, timeoutMs = 10 * 60_000 
     }
     const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['ignore', out, out], detached: true });
     started.add(child);
-    if (log) { child.stdout.pipe(log); child.stderr.pipe(log); }
+    // Both streams write to one log, so neither may end it; it ends on 'close', once all output is in.
+    if (log) { child.stdout.pipe(log, { end: false }); child.stderr.pipe(log, { end: false }); }
     const timer = setTimeout(() => {
       killTree(child);
       const failure = new Error(`${command} ${args.join(' ')} timed out after ${timeoutMs / 1000}s${logFile ? ` (log: ${logFile})` : ''}`);
@@ -67,7 +68,7 @@ export function run(command, args, { cwd, env, logFile, timeoutMs = 10 * 60_000 
       reject(failure);
     }, timeoutMs);
     child.on('error', (error) => { clearTimeout(timer); started.delete(child); reject(error); });
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       started.delete(child);
       log?.end();
@@ -85,9 +86,10 @@ export function startServer(command, args, { cwd, env, logFile }) {
   const log = createWriteStream(logFile, { flags: 'w' });
   const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   started.add(child);
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
   child.on('exit', () => started.delete(child));
+  child.on('close', () => log.end());
   return child;
 }
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { readableTitle } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
-import { availableFormats } from '../language/citationFormats';
+import { availableFormats } from '../citations/formatRegistry';
 import { panelStateSchema, webviewMessageSchema, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
-import type { PaperStore } from '../state/paperStore';
-import { reusePanel } from '../state/settings';
+import type { PaperStore } from '../core/store/paperStore';
+import { affects, reusePanel, SETTINGS } from '../settings/settings';
 import { isWebUrl, paperView } from './paperView';
 
 /** What the panel asks the rest of the extension to do. */
@@ -61,7 +61,7 @@ export class PaperPanels implements vscode.Disposable {
       }),
       store.onDidChange(() => this.refreshAll()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('paperScout.citation')) this.refreshAll(); // templates add formats
+        if (affects(event, SETTINGS.templates)) this.refreshAll(); // templates add formats
       }),
     );
   }
@@ -168,9 +168,11 @@ export class PaperPanels implements vscode.Disposable {
     let message: ExtensionMessage;
     if (paper) {
       panel.title = panelTitle(paper); // a panel restored before the corpus loaded was titled "Paper"
-      // Related papers need the index; show the paper at once and again with them once it is built.
-      const related = this.store.indexReady ? this.store.index().related(paper.id, RELATED_COUNT) : undefined;
-      if (!related) void this.store.indexSoon().then(() => { if (this.panels.get(panel)?.paperId === paperId) this.post(panel); });
+      // Related papers need the index; show the paper at once and again with them once it is made.
+      const related = this.store.index.current()?.related(paper.id, RELATED_COUNT);
+      if (!related) void this.store.index.ready().then(() => { if (this.panels.get(panel)?.paperId === paperId) this.post(panel); }, (error: unknown) => {
+        this.log.info(`paper panel: no related papers (${error instanceof Error ? error.message : String(error)})`);
+      });
       message = { type: 'show', paper: paperView(paper, related ?? [], availableFormats()), relatedPending: !related };
     } else if (this.store.state.kind === 'loading') {
       message = { type: 'status', text: 'Loading papers…' };

@@ -4,7 +4,8 @@ import { webSearchUrls } from '../core/citations/urls';
 import { comparePapers } from '../core/topics/groupByTopic';
 import type { SearchResult } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
-import type { PaperStore } from '../state/paperStore';
+import type { PaperStore } from '../core/store/paperStore';
+import { LiveSearch, type IndexProblem } from './liveSearch';
 
 /** What Enter does with the chosen paper, and how the quick pick says so. */
 export interface SearchPickOptions {
@@ -19,6 +20,16 @@ export interface SearchPickOptions {
   onCopy(paper: Paper): unknown;
   /** The remembered searches: offered before anything is typed, added to when a result is used. */
   recent?: RecentSearchList;
+  /** Shows the log (offered when the index could not be made). */
+  showLog(): void;
+  /** Called whenever the pick shows new items (for the test hooks). */
+  onDidShowItems?(shown: SearchItemsShown): void;
+}
+
+/** The items a search pick put on show: for the query typed ('' before anything is), how many. */
+export interface SearchItemsShown {
+  query: string;
+  items: number;
 }
 
 /** Where the search keeps the queries whose results were used (src/state/recentSearches.ts). */
@@ -62,7 +73,6 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   } catch { /* older VS Code: ranking may be regrouped by label matches */ }
   pick.placeholder = 'Search papers by title, abstract, topic or citation key';
   let topic = options.topic;
-  let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The query whose results are on show ('' for the newest papers). */
   let shownQuery = '';
@@ -76,22 +86,33 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     pick.buttons = [topic ? CLEAR_FILTER_BUTTON : FILTER_BUTTON];
   };
 
+  /** Puts `items` on show for `query` and says so. */
+  const show = (query: string, items: Item[]): void => {
+    pick.items = items;
+    options.onDidShowItems?.({ query, items: items.length });
+  };
+
+  const live = new LiveSearch(store.index, {
+    setBusy: (busy) => { pick.busy = busy; },
+    showResults: (query, results) => {
+      shownQuery = query;
+      show(query, results.length > 0 ? results.map(resultItem) : noResultItems(query, topic, () => { topic = undefined; updateChrome(); void update(); }));
+    },
+    showIndexProblem: (query, problem) => {
+      shownQuery = '';
+      show(query, indexProblemItems(problem, () => void update(), options.showLog));
+    },
+  });
+
   const update = async (): Promise<void> => {
-    const current = ++generation;
     const query = pick.value;
     if (!query.trim()) {
-      pick.busy = false;
+      live.cancel();
       shownQuery = '';
-      pick.items = initialItems(store, topic, options.recent?.list() ?? []);
+      show('', initialItems(store, topic, options.recent?.list() ?? []));
       return;
     }
-    if (!store.indexReady) pick.busy = true;
-    const index = await store.indexSoon();
-    if (current !== generation) return; // a newer keystroke has taken over
-    const results = index.search(query, { limit: RESULT_LIMIT, topic });
-    shownQuery = query;
-    pick.items = results.length > 0 ? results.map(resultItem) : noResultItems(query, topic, () => { topic = undefined; updateChrome(); void update(); });
-    pick.busy = false;
+    await live.search(query, { limit: RESULT_LIMIT, topic });
   };
 
   const schedule = (): void => {
@@ -223,6 +244,13 @@ function paperItem(paper: Paper, detail: string): PaperItem {
     buttons: [INSERT_BUTTON, COPY_BUTTON],
     paper,
   };
+}
+
+/** Why there are no results: indexing was cancelled (choose to try again) or failed (see the log). */
+function indexProblemItems(problem: IndexProblem, retry: () => void, showLog: () => void): Item[] {
+  return problem.cancelled
+    ? [{ label: '$(debug-restart) Indexing Was Cancelled', description: 'choose to index the papers and search again', alwaysShow: true, action: retry, close: false }]
+    : [{ label: '$(error) The Search Index Could Not Be Made', description: `${problem.message} (choose to show the log)`, alwaysShow: true, action: showLog, close: true }];
 }
 
 function noResultItems(query: string, topic: string | undefined, clearTopic: () => void): Item[] {

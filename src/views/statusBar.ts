@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { PaperStore } from '../state/paperStore';
+import { COMMANDS } from '../commands/commandIds';
+import type { PaperStore } from '../core/store/paperStore';
 
 /** The status bar item: how many papers are loaded (click to search), or that loading failed (click for the log). */
 export class PaperCountStatus implements vscode.Disposable {
@@ -30,7 +31,7 @@ export class PaperCountStatus implements vscode.Disposable {
       case 'error':
         this.item.text = '$(error) Papers';
         this.item.tooltip = `Paper Scout could not load its papers: ${state.message}\nClick to show the log.`;
-        this.item.command = 'paperScout.showLog';
+        this.item.command = COMMANDS.showLog;
         this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
         break;
       case 'ready': {
@@ -38,7 +39,7 @@ export class PaperCountStatus implements vscode.Disposable {
         const problems = this.store.diagnostics.length;
         this.item.text = `$(book) ${count} ${count === 1 ? 'paper' : 'papers'}`;
         this.item.tooltip = `Paper Scout: ${count} papers in ${this.store.rules.length} topics. Click to search.${problems > 0 ? `\n${problems} problem(s) in the corpus or settings: see the Paper Scout log.` : ''}`;
-        this.item.command = 'paperScout.search';
+        this.item.command = COMMANDS.search;
         if (problems > 0) this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
         break;
       }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/commandIds';
 import { readableTitle } from '../core/citations/latexText';
-import { groupByTopic, type PaperSort } from '../core/topics/groupByTopic';
+import { groupByTopic } from '../core/topics/groupByTopic';
 import type { Paper, TopicRule } from '../core/types';
-import { SETTINGS, sortBy } from '../state/settings';
-import type { PaperStore } from '../state/paperStore';
+import { affects, SETTINGS, sortBy } from '../settings/settings';
+import type { PaperStore } from '../core/store/paperStore';
 
 /** A topic in the tree, with the papers under it in the current sort order. */
 export interface TopicNode {
@@ -22,13 +23,6 @@ export interface PaperNode {
 /** A node of the Topics tree. */
 export type TopicTreeNode = TopicNode | PaperNode;
 
-/** Labels for the sort orders, shown as the view's description. */
-export const SORT_LABELS: Readonly<Record<PaperSort, string>> = {
-  date: 'newest first',
-  upvotes: 'most upvoted first',
-  title: 'by title',
-};
-
 const ABSTRACT_PREVIEW = 400;
 
 /**
@@ -44,7 +38,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
   constructor(private readonly store: PaperStore) {
     store.onDidChange(() => this.refresh(), undefined, this.disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SETTINGS.sortBy)) this.refresh();
+      if (affects(event, SETTINGS.sortBy)) this.refresh();
     }, undefined, this.disposables);
   }
 
@@ -136,7 +130,7 @@ function paperItem(node: PaperNode): vscode.TreeItem {
   item.tooltip = tooltip;
   item.accessibilityInformation = { label: `${title}, ${paperDescription(paper) || 'undated'}` };
   item.contextValue = 'paperScout.paper';
-  item.command = { command: 'paperScout.openPaper', title: 'Open Paper', arguments: [paper.id] };
+  item.command = { command: COMMANDS.openPaper, title: 'Open Paper', arguments: [paper.id] };
   return item;
 }
 

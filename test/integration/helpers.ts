@@ -1,17 +1,12 @@
-// Shared by the integration tests: the extension under test, its API, and what its manifest contributes.
-import * as assert from './assert';
+// Shared by the integration tests: the extension under test, its API (the one type, src/api.ts) and
+// its test hooks, settings, editors, and waits for the thing itself (never a fixed sleep).
 import * as vscode from 'vscode';
+import type { PaperScoutApi, PaperScoutTestHooks } from '../../src/api';
 import type { Paper } from '../../src/core/types';
+import * as assert from './assert';
 
 /** `publisher.name` from package.json. */
 export const EXTENSION_ID = 'paper-scout.paper-scout';
-
-/** The part of the API `activate()` returns (src/api.ts) that the harness's own tests use. */
-export interface PaperScoutApi {
-  state?(): { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
-  papers(): readonly Paper[];
-  search(query: string): { paper: Paper; score: number; snippet: string }[];
-}
 
 /** The extension under test; fails the test when VS Code did not load it. */
 export function extension(): vscode.Extension<PaperScoutApi> {
@@ -23,10 +18,17 @@ export function extension(): vscode.Extension<PaperScoutApi> {
 /** Activates the extension (once), waits until its corpus is loaded, and returns its API. */
 export async function api(): Promise<PaperScoutApi> {
   const scout = await extension().activate();
-  if (scout.state) await waitFor(() => scout.state?.().kind !== 'loading', 'the corpus to load', 20_000);
-  const state = scout.state?.();
-  if (state?.kind === 'error') throw new Error(`Paper Scout failed to load: ${state.message}`);
+  await waitFor(() => scout.state().kind !== 'loading', 'the corpus to load', 20_000);
+  const state = scout.state();
+  if (state.kind === 'error') throw new Error(`Paper Scout failed to load: ${state.message}`);
   return scout;
+}
+
+/** The test hooks; fails when the extension does not offer them (it must, under ExtensionMode.Test). */
+export async function hooks(): Promise<PaperScoutTestHooks> {
+  const { testHooks } = await api();
+  assert.ok(testHooks, 'the API has no test hooks, though VS Code runs the extension under ExtensionMode.Test');
+  return testHooks;
 }
 
 /** The `contributes` section of the loaded manifest. */
@@ -38,39 +40,49 @@ export function contributes(): {
   return extension().packageJSON.contributes ?? {};
 }
 
-/** True when the manifest contributes `command`. */
-export function contributesCommand(command: string): boolean {
-  return (contributes().commands ?? []).some((c) => c.command === command);
+/** A paper with a date, and one without (the corpus has both). */
+export async function papersWithAndWithoutDate(): Promise<{ dated: Paper; undated: Paper | undefined }> {
+  const papers = (await api()).papers();
+  const dated = papers.find((paper) => paper.published !== null);
+  if (!dated) throw new Error('no dated paper in the corpus');
+  return { dated, undated: papers.find((paper) => paper.published === null) };
 }
 
-/** True when the manifest contributes a view with this id. */
-export function contributesView(id: string): boolean {
-  return Object.values(contributes().views ?? {}).some((views) => views.some((v) => v.id === id));
+/** Sets a Paper Scout setting in the user settings and waits until the extension reads it back. */
+export async function setSetting(name: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration('paperScout');
+  await config.update(name, value, vscode.ConfigurationTarget.Global);
+  const expected = JSON.stringify(value ?? vscode.workspace.getConfiguration('paperScout').inspect(name)?.defaultValue);
+  await waitFor(() => JSON.stringify(vscode.workspace.getConfiguration('paperScout').get(name)) === expected, `setting paperScout.${name}`);
 }
 
-/**
- * Skips the current test while the feature is not in the manifest yet, so the harness runs green on a
- * partial extension; once the feature is contributed the test runs for real.
- */
-export function requireContributed(context: Mocha.Context, what: { command?: string; view?: string }): void {
-  if (what.command && !contributesCommand(what.command)) context.skip();
-  if (what.view && !contributesView(what.view)) context.skip();
-}
-
-/** Resolves after `ms`. */
-export function sleep(ms: number): Promise<void> {
+/** Resolves on the next turn of the event loop (for polling). */
+function nextPoll(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
+/** Polls `check` until it returns a truthy value; fails after `timeoutMs` saying what it waited for. */
 export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
+    await nextPoll(50);
   }
+}
+
+/** Resolves with the next value `event` fires that passes `accept`; fails after `timeoutMs`. */
+export function nextEvent<T>(event: vscode.Event<T>, what: string, accept: (value: T) => boolean = () => true, timeoutMs = 15_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => { subscription.dispose(); reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)); }, timeoutMs);
+    const subscription = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+  });
 }
 
 /** Rejects when `promise` takes longer than `ms`. */
@@ -82,14 +94,17 @@ export function within<T>(promise: Thenable<T>, ms: number, what: string): Promi
 }
 
 /**
- * Runs a command that may wait on a quick pick or input box: dismisses whatever it opened, then waits
- * for the command to settle.
+ * Runs a command that may wait on a quick pick or input box, and closes whatever quick input it opens
+ * until the command settles: no guess at how long the quick input takes to show.
  */
 export async function runDismissing(command: string, ...args: unknown[]): Promise<unknown> {
-  const running = vscode.commands.executeCommand(command, ...args);
-  await sleep(500);
-  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-  return within(running, 10_000, command);
+  let settled = false;
+  const running = Promise.resolve(vscode.commands.executeCommand(command, ...args)).finally(() => { settled = true; });
+  await waitFor(async () => {
+    if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    return settled;
+  }, `${command} to settle once its quick input is closed`);
+  return running;
 }
 
 const EXTENSIONS: Readonly<Record<string, string>> = { latex: 'tex', markdown: 'md', python: 'py', typescript: 'ts', javascript: 'js', plaintext: 'txt' };
@@ -102,8 +117,7 @@ let scratchCount = 0;
  * document's text under that name.
  */
 export async function scratchDocument(language: string, content: string): Promise<vscode.TextEditor> {
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  assert.ok(root, 'the tests run with a workspace folder open');
+  const root = workspaceRoot();
   scratchCount++;
   const uri = vscode.Uri.joinPath(root, 'scratch', `doc-${Date.now()}-${scratchCount}.${EXTENSIONS[language] ?? 'txt'}`);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
@@ -114,17 +128,33 @@ export async function scratchDocument(language: string, content: string): Promis
   return editor;
 }
 
-/** Opens an untitled document with `content` in `language`, in an editor. */
-export async function untitledDocument(language: string, content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
-  const editor = await vscode.window.showTextDocument(document);
-  await waitFor(() => vscode.window.activeTextEditor?.document === document, `the ${language} editor to be active`);
-  return editor;
+/** The workspace folder the tests run in (a fresh copy of test/fixtures/workspace per run). */
+export function workspaceRoot(): vscode.Uri {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'the tests run with a workspace folder open');
+  return root;
 }
 
-/** Opens an empty untitled document in an editor. */
-export async function untitledEditor(language = 'latex'): Promise<vscode.TextEditor> {
-  return untitledDocument(language, '');
+let untitledCount = 0;
+
+/**
+ * Opens an untitled document with `content` in `language`, in an editor, and waits until it is active.
+ * Each gets a name of its own: VS Code hands out `Untitled-1` again once it is closed, and the
+ * extension host may still hold the closed document under that name (a test then edits the old text).
+ */
+export async function untitledDocument(language: string, content = ''): Promise<vscode.TextEditor> {
+  untitledCount++;
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/paper-scout-test-${Date.now()}-${untitledCount}.${EXTENSIONS[language] ?? 'txt'}` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  if (content) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(0, 0), content);
+    assert.ok(await vscode.workspace.applyEdit(edit), `could not write the content of ${uri.path}`);
+  }
+  const editor = await vscode.window.showTextDocument(document);
+  await waitFor(() => vscode.window.activeTextEditor?.document === document && document.getText() === content, `the ${language} editor to be active with its content`);
+  return editor;
 }
 
 /** Closes every editor without saving. */

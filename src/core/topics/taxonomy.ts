@@ -5,7 +5,7 @@ function terms(weight: number, ...phrases: string[]): TopicTerm[] {
   return phrases.map((match) => ({ match, weight }));
 }
 
-/** A pattern matched as a case-insensitive regular expression (for acronyms that need their case). */
+/** A regular expression matched as written, case-sensitively (for acronyms whose case matters). */
 function pattern(weight: number, source: string): TopicTerm {
   return { match: source, weight, regex: true };
 }

@@ -8,15 +8,12 @@ import { PaperIndex } from '../../../src/core/search/paperIndex';
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import { readPages } from '../pages';
 
-/** Any single call must finish well inside this; a hang or a catastrophic regex fails the property. */
-const PER_CALL_MS = 2000;
-
+/**
+ * Runs one call under test. No time limit here: tests assert behaviour, and speed bounds (a hang, a
+ * catastrophic regex) are the benchmark's to hold (`npm run bench`); mocha's timeout still stops a hang.
+ */
 function timed<T>(work: () => T): T {
-  const start = performance.now();
-  const result = work();
-  const elapsed = performance.now() - start;
-  assert.ok(elapsed < PER_CALL_MS, `took ${elapsed.toFixed(0)} ms`);
-  return result;
+  return work();
 }
 
 const nasty = fc.oneof(

@@ -1,0 +1,55 @@
+/**
+ * What text a citation becomes in a document, and where it goes relative to a cursor. Pure (no
+ * `vscode`): the glue in `insert.ts` feeds it lines and columns.
+ */
+import { commentStyle, wrapAsComment } from '../core/citations/comment';
+import { isProseLanguage } from '../core/languages';
+
+/** A citation made for one document: its text, and whether that text is a line comment. */
+export interface DocumentCitation {
+  text: string;
+  /** True when the text is made of line comments (`# ...`), which must not run into code. */
+  lineComment: boolean;
+}
+
+/**
+ * A citation's text (`text`, in the format `formatId`) as it should appear in a document of
+ * `languageId`: in prose as the format reads, in code as a comment in that language's syntax. The
+ * code-comment format is a comment everywhere (`%` in LaTeX, `<!-- -->` in Markdown).
+ */
+export function citationForLanguage(text: string, formatId: string, languageId: string): DocumentCitation {
+  if (isProseLanguage(languageId) && formatId !== 'comment') return { text, lineComment: false };
+  const style = commentStyle(languageId);
+  return { text: wrapAsComment(text, languageId), lineComment: style !== null && 'line' in style };
+}
+
+/** Where to insert, as a line and column of the document, and the exact text to put there. */
+export interface InsertionPlan {
+  line: number;
+  character: number;
+  text: string;
+}
+
+/**
+ * Places a citation at a cursor (`line`, `character`, where `lineText` is that line's text). Text
+ * that is not a line comment goes exactly at the cursor. A line comment must not swallow code: when
+ * code follows the cursor, or a multi-line comment would start after code, it goes on its own lines
+ * above the cursor's line, indented like it; on a blank line its later lines keep the indentation.
+ */
+export function planInsertion(citation: DocumentCitation, lineText: string, line: number, character: number): InsertionPlan {
+  const { text } = citation;
+  const lines = text.split('\n');
+  if (!citation.lineComment) return { line, character, text };
+  const before = lineText.slice(0, character);
+  const after = lineText.slice(character);
+  const indent = /^\s*/.exec(lineText)![0];
+  const codeBefore = before.trim().length > 0;
+  const codeAfter = after.trim().length > 0;
+  if (!codeAfter && !codeBefore) {
+    return { line, character, text: lines.join(`\n${before}`) };
+  }
+  if (!codeAfter && lines.length === 1) {
+    return { line, character, text: /\s$/.test(before) ? text : ` ${text}` };
+  }
+  return { line, character: 0, text: `${lines.map((part) => indent + part).join('\n')}\n` };
+}

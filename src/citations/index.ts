@@ -1,0 +1,79 @@
+/**
+ * Citations, the one feature folder for them: the format registry (built-in formats and the user's
+ * templates), insertion and copying, completion of citation keys, hovers over them, and the
+ * bibliography export. `Citations` is what the rest of the extension holds; it registers the editor
+ * providers and the templates check, and offers insert, copy and export to the commands and the panel.
+ */
+import * as vscode from 'vscode';
+import type { Paper } from '../core/types';
+import { affects, commentTrigger, SETTINGS } from '../settings/settings';
+import { CitationCompletionProvider, triggerCharacters } from './completion';
+import { exportBibliography, type ExportBibliographyOptions, type ExportBibliographyResult } from './exportBibliography';
+import { TemplateSettingWatcher } from './formatRegistry';
+import { CitationHoverProvider } from './hover';
+import { CitationInserter, type InsertOptions } from './insert';
+import { PaperKeys, type PaperList } from './paperKeys';
+
+export { availableFormats, findFormat, type AvailableFormat } from './formatRegistry';
+export type { ExportBibliographyOptions, ExportBibliographyResult } from './exportBibliography';
+export type { InsertOptions } from './insert';
+export type { PaperList } from './paperKeys';
+
+/**
+ * Every document in any language and scheme (saved, untitled, remote, notebook cells): citations go
+ * into prose and into code comments. The providers return nothing fast where no citation goes.
+ */
+const ALL_DOCUMENTS: vscode.DocumentSelector = '*';
+
+/** The citation features on the papers of one store; everything it registers is disposed with it. */
+export class Citations implements vscode.Disposable {
+  private readonly keys: PaperKeys;
+  private readonly inserter: CitationInserter;
+  private readonly disposables: vscode.Disposable[] = [];
+  private completionRegistration: vscode.Disposable | undefined;
+  private registeredTrigger = '';
+
+  constructor(store: PaperList, log: vscode.LogOutputChannel) {
+    this.keys = new PaperKeys(store);
+    this.inserter = new CitationInserter(log);
+    const completion = new CitationCompletionProvider(this.keys);
+    this.registerCompletion(completion);
+    this.disposables.push(
+      this.inserter,
+      new TemplateSettingWatcher(log),
+      { dispose: () => this.completionRegistration?.dispose() },
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affects(event, SETTINGS.commentTrigger)) this.registerCompletion(completion);
+      }),
+      vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new CitationHoverProvider(this.keys)),
+    );
+  }
+
+  /** Inserts the paper's citation in the active (or last) editor; false when it was copied instead. */
+  insert(paper: Paper, options: InsertOptions = {}): Promise<boolean> {
+    return this.inserter.insert(paper, options);
+  }
+
+  /** Copies the paper's citation (in `formatId`, or as insertion would write it) and returns the text. */
+  copy(paper: Paper, formatId?: string): Promise<string> {
+    return this.inserter.copy(paper, formatId);
+  }
+
+  /** Writes the papers cited in a document or the workspace to a `.bib` file (asks what it is not told). */
+  exportBibliography(options: ExportBibliographyOptions = {}): Promise<ExportBibliographyResult | undefined> {
+    return exportBibliography(this.keys, options);
+  }
+
+  /** Registers completion with the trigger characters of the current comment trigger (again when it changes). */
+  private registerCompletion(completion: CitationCompletionProvider): void {
+    const trigger = commentTrigger();
+    if (this.completionRegistration && trigger === this.registeredTrigger) return;
+    this.completionRegistration?.dispose();
+    this.registeredTrigger = trigger;
+    this.completionRegistration = vscode.languages.registerCompletionItemProvider(ALL_DOCUMENTS, completion, ...triggerCharacters(trigger));
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.reverse()) disposable.dispose();
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * What each command does with the arguments it is given: menus pass tree nodes, links and tests pass
+ * paper ids, other extensions pass objects; a command without a paper asks with the search. The work
+ * itself is done by the `CommandTarget` (the extension's one context object), so this folder depends
+ * on no feature folder and every feature folder may refer to the command ids.
+ */
+import * as vscode from 'vscode';
+import type { PaperSort } from '../core/topics/groupByTopic';
+import type { Paper } from '../core/types';
+import { setSortBy, SORT_LABELS, SORT_ORDERS, sortBy } from '../settings/settings';
+import type { CommandHandlers } from './registry';
+
+/** What to do with the paper picked in a search. */
+export type SearchIntent = 'open' | 'insert' | 'replace' | 'copy' | 'reveal';
+
+/** A search to open: its starting text and topic filter, and what Enter does with the paper picked. */
+export interface SearchRequest {
+  query?: string;
+  topic?: string;
+  intent?: SearchIntent;
+  /** The citation format of the insert and copy intents (a format id). */
+  format?: string;
+}
+
+/** What the commands act on. */
+export interface CommandTarget {
+  /** The paper with this id. */
+  paper(id: string): Paper | undefined;
+  /** The id of the citation format `argument` names, if it names one on offer. */
+  formatId(argument: unknown): string | undefined;
+  search(request: SearchRequest): Promise<void>;
+  openPaper(id: string): Promise<void>;
+  insertCitation(paper: Paper, options: { format?: string; replaceSelection?: boolean }): Promise<boolean>;
+  copyCitation(paper: Paper, format?: string): Promise<string>;
+  revealPaper(id: string): Promise<boolean>;
+  revealTopic(name: string): Promise<boolean>;
+  reload(): Promise<void>;
+  showLog(): void;
+  clearRecentSearches(): Promise<void>;
+  /** Runs the export with these options (a plain object: the parts it knows are used). */
+  exportBibliography(options: object): Promise<unknown>;
+}
+
+/** The handler of every command, acting on `target`. */
+export function commandHandlers(target: CommandTarget): CommandHandlers {
+  const paperOf = (argument: unknown): Paper | undefined => {
+    const id = paperIdFromArgument(argument);
+    return id === undefined ? undefined : target.paper(id);
+  };
+  return {
+    search: (argument) => {
+      const options = typeof argument === 'string' ? { query: argument } : argument && typeof argument === 'object' ? (argument as Record<string, unknown>) : {};
+      return target.search({ query: stringOrUndefined(options.query), topic: stringOrUndefined(options.topic) });
+    },
+    searchInTopic: (argument) => target.search({ topic: topicFromArgument(argument) }),
+    searchSelection: () => target.search({ query: selectedText() }),
+    openPaper: (argument) => {
+      const paper = paperOf(argument);
+      if (paper) return target.openPaper(paper.id);
+      if (typeof argument === 'string') return target.openPaper(argument); // says that the id is unknown
+      return target.search({ intent: 'open' });
+    },
+    insertCitation: (argument, format) => {
+      const paper = paperOf(argument);
+      const chosen = target.formatId(format);
+      return paper ? target.insertCitation(paper, { format: chosen }) : target.search({ intent: 'insert', format: chosen });
+    },
+    replaceSelectionWithCitation: (argument, format) => {
+      const paper = paperOf(argument);
+      const chosen = target.formatId(format);
+      return paper
+        ? target.insertCitation(paper, { format: chosen, replaceSelection: true })
+        : target.search({ intent: 'replace', format: chosen, query: selectedText() });
+    },
+    copyCitation: (argument, format) => {
+      const paper = paperOf(argument);
+      const chosen = target.formatId(format);
+      return paper ? target.copyCitation(paper, chosen) : target.search({ intent: 'copy', format: chosen });
+    },
+    revealPaper: (argument) => {
+      const paper = paperOf(argument);
+      return paper ? target.revealPaper(paper.id) : target.search({ intent: 'reveal' });
+    },
+    revealTopic: (argument) => {
+      const topic = topicFromArgument(argument);
+      return topic ? target.revealTopic(topic) : undefined;
+    },
+    changeSort: (argument) => changeSort(argument),
+    reload: () => target.reload(),
+    showLog: () => target.showLog(),
+    clearRecentSearches: async () => {
+      await target.clearRecentSearches();
+      vscode.window.setStatusBarMessage('Paper Scout: recent searches cleared', 3000);
+    },
+    // Menus pass a URI or nothing; only a plain object is export options.
+    exportBibliography: (options) => target.exportBibliography(isPlainObject(options) ? options : {}),
+  };
+}
+
+/**
+ * The paper id a command was given: an id, a Topics tree node, or an object with `id`/`paperId` (as
+ * tests and other extensions pass). Undefined when there is none.
+ */
+export function paperIdFromArgument(argument: unknown): string | undefined {
+  if (typeof argument === 'string') return argument;
+  if (!isPlainObject(argument)) return undefined;
+  const record = argument as Record<string, unknown>;
+  if (record.kind === 'paper' && isPlainObject(record.paper)) return stringOrUndefined((record.paper as Record<string, unknown>).id);
+  return stringOrUndefined(record.paperId ?? record.id);
+}
+
+/** The topic name a command was given: a name, a Topics tree node, or an object with `topic`. */
+export function topicFromArgument(argument: unknown): string | undefined {
+  if (typeof argument === 'string') return argument;
+  if (!isPlainObject(argument)) return undefined;
+  const record = argument as { kind?: unknown; rule?: { name?: unknown }; topic?: unknown };
+  if (record.kind === 'topic' && typeof record.rule?.name === 'string') return record.rule.name;
+  return stringOrUndefined(record.topic);
+}
+
+/** Sets the sort order given, or asks for one. */
+async function changeSort(argument: unknown): Promise<void> {
+  let sort = SORT_ORDERS.find((order) => order === argument);
+  if (!sort) {
+    const current = sortBy();
+    const labels: Readonly<Record<PaperSort, string>> = { date: 'Date', upvotes: 'Upvotes', title: 'Title' };
+    const items = SORT_ORDERS.map((id) => ({ label: labels[id], description: `${SORT_LABELS[id]}${id === current ? ' (current)' : ''}`, id }));
+    sort = (await vscode.window.showQuickPick(items, { title: 'Sort Papers By', placeHolder: 'How papers are ordered under each topic' }))?.id;
+  }
+  if (sort) await setSortBy(sort);
+}
+
+/** The editor's selected text (or the word at the cursor), squeezed to one line, for a search. */
+function selectedText(): string {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return '';
+  const selection = editor.selections.find((candidate) => !candidate.isEmpty);
+  const range = selection ?? editor.document.getWordRangeAtPosition(editor.selection.active);
+  return range ? editor.document.getText(range).replace(/\s+/g, ' ').trim().slice(0, 200) : '';
+}
+
+function isPlainObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof vscode.Uri);
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,41 @@
+/**
+ * The one place commands are registered: every command gets the same logging and the same error
+ * report (logged with its stack, shown to the user with a way to the log), and the handler table
+ * must have an entry for every id of `COMMANDS` (the type checks it).
+ */
+import * as vscode from 'vscode';
+import { COMMANDS, type CommandName } from './commandIds';
+
+/** What runs when a command is invoked, with the arguments it was given. */
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+/** A handler for every Paper Scout command. */
+export type CommandHandlers = Readonly<Record<CommandName, CommandHandler>>;
+
+/**
+ * Registers every command of `handlers`. A failing command resolves to undefined after logging the
+ * error and showing it with **Show Log**, so a menu, a keybinding or another extension never gets a
+ * rejection it cannot explain.
+ */
+export function registerCommands(handlers: CommandHandlers, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  return (Object.keys(COMMANDS) as CommandName[]).map((name) => {
+    const id = COMMANDS[name];
+    const handler = handlers[name];
+    return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      log.trace(`${id} invoked`);
+      try {
+        return await handler(...args);
+      } catch (error) {
+        reportCommandError(id, error, log);
+        return undefined;
+      }
+    });
+  });
+}
+
+/** Logs a command's failure with its stack and shows it to the user with a way to the log. */
+function reportCommandError(id: string, error: unknown, log: vscode.LogOutputChannel): void {
+  const message = error instanceof Error ? error.message : String(error);
+  log.error(`${id} failed: ${error instanceof Error ? error.stack ?? message : message}`);
+  void vscode.window.showErrorMessage(`Paper Scout: ${message}`, 'Show Log').then((choice) => { if (choice) log.show(); });
+}

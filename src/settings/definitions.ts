@@ -1,0 +1,101 @@
+/**
+ * Every setting Paper Scout reads, with its JSON type and its default: the one table the code reads
+ * and `test/unit/settings` checks against `contributes.configuration` in package.json. Pure (no
+ * `vscode`); the readers are in `settings.ts`.
+ */
+import type { CitationFormat } from '../core/citations/formats';
+import type { PaperSort } from '../core/topics/groupByTopic';
+
+/** The configuration section every setting is under. */
+export const SECTION = 'paperScout';
+
+/** A setting's JSON type, as the manifest declares it. */
+export type SettingType = 'string' | 'boolean' | 'number' | 'array' | 'object';
+
+/** One setting: its full key, its type and its default, as package.json declares them. */
+export interface SettingDefinition<T> {
+  readonly key: string;
+  readonly type: SettingType;
+  readonly default: T;
+  /**
+   * Listed in the manifest's `restrictedConfigurations`: in an untrusted workspace only the user's own
+   * value counts, since the setting reads files or runs patterns.
+   */
+  readonly restricted?: boolean;
+}
+
+/** The sort orders of the Topics view. */
+export const SORT_ORDERS: readonly PaperSort[] = ['date', 'upvotes', 'title'];
+
+/** How the Topics view names each sort order (its description, and the sort picker). */
+export const SORT_LABELS: Readonly<Record<PaperSort, string>> = {
+  date: 'newest first',
+  upvotes: 'most upvoted first',
+  title: 'by title',
+};
+
+/** The built-in per-language citation formats; the setting's entries are laid over them. */
+export const DEFAULT_FORMAT_BY_LANGUAGE: Readonly<Record<string, CitationFormat>> = {
+  markdown: 'markdown',
+  latex: 'latex',
+  tex: 'latex',
+  bibtex: 'bibtex',
+  plaintext: 'plain',
+  '*': 'comment',
+};
+
+/** The comment trigger when the setting is empty or missing. */
+export const DEFAULT_COMMENT_TRIGGER = '@cite:';
+
+function define<T>(name: string, type: SettingType, defaultValue: T, restricted = false): SettingDefinition<T> {
+  return { key: `${SECTION}.${name}`, type, default: defaultValue, ...(restricted ? { restricted } : {}) };
+}
+
+/** Every Paper Scout setting, by the name the code uses for it. */
+export const SETTINGS = {
+  sortBy: define<PaperSort>('sortBy', 'string', 'date'),
+  panelReuse: define('panel.reuse', 'boolean', true),
+  rememberSearches: define('search.rememberRecent', 'boolean', true),
+  defaultFormat: define<Readonly<Record<string, string>>>('citation.defaultFormat', 'object', DEFAULT_FORMAT_BY_LANGUAGE),
+  templates: define<readonly unknown[]>('citation.templates', 'array', []),
+  completionEnabled: define('completion.enabled', 'boolean', true),
+  commentTrigger: define('completion.commentTrigger', 'string', DEFAULT_COMMENT_TRIGGER),
+  commentFormat: define('completion.commentFormat', 'string', 'key'),
+  hoverEnabled: define('hover.enabled', 'boolean', true),
+  corpusFiles: define<readonly string[]>('corpus.sources', 'array', [], true),
+  includeBundled: define('corpus.includeBundled', 'boolean', true),
+  topics: define<readonly unknown[]>('topics', 'array', [], true),
+} as const;
+
+/** A setting's name in `SETTINGS`. */
+export type SettingName = keyof typeof SETTINGS;
+
+/** The key of a setting inside the `paperScout` section (`corpus.sources`). */
+export function sectionKey(setting: SettingDefinition<unknown>): string {
+  return setting.key.slice(SECTION.length + 1);
+}
+
+/** What `WorkspaceConfiguration.inspect` reports about one setting (the parts used here). */
+export interface InspectedSetting<T> {
+  defaultValue?: T;
+  globalValue?: T;
+  workspaceValue?: T;
+  workspaceFolderValue?: T;
+}
+
+/** A restricted setting's value, and whether a workspace value was left out to get it. */
+export interface RestrictedValue<T> {
+  value: T | undefined;
+  /** True when the workspace (or a folder of it) sets the setting and that value was not used. */
+  ignoredWorkspaceValue: boolean;
+}
+
+/**
+ * The value of a restricted setting: in a trusted workspace, what VS Code resolves; in an untrusted
+ * one, the user's own value (or the default), never a value the workspace brought with it.
+ */
+export function restrictedValue<T>(inspected: InspectedSetting<T> | undefined, resolved: T | undefined, trusted: boolean): RestrictedValue<T> {
+  if (trusted) return { value: resolved, ignoredWorkspaceValue: false };
+  const ignoredWorkspaceValue = inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
+  return { value: inspected?.globalValue ?? inspected?.defaultValue, ignoredWorkspaceValue };
+}

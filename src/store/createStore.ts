@@ -1,0 +1,70 @@
+/**
+ * The store as the extension runs it: the pure `PaperStore` of `src/core/store` with VS Code plugged
+ * in (the file system, the settings, a progress notification for long index builds), reloading when
+ * the settings or the user's corpus files change, with the `paperScout.state` context key (which the
+ * Topics view's welcome content reads) following its state.
+ */
+import * as vscode from 'vscode';
+import { CorpusLoader } from '../core/store/corpusLoader';
+import { paperIndexLoader, type WithProgress } from '../core/store/paperIndexLoader';
+import { PaperStore, type StoreState } from '../core/store/paperStore';
+import { affects, corpusFileEntries, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
+import { CorpusFiles } from './corpusFiles';
+
+export type { StoreState } from '../core/store/paperStore';
+export { PaperStore } from '../core/store/paperStore';
+
+/** The context key that holds the store's state (`loading`, `ready` or `error`). */
+export const STATE_CONTEXT_KEY = 'paperScout.state';
+
+/** Builds the store over the extension's bundled files; what it registers goes to `disposables`. */
+export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[]): PaperStore {
+  const corpusUri = vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json');
+  const indexUri = vscode.Uri.joinPath(extensionUri, 'dist', 'index.bin');
+  const files = new CorpusFiles(SETTINGS.corpusFiles.key);
+  const store = new PaperStore({
+    loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(corpusUri) }, files, log),
+    settings: { includeBundled, corpusFileEntries, userTopics: userTopicsValue, topicsKey: SETTINGS.topics.key },
+    loadIndex: paperIndexLoader({ readPrebuilt: () => readBytes(indexUri), prebuiltName: indexUri.toString(true), withProgress: progressNotification, log }),
+    log,
+  });
+  disposables.push(
+    store,
+    files,
+    followState(store),
+    files.onDidChange(() => void store.load()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affects(event, SETTINGS.topics)) store.applyTopics();
+      if (affects(event, SETTINGS.corpusFiles, SETTINGS.includeBundled)) void store.load();
+    }),
+  );
+  return store;
+}
+
+/** Keeps the context key equal to the store's state. */
+function followState(store: PaperStore): vscode.Disposable {
+  let shown: StoreState['kind'] | undefined;
+  const update = (): void => {
+    if (store.state.kind === shown) return;
+    shown = store.state.kind;
+    void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, shown);
+  };
+  update();
+  return store.onDidChange(update);
+}
+
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  return vscode.workspace.fs.readFile(uri);
+}
+
+/** A cancellable progress notification, reporting in percent. */
+const progressNotification: WithProgress = (title, task) => Promise.resolve(vscode.window.withProgress(
+  { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+  (progress, token) => {
+    let reported = 0;
+    return task((percent) => {
+      progress.report({ increment: percent - reported, message: `${percent}%` });
+      reported = percent;
+    }, () => token.isCancellationRequested);
+  },
+));

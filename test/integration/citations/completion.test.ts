@@ -1,0 +1,141 @@
+import * as assert from '../assert';
+import * as vscode from 'vscode';
+import type { Paper } from '../../../src/core/types';
+import { api, closeAllEditors, scratchDocument } from '../helpers';
+
+/** The label of a completion item as a string. */
+function label(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** The text an item inserts, as a string. */
+function insertText(item: vscode.CompletionItem): string {
+  const text = item.insertText ?? label(item);
+  return typeof text === 'string' ? text : text.value;
+}
+
+/** The range an item replaces (the replacing one when VS Code gives both). */
+function replaceRange(item: vscode.CompletionItem): vscode.Range | undefined {
+  const range = item.range;
+  return range && 'replacing' in range ? range.replacing : range;
+}
+
+/** Opens an untitled document and asks every completion provider at the end of its text. */
+async function completionsAtEnd(language: string, content: string, trigger?: string, resolve = 0): Promise<vscode.CompletionItem[]> {
+  const { document } = await scratchDocument(language, content);
+  const end = document.positionAt(content.length);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end, trigger, resolve);
+  return list.items;
+}
+
+/** Paper Scout's own items: references (word-based suggestions may repeat a key seen in another document). */
+function paperScoutLabels(items: vscode.CompletionItem[]): string[] {
+  return items.filter((item) => item.kind === vscode.CompletionItemKind.Reference).map(label);
+}
+
+/** The item offering `paper`, failing with what was offered when there is none. */
+function itemFor(items: vscode.CompletionItem[], paper: Paper): vscode.CompletionItem {
+  // Word-based suggestions may offer the same word; Paper Scout's items are references.
+  const item = items.find((candidate) => label(candidate) === paper.key && candidate.kind === vscode.CompletionItemKind.Reference);
+  assert.ok(item, `no completion for ${paper.key} among ${items.length} items: ${items.slice(0, 5).map(label).join(', ')}`);
+  return item;
+}
+
+async function setSetting(name: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('paperScout').update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+describe('citations: completion', () => {
+  let papers: readonly Paper[];
+  before(async () => { papers = (await api()).papers(); });
+  afterEach(closeAllEditors);
+
+  it('offers every paper after \\cite{ in an untitled LaTeX document, inserting the key', async () => {
+    const paper = papers[0];
+    const content = 'Prior work \\cite{';
+    const items = await completionsAtEnd('latex', content, '{', 400);
+    const item = itemFor(items, paper);
+    assert.strictEqual(insertText(item), paper.key);
+    assert.ok(item.detail?.includes(paper.published ? paper.published.slice(0, 4) : 'n.d.'), `detail lacks the year: ${item.detail}`);
+    assert.strictEqual(item.kind, vscode.CompletionItemKind.Reference);
+    assert.ok(item.filterText?.startsWith(`${paper.key} `), `filterText: ${item.filterText}`);
+    const words = paper.title.split(/\s+/).filter((word) => /^[A-Za-z]{5,}$/.test(word)).slice(0, 2);
+    for (const word of words) assert.ok(item.filterText?.includes(word), `filterText lacks the title word "${word}": ${item.filterText}`);
+    const range = replaceRange(item);
+    assert.ok(range && range.start.character === content.length, 'replaces from the brace on');
+    const documentation = item.documentation;
+    assert.ok(documentation instanceof vscode.MarkdownString || typeof documentation === 'object', 'documentation is Markdown');
+    assert.ok(!(documentation as vscode.MarkdownString).isTrusted, 'documentation is not trusted');
+    const excerpt = paper.abstract.split(/\s+/).slice(0, 3).join(' ');
+    if (excerpt) {
+      const value = (documentation as vscode.MarkdownString).value.replace(/\\(.)/g, '$1');
+      assert.ok(value.includes(excerpt), `documentation lacks the abstract's start "${excerpt}": ${value.slice(0, 200)}`);
+    }
+  });
+
+  it('offers papers after a comma in \\citep{...} and replaces only the key being typed', async () => {
+    const paper = papers[1];
+    const content = `\\citep[see][]{${papers[0].key}, ${paper.key.slice(0, 2)}`;
+    const item = itemFor(await completionsAtEnd('latex', content, undefined), paper);
+    assert.strictEqual(insertText(item), paper.key);
+    const range = replaceRange(item);
+    assert.strictEqual(range?.start.character, content.length - 2,
+      `range ${JSON.stringify(item.range)} of ${JSON.stringify({ label: item.label, kind: item.kind, detail: item.detail })} in ${JSON.stringify(content)}`);
+  });
+
+  it('offers nothing of Paper Scout outside a citation command', async () => {
+    const items = await completionsAtEnd('latex', '\\section{', '{');
+    assert.ok(!paperScoutLabels(items).includes(papers[0].key), 'a paper was offered in \\section{');
+  });
+
+  it('offers papers after @ in Markdown: [@key] outside brackets, the key inside them', async () => {
+    const paper = papers[0];
+    const outside = itemFor(await completionsAtEnd('markdown', 'As shown @', '@'), paper);
+    assert.strictEqual(insertText(outside), `[@${paper.key}]`);
+    assert.strictEqual(replaceRange(outside)?.start.character, 'As shown '.length);
+    assert.ok(outside.filterText?.startsWith(`@${paper.key}`));
+
+    const inside = itemFor(await completionsAtEnd('markdown', 'As shown [see @', '@'), paper);
+    assert.strictEqual(insertText(inside), paper.key);
+    assert.strictEqual(replaceRange(inside)?.start.character, 'As shown [see @'.length);
+  });
+
+  it('offers nothing after an @ in an e-mail address', async () => {
+    const items = await completionsAtEnd('markdown', 'write to me@', '@');
+    assert.deepStrictEqual(paperScoutLabels(items), [], 'papers were offered in an e-mail address');
+  });
+
+  it('offers papers after the comment trigger in a code comment, not in code', async () => {
+    const paper = papers[0];
+    const item = itemFor(await completionsAtEnd('python', 'x = 1  # see @cite:', ':'), paper);
+    assert.strictEqual(insertText(item), paper.key);
+    const inCode = await completionsAtEnd('python', 'x = "@cite:', ':');
+    assert.deepStrictEqual(paperScoutLabels(inCode), [], 'papers were offered in a string');
+  });
+
+  it('inserts a user template after the trigger when the comment format names it, skipping bad templates', async () => {
+    const paper = papers[0];
+    try {
+      await setSetting('citation.templates', [{ name: 'Short', template: '{title} ({year}) [{key}]' }, { name: 'Bad', template: '{nope}' }]);
+      await setSetting('completion.commentFormat', 'Short');
+      const content = '// based on @cite:';
+      const item = itemFor(await completionsAtEnd('typescript', content, ':'), paper);
+      const year = paper.published?.slice(0, 4) ?? 'n.d.';
+      assert.ok(insertText(item).endsWith(`(${year}) [${paper.key}]`), `inserted: ${insertText(item)}`);
+      assert.strictEqual(replaceRange(item)?.start.character, '// based on '.length, 'the template replaces the trigger');
+    } finally {
+      await setSetting('completion.commentFormat', undefined);
+      await setSetting('citation.templates', undefined);
+    }
+  });
+
+  it('offers nothing when completion is turned off', async () => {
+    try {
+      await setSetting('completion.enabled', false);
+      const items = await completionsAtEnd('latex', '\\cite{', '{');
+      assert.deepStrictEqual(paperScoutLabels(items), [], 'papers were offered with completion turned off');
+    } finally {
+      await setSetting('completion.enabled', undefined);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+// Every contributed command, as VS Code sees it: contributed with a title and category, registered, and
+// runnable with the arguments menus pass and with none (then it asks with the search).
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../../src/commands/commandIds';
+import * as assert from '../assert';
+import { api, closeAllEditors, contributes, runDismissing, untitledDocument } from '../helpers';
+
+/** Commands that take a paper id, or a topic name, as their first argument. */
+const TAKES_PAPER_ID: ReadonlySet<string> = new Set([COMMANDS.openPaper, COMMANDS.insertCitation, COMMANDS.copyCitation,
+  COMMANDS.revealPaper, COMMANDS.replaceSelectionWithCitation]);
+const TAKES_TOPIC: ReadonlySet<string> = new Set([COMMANDS.revealTopic, COMMANDS.searchInTopic]);
+
+describe('commands', () => {
+  before(async () => { await api(); });
+  afterEach(closeAllEditors);
+
+  it('contributes every command of src/commands/commandIds.ts, each with a title and the "Paper Scout" category', () => {
+    const contributed = contributes().commands ?? [];
+    for (const id of Object.values(COMMANDS)) {
+      const command = contributed.find((candidate) => candidate.command === id);
+      assert.ok(command, `${id} is not contributed`);
+      assert.ok(command.title, `${id} has no title`);
+      assert.strictEqual(command.category, 'Paper Scout', `${id} category`);
+    }
+  });
+
+  it('registers every command of src/commands/commandIds.ts', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepStrictEqual(Object.values(COMMANDS).filter((id) => !registered.has(id)), []);
+  });
+
+  for (const id of Object.values(COMMANDS)) {
+    it(`runs ${id} with the argument a menu passes`, async () => {
+      const paper = (await api()).papers()[0];
+      await untitledDocument('latex');
+      const args = TAKES_PAPER_ID.has(id) ? [paper.id] : TAKES_TOPIC.has(id) ? [paper.topics[0]] : [];
+      await runDismissing(id, ...args);
+    });
+  }
+
+  it('opens the search with the selected text, and the commands given no paper ask with it', async () => {
+    const editor = await untitledDocument('markdown', 'low-rank adaptation');
+    editor.selection = new vscode.Selection(0, 0, 0, 19);
+    for (const id of [COMMANDS.searchSelection, COMMANDS.openPaper, COMMANDS.insertCitation, COMMANDS.copyCitation, COMMANDS.revealPaper, COMMANDS.replaceSelectionWithCitation]) {
+      await runDismissing(id);
+    }
+    assert.strictEqual(editor.document.getText(), 'low-rank adaptation', 'a dismissed search changed the document');
+  });
+});

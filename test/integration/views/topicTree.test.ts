@@ -1,0 +1,112 @@
+import * as vscode from 'vscode';
+import * as assert from '../assert';
+import type { TopicTreeNode } from '../../../src/api';
+import { COMMANDS } from '../../../src/commands/commandIds';
+import { api, hooks, runDismissing, setSetting, waitFor, within } from '../helpers';
+
+/** The tree's topic nodes and their labels, as VS Code gets them. */
+async function topicLabels(): Promise<string[]> {
+  const tree = (await hooks()).topicTree;
+  return tree.getChildren().map((node) => String(tree.getTreeItem(node).label));
+}
+
+describe('views: the Topics tree', () => {
+  after(async () => {
+    await setSetting('topics', undefined);
+    await setSetting('sortBy', undefined);
+  });
+
+  it('lists every topic with its codicon and paper count, and every paper under its topics', async () => {
+    const scout = await api();
+    const tree = (await hooks()).topicTree;
+    const roots = tree.getChildren();
+    assert.ok(roots.length >= 10, `only ${roots.length} topics`);
+    for (const node of roots) {
+      assert.strictEqual(node.kind, 'topic');
+      const item = tree.getTreeItem(node);
+      assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, `${String(item.label)} cannot be expanded`);
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon, `${String(item.label)} has no codicon`);
+      assert.strictEqual(item.description, String(tree.getChildren(node).length), `${String(item.label)} count`);
+    }
+    const listed = new Set(roots.flatMap((node) => tree.getChildren(node).map((child) => (child.kind === 'paper' ? child.paper.id : ''))));
+    for (const paper of scout.papers()) assert.ok(listed.has(paper.id), `${paper.id} is under no topic`);
+  });
+
+  it('shows a paper with its date and upvotes, an abstract tooltip, and opens it on click', async () => {
+    const tree = (await hooks()).topicTree;
+    const topic = tree.getChildren()[0];
+    const node = tree.getChildren(topic)[0] as Extract<TopicTreeNode, { kind: 'paper' }>;
+    const item = tree.getTreeItem(node);
+    assert.strictEqual(item.contextValue, 'paperScout.paper');
+    assert.strictEqual(item.command?.command, COMMANDS.openPaper);
+    assert.deepStrictEqual(item.command?.arguments, [node.paper.id]);
+    if (node.paper.published) assert.ok(String(item.description).includes(node.paper.published), 'description lacks the date');
+    const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.ok(tooltip.value.length > 40, 'tooltip is empty');
+    assert.strictEqual(tree.getParent(node), topic);
+  });
+
+  it('sorts newest first with undated papers last, and follows the sort setting', async () => {
+    const tree = (await hooks()).topicTree;
+    await setSetting('sortBy', 'date');
+    for (const topic of tree.getChildren()) {
+      const dates = tree.getChildren(topic).map((node) => (node.kind === 'paper' ? node.paper.published : null));
+      const firstUndated = dates.indexOf(null);
+      if (firstUndated >= 0) assert.ok(dates.slice(firstUndated).every((date) => date === null), 'a dated paper after an undated one');
+      const known = dates.filter((date): date is string => date !== null);
+      assert.deepStrictEqual(known, [...known].sort().reverse(), 'dated papers are not newest first');
+    }
+    const changed = new Promise<void>((resolve) => { const once = tree.onDidChangeTreeData(() => { once.dispose(); resolve(); }); });
+    await vscode.commands.executeCommand(COMMANDS.changeSort, 'title');
+    await changed;
+    const topic = tree.getChildren()[0];
+    const titles = tree.getChildren(topic).map((node) => (node.kind === 'paper' ? node.paper.title : ''));
+    assert.deepStrictEqual(titles, [...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })), 'not sorted by title');
+  });
+
+  it('adds and overrides topics from the settings without a reload, and names bad entries', async () => {
+    const scout = await api();
+    const tree = (await hooks()).topicTree;
+    const builtIn = await topicLabels();
+    await setSetting('topics', [
+      { name: 'Agents', icon: 'robot', terms: [{ match: 'agent*', weight: 5 }, { match: 'language model*', weight: 3 }] },
+      { name: 'Broken', terms: [{ match: 'x', weight: 'heavy' }] },
+      { name: builtIn[0], icon: 'zap', description: 'mine', terms: [{ match: 'quantiz*', weight: 4 }] },
+    ]);
+    await waitFor(async () => (await topicLabels()).includes('Agents'), 'the Agents topic in the tree');
+    const labels = await topicLabels();
+    assert.strictEqual(labels[0], builtIn[0], 'an overridden topic keeps its place');
+    assert.ok(!labels.includes('Broken'), 'an invalid topic was added');
+    const first = tree.getChildren()[0];
+    assert.strictEqual((tree.getTreeItem(first).iconPath as vscode.ThemeIcon).id, 'zap');
+    const agents = tree.getChildren().find((node) => node.kind === 'topic' && node.rule.name === 'Agents')!;
+    assert.ok(tree.getChildren(agents).length > 0, 'no paper matched the Agents topic');
+    const problems = scout.diagnostics().filter((diagnostic) => diagnostic.file === 'paperScout.topics');
+    assert.ok(problems.some((problem) => problem.path?.startsWith('[1]')), `no diagnostic names entry [1]: ${JSON.stringify(problems)}`);
+
+    await setSetting('topics', undefined);
+    await waitFor(async () => !(await topicLabels()).includes('Agents'), 'the Agents topic to go');
+  });
+
+  it('reveals a paper and a topic', async () => {
+    const scout = await api();
+    const paper = scout.papers()[5];
+    assert.strictEqual(await scout.revealPaper(paper.id), true);
+    assert.strictEqual(await scout.revealTopic(paper.topics[0]), true);
+    assert.strictEqual(await scout.revealPaper('no-such-paper'), false);
+  });
+
+  it('opens in the Paper Scout container from the activity bar, and takes the focus', async () => {
+    await within(vscode.commands.executeCommand('workbench.view.extension.paperScout'), 10_000, 'open the container');
+    await within(vscode.commands.executeCommand('paperScout.topics.focus'), 10_000, 'focus the Topics view');
+  });
+
+  it('reveals a paper with Paper Scout: Reveal Paper in Topics', async () => {
+    const paper = (await api()).papers()[0];
+    assert.strictEqual(await within(vscode.commands.executeCommand<boolean>(COMMANDS.revealPaper, paper.id), 10_000, 'Reveal Paper'), true);
+  });
+
+  it('asks for the sort order with Paper Scout: Change Sort Order', async () => {
+    await runDismissing(COMMANDS.changeSort);
+  });
+});

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { citationContextAt, commentLeader } from '../../../src/citations/citationContext';
+
+const TRIGGER = '@cite:';
+
+describe('citationContextAt', () => {
+  describe('LaTeX', () => {
+    for (const command of ['\\cite{', '\\citep{', '\\citet{', '\\parencite{', '\\autocite{', '\\textcite*{', '\\citep[see][p.~3]{']) {
+      it(`offers keys right after ${command}`, () => {
+        const line = `Prior work ${command}`;
+        assert.deepEqual(citationContextAt(line, 'latex', TRIGGER), { kind: 'latex', start: line.length, typed: '' });
+      });
+    }
+
+    it('offers keys after a comma, replacing only the key being typed', () => {
+      const line = '\\cite{awq2023, gal';
+      assert.deepEqual(citationContextAt(line, 'latex', TRIGGER), { kind: 'latex', start: line.length - 3, typed: 'gal' });
+      assert.deepEqual(citationContextAt('\\cite{a,', 'latex', TRIGGER), { kind: 'latex', start: 8, typed: '' });
+    });
+
+    it('offers nothing after a closed command, outside one, or in a LaTeX comment', () => {
+      assert.equal(citationContextAt('\\cite{awq2023} and ', 'latex', TRIGGER), null);
+      assert.equal(citationContextAt('\\section{', 'latex', TRIGGER), null);
+      assert.equal(citationContextAt('% \\cite{', 'latex', TRIGGER), null);
+      assert.equal(citationContextAt('\\cite{foo bar', 'latex', TRIGGER), null);
+      assert.equal(citationContextAt('\\cite{', 'python', TRIGGER), null);
+    });
+
+    it('reads a 100% as text, not as a comment', () => {
+      assert.equal(citationContextAt('100\\% of \\cite{', 'latex', TRIGGER)?.kind, 'latex');
+    });
+  });
+
+  describe('Markdown', () => {
+    it('inside brackets completes the key after @', () => {
+      assert.deepEqual(citationContextAt('As shown [@', 'markdown', TRIGGER), { kind: 'pandoc', start: 11, typed: '', bracketed: true });
+      assert.deepEqual(citationContextAt('[see @awq2023, p. 3; @ga', 'markdown', TRIGGER), { kind: 'pandoc', start: 22, typed: 'ga', bracketed: true });
+      assert.deepEqual(citationContextAt('[-@', 'markdown', TRIGGER), { kind: 'pandoc', start: 3, typed: '', bracketed: true });
+    });
+
+    it('outside brackets replaces the @ (and what follows) with [@key]', () => {
+      assert.deepEqual(citationContextAt('As shown @', 'markdown', TRIGGER), { kind: 'pandoc', start: 9, typed: '@', bracketed: false });
+      assert.deepEqual(citationContextAt('@aw', 'markdown', TRIGGER), { kind: 'pandoc', start: 0, typed: '@aw', bracketed: false });
+      assert.deepEqual(citationContextAt('[a link](x) then @', 'markdown', TRIGGER)?.kind, 'pandoc');
+      assert.equal((citationContextAt('[a link](x) then @', 'markdown', TRIGGER) as { bracketed: boolean }).bracketed, false);
+    });
+
+    it('offers nothing in an e-mail address', () => {
+      assert.equal(citationContextAt('write to me@', 'markdown', TRIGGER), null);
+    });
+
+    it('also completes raw LaTeX citations in Markdown', () => {
+      assert.equal(citationContextAt('text \\citep{', 'markdown', TRIGGER)?.kind, 'latex');
+    });
+  });
+
+  describe('comments', () => {
+    it('completes after the trigger in a line comment, with the comment\'s leader', () => {
+      assert.deepEqual(citationContextAt('    x = f(y)  # see @cite:aw', 'python', TRIGGER),
+        { kind: 'comment', start: 26, triggerStart: 20, typed: 'aw', leader: '              # ' });
+      assert.deepEqual(citationContextAt('// @cite:', 'typescript', TRIGGER), { kind: 'comment', start: 9, triggerStart: 3, typed: '', leader: '// ' });
+      assert.equal(citationContextAt('% @cite:', 'latex', TRIGGER)?.kind, 'comment');
+    });
+
+    it('completes in block comments and JSDoc lines', () => {
+      assert.deepEqual(citationContextAt('<!-- @cite:', 'markdown', TRIGGER), { kind: 'comment', start: 11, triggerStart: 5, typed: '', leader: '' });
+      assert.equal(citationContextAt(' * Based on @cite:', 'typescript', TRIGGER)?.kind, 'comment');
+      assert.equal(citationContextAt('/* @cite:', 'css', TRIGGER)?.kind, 'comment');
+    });
+
+    it('offers nothing after the trigger in code, in a closed block comment, or in languages without comments', () => {
+      assert.equal(citationContextAt('const s = "@cite:', 'typescript', TRIGGER), null);
+      assert.equal(citationContextAt('url = "http://x" + @cite:', 'typescript', TRIGGER), null);
+      assert.equal(citationContextAt('/* x */ @cite:', 'css', TRIGGER), null);
+      assert.equal(citationContextAt('{"a": "@cite:', 'json', TRIGGER), null);
+    });
+
+    it('uses the configured trigger', () => {
+      assert.equal(citationContextAt('# ref:', 'python', 'ref:')?.kind, 'comment');
+      assert.equal(citationContextAt('# @cite:', 'python', 'ref:'), null);
+    });
+  });
+});
+
+describe('commentLeader', () => {
+  it('is null outside comments', () => {
+    assert.equal(commentLeader('x = 1 ', 'python'), null);
+  });
+});

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { citationForLanguage as forLanguage, planInsertion } from '../../../src/citations/citationText';
+import { isProseLanguage } from '../../../src/core/languages';
+import { formatCitation, type CitationFormat } from '../../../src/core/citations/formats';
+import type { Paper } from '../../../src/core/types';
+
+const paper: Paper = {
+  id: 's2ft', key: 's2ft2024', title: 'S$^{2}$FT: Efficient Fine-Tuning', abstract: 'We propose S2FT.',
+  published: '2024-12-09', upvotes: 3, authorsCount: 5, organization: null, topics: ['Parameter-Efficient Fine-Tuning'],
+  links: [], sources: ['page.txt'],
+};
+
+const citationForLanguage = (cited: Paper, format: CitationFormat, languageId: string) => forLanguage(formatCitation(cited, format), format, languageId);
+
+describe('citations: citation text for a document', () => {
+  it('keeps prose formats as they read in Markdown and LaTeX', () => {
+    assert.deepEqual(citationForLanguage(paper, 'latex', 'latex'), { text: '\\cite{s2ft2024}', lineComment: false });
+    assert.match(citationForLanguage(paper, 'markdown', 'markdown').text, /^\[S²FT: Efficient Fine-Tuning\]\(https:/);
+    assert.ok(isProseLanguage('markdown') && isProseLanguage('latex') && !isProseLanguage('python'));
+  });
+
+  it('writes any format as a comment in code, line or block as the language has', () => {
+    const python = citationForLanguage(paper, 'comment', 'python');
+    assert.equal(python.lineComment, true);
+    assert.match(python.text, /^# Paper Scout: S²FT: Efficient Fine-Tuning \(2024\) <https:/);
+    const bibtex = citationForLanguage(paper, 'bibtex', 'rust');
+    assert.ok(bibtex.text.split('\n').every((line) => line.startsWith('//')), bibtex.text);
+    const css = citationForLanguage(paper, 'comment', 'css');
+    assert.equal(css.lineComment, false);
+    assert.match(css.text, /^\/\* .* \*\/$/);
+    assert.match(citationForLanguage(paper, 'comment', 'latex').text, /^% Paper Scout:/);
+  });
+
+  it('puts a line comment at the cursor only where it cannot swallow code', () => {
+    const comment = { text: '# cite', lineComment: true };
+    assert.deepEqual(planInsertion(comment, '', 0, 0), { line: 0, character: 0, text: '# cite' });
+    assert.deepEqual(planInsertion(comment, 'x = 1', 3, 5), { line: 3, character: 5, text: ' # cite' });
+    assert.deepEqual(planInsertion(comment, '    return g(x)', 2, 13), { line: 2, character: 0, text: '    # cite\n' });
+    const twoLines = { text: '# a\n# b', lineComment: true };
+    assert.deepEqual(planInsertion(twoLines, '  ', 1, 2), { line: 1, character: 2, text: '# a\n  # b' });
+    assert.deepEqual(planInsertion(twoLines, '  x = 1', 1, 7), { line: 1, character: 0, text: '  # a\n  # b\n' });
+  });
+
+  it('inserts prose and block comments exactly at the cursor', () => {
+    assert.deepEqual(planInsertion({ text: '\\cite{k}', lineComment: false }, 'see  here', 0, 4), { line: 0, character: 4, text: '\\cite{k}' });
+  });
+});

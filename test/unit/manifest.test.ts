@@ -1,0 +1,77 @@
+// The manifest as VS Code and the Marketplace read it: discovery, trust, settings sections, the
+// walkthrough, and where the menus and the keybinding apply.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { SETTINGS } from '../../src/settings/definitions';
+import { configurationSections, manifestSettings, readManifest } from './manifest';
+
+/** Width and height of a PNG file, from its IHDR chunk. */
+function pngSize(path: string): { width: number; height: number } {
+  const bytes = readFileSync(path);
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', `${path} is not a PNG`);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('manifest: package.json as VS Code and the Marketplace read it', () => {
+  const manifest = readManifest();
+
+  it('can be found: keywords, categories beyond Other, a PNG icon of at least 128 px, the MIT licence text, a changelog', () => {
+    for (const keyword of ['citation', 'bibtex', 'biblatex', 'latex', 'pandoc', 'markdown', 'arxiv', 'papers', 'machine learning']) {
+      assert.ok((manifest.keywords as string[]).includes(keyword), `keyword ${keyword}`);
+    }
+    const categories = manifest.categories as string[];
+    assert.ok(categories.length > 0 && !categories.includes('Other'), `categories: ${categories.join(', ')}`);
+    const icon = manifest.icon as string;
+    assert.match(icon, /\.png$/);
+    const { width, height } = pngSize(icon);
+    assert.ok(width >= 128 && width === height, `the icon is ${width}×${height}`);
+    assert.equal(manifest.license, 'MIT');
+    assert.match(readFileSync('LICENSE', 'utf8'), /^MIT License\n/);
+    assert.ok(existsSync('CHANGELOG.md'));
+    assert.ok(!(manifest.scripts as Record<string, string>).package.includes('--skip-license'), 'npm run package skips the licence');
+  });
+
+  it('runs limited in Restricted Mode, restricting exactly the settings that read files or run patterns, and in virtual workspaces', () => {
+    const untrusted = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, 'limited');
+    assert.ok(untrusted?.description && untrusted.description.length > 20);
+    const restricted = Object.values(SETTINGS).filter((setting) => setting.restricted).map((setting) => setting.key).sort();
+    assert.deepEqual([...(untrusted?.restrictedConfigurations ?? [])].sort(), restricted);
+    assert.deepEqual(restricted, ['paperScout.corpus.sources', 'paperScout.topics']);
+    assert.equal(manifest.capabilities?.virtualWorkspaces, true);
+  });
+
+  it('groups the settings in titled sections, each setting with a scope, a description and its own order', () => {
+    assert.deepEqual(configurationSections(manifest).map((section) => section.title), ['Search', 'Citations', 'Your Papers', 'Appearance']);
+    const orders = new Map<number, string>();
+    for (const [key, setting] of manifestSettings(manifest)) {
+      assert.ok(['application', 'machine', 'machine-overridable', 'window', 'resource', 'language-overridable'].includes(setting.scope ?? ''), `${key}: scope ${setting.scope}`);
+      assert.ok((setting.markdownDescription ?? setting.description ?? '').length > 20, `${key} has no description`);
+      assert.equal(typeof setting.order, 'number', `${key} has no order`);
+      assert.ok(!orders.has(setting.order!), `${key} and ${orders.get(setting.order!)} share the order ${setting.order}`);
+      orders.set(setting.order!, key);
+    }
+    assert.ok(['machine-overridable', 'resource'].includes(manifestSettings(manifest).get(SETTINGS.corpusFiles.key)?.scope ?? ''));
+  });
+
+  it('has a walkthrough of four steps: search, browse topics, insert a citation, add your own papers, each with its media', () => {
+    const walkthroughs = manifest.contributes.walkthroughs ?? [];
+    assert.equal(walkthroughs.length, 1);
+    const steps = walkthroughs[0].steps;
+    assert.deepEqual(steps.map((step) => step.id), ['search', 'browseTopics', 'insertCitation', 'addPapers']);
+    for (const step of steps) {
+      const media = Object.values(step.media)[0];
+      assert.ok(media && existsSync(media), `${step.id}: media ${media} is missing`);
+      assert.match(step.description, /\]\(command:/, `${step.id} has no button`);
+    }
+  });
+
+  it('shows the keybinding and the editor context menu entries only where they apply', () => {
+    for (const binding of manifest.contributes.keybindings ?? []) assert.ok(binding.when, `the keybinding of ${binding.command} has no when clause`);
+    for (const entry of manifest.contributes.menus?.['editor/context'] ?? []) assert.ok(entry.when?.includes('editorTextFocus'), `editor/context ${entry.command}: ${entry.when}`);
+  });
+
+  it('starts once VS Code has, so comment completion works in a code file opened first', () => {
+    assert.ok(manifest.activationEvents?.includes('onStartupFinished'));
+  });
+});

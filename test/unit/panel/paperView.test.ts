@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { isWebUrl, paperView } from '../../../src/panel/paperView';
+import { CITATION_FORMATS, formatCitation } from '../../../src/core/citations/formats';
+import type { Paper } from '../../../src/core/types';
+
+describe('panel: the paper panel view', () => {
+  const paper: Paper = {
+    id: 'p', key: 'p2024', title: 'HyperZ$\\cdot$Z$\\cdot$W reaches 93\\%', abstract: 'Code at https://github.com/x/y.',
+    published: '2024-01-02', upvotes: 1, authorsCount: 2, organization: 'Lab', topics: ['Architectures'],
+    links: ['https://github.com/x/y', 'javascript:alert(1)'], sources: [],
+  };
+
+  it('makes the title readable, keeps only web links, and cites in every format', () => {
+    const view = paperView(paper, [], CITATION_FORMATS.map((format) => ({ ...format, render: (cited: Paper) => formatCitation(cited, format.id) })));
+    assert.equal(view.title, 'HyperZ·Z·W reaches 93%');
+    assert.deepEqual(view.links, ['https://github.com/x/y']);
+    assert.deepEqual(view.formats.map((format) => format.id), CITATION_FORMATS.map((format) => format.id));
+    assert.ok(view.lookup.arxiv.startsWith('https://arxiv.org/'));
+  });
+
+  it('accepts only http(s) URLs', () => {
+    assert.ok(isWebUrl('https://a.b/c') && isWebUrl('http://a.b'));
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'https://a b', ' https://a.b']) assert.ok(!isWebUrl(url), url);
+  });
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { panelStateSchema, webviewMessageSchema } from '../../../src/shared/protocol';
+import { CITATION_FORMATS } from '../../../src/core/citations/formats';
+
+describe('shared: the panel message protocol', () => {
+  it('accepts the messages the webview sends', () => {
+    for (const message of [
+      { type: 'ready' },
+      { type: 'openLink', url: 'https://github.com/x/y' },
+      { type: 'openPaper', paperId: 'a-paper' },
+      { type: 'insertCitation', paperId: 'a-paper' },
+      { type: 'insertCitation', paperId: 'a-paper', format: 'bibtex' },
+      { type: 'copyCitation', paperId: 'a-paper', format: 'comment' },
+      { type: 'revealTopic', topic: 'Quantization' },
+      { type: 'copyCitation', paperId: 'a-paper', format: 'template:Short ref' },
+    ]) assert.ok(webviewMessageSchema.safeParse(message).success, JSON.stringify(message));
+  });
+
+  it('rejects unknown, malformed and padded messages', () => {
+    for (const message of [
+      null, 'ready', 42, [], {}, { type: 'eval', code: 'alert(1)' }, { type: 'openLink' }, { type: 'openLink', url: 7 },
+      { type: 'insertCitation', paperId: 'a', format: 'Bad Format!' }, { type: 'copyCitation', paperId: 'a', format: 'template:' }, { type: 'ready', extra: true },
+      { type: 'openPaper', paperId: '' }, { type: '__proto__' }, JSON.parse('{"type":"ready","__proto__":{"x":1}}'),
+    ]) assert.ok(!webviewMessageSchema.safeParse(message).success, JSON.stringify(message));
+  });
+
+  it('knows every built-in citation format', () => {
+    for (const { id } of CITATION_FORMATS) assert.ok(webviewMessageSchema.safeParse({ type: 'copyCitation', paperId: 'a', format: id }).success, id);
+  });
+
+  it('validates restored panel state', () => {
+    assert.ok(panelStateSchema.safeParse({ paperId: 'a' }).success);
+    for (const state of [undefined, null, {}, { paperId: 3 }, 'a']) assert.ok(!panelStateSchema.safeParse(state).success, JSON.stringify(state));
+  });
+});

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import type { Paper } from '../../../src/core/types';
+import { IndexCancelledError, IndexService, isIndexCancelled, type IndexRequest } from '../../../src/core/store/indexService';
+import { Gate } from './fakes';
+
+/** Collects the unhandled rejections of the process while `work` runs (and a turn after). */
+async function unhandledRejectionsDuring(work: () => Promise<void>): Promise<unknown[]> {
+  const seen: unknown[] = [];
+  const listener = (reason: unknown): void => { seen.push(reason); };
+  process.on('unhandledRejection', listener);
+  try {
+    await work();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    process.off('unhandledRejection', listener);
+  }
+  return seen;
+}
+
+const papers = (count: number): Paper[] => Array.from({ length: count }, (_, i) => ({ id: `p${i}` }) as Paper);
+
+describe('store: the index service (no VS Code)', () => {
+  it('makes the index once for every caller and hands it out at once afterwards', async () => {
+    let loads = 0;
+    const service = new IndexService(async ({ papers: list }) => { loads++; return { size: list.length }; }, () => ({ papers: papers(3), bundled: true }));
+    assert.equal(service.current(), undefined);
+    const [a, b] = await Promise.all([service.ready(), service.ready()]);
+    assert.equal(a, b);
+    assert.equal(await service.ready(), a);
+    assert.equal(service.current(), a);
+    assert.equal(loads, 1);
+  });
+
+  it('tells a build it is stale when the papers change, and builds again for the new ones', async () => {
+    let list = papers(2);
+    const gate = new Gate();
+    const requests: IndexRequest[] = [];
+    const service = new IndexService(async (request) => {
+      requests.push(request);
+      if (requests.length === 1) await gate.promise;
+      return { size: request.papers.length };
+    }, () => ({ papers: list, bundled: false }));
+    const waiting = service.ready();
+    list = papers(5);
+    service.invalidate();
+    assert.equal(requests[0].isStale(), true);
+    gate.open();
+    assert.deepEqual(await waiting, { size: 5 });
+    assert.equal(requests.length, 2);
+    assert.equal(requests[1].isStale(), false);
+  });
+
+  it('rejects every waiter once when the user cancels, leaves nothing unhandled, and tries again on the next call', async () => {
+    let cancel = true;
+    const service = new IndexService(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (cancel) throw new IndexCancelledError();
+      return { built: true };
+    }, () => ({ papers: papers(1), bundled: false }));
+    const unhandled = await unhandledRejectionsDuring(async () => {
+      const outcomes = await Promise.allSettled([service.ready(), service.ready()]);
+      assert.deepEqual(outcomes.map((outcome) => outcome.status), ['rejected', 'rejected']);
+      assert.ok(outcomes.every((outcome) => outcome.status === 'rejected' && isIndexCancelled(outcome.reason)));
+    });
+    assert.deepEqual(unhandled, []);
+    assert.equal(service.current(), undefined);
+    cancel = false;
+    assert.deepEqual(await service.ready(), { built: true });
+  });
+
+  it('passes a failed build on to the waiters, not as a cancellation', async () => {
+    const service = new IndexService(async () => { throw new Error('disk on fire'); }, () => ({ papers: [], bundled: false }));
+    await assert.rejects(service.ready(), (error: Error) => error.message === 'disk on fire' && !isIndexCancelled(error));
+  });
+});

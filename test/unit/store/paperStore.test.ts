@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { PaperIndex } from '../../../src/core/search/paperIndex';
+import type { IndexRequest } from '../../../src/core/store/indexService';
+import { bundledCorpus, corpusBytes, Gate, pageWith, testStore } from './fakes';
+
+describe('store: loading the papers (no VS Code)', () => {
+  it('loads the bundled corpus, fires a change, and is ready', async () => {
+    const { store } = testStore();
+    let changes = 0;
+    store.onDidChange(() => changes++);
+    assert.equal(store.state.kind, 'loading');
+    await store.load();
+    assert.equal(store.state.kind, 'ready');
+    assert.equal(store.papers.length, bundledCorpus().papers.length);
+    assert.ok(changes >= 1);
+    const first = store.papers[0];
+    assert.equal(store.paper(first.id), first);
+    assert.deepEqual(store.diagnostics, []);
+  });
+
+  it('folds loads asked for while one runs into one more load after it', async () => {
+    const gate = new Gate();
+    let reads = 0;
+    const { store } = testStore({ readBundled: async () => { reads++; await gate.promise; return corpusBytes(); } });
+    const loads = [store.load(), store.load(), store.load()];
+    gate.open();
+    await Promise.all(loads);
+    assert.equal(reads, 2, 'three loads during one read make two reads, not three');
+    assert.equal(store.state.kind, 'ready');
+  });
+
+  it('turns an unreadable bundled corpus into the error state, naming the file, and recovers on the next load', async () => {
+    let broken = true;
+    const { store, log } = testStore({ readBundled: async () => (broken ? new TextEncoder().encode('{"version": 1, "papers": [') : corpusBytes()) });
+    await store.load();
+    assert.equal(store.state.kind, 'error');
+    assert.match(store.state.kind === 'error' ? store.state.message : '', /^dist\/corpus\.json: /);
+    assert.deepEqual(store.papers, []);
+    assert.ok(log.lines.some((line) => line.startsWith('error: could not load the corpus')));
+    broken = false;
+    await store.load();
+    assert.equal(store.state.kind, 'ready');
+    assert.ok(store.papers.length > 200);
+  });
+
+  it('fails on a corpus file with no valid paper, and loads what is valid of a partly bad one', async () => {
+    const { store } = testStore({ readBundled: async () => new TextEncoder().encode(JSON.stringify({ version: 1, topics: [], papers: [{ id: 'x' }] })) });
+    await store.load();
+    assert.equal(store.state.kind, 'error');
+    const corpus = bundledCorpus();
+    const partly = testStore({ readBundled: async () => corpusBytes({ ...corpus, papers: [...corpus.papers.slice(0, 3), { id: 'NOT A SLUG' } as never] }) });
+    await partly.store.load();
+    assert.equal(partly.store.state.kind, 'ready');
+    assert.equal(partly.store.papers.length, 3);
+    assert.ok(partly.store.diagnostics.length > 0 && partly.store.diagnostics.every((problem) => problem.path?.startsWith('papers[3]')),
+      JSON.stringify(partly.store.diagnostics));
+  });
+
+  it('merges the user\'s corpus files, reports a missing one, and can leave the bundled papers out', async () => {
+    const { store, settings, files } = testStore();
+    files.texts.set('mine.txt', pageWith('My Own Paper on Quantized Adapters'));
+    settings.entries = ['mine.txt', 'gone.txt'];
+    await store.load();
+    assert.equal(store.papers.length, bundledCorpus().papers.length + 1);
+    assert.deepEqual(store.corpusFileProblems.map((problem) => problem.file), ['gone.txt']);
+    settings.bundled = false;
+    await store.load();
+    assert.deepEqual(store.papers.map((paper) => paper.title), ['My Own Paper on Quantized Adapters']);
+  });
+
+  it('applies the topics setting over the bundled rules, naming bad entries', async () => {
+    const { store, settings } = testStore();
+    await store.load();
+    settings.topics = [
+      { name: 'Agents', icon: 'robot', terms: [{ match: 'agent*', weight: 5 }, { match: 'language model*', weight: 3 }] },
+      { name: 'Broken', terms: [{ match: 'x', weight: 'heavy' }] },
+    ];
+    let changed = false;
+    store.onDidChange(() => { changed = true; });
+    store.applyTopics();
+    assert.ok(changed);
+    assert.ok(store.rules.some((rule) => rule.name === 'Agents'));
+    assert.ok(!store.rules.some((rule) => rule.name === 'Broken'));
+    assert.ok(store.papers.some((paper) => paper.topics.includes('Agents')));
+    assert.ok(store.topicSettingProblems.some((problem) => problem.file === 'paperScout.topics' && problem.path?.startsWith('[1]')));
+  });
+});
+
+describe('store: the index of the papers in force (no VS Code)', () => {
+  it('asks for the index of the bundled papers as bundled, and of merged papers as not', async () => {
+    const requests: IndexRequest[] = [];
+    const { store, settings, files } = testStore({ loadIndex: async (request) => { requests.push(request); return PaperIndex.build(request.papers); } });
+    await store.load();
+    await store.index.ready();
+    files.texts.set('mine.txt', pageWith('A Paper of My Own'));
+    settings.entries = ['mine.txt'];
+    await store.load();
+    await store.index.ready();
+    assert.deepEqual(requests.map((request) => [request.bundled, request.papers.length]), [[true, bundledCorpus().papers.length], [false, bundledCorpus().papers.length + 1]]);
+  });
+
+  it('never hands out a stale index: a reload during a build gives the waiters the index of the new papers', async () => {
+    const gate = new Gate();
+    const built: number[] = [];
+    const { store, settings, files } = testStore({
+      loadIndex: async (request) => {
+        if (built.length === 0) await gate.promise; // the first build is slow
+        built.push(request.papers.length);
+        return PaperIndex.build(request.papers);
+      },
+    });
+    await store.load();
+    const waiting = store.index.ready();
+    files.texts.set('late.txt', pageWith('A Paper Added During Indexing'));
+    settings.entries = ['late.txt'];
+    await store.load();
+    gate.open();
+    const index = await waiting;
+    assert.deepEqual(built, [bundledCorpus().papers.length, bundledCorpus().papers.length + 1]);
+    assert.equal(index, store.index.current());
+    assert.equal(index.search('Added During Indexing', { limit: 1 })[0]?.paper.title, 'A Paper Added During Indexing');
+  });
+
+  it('keeps the index when a reload yields the same papers object, and drops it when topics change', async () => {
+    const { store, settings } = testStore({ loadIndex: async (request) => PaperIndex.build(request.papers) });
+    await store.load();
+    const index = await store.index.ready();
+    store.applyTopics();
+    assert.equal(store.index.current(), index, 'applying unchanged topics kept the index');
+    settings.topics = [{ name: 'Agents', terms: [{ match: 'agent*', weight: 5 }] }];
+    store.applyTopics();
+    assert.equal(store.index.current(), undefined);
+  });
+});
