@@ -17,10 +17,13 @@ export const topicRuleSchema = z.object({
   terms: z.array(topicTermSchema).check(z.maxLength(500)),
 });
 
+const citationKeySchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key'));
+
 /** One paper of the corpus file. */
 export const paperSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase slug')),
-  key: z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key')),
+  key: citationKeySchema,
+  aliases: z.optional(z.array(citationKeySchema)),
   title: z.string().check(z.minLength(1)),
   abstract: z.string(),
   published: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date "YYYY-MM-DD"'))),
