@@ -19,6 +19,7 @@
  */
 import type { Paper } from '../types';
 import { escapeBibtexLiteral, escapeBibtexTitle } from './bibtexEscape';
+import { UNKNOWN_DATE_LABEL } from './displayText';
 import { readableTitle } from './latexText';
 import { authorsNote, publishedParts, type PublishedParts } from './paperFacts';
 import { paperLookupUrls } from './urls';
@@ -54,9 +55,9 @@ export function formatCitation(paper: Paper, format: CitationFormat): string {
   }
 }
 
-/** The year, or "n.d." (no date) when it is unknown. */
+/** The year, or "n.d." (no date, `UNKNOWN_DATE_LABEL`) when it is unknown. */
 function yearText(paper: Paper): string {
-  return publishedParts(paper.published)?.year.toString() ?? 'n.d.';
+  return publishedParts(paper.published)?.year.toString() ?? UNKNOWN_DATE_LABEL;
 }
 
 /** Year, month and day as far as they are known, stopping at the first unknown part. */
