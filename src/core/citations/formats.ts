@@ -36,7 +36,7 @@ export const CITATION_FORMATS: { id: CitationFormat; label: string; description:
   { id: 'plain', label: 'Plain text', description: 'Title. (year). Authors. URL' },
   { id: 'pandoc', label: 'Pandoc citation', description: '[@key]' },
   { id: 'latex', label: 'LaTeX \\cite', description: '\\cite{key}' },
-  { id: 'comment', label: 'Code comment', description: 'Paper Scout: Title (year) <url>' },
+  { id: 'comment', label: 'Code comment', description: 'Title (year), url — one comment line' },
 ];
 
 const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -51,7 +51,7 @@ export function formatCitation(paper: Paper, format: CitationFormat): string {
     case 'plain': return plainReference(paper);
     case 'pandoc': return `[@${paper.key}]`;
     case 'latex': return `\\cite{${paper.key}}`;
-    case 'comment': return `Paper Scout: ${readableTitle(paper.title)} (${yearText(paper)}) <${paperLookupUrls(paper).huggingFace}>`;
+    case 'comment': return `${readableTitle(paper.title)} (${yearText(paper)}), ${paperLookupUrls(paper).huggingFace}`;
   }
 }
 

@@ -116,8 +116,8 @@ describe('formatCitation: one-line formats', () => {
     [S2FT, 'pandoc', '[@s2ft]'],
     [AWQ, 'latex', '\\cite{awq2023}'],
     [INFLLM, 'latex', '\\cite{infllmv2_2025}'],
-    [AWQ, 'comment', `Paper Scout: AWQ: Activation-aware Weight Quantization for LLM Compression and Acceleration (2023) <${AWQ_URL}>`],
-    [S2FT, 'comment', `Paper Scout: S²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity (n.d.) <${S2FT_URL}>`],
+    [AWQ, 'comment', `AWQ: Activation-aware Weight Quantization for LLM Compression and Acceleration (2023), ${AWQ_URL}`],
+    [S2FT, 'comment', `S²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity (n.d.), ${S2FT_URL}`],
   ];
   for (const [paper, format, text] of expected) {
     it(`${format} for ${paper.key}`, () => {
