@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { assignCitationKeys } from '../src/core/citations/citationKey';
 import { loadCorpus } from '../src/core/corpus/schema';
+import { assignIds } from '../src/core/corpus/slug';
 import { PaperIndex } from '../src/core/search/paperIndex';
 import { fuseSearch, naiveScan, type Searcher } from './baselines';
 import { benchQueries, sampleQueries } from './queries';
@@ -211,6 +213,7 @@ function main(): void {
     ...latency(ourTimes),
     heapMB: round(median(heapRuns), 1),
     vsixKB: vsix.kb,
+    keyAssignMs: keyAssignMs(),
     baselines,
     scale,
   };
@@ -218,6 +221,19 @@ function main(): void {
   for (const entry of budgets) if (entry.status === 'not measured' && entry.figure.includes('papers')) notes.push(`${entry.figure}: not measured in this run (sizes ${settings.scale.join(', ')})`);
   const report: BenchReport = benchReportSchema.parse({ ...partial, budgets, notes, benchMs: round(performance.now() - benchStart, 0) });
   process.stdout.write(settings.json ? `${JSON.stringify(report)}\n` : `${formatTable(report)}\n`);
+}
+
+/** Median time to give keys and ids to 40,000 papers whose titles and years give one base key. */
+function keyAssignMs(): number {
+  const alike = Array.from({ length: 40000 }, (_item, index) => ({ identity: `efficient things ${index}`, title: 'Efficient Things', published: '2024-01-01' }));
+  const runs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    assignCitationKeys(alike);
+    assignIds(alike);
+    runs.push(performance.now() - start);
+  }
+  return round(median(runs), 1);
 }
 
 main();

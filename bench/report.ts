@@ -51,6 +51,8 @@ export const benchReportSchema = z.object({
   ...latencySchema.shape,
   heapMB: z.number().positive(),
   vsixKB: z.number().nonnegative().nullable(),
+  /** Citation keys and ids for 40,000 papers that share one base key (issue 13 item 6: linear, no suffix rescans). */
+  keyAssignMs: ms,
   baselines: z.array(baselineSchema),
   scale: z.array(scaleSchema),
   budgets: z.array(budgetSchema),
@@ -84,6 +86,7 @@ export function checkBudgets(report: Omit<BenchReport, 'budgets' | 'notes' | 'be
     budget('100,000 papers: indexLoadMs', at(100000)?.indexLoadMs, 2000, 'ms'),
     budget('100,000 papers: heapMB', at(100000)?.heapMB, 600, 'MB'),
     budget('vsixKB', report.vsixKB, 1024, 'KB'),
+    budget('keyAssignMs (40,000 alike)', report.keyAssignMs, 1000, 'ms'),
   ];
 }
 
@@ -104,6 +107,7 @@ export function formatTable(report: BenchReport): string {
   row('query p50 / p95 / p99', `${fixed(report.queryP50Ms, 3)} / ${fixed(report.queryP95Ms, 3)} / ${fixed(report.queryP99Ms, 3)}   (${report.queries} queries)`);
   row('heapMB', fixed(report.heapMB, 1));
   row('vsixKB', report.vsixKB === null ? 'no .vsix found' : fixed(report.vsixKB, 0));
+  row('keyAssignMs (40,000 alike)', `${fixed(report.keyAssignMs, 0)}   (keys and ids for 40,000 papers sharing one base key)`);
   const baselineLines = (baselines: BaselineReport[]): void => {
     for (const baseline of baselines) {
       row(

@@ -30,7 +30,9 @@ interface Frame {
  */
 export function readableTitle(raw: string): string {
   try {
-    return render(raw).normalize('NFC').replace(/\s+/g, ' ').trim();
+    // Most titles hold no LaTeX at all: nothing to render.
+    const plain = !/[\\${}^_~`']|--|https?:\/\//.test(raw);
+    return (plain ? raw : render(raw)).normalize('NFC').replace(/\s+/g, ' ').trim();
   } catch {
     // Unreachable by design; should it happen, one bad title must not cost the others their rendering.
     return raw.replace(/\s+/g, ' ').trim();
@@ -222,8 +224,9 @@ function repairSiteDebris(raw: string): string {
 export function asciiFold(text: string): string {
   let out = '';
   for (const char of text.normalize('NFKD').toLowerCase()) {
-    if (/[a-z0-9]/.test(char)) out += char;
-    else out += ASCII_SPELLINGS.get(char) ?? '';
+    const code = char.charCodeAt(0);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) out += char;
+    else if (code > 127) out += ASCII_SPELLINGS.get(char) ?? '';
   }
   return out;
 }

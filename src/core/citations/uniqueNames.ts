@@ -81,14 +81,15 @@ export function assignUniqueNames(
   for (const index of order) {
     if (names[index] !== undefined) continue;
     const request = requests[index];
-    const alternative = [request.natural, ...(request.alternatives ?? [])].find((name) => free(name, index));
+    const alternative = free(request.natural, index) ? request.natural : request.alternatives?.find((name) => free(name, index));
     if (alternative !== undefined) {
       give(index, alternative);
       continue;
     }
     let n = nextSuffix.get(request.natural) ?? 1;
-    while (!free(suffixed(request.natural, n), index)) n++;
-    give(index, suffixed(request.natural, n));
+    let name = suffixed(request.natural, n);
+    while (!free(name, index)) name = suffixed(request.natural, ++n);
+    give(index, name);
     nextSuffix.set(request.natural, n + 1);
   }
   return { names: names as string[], refused: refused.sort((a, b) => a - b) };
