@@ -38,6 +38,14 @@ export function papersByKey<T extends Pick<Paper, 'key' | 'aliases'>>(papers: re
 }
 
 /**
+ * The paper as cited by `key` (its key or one of its aliases): the same paper with `key` as its key, so
+ * an export writes the entry under the key the document cites (`\cite{galore_nd}` needs `@misc{galore_nd,`).
+ */
+export function paperCitedAs<T extends Pick<Paper, 'key'>>(paper: T, key: string): T {
+  return paper.key === key ? paper : { ...paper, key };
+}
+
+/**
  * True when a key written as a bare word in prose or code can be taken for a citation: it holds a digit
  * or an underscore (`awq2023`, `galore_b`, `low_rank_matrix`). A key that is one plain word (`galore`,
  * the key of an undated paper) counts only inside citation syntax, or every "galore" would be a citation.
