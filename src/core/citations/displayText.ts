@@ -17,6 +17,26 @@ export function yearLabel(published: string | null): string {
   return /^(\d{4})/.exec(published ?? '')?.[1] ?? UNKNOWN_DATE_LABEL;
 }
 
+/** How the Topics view orders the papers of a topic. */
+export type PaperOrder = 'date' | 'upvotes' | 'title';
+
+/**
+ * A paper's date and upvotes for a list row, the one the list is sorted by first so it stays visible
+ * when the row is cut at a narrow width: `2024-03-06 · ▲ 12`, or `▲ 12 · 2024-03-06` by upvotes. An
+ * unknown date reads `n.d.`; unknown upvotes are left out.
+ */
+export function paperFacts(paper: { published: string | null; upvotes: number | null }, order: PaperOrder): string {
+  const date = dateLabel(paper.published);
+  const upvotes = paper.upvotes === null ? null : `▲ ${paper.upvotes}`;
+  const parts = order === 'upvotes' ? [upvotes ?? '▲ –', date] : [date, upvotes];
+  return parts.filter((part): part is string => part !== null).join(' · ');
+}
+
+/** What a list sorted by `order` says about its order (for the view's description). */
+export function orderLabel(order: PaperOrder): string {
+  return order === 'date' ? 'newest first' : order === 'upvotes' ? 'most upvoted first' : 'by title';
+}
+
 /**
  * `text` cut to at most `max` characters, between words, with `…` when anything was cut. A single word
  * longer than `max` is cut inside (and gets the ellipsis), since nothing else fits.

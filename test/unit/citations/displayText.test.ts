@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { clipAtWord, dateLabel, markdownText, matchedWordRanges, UNKNOWN_DATE_LABEL, yearLabel } from '../../../src/core/citations/displayText';
+import { clipAtWord, dateLabel, markdownText, matchedWordRanges, orderLabel, paperFacts, UNKNOWN_DATE_LABEL, yearLabel } from '../../../src/core/citations/displayText';
 
 /** What CommonMark shows for text made only of escapes, plain characters and autolinks. */
 function shown(markdown: string): string {
@@ -12,6 +12,17 @@ describe('dates as shown', () => {
     assert.equal(UNKNOWN_DATE_LABEL, 'n.d.');
     assert.deepEqual([dateLabel(null), yearLabel(null)], ['n.d.', 'n.d.']);
     assert.deepEqual([dateLabel('2024-03-06'), yearLabel('2024-03-06'), yearLabel('2024')], ['2024-03-06', '2024', '2024']);
+  });
+});
+
+describe('paper facts in a sorted list', () => {
+  it('puts first what the list is sorted by, so a narrow row still shows it', () => {
+    const paper = { published: '2024-03-06', upvotes: 12 };
+    assert.equal(paperFacts(paper, 'date'), '2024-03-06 · ▲ 12');
+    assert.equal(paperFacts(paper, 'upvotes'), '▲ 12 · 2024-03-06');
+    assert.equal(paperFacts({ published: null, upvotes: null }, 'date'), 'n.d.');
+    assert.equal(paperFacts({ published: null, upvotes: null }, 'upvotes'), '▲ – · n.d.');
+    assert.deepEqual((['date', 'upvotes', 'title'] as const).map(orderLabel), ['newest first', 'most upvoted first', 'by title']);
   });
 });
 
