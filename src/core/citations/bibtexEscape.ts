@@ -142,15 +142,13 @@ function hasArgument(tokens: readonly Token[], index: number, unmatched: Readonl
   if (!accent && !ARGUMENT_COMMANDS.has(name)) return true;
   let next = index + 1;
   if (/^[a-zA-Z]/.test(name)) while (tokens[next]?.kind === 'char' && (tokens[next] as { char: string }).char === ' ') next++;
-  if (tokens[next]?.kind === 'open') {
-    if (unmatched.has(next)) return false;
-    if (!accent) return true;
-    next++; // an accent's group must start with what it accents
-  } else if (!accent) {
-    return false;
-  }
-  const token = tokens[next];
-  return (token?.kind === 'char' && /\p{L}/u.test(token.char)) || (token?.kind === 'command' && (token.name === 'i' || token.name === 'j'));
+  const grouped = tokens[next]?.kind === 'open';
+  if (grouped && unmatched.has(next)) return false;
+  if (!accent) return grouped;
+  // An accent takes one letter (or `\i`, `\j`), alone or alone in a group: `\"o`, `\"{o}`, `\'{\i}`.
+  const token = tokens[grouped ? next + 1 : next];
+  const letter = (token?.kind === 'char' && /\p{L}/u.test(token.char)) || (token?.kind === 'command' && (token.name === 'i' || token.name === 'j'));
+  return letter && (!grouped || tokens[next + 2]?.kind === 'close');
 }
 
 /** A command as written when it is safe, else shown literally. */
