@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { assignCitationKeys } from '../src/core/citations/citationKey';
 import { loadCorpus } from '../src/core/corpus/schema';
+import { assignIds } from '../src/core/corpus/slug';
 import { PaperIndex } from '../src/core/search/paperIndex';
 import { fuseSearch, naiveScan, type Searcher } from './baselines';
 import { formatHostile, measureHostile } from './hostile';
@@ -216,6 +218,7 @@ function main(): void {
     ...latency(ourTimes),
     heapMB: round(median(heapRuns), 1),
     vsixKB: vsix.kb,
+    keyAssignMs: keyAssignMs(),
     baselines,
     scale,
     workspace,
@@ -226,6 +229,19 @@ function main(): void {
   const hostile = measureHostile(papers, settings.quick);
   const report: BenchReport = benchReportSchema.parse({ ...partial, budgets, notes, benchMs: round(performance.now() - benchStart, 0) });
   process.stdout.write(settings.json ? `${JSON.stringify({ ...report, hostile })}\n` : `${formatTable(report)}\n${formatHostile(hostile)}\n`);
+}
+
+/** Median time to give keys and ids to 40,000 papers whose titles and years give one base key. */
+function keyAssignMs(): number {
+  const alike = Array.from({ length: 40000 }, (_item, index) => ({ identity: `efficient things ${index}`, title: 'Efficient Things', published: '2024-01-01' }));
+  const runs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    assignCitationKeys(alike);
+    assignIds(alike);
+    runs.push(performance.now() - start);
+  }
+  return round(median(runs), 1);
 }
 
 main();

@@ -52,6 +52,8 @@ export const benchReportSchema = z.object({
   ...latencySchema.shape,
   heapMB: z.number().positive(),
   vsixKB: z.number().nonnegative().nullable(),
+  /** Citation keys and ids for 40,000 papers that share one base key (issue 13 item 6: linear, no suffix rescans). */
+  keyAssignMs: ms,
   baselines: z.array(baselineSchema),
   scale: z.array(scaleSchema),
   /** The workspace citation index (issue 15). */
@@ -90,6 +92,7 @@ export function checkBudgets(report: Omit<BenchReport, 'budgets' | 'notes' | 'be
     budget('workspaceIndexMs (5,000 files)', report.workspace.files === 5000 ? report.workspace.workspaceIndexMs : null, 5000, 'ms'),
     budget('workspaceIndexBlockMs', report.workspace.workspaceIndexBlockMs, 50, 'ms'),
     budget('workspaceUpdateMs', report.workspace.workspaceUpdateMs, 100, 'ms'),
+    budget('keyAssignMs (40,000 alike)', report.keyAssignMs, 1000, 'ms'),
   ];
 }
 
@@ -110,6 +113,7 @@ export function formatTable(report: BenchReport): string {
   row('query p50 / p95 / p99', `${fixed(report.queryP50Ms, 3)} / ${fixed(report.queryP95Ms, 3)} / ${fixed(report.queryP99Ms, 3)}   (${report.queries} queries)`);
   row('heapMB', fixed(report.heapMB, 1));
   row('vsixKB', report.vsixKB === null ? 'no .vsix found' : fixed(report.vsixKB, 0));
+  row('keyAssignMs (40,000 alike)', `${fixed(report.keyAssignMs, 0)}   (keys and ids for 40,000 papers sharing one base key)`);
   const baselineLines = (baselines: BaselineReport[]): void => {
     for (const baseline of baselines) {
       row(

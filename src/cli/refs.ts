@@ -61,7 +61,8 @@ export function runRefs(argv: readonly string[], readCorpus: (file: string | und
     throw new Error(`${folder}: no such folder`);
   }
   if (!isFolder) throw new Error(`${folder}: not a folder`);
-  const paperKeys = new Set(readCorpus(values.corpus).papers.map((paper) => paper.key));
+  // A paper's old keys (aliases) still cite it, so documents written with them stay valid.
+  const paperKeys = new Set(readCorpus(values.corpus).papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])]));
   const filter = new PathFilter(values.exclude ?? []);
   const files = listFiles(folder, filter);
   return report(folder, files, paperKeys, { maxFileBytes, trigger: values.trigger, json: values.json === true, strict: values.strict === true }).catch((error: Error) => {

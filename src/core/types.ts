@@ -4,6 +4,11 @@ export interface Paper {
   id: string;
   /** Citation key (see `citations/citationKey.ts`), unique within a corpus. */
   key: string;
+  /**
+   * Other keys that cite this paper: keys it had under an earlier key rule, and keys users' files gave
+   * it. Unique within a corpus together with every `key`; absent when there are none.
+   */
+  aliases?: string[];
   title: string;
   abstract: string;
   /** "YYYY-MM-DD", or null when the source pages do not give a date. */

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseLegacyKeys } from '../../src/core/citations/keyAliases';
 
 /** The real bundled page dumps, the parser's test data. Tests run from the repository root. */
 export const PAGES_DIR = resolve('media/corpus/pages');
@@ -10,4 +11,9 @@ export function readPages(): { file: string; text: string }[] {
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((file) => ({ file, text: readFileSync(join(PAGES_DIR, file), 'utf8') }));
+}
+
+/** The frozen old keys of the bundled papers (`media/corpus/legacyKeys.json`), key → normalised title. */
+export function readLegacyKeys(): Map<string, string> {
+  return parseLegacyKeys(JSON.parse(readFileSync(resolve('media/corpus/legacyKeys.json'), 'utf8')));
 }

@@ -3,14 +3,37 @@
  * anything else. Pure: the export command reads and writes the file.
  *
  * How Paper Scout marks its entries: the line directly above each entry it writes is
- * `% paper-scout` (`PAPER_SCOUT_MARKER`). biber, biblatex and BibTeX ignore it (BibTeX skips all text
- * between entries, biber reads `%` lines as comments). On the next export an entry under the marker
- * is Paper Scout's to replace; every other entry, comment and blank line is kept byte for byte, and a
- * key that already has an entry the user wrote (or imported) is left to that entry, never duplicated.
+ * `% paper-scout <hash>` (`PAPER_SCOUT_MARKER` and a hash of the entry as written). biber, biblatex and
+ * BibTeX ignore it (BibTeX skips all text between entries, biber reads `%` lines as comments). On the
+ * next export an entry under the marker whose text still has that hash is Paper Scout's to replace; one
+ * the user changed since (the hash no longer matches) is kept as it is. Every other entry, comment and
+ * blank line is kept byte for byte, and a key that already has an entry the user wrote (or imported) is
+ * left to that entry, never duplicated.
  */
 
-/** The comment line Paper Scout writes directly above each entry it adds to a `.bib` file. */
+/** The comment that starts the line Paper Scout writes directly above each entry it adds to a `.bib` file. */
 export const PAPER_SCOUT_MARKER = '% paper-scout';
+
+/** The marker line for an entry: `% paper-scout` and the hash of the entry's text. */
+export function markerLine(entryText: string): string {
+  return `${PAPER_SCOUT_MARKER} ${entryHash(entryText)}`;
+}
+
+/**
+ * A hash of an entry's text as Paper Scout wrote it (line endings read as `\n`): 16 hex digits, two
+ * 32-bit FNV-1a lanes. It tells an edited entry from an untouched one; it is not a secret.
+ */
+export function entryHash(entryText: string): string {
+  const text = entryText.replace(/\r\n/g, '\n');
+  let first = 0x811c9dc5;
+  let second = 0x01000193 ^ 0x5bd1e995;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    first = Math.imul(first ^ code, 0x01000193);
+    second = Math.imul(second ^ code, 0x01000193) ^ (second >>> 13);
+  }
+  return (first >>> 0).toString(16).padStart(8, '0') + (second >>> 0).toString(16).padStart(8, '0');
+}
 
 /** One `@type{...}` (or `@type(...)`) entry of a `.bib` file, located by character offsets. */
 export interface BibEntry {
@@ -24,6 +47,10 @@ export interface BibEntry {
   end: number;
   /** True when the line directly above the entry is Paper Scout's marker. */
   ours: boolean;
+  /** For an entry under the marker: the hash the marker holds (null for a marker without one, as 0.1 wrote). */
+  hash: string | null;
+  /** For an entry under the marker: the offset where the marker line starts. */
+  markerStart: number;
 }
 
 /** The entries of a `.bib` file, and where it could not be read. */
@@ -70,7 +97,8 @@ export function parseBibFile(text: string): BibFile {
     }
     const lowerType = type.toLowerCase();
     const key = KEYLESS_TYPES.has(lowerType) ? null : (/^\s*([^,\s{}()"#=]+)/.exec(text.slice(open, end - 1))?.[1] ?? null);
-    entries.push({ type, key, start: at, end, ours: markerAbove(text, at) });
+    const marker = markerAbove(text, at);
+    entries.push({ type, key, start: at, end, ours: marker !== null, hash: marker?.hash ?? null, markerStart: marker?.start ?? at });
     index = end;
   }
   return { entries, problems, eol };
@@ -91,13 +119,18 @@ export interface BibMerge {
   updated: string[];
   /** Keys whose Paper Scout entry already had exactly this text. */
   unchanged: string[];
+  /** Keys whose Paper Scout entry the user changed since it was written: kept as the user left it. */
+  keptEdits: string[];
   /** Keys that already had an entry Paper Scout did not write; that entry was kept and no other added. */
   keptTheirs: string[];
 }
 
 /**
  * Merges `entries` into an existing `.bib` text (empty for a new file):
- * - a key with an entry under Paper Scout's marker: that entry's text is replaced in place;
+ * - a key with an entry under Paper Scout's marker whose text still has the marker's hash: that entry
+ *   and its marker are replaced in place (or left alone when the text is the same);
+ * - a key with an entry under the marker that the user edited (the hash no longer matches, or a marker
+ *   without a hash and text that differs): kept as it is, reported in `keptEdits`;
  * - a key with any other entry (compared case-insensitively, as BibTeX does): nothing is written,
  *   the user's entry stays;
  * - a new key: appended at the end, after a blank line, with the marker line above it.
@@ -119,7 +152,7 @@ export function mergeBibEntries(existing: string, entries: readonly NewBibEntry[
     // The user's entry wins over a Paper Scout one for the same key; otherwise the first one counts.
     if (!previous || (previous.ours && !entry.ours)) byKey.set(lower, entry);
   }
-  const result: BibMerge = { text: '', added: [], updated: [], unchanged: [], keptTheirs: [] };
+  const result: BibMerge = { text: '', added: [], updated: [], unchanged: [], keptEdits: [], keptTheirs: [] };
   const replacements: { start: number; end: number; text: string }[] = [];
   const appended: string[] = [];
   const done = new Set<string>();
@@ -129,15 +162,19 @@ export function mergeBibEntries(existing: string, entries: readonly NewBibEntry[
     done.add(lower);
     const text = entry.text.replace(/\r?\n/g, file.eol);
     const present = byKey.get(lower);
+    const marked = `${markerLine(entry.text)}${file.eol}${text}`;
+    const current = present ? existing.slice(present.start, present.end) : '';
     if (!present) {
-      appended.push(`${PAPER_SCOUT_MARKER}${file.eol}${text}`);
+      appended.push(marked);
       result.added.push(entry.key);
     } else if (!present.ours) {
       result.keptTheirs.push(entry.key);
-    } else if (existing.slice(present.start, present.end) === text) {
+    } else if (current === text) {
       result.unchanged.push(entry.key);
+    } else if (present.hash === null || present.hash !== entryHash(current)) {
+      result.keptEdits.push(entry.key);
     } else {
-      replacements.push({ start: present.start, end: present.end, text });
+      replacements.push({ start: present.markerStart, end: present.end, text: marked });
       result.updated.push(entry.key);
     }
   }
@@ -178,12 +215,13 @@ function closingOffset(text: string, from: number, close: '}' | ')'): number {
   return -1;
 }
 
-/** True when the line just above the one holding `at` is the marker (and `at` starts its line's text). */
-function markerAbove(text: string, at: number): boolean {
+/** The marker on the line just above the one holding `at` (when `at` starts its line's text), with its hash. */
+function markerAbove(text: string, at: number): { start: number; hash: string | null } | null {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  if (text.slice(lineStart, at).trim().length > 0 || lineStart === 0) return false;
+  if (text.slice(lineStart, at).trim().length > 0 || lineStart === 0) return null;
   const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  return text.slice(previousStart, lineStart).trim() === PAPER_SCOUT_MARKER;
+  const marker = /^% paper-scout(?: ([0-9a-f]{16}))?$/.exec(text.slice(previousStart, lineStart).trim());
+  return marker ? { start: previousStart, hash: marker[1] ?? null } : null;
 }
 
 function lineEnd(text: string, from: number): number {
@@ -195,4 +233,19 @@ function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line++;
   return line;
+}
+
+/**
+ * What a merge did, in words for the export's message: "2 added, 1 updated, 3 unchanged, 1 kept with
+ * your edits (awq2023), 1 already in the file as you wrote it (knuth1984)". Every key counted once.
+ */
+export function describeMerge(merge: Omit<BibMerge, 'text'>): string {
+  const named = (keys: readonly string[]): string => ` (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''})`;
+  const parts: string[] = [];
+  if (merge.added.length > 0) parts.push(`${merge.added.length} added`);
+  if (merge.updated.length > 0) parts.push(`${merge.updated.length} updated`);
+  if (merge.unchanged.length > 0) parts.push(`${merge.unchanged.length} unchanged`);
+  if (merge.keptEdits.length > 0) parts.push(`${merge.keptEdits.length} kept with your edits${named(merge.keptEdits)}`);
+  if (merge.keptTheirs.length > 0) parts.push(`${merge.keptTheirs.length} already in the file as you wrote ${merge.keptTheirs.length === 1 ? 'it' : 'them'}${named(merge.keptTheirs)}`);
+  return parts.length > 0 ? parts.join(', ') : 'nothing to write';
 }

@@ -1,52 +1,183 @@
+import { oneLine } from './comment';
+import { ACCENTS, FORMATTING, SYMBOLS } from './latexTables';
 import { unpairedDollarIndex } from './latexText';
 
 /**
- * Escaping for BibTeX field values: titles keep the LaTeX they already hold, plain text is escaped
- * whole. Both always give balanced braces, which BibTeX needs to read a `{...}` value at all.
+ * Escaping for BibTeX field values: titles keep the LaTeX that only formats text, plain text is
+ * escaped whole. Both always give braces balanced the same way for BibTeX (which counts every brace)
+ * and for LaTeX-aware parsers (which skip `\{` and `\}`).
  */
 
+/** Delimiter commands (`\left(`): kept only as text, since a missing delimiter breaks the entry. */
+const DELIMITER_COMMANDS: ReadonlySet<string> = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr']);
+
+/** Commands that format one braced argument: kept only when that argument follows. */
+const ARGUMENT_COMMANDS: ReadonlySet<string> = new Set([
+  'textbf', 'textit', 'textsl', 'emph', 'texttt', 'textsc', 'textrm', 'textsf', 'textup', 'textmd', 'textnormal',
+  'text', 'mbox', 'hbox', 'underline', 'mathrm', 'mathbf', 'mathit', 'mathsf', 'mathtt', 'mathcal', 'mathbb',
+  'mathfrak', 'mathscr', 'boldsymbol', 'bm', 'operatorname', 'ensuremath', 'hat', 'tilde', 'bar', 'vec', 'dot',
+  'ddot', 'widehat', 'widetilde', 'overline', 'mathring', 'nolinkurl', 'frac', 'tfrac', 'dfrac',
+  'textsuperscript', 'textsubscript', 'sqrt',
+]);
+
+/** Commands that exist only in math mode: outside `$...$` they are shown as text. */
+const MATH_ONLY: ReadonlySet<string> = new Set([
+  'mathrm', 'mathbf', 'mathit', 'mathsf', 'mathtt', 'mathcal', 'mathbb', 'mathfrak', 'mathscr', 'boldsymbol', 'bm',
+  'operatorname', 'frac', 'tfrac', 'dfrac', 'sqrt', 'hat', 'bar', 'vec', 'dot', 'ddot', 'widehat', 'widetilde', 'mathring',
+]);
+
+/** Letter commands a title may keep: symbols, accents, text formatting and the math that renders. */
+const SAFE_COMMANDS: ReadonlySet<string> = new Set([
+  ...SYMBOLS.keys(), ...[...FORMATTING].filter((name) => !DELIMITER_COMMANDS.has(name)), ...ARGUMENT_COMMANDS,
+  ...[...ACCENTS.keys()].filter((name) => /^[a-z]$/i.test(name)), 'cdots', 'ldots', 'vdots', 'neg',
+]);
+
+/** Non-letter commands a title may keep: escaped specials and accents. */
+const SAFE_SYMBOL_COMMANDS = new Set(['%', '&', '#', '_', '$', '"', "'", '`', '^', '~', '=', '.']);
+
+/** Spacing and line-break commands, written as what they leave: a space, or nothing (`\-`, `\/`, `\@`). */
+const SPACING_COMMANDS: ReadonlyMap<string, string> = new Map([['\\', ' '], [' ', ' '], [',', ' '], [';', ' '], [':', ' '], ['!', ''], ['-', ''], ['/', ''], ['@', '']]);
+
+/** One piece of a title: a command, a brace, a `$`, or any other character. */
+type Token = { kind: 'command'; name: string } | { kind: 'open' | 'close' | 'dollar' } | { kind: 'char'; char: string };
+
 /**
- * A title's LaTeX made safe inside a braced BibTeX value: `&`, `%` and `#` are escaped unless they
- * already are (`93\%` stays), `_` and `^` outside math too (`$x_1$` stays), an unpaired `$` becomes
- * `\$`, a trailing lone backslash becomes `\textbackslash{}`, and braces that close nothing or are
- * never closed are dropped (BibTeX counts `\{` and `\}` as braces too). Commands (`\cdot`, `{\alpha}`)
- * and math are kept as they are.
+ * A title's LaTeX made safe inside a braced BibTeX value. Kept: commands for symbols, accents, text
+ * formatting and math (`\cdot`, `\"o`, `\textbf`, `\mathcal`), escapes already there (`93\%`), and math
+ * (`$x_1$`). Escaped: every other command (`\input`, `\write18`, `\def`, `\csname`, an unknown one)
+ * shows as `\textbackslash{}name`; `&`, `%`, `#` unless escaped; `_` and `^` outside math; an unpaired
+ * `$`; escaped braces `\{` `\}` as `\textbraceleft{}` `\textbraceright{}` (`\lbrace` `\rbrace` in math).
+ * Dropped: braces that close nothing or are never closed, TeX's `^^` notation, line breaks and control
+ * characters. Math never runs across a group's end. Linear in the title's length.
  */
 export function escapeBibtexTitle(raw: string): string {
-  const unpairedDollar = unpairedDollarIndex(raw);
-  const dropped = unbalancedBraces(raw);
+  const text = oneLine(raw);
+  const tokens = tokenize(text);
+  const unmatched = unmatchedBraces(tokens);
   let out = '';
-  let math = false;
-  for (let index = 0; index < raw.length; index++) {
-    const char = raw[index];
-    if (char === '\\') {
-      const next = raw[index + 1];
-      if (next === undefined) {
-        out += '\\textbackslash{}';
-      } else if ((next === '{' || next === '}') && dropped.has(index + 1)) {
-        out += next === '{' ? '\\textbraceleft{}' : '\\textbraceright{}';
-        index++;
-      } else {
-        out += char + next;
-        index++;
-      }
-    } else if (char === '$') {
-      if (index === unpairedDollar) out += '\\$';
-      else {
-        math = !math;
-        out += char;
-      }
-    } else if ((char === '{' || char === '}') && dropped.has(index)) {
-      // a stray brace: dropped
-    } else if (char === '&' || char === '%' || char === '#' || (!math && char === '_')) {
-      out += '\\' + char;
-    } else if (!math && char === '^') {
-      out += '\\textasciicircum{}';
-    } else {
-      out += char;
+  let depth = 0;
+  let math: { depth: number } | null = null;
+  /** Set when math was closed at a group's end: the `$` that meant to close it is then a dollar sign. */
+  let orphanDollar = false;
+  tokens.forEach((token, index) => {
+    switch (token.kind) {
+      case 'open':
+        if (unmatched.has(index)) return;
+        depth++;
+        out += '{';
+        return;
+      case 'close':
+        if (unmatched.has(index)) return;
+        if (math && math.depth >= depth) {
+          out = `${out.trimEnd()}$`;
+          math = null;
+          orphanDollar = true;
+        }
+        depth--;
+        out += '}';
+        return;
+      case 'dollar':
+        if (!math && orphanDollar) {
+          orphanDollar = false;
+          out += '\\$';
+        } else if (!math) {
+          math = { depth };
+          out += '$';
+        } else if (math.depth === depth) {
+          // Space before a closing `$` means nothing in math, and parsers differ on keeping it.
+          math = null;
+          out = `${out.trimEnd()}$`;
+        }
+        // A `$` inside a group opened in math would end math inside the group: it is dropped.
+        return;
+      case 'command':
+        out += hasArgument(tokens, index, unmatched) && (math !== null || !MATH_ONLY.has(token.name)) ? command(token.name, math !== null) : literalCommand(token.name, math !== null);
+        return;
+      case 'char':
+        if (math && token.char === ' ') return; // space means nothing in math, and parsers differ on keeping it
+        // A letter right after a command name would become part of it (`\in}put` must not read `\input`).
+        if (/[a-zA-Z]/.test(token.char) && /\\[a-zA-Z]+$/.test(out.slice(-65))) out += '{}';
+        out += character(token.char, math !== null, out);
     }
+  });
+  return (math ? `${out.trimEnd()}$` : out).replace(/ {2,}/g, ' ').trim();
+}
+
+/** Splits a title into commands, braces, `$` signs and characters; the unpaired `$` becomes a character. */
+function tokenize(text: string): Token[] {
+  const literalDollar = unpairedDollarIndex(text);
+  const tokens: Token[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '\\') {
+      const name = /^[a-zA-Z]+/.exec(text.slice(index + 1, index + 65))?.[0] ?? text[index + 1] ?? '';
+      tokens.push({ kind: 'command', name });
+      index += name.length;
+    } else if (char === '{' || char === '}') tokens.push({ kind: char === '{' ? 'open' : 'close' });
+    else if (char === '$' && index !== literalDollar) tokens.push({ kind: 'dollar' });
+    else tokens.push({ kind: 'char', char });
   }
-  return out;
+  return tokens;
+}
+
+/** Indexes of brace tokens that have no partner. */
+function unmatchedBraces(tokens: readonly Token[]): Set<number> {
+  const open: number[] = [];
+  const unmatched = new Set<number>();
+  tokens.forEach((token, index) => {
+    if (token.kind === 'open') open.push(index);
+    else if (token.kind === 'close' && open.pop() === undefined) unmatched.add(index);
+  });
+  for (const index of open) unmatched.add(index);
+  return unmatched;
+}
+
+/**
+ * Whether the command at `index` has what it needs after it: a braced argument for a formatting
+ * command, a letter (or a group, or `\i`) for an accent. Other commands need nothing.
+ */
+function hasArgument(tokens: readonly Token[], index: number, unmatched: ReadonlySet<number>): boolean {
+  const name = (tokens[index] as { name: string }).name;
+  const accent = ACCENTS.has(name);
+  if (!accent && !ARGUMENT_COMMANDS.has(name)) return true;
+  let next = index + 1;
+  if (/^[a-zA-Z]/.test(name)) while (tokens[next]?.kind === 'char' && (tokens[next] as { char: string }).char === ' ') next++;
+  const grouped = tokens[next]?.kind === 'open';
+  if (grouped && unmatched.has(next)) return false;
+  if (!accent) return grouped;
+  // An accent takes one letter (or `\i`, `\j`), alone or alone in a group: `\"o`, `\"{o}`, `\'{\i}`.
+  const token = tokens[grouped ? next + 1 : next];
+  const letter = (token?.kind === 'char' && /\p{L}/u.test(token.char)) || (token?.kind === 'command' && (token.name === 'i' || token.name === 'j'));
+  return letter && (!grouped || tokens[next + 2]?.kind === 'close');
+}
+
+/** A command as written when it is safe, else shown literally. */
+function command(name: string, math: boolean): string {
+  if (name === '') return math ? '\\backslash{}' : '\\textbackslash{}';
+  if (name === '{' || name === '}') return math ? (name === '{' ? '\\lbrace{}' : '\\rbrace{}') : (name === '{' ? '\\textbraceleft{}' : '\\textbraceright{}');
+  const spacing = SPACING_COMMANDS.get(name);
+  if (spacing !== undefined) return math ? '' : spacing;
+  if (math && ACCENTS.has(name)) return literalCommand(name, math); // text accents do not work in math
+  if (/^[a-zA-Z]/.test(name) ? SAFE_COMMANDS.has(name) : SAFE_SYMBOL_COMMANDS.has(name)) return `\\${name}`;
+  return literalCommand(name, math);
+}
+
+/** A command shown as its text: a backslash, then the name. */
+function literalCommand(name: string, math: boolean): string {
+  const shown = /^[a-zA-Z]/.test(name) ? name : character(name, math, '');
+  return (math ? '\\backslash{}' : '\\textbackslash{}') + shown;
+}
+
+/** A plain character, escaped when BibTeX or LaTeX would read it as syntax (`out` is what came before). */
+function character(char: string, math: boolean, out: string): string {
+  if (char === '&' || char === '%' || char === '#' || char === '$') return `\\${char}`;
+  if (!math && char === '_') return '\\_';
+  if (char === '^') {
+    if (!math) return '\\textasciicircum{}';
+    // TeX reads `^^` followed by characters as another character (`^^5c` is a backslash).
+    return out.endsWith('^') ? '' : '^';
+  }
+  return char;
 }
 
 /**
@@ -54,25 +185,10 @@ export function escapeBibtexTitle(raw: string): string {
  * that BibTeX or LaTeX treats specially is escaped, so the text prints as it reads.
  */
 export function escapeBibtexLiteral(text: string): string {
-  return text.replace(/[\\{}$&%#_~^]/g, (char) => LITERAL_ESCAPES[char]);
+  return oneLine(text).replace(/[\\{}$&%#_~^]/g, (char) => LITERAL_ESCAPES.get(char)!);
 }
 
-const LITERAL_ESCAPES: Readonly<Record<string, string>> = {
+const LITERAL_ESCAPES: ReadonlyMap<string, string> = new Map(Object.entries({
   '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', $: '\\$', '&': '\\&',
   '%': '\\%', '#': '\\#', _: '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}',
-};
-
-/** Indexes of the brace characters (escaped or not, as BibTeX counts them) that have no partner. */
-function unbalancedBraces(raw: string): Set<number> {
-  const open: number[] = [];
-  const unmatched = new Set<number>();
-  for (let index = 0; index < raw.length; index++) {
-    if (raw[index] === '{') open.push(index);
-    else if (raw[index] === '}') {
-      if (open.length > 0) open.pop();
-      else unmatched.add(index);
-    }
-  }
-  for (const index of open) unmatched.add(index);
-  return unmatched;
-}
+}));

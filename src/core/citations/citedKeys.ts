@@ -4,6 +4,7 @@
  * hover feed it document text.
  */
 import { escapeRegExp } from '../regex';
+import { isDistinctiveKey } from './keyAliases';
 
 /** The keys a text cites, in order of first appearance, each once. */
 export interface CitedKeys {
@@ -17,7 +18,10 @@ export interface CitedKeys {
 export interface CitedKeysOptions {
   /** The code-comment trigger (`@cite:`); a key right after it counts as cited. */
   commentTrigger?: string;
-  /** Count a known key written as a bare word (`see awq2023`) as cited. Default true. */
+  /**
+   * Count a known key written as a bare word (`see awq2023`) as cited. Default true. Only keys with a
+   * digit or `_` count bare (see `isDistinctiveKey`): `galore` in prose is a word, not a citation.
+   */
   bareKeys?: boolean;
   /** Read pandoc citations (`[@key]`, `@key`); off for code, where `@` starts decorators. Default true. */
   pandoc?: boolean;
@@ -78,7 +82,7 @@ export function findCitedKeys(text: string, knownKeys: ReadonlySet<string>, opti
   }
   if (options.bareKeys !== false) {
     for (const match of text.matchAll(KEY_TOKEN)) {
-      if (knownKeys.has(match[0])) found.push({ key: match[0], at: match.index });
+      if (knownKeys.has(match[0]) && isDistinctiveKey(match[0])) found.push({ key: match[0], at: match.index });
     }
   }
   found.sort((a, b) => a.at - b.at);

@@ -19,6 +19,7 @@
  */
 import type { Paper } from '../types';
 import { escapeBibtexLiteral, escapeBibtexTitle } from './bibtexEscape';
+import { UNKNOWN_DATE_LABEL } from './displayText';
 import { readableTitle } from './latexText';
 import { authorsNote, publishedParts, type PublishedParts } from './paperFacts';
 import { paperLookupUrls } from './urls';
@@ -35,7 +36,7 @@ export const CITATION_FORMATS: { id: CitationFormat; label: string; description:
   { id: 'plain', label: 'Plain text', description: 'Title. (year). Authors. URL' },
   { id: 'pandoc', label: 'Pandoc citation', description: '[@key]' },
   { id: 'latex', label: 'LaTeX \\cite', description: '\\cite{key}' },
-  { id: 'comment', label: 'Code comment', description: 'Paper Scout: Title (year) <url>' },
+  { id: 'comment', label: 'Code comment', description: 'Title (year), url — one comment line' },
 ];
 
 const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -50,13 +51,13 @@ export function formatCitation(paper: Paper, format: CitationFormat): string {
     case 'plain': return plainReference(paper);
     case 'pandoc': return `[@${paper.key}]`;
     case 'latex': return `\\cite{${paper.key}}`;
-    case 'comment': return `Paper Scout: ${readableTitle(paper.title)} (${yearText(paper)}) <${paperLookupUrls(paper).huggingFace}>`;
+    case 'comment': return `${readableTitle(paper.title)} (${yearText(paper)}), ${paperLookupUrls(paper).huggingFace}`;
   }
 }
 
-/** The year, or "n.d." (no date) when it is unknown. */
+/** The year, or "n.d." (no date, `UNKNOWN_DATE_LABEL`) when it is unknown. */
 function yearText(paper: Paper): string {
-  return publishedParts(paper.published)?.year.toString() ?? 'n.d.';
+  return publishedParts(paper.published)?.year.toString() ?? UNKNOWN_DATE_LABEL;
 }
 
 /** Year, month and day as far as they are known, stopping at the first unknown part. */

@@ -1,96 +1,220 @@
 /**
- * Turns the LaTeX fragments that paper titles carry (`S$^{2}$FT`, `HyperZ$\cdot$Z$\cdot$W`, `93\%`,
+ * Turns the LaTeX that paper titles and abstracts carry (`S$^{2}$FT`, `HyperZ$\cdot$Z$\cdot$W`, `93\%`,
  * `{\alpha}`) into readable Unicode text, and folds text to lowercase ASCII for citation keys.
+ *
+ * One pass over the text with an explicit stack, so nesting of any depth costs no call stack and time
+ * stays linear: only the innermost `MAX_TRANSFORMS` super/subscript and accent groups are transformed,
+ * deeper ones are read as plain groups.
  */
+import { ACCENTS, ASCII_SPELLINGS, FORMATTING, SUBSCRIPTS, SUPERSCRIPTS, SYMBOLS, WORD_SYMBOLS } from './latexTables';
 
-/** LaTeX commands that stand for one character, in or out of math mode. */
-const SYMBOLS: Readonly<Record<string, string>> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
-  theta: 'θ', vartheta: 'ϑ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
-  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
-  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ',
-  Omega: 'Ω', cdot: '·', times: '×', div: '÷', pm: '±', mp: '∓', circ: '∘', ast: '∗', star: '⋆',
-  infty: '∞', approx: '≈', sim: '∼', neq: '≠', ne: '≠', leq: '≤', le: '≤', geq: '≥', ge: '≥',
-  to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', leftrightarrow: '↔', in: '∈',
-  partial: '∂', nabla: '∇', sum: '∑', prod: '∏', int: '∫', sqrt: '√', ell: 'ℓ', dots: '…',
-  ldots: '…', cdots: '⋯', prime: '′', S: '§', P: '¶', dag: '†', ddag: '‡', copyright: '©',
-  textregistered: '®', texttrademark: '™', textendash: '–', textemdash: '—', textasciitilde: '~',
-  textbackslash: '\\', textasciicircum: '^', textunderscore: '_', textbar: '|', textless: '<',
-  textgreater: '>', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', o: 'ø', O: 'Ø', l: 'ł', L: 'Ł',
-  aa: 'å', AA: 'Å', i: 'ı', quad: ' ', qquad: ' ', LaTeX: 'LaTeX', TeX: 'TeX',
-};
+/** How many transforming groups (scripts, accents, fractions) may be open at once. */
+const MAX_TRANSFORMS = 32;
 
-/** Math operators written as their name (`\\log n` reads `log n`). */
-const OPERATORS: ReadonlySet<string> = new Set(['log', 'ln', 'exp', 'max', 'min', 'sup', 'inf', 'lim', 'arg', 'sin', 'cos', 'tan', 'det', 'dim']);
-
-/** Accent commands (`\"o`, `\'{e}`) and the combining mark each adds. */
-const ACCENTS: Readonly<Record<string, string>> = {
-  '"': '\u0308', "'": '\u0301', '`': '\u0300', '^': '\u0302', '~': '\u0303', '=': '\u0304',
-  '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328', r: '\u030A',
-};
-
-const SUPERSCRIPTS: Readonly<Record<string, string>> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ', T: 'ᵀ', k: 'ᵏ', '*': '*',
-};
-
-const SUBSCRIPTS: Readonly<Record<string, string>> = {
-  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
-  '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎', a: 'ₐ', e: 'ₑ', i: 'ᵢ', j: 'ⱼ', k: 'ₖ', n: 'ₙ',
-  o: 'ₒ', t: 'ₜ', x: 'ₓ',
-};
-
-/** Letters without an ASCII decomposition, spelled out for citation keys. */
-const ASCII_SPELLINGS: Readonly<Record<string, string>> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
-  ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma',
-  τ: 'tau', υ: 'upsilon', φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega', ß: 'ss', æ: 'ae', œ: 'oe',
-  ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
-};
+/** An open group whose text is transformed when it closes. */
+interface Frame {
+  kind: 'group' | 'sup' | 'sub' | 'accent' | 'numerator';
+  /** The text read inside the group so far. */
+  text: string;
+  /** Whether math mode was on when the group opened (restored when it closes). */
+  math: boolean;
+  /** The combining mark of an accent group. */
+  mark?: string;
+}
 
 /**
- * A title's LaTeX rendered as readable Unicode text, for Markdown, plain-text references and the UI:
+ * LaTeX rendered as readable Unicode text, for Markdown, plain-text references and the UI:
  * `S$^{2}$FT` becomes `S²FT`, `$\cdot$` becomes `·`, `93\%` becomes `93%`, `{\alpha}` becomes `α`,
- * `--` becomes `–`; stray braces and `$` signs are dropped and white space is collapsed.
+ * `--` becomes `–`, `\textbf{x}` becomes `x`; an unknown command is shown as written (`\input`);
+ * stray braces and unpaired `$` are dropped, white space collapsed. Never throws.
  */
 export function readableTitle(raw: string): string {
+  try {
+    // Most titles hold no LaTeX at all: nothing to render.
+    const plain = !/[\\${}^_~`']|--|https?:\/\//.test(raw);
+    return (plain ? raw : render(raw)).normalize('NFC').replace(/\s+/g, ' ').trim();
+  } catch {
+    // Unreachable by design; should it happen, one bad title must not cost the others their rendering.
+    return raw.replace(/\s+/g, ' ').trim();
+  }
+}
+
+function render(raw: string): string {
   const literalDollar = unpairedDollarIndex(raw);
-  let out = '';
+  const stack: Frame[] = [{ kind: 'group', text: '', math: false }];
+  let transforms = 0;
   let math = false;
+  const top = (): Frame => stack[stack.length - 1];
+  const emit = (text: string): void => {
+    top().text += text;
+  };
+  /** Opens a group as `kind`, or as a plain group when too many transforming groups are open. */
+  const open = (kind: Frame['kind'], mark?: string): void => {
+    const transforming = kind !== 'group' && transforms < MAX_TRANSFORMS;
+    if (transforming) transforms++;
+    stack.push({ kind: transforming ? kind : 'group', text: '', math, mark });
+  };
+  const close = (): void => {
+    const frame = stack.pop()!;
+    if (frame.kind !== 'group') transforms--;
+    math = frame.math;
+    emit(transform(frame));
+  };
   let index = 0;
   while (index < raw.length) {
     const char = raw[index];
     if (char === '\\') {
-      const read = readCommand(raw, index, math);
-      out += read.text;
-      index = read.end;
+      const command = readCommand(raw, index, math);
+      index = command.end;
+      if (command.opens && raw[index] === '{') {
+        open(command.opens, command.mark);
+        index++;
+      } else if (command.opens === 'accent') {
+        // `\"o`, or an accent on a command: `\"\i`.
+        const base = raw[index] === '\\' ? readCommand(raw, index, math) : { text: raw[index] ?? '', end: Math.min(index + 1, raw.length) };
+        emit(base.text.length > 0 ? base.text[0] + (command.mark ?? '') + base.text.slice(1) : '');
+        index = base.end;
+      } else {
+        emit(command.text);
+      }
     } else if (char === '$' && index !== literalDollar) {
       math = !math;
       index++;
-    } else if (math && (char === '^' || char === '_')) {
-      const group = readGroup(raw, index + 1);
-      out += script(readableTitle('$' + group.content + '$'), char === '^' ? SUPERSCRIPTS : SUBSCRIPTS, char);
-      index = group.end;
-    } else if (char === '{' || char === '}') {
+    } else if ((char === '^' || char === '_') && (math || raw[index + 1] === '{')) {
+      const kind = char === '^' ? 'sup' : 'sub';
+      if (raw[index + 1] === '{') {
+        open(kind);
+        math = true;
+        index += 2;
+      } else if (raw[index + 1] === '\\') {
+        const command = readCommand(raw, index + 1, true);
+        emit(script(command.text, kind));
+        index = command.end;
+      } else {
+        emit(script(raw[index + 1] ?? '', kind));
+        index += 2;
+      }
+    } else if (char === '{') {
+      open('group');
       index++;
-    } else if (!math && char === '~') {
-      out += ' ';
+    } else if (char === '}') {
+      if (stack.length > 1) close();
       index++;
-    } else if (!math && raw.startsWith('---', index)) {
-      out += '—';
-      index += 3;
-    } else if (!math && raw.startsWith('--', index)) {
-      out += '–';
-      index += 2;
-    } else if (!math && (raw.startsWith('``', index) || raw.startsWith("''", index))) {
-      out += raw[index] === '`' ? '“' : '”';
-      index += 2;
+    } else if (char === 'h' && /^https?:\/\//.test(raw.slice(index, index + 8))) {
+      // A URL reads as written: no dashes, ties or scripts inside it.
+      const url = /^[^\s{}]+/.exec(raw.slice(index, index + 2048))![0];
+      emit(url);
+      index += url.length;
     } else {
-      out += char;
-      index++;
+      const typographic = math ? null : typography(raw, index);
+      emit(typographic?.text ?? char);
+      index += typographic?.length ?? 1;
     }
   }
-  return out.normalize('NFC').replace(/\s+/g, ' ').trim();
+  while (stack.length > 1) close();
+  return stack[0].text;
+}
+
+/** A group's text as it reads once the group closes. */
+function transform(frame: Frame): string {
+  switch (frame.kind) {
+    case 'sup':
+    case 'sub':
+      return script(frame.text, frame.kind);
+    case 'accent':
+      return frame.text.length > 0 ? frame.text[0] + (frame.mark ?? '') + frame.text.slice(1) : '';
+    case 'numerator':
+      return `${frame.text}/`;
+    default:
+      return frame.text;
+  }
+}
+
+/** Text mode's dashes, quotes and ties: `---`, `--`, ``` `` ```, `''`, and `~` between words. */
+function typography(raw: string, index: number): { text: string; length: number } | null {
+  const char = raw[index];
+  if (char === '-' && raw[index + 1] === '-') return raw[index + 2] === '-' ? { text: '—', length: 3 } : { text: '–', length: 2 };
+  if ((char === '`' || char === "'") && raw[index + 1] === char) return { text: char === '`' ? '“' : '”', length: 2 };
+  // A tie (`Part~I`) is a space; `~7B` after a space means "about" and stays.
+  if (char === '~' && index > 0 && /\S/.test(raw[index - 1]) && /\S/.test(raw[index + 1] ?? '')) return { text: ' ', length: 1 };
+  return null;
+}
+
+/** What a command at `start` (a backslash) reads as, where it ends, and the group it opens, if any. */
+function readCommand(raw: string, start: number, math: boolean): { text: string; end: number; opens?: Frame['kind']; mark?: string } {
+  const next = raw[start + 1];
+  if (next === undefined) return { text: '\\', end: start + 1 };
+  if (!/[a-zA-Z]/.test(next)) {
+    const mark = ACCENTS.get(next);
+    if (mark !== undefined) return { text: '', end: start + 2, opens: 'accent', mark };
+    // `\%`, `\&`, `\_`, `\#`, `\$`, `\{`, `\}`; `\,` `\;` `\ ` are spaces; `\\` a line break.
+    if (next === '\\' || /[,;: !]/.test(next)) return { text: ' ', end: start + 2 };
+    if (next === '-' || next === '/') return { text: '', end: start + 2 }; // soft hyphen, italic correction
+    return { text: next, end: start + 2 };
+  }
+  const name = /^[a-zA-Z]+/.exec(raw.slice(start + 1, start + 41))![0];
+  let end = start + 1 + name.length;
+  const mark = name.length === 1 ? ACCENTS.get(name) : undefined;
+  if (mark !== undefined) {
+    while (raw[end] === ' ') end++;
+    return { text: '', end, opens: 'accent', mark };
+  }
+  const symbol = SYMBOLS.get(name);
+  if (symbol !== undefined) {
+    if (raw.startsWith('{}', end)) end += 2;
+    // The space that only ends a letter's name (`\ss e`); after a word (`\log n`) or an operator (`4\times faster`) it stays.
+    else if (!math && raw[end] === ' ' && !WORD_SYMBOLS.has(name) && /\p{L}/u.test(symbol)) end += 1;
+    return { text: symbol, end };
+  }
+  if (name === 'frac' || name === 'tfrac' || name === 'dfrac') return { text: '', end, opens: 'numerator' };
+  if (name === 'textsuperscript') return { text: '', end, opens: 'sup' };
+  if (name === 'textsubscript') return { text: '', end, opens: 'sub' };
+  if (FORMATTING.has(name)) {
+    while (raw[end] === ' ') end++;
+    return { text: '', end };
+  }
+  return { text: `\\${name}`, end };
+}
+
+/** Text as super- or subscript characters when every character has one, else marked with `^`/`_`. */
+function script(text: string, kind: 'sup' | 'sub'): string {
+  const table = kind === 'sup' ? SUPERSCRIPTS : SUBSCRIPTS;
+  const chars = [...text];
+  if (chars.length > 0 && chars.every((char) => table.has(char))) return chars.map((char) => table.get(char)).join('');
+  const marker = kind === 'sup' ? '^' : '_';
+  return chars.length <= 1 ? marker + text : `${marker}(${text})`;
+}
+
+/**
+ * Corpus text as a reader should see it (titles and abstracts in the tree, quick pick, panel and
+ * hover): LaTeX rendered as `readableTitle` does, after repairing what the Daily Papers site leaves of
+ * it: `x^{2}` outside math (`S^{2}FT` reads `S²FT`), `4times` and `{times}` (`4×`), Greek letters and
+ * `mathcal` without their backslash before a script or bracket (`Omega(T^{2/3})` reads `Ω(T^(2/3))`),
+ * `sim30B` (`~30B`), the mangled dash entities `x2013`/`x2014` between letters, and a URL repeated in
+ * braces right after itself (`https://x{https://x}`). The corpus keeps the raw text; this is for display.
+ */
+export function readableText(raw: string): string {
+  return readableTitle(repairSiteDebris(raw));
+}
+
+/** An abstract as a reader should see it: see `readableText`. */
+export function readableAbstract(raw: string): string {
+  return readableText(raw);
+}
+
+const GREEK = 'alpha|beta|gamma|delta|epsilon|varepsilon|eta|theta|kappa|lambda|mu|sigma|tau|phi|varphi|psi|omega|Gamma|Delta|Theta|Lambda|Sigma|Phi|Psi|Omega';
+const BARE_GREEK = new RegExp(`(?<![A-Za-z\\\\])(${GREEK})(?=[\\^_({])`, 'g');
+const BARE_FORMATTING = /(?<![A-Za-z\\])(?:mathcal|mathbb|mathrm|mathbf|textbf|textit|emph|operatorname)(?=\{)/g;
+
+/** Undoes what the site's HTML-to-text step did to LaTeX and entities (see `readableText`). Linear. */
+function repairSiteDebris(raw: string): string {
+  return raw
+    .replace(/\{(https?:\/\/[^\s{}]{1,2048})\}/g, (match: string, url: string, offset: number) => (raw.slice(Math.max(0, offset - url.length), offset) === url ? '' : match))
+    .replace(/(?<=\p{L})x(2013|2014|2019)(?=\p{L})/gu, (_match, code: string) => (code === '2013' ? '–' : code === '2014' ? '—' : '’'))
+    .replace(/(?<=\d)times(?![a-z])|\{times\}/g, '\\times{}')
+    .replace(/(?<![A-Za-z\\])sim(?=\d)/g, '~')
+    .replace(BARE_GREEK, '\\$1{}')
+    .replace(BARE_FORMATTING, '');
 }
 
 /**
@@ -100,8 +224,9 @@ export function readableTitle(raw: string): string {
 export function asciiFold(text: string): string {
   let out = '';
   for (const char of text.normalize('NFKD').toLowerCase()) {
-    if (/[a-z0-9]/.test(char)) out += char;
-    else out += ASCII_SPELLINGS[char] ?? '';
+    const code = char.charCodeAt(0);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) out += char;
+    else if (code > 127) out += ASCII_SPELLINGS.get(char) ?? '';
   }
   return out;
 }
@@ -121,76 +246,4 @@ export function unpairedDollarIndex(raw: string): number {
     }
   }
   return count % 2 === 1 ? last : -1;
-}
-
-/** Reads `\command`, `\command{arg}`, an accent or an escaped character starting at `start`. */
-function readCommand(raw: string, start: number, math: boolean): { text: string; end: number } {
-  const next = raw[start + 1];
-  if (next === undefined) return { text: '', end: start + 1 };
-  if (next in ACCENTS && !/[a-zA-Z]/.test(next)) return accent(raw, start + 2, ACCENTS[next]);
-  if (!/[a-zA-Z]/.test(next)) {
-    // `\%`, `\&`, `\_`, `\#`, `\$`, `\{`, `\}`; `\,` `\;` `\ ` are spaces; `\\` a line break.
-    if (next === '\\' || /[,;: ]/.test(next)) return { text: ' ', end: start + 2 };
-    if (next === '-' || next === '/') return { text: '', end: start + 2 }; // soft hyphen, italic correction
-    return { text: next, end: start + 2 };
-  }
-  const name = /^[a-zA-Z]+/.exec(raw.slice(start + 1))![0];
-  let end = start + 1 + name.length;
-  if (name.length === 1 && name in ACCENTS) {
-    while (raw[end] === ' ') end++;
-    return accent(raw, end, ACCENTS[name]);
-  }
-  if (OPERATORS.has(name)) return { text: name, end };
-  if (name in SYMBOLS) {
-    if (raw.startsWith('{}', end)) end += 2;
-    else if (!math && raw[end] === ' ') end += 1; // the space that only ends the command name
-    return { text: SYMBOLS[name], end };
-  }
-  // An unknown command (`\textbf{x}`, `\mathcal{O}`, `\emph x`): keep its argument, drop the command.
-  while (raw[end] === ' ') end++;
-  return { text: '', end };
-}
-
-/** Applies a combining accent to the letter or braced group at `start`. */
-function accent(raw: string, start: number, mark: string): { text: string; end: number } {
-  const group = readGroup(raw, start);
-  const base = readableTitle(group.content);
-  return { text: base.length > 0 ? base[0] + mark + base.slice(1) : '', end: group.end };
-}
-
-/** A braced group `{...}` or a single character (or command) at `start`. */
-function readGroup(raw: string, start: number): { content: string; end: number } {
-  if (raw[start] === '{') {
-    let depth = 0;
-    for (let index = start; index < raw.length; index++) {
-      if (raw[index] === '\\') index++;
-      else if (raw[index] === '{') depth++;
-      else if (raw[index] === '}' && --depth === 0) return { content: raw.slice(start + 1, index), end: index + 1 };
-    }
-    return { content: raw.slice(start + 1), end: raw.length };
-  }
-  if (raw[start] === '\\') {
-    const command = /^\\([a-zA-Z]+|.)/.exec(raw.slice(start));
-    if (command) return { content: command[0], end: start + command[0].length };
-  }
-  return { content: raw[start] ?? '', end: Math.min(start + 1, raw.length) };
-}
-
-/** Text as super- or subscript characters when every character has one, else marked with `^`/`_`. */
-function script(text: string, table: Readonly<Record<string, string>>, marker: string): string {
-  const chars = [...text];
-  if (chars.length > 0 && chars.every((char) => char in table)) return chars.map((char) => table[char]).join('');
-  return chars.length === 1 ? marker + text : `${marker}(${text})`;
-}
-
-/**
- * An abstract as a reader should see it: inline math (`$^{2}$`, `$\cdot$`) rendered like titles,
- * escaped characters (`\%`) unescaped, and the site's mangled dash entities (`componentsx2013such`,
- * left from `&#x2013;`) shown as dashes. The corpus keeps the raw text; this is for display only.
- */
-export function readableAbstract(raw: string): string {
-  return raw
-    .replace(/\$[^$\n]{1,80}\$/g, (math) => readableTitle(math))
-    .replace(/\\([%&#_$])/g, '$1')
-    .replace(/(?<=\p{L})x(2013|2014)(?=\p{L})/gu, (_match, code: string) => (code === '2013' ? '–' : '—'));
 }

@@ -1,6 +1,7 @@
 /** User-defined citation formats: text with `{placeholder}`s filled from a paper. */
 import * as z from '../zod';
 import type { Paper } from '../types';
+import { UNKNOWN_DATE_LABEL } from './displayText';
 import { readableTitle } from './latexText';
 import { authorsNote, publishedParts } from './paperFacts';
 import { paperLookupUrls } from './urls';
@@ -98,7 +99,7 @@ export function placeholderValues(paper: Paper): Record<TemplatePlaceholder, str
   return {
     title: readableTitle(paper.title),
     rawTitle: paper.title,
-    year: date ? String(date.year) : 'n.d.',
+    year: date ? String(date.year) : UNKNOWN_DATE_LABEL,
     month: date?.month ? two(date.month) : '',
     date: date ? [String(date.year), ...(date.month ? [two(date.month)] : []), ...(date.month && date.day ? [two(date.day)] : [])].join('-') : '',
     key: paper.key,

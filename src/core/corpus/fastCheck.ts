@@ -5,7 +5,7 @@ import { isIsoCalendarDate } from './dates';
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const KEY = /^[a-z0-9][a-z0-9_:-]*$/;
 const URL = /^https?:\/\//;
-/** id, key, title, abstract, published, upvotes, authorsCount, organization, topics, links, sources */
+/** id, key, title, abstract, published, upvotes, authorsCount, organization, topics, links, sources (and aliases) */
 const PAPER_FIELDS = 11;
 
 /**
@@ -27,12 +27,15 @@ export function checkPaperFast(value: unknown): Paper | null {
   if (v.organization !== null && (!isString(v.organization) || v.organization.length === 0 || !isCleanText(v.organization))) return null;
   if (!isStringArray(v.topics) || !isStringArray(v.sources) || !isStringArray(v.links)) return null;
   if (!(v.links as string[]).every((link) => URL.test(link))) return null;
+  const hasAliases = v.aliases !== undefined;
+  if (hasAliases && !(isStringArray(v.aliases) && (v.aliases as string[]).every((alias) => KEY.test(alias)))) return null;
   // Straight from JSON.parse with exactly the known fields: already the shape zod would return, so no copy
   // (activation checks every bundled paper). Anything else gets a copy of the known fields only.
-  if (Object.keys(v).length === PAPER_FIELDS && isPlainObject(v)) return v as unknown as Paper;
+  if (Object.keys(v).length === PAPER_FIELDS + (hasAliases ? 1 : 0) && isPlainObject(v)) return v as unknown as Paper;
   return {
     id: v.id,
     key: v.key,
+    ...(hasAliases ? { aliases: [...(v.aliases as string[])] } : {}),
     title: v.title,
     abstract: v.abstract,
     published: v.published as string | null,

@@ -29,8 +29,9 @@ export function mergePapers(papers: readonly PagePaper[]): PagePaper[] {
 type MergeableFields = Pick<PagePaper, 'abstract' | 'published' | 'upvotes' | 'authorsCount' | 'organization' | 'links' | 'sources'>;
 
 /**
- * Merges what `incoming` knows into `known`, the same paper seen again: unknown fields are filled,
- * upvotes take the highest count, the longer abstract wins, links and sources are united. Mutates `known`.
+ * Merges what `incoming` knows into `known`, the same paper seen again: unknown fields are filled, the
+ * earlier of two dates is kept, upvotes take the highest count, the longer abstract wins, links and
+ * sources are united. Mutates `known`.
  */
 export function mergeInto(known: MergeableFields, incoming: MergeableFields): void {
   createMerger()(known, incoming);
@@ -49,7 +50,8 @@ export function createMerger(): (known: MergeableFields, incoming: MergeableFiel
       sets = { links: new Set(known.links), sources: new Set(known.sources) };
       seen.set(known, sets);
     }
-    known.published ??= incoming.published;
+    // The earliest date, not the first seen: the date (and so the citation key's year) must not depend on source order.
+    if (incoming.published !== null && (known.published === null || incoming.published < known.published)) known.published = incoming.published;
     known.authorsCount ??= incoming.authorsCount;
     known.organization ??= incoming.organization;
     if (incoming.upvotes !== null) known.upvotes = Math.max(known.upvotes ?? 0, incoming.upvotes);

@@ -22,6 +22,8 @@ export const topicRuleSchema = z.object({
   terms: z.array(topicTermSchema).check(z.maxLength(500)),
 });
 
+const citationKeySchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key'));
+
 /**
  * One paper of the corpus file. Page papers pass it too (see `validatePapers`), so both kinds hold to
  * the same rules: real calendar dates in `YEAR_RANGE`, upvotes a safe non-negative integer, and no
@@ -29,7 +31,8 @@ export const topicRuleSchema = z.object({
  */
 export const paperSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase slug')),
-  key: z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key')),
+  key: citationKeySchema,
+  aliases: z.optional(z.array(citationKeySchema)),
   title: line().check(z.minLength(1)),
   abstract: z.string().check(z.overwrite((text) => cleanText(text, { multiline: true }))),
   published: z.nullable(z.string().check(z.refine(isIsoCalendarDate, 'a real date "YYYY-MM-DD" from 1900 to 2100'))),

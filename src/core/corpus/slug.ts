@@ -1,3 +1,5 @@
+import { assignUniqueNames } from '../citations/uniqueNames';
+
 /** A URL- and file-safe slug of a title: lowercase ASCII words joined by hyphens, at most ~60 characters. */
 export function slugify(title: string): string {
   const words = title
@@ -15,17 +17,27 @@ export function slugify(title: string): string {
   return slug.slice(0, 60) || 'paper';
 }
 
+/** One paper to give an id: its identity (normalised title), its title, and the id its own file gives it. */
+export interface IdRequest {
+  identity: string;
+  title: string;
+  claimed?: string;
+}
+
 /**
- * Unique ids for a list of titles, in input order: the slug, or the slug with `-2`, `-3`... on a clash.
- * Ids in `taken` are never reused, so ids issued earlier stay unchanged when papers are added.
+ * Unique ids: the title's slug, the claimed id when the slug is not wanted, or the slug with `-2`,
+ * `-3`... on a clash. Ids in `reserved` (id → identity of its paper, for example the bundled corpus)
+ * go only to their own paper. Papers are taken in identity order and suffixes are counted per slug,
+ * so ids never depend on input order and 40,000 papers sharing a slug take linear time.
  */
-export function assignIds(titles: readonly string[], taken: Iterable<string> = []): string[] {
-  const used = new Set(taken);
-  return titles.map((title) => {
-    const base = slugify(title);
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    return id;
-  });
+export function assignIds(requests: readonly IdRequest[], reserved: ReadonlyMap<string, string> = new Map()): IdAssignment {
+  const named = requests.map((request) => ({ identity: request.identity, natural: slugify(request.title), claimed: request.claimed }));
+  const assignment = assignUniqueNames(named, { reserved }, (slug, n) => `${slug}-${n + 1}`);
+  return { ids: assignment.names, refused: assignment.refused };
+}
+
+/** The ids handed out, in input order, and the requests whose claimed id another paper had. */
+export interface IdAssignment {
+  ids: string[];
+  refused: number[];
 }

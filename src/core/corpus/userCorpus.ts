@@ -1,9 +1,9 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { compileTopics, assignTopics, type CompiledTopic } from '../topics/assignTopics';
+import { compileTopics } from '../topics/assignTopics';
 import type { Diagnostic, Paper, TopicRule } from '../types';
-import { toCorpusPapers } from './buildCorpus';
+import { toCorpusPapers, type IncomingPaper } from './buildCorpus';
 import { createMerger, normalizeTitle } from './merge';
-import { parsePage, type PagePaper } from './parsePage';
+import { parsePage } from './parsePage';
 import { loadCorpus } from './schema';
 
 /** A user's corpus file as read from disk: Daily Papers page dumps (`.txt`) or corpus JSON (`.json`). */
@@ -13,51 +13,67 @@ export interface UserSource {
   text: string;
 }
 
-/** The papers of all sources merged, and every problem met, each naming its file. */
+/** The papers of all sources merged, every problem met (each naming its file), and the keys issued. */
 export interface MergedCorpus {
   papers: Paper[];
   diagnostics: Diagnostic[];
+  /**
+   * The key of every paper the sources added, by identity (normalised title). Pass it back as
+   * `previousKeys` on the next merge (the extension keeps it across sessions) so that adding, removing
+   * or reordering sources never moves a key that was handed out.
+   */
+  issuedKeys: Map<string, string>;
+}
+
+/** What a merge keeps from earlier merges. */
+export interface MergeOptions {
+  /** `issuedKeys` of an earlier merge: those papers keep their keys while no bundled paper has them. */
+  previousKeys?: ReadonlyMap<string, string>;
 }
 
 /**
  * Merges users' own sources into a base corpus (usually the bundled one) by the same rules as the
- * bundled pages: a paper whose normalised title is already known fills that paper's unknown fields
- * and adds its source; a new paper gets an id and citation key that no existing paper has, so keys
- * already issued never change. Never throws: a source that cannot be read, or whose reading fails in
- * any way, costs only itself and is reported by its file name; the base papers always stay. The work
- * is linear in the number of papers (merging, membership and topic assignment).
+ * bundled pages: a paper whose normalised title is already known (from the base or any source, JSON or
+ * page, in any order) fills that paper's unknown fields and adds its source; a new paper gets an id
+ * and citation key no base paper has. A JSON paper keeps its own id and key unless another paper has
+ * them (reported); the key a JSON file gives a known paper becomes that paper's alias. Keys never
+ * depend on the order of sources. Never throws: a source that cannot be read, or whose reading fails in
+ * any way, costs only itself and is reported by its file name; the base papers always stay. The work is
+ * linear in the number of papers (merging, membership and topic assignment).
  */
-export function mergeUserSources(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[]): MergedCorpus {
+export function mergeUserSources(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[], options: MergeOptions = {}): MergedCorpus {
   const diagnostics: Diagnostic[] = [];
   try {
-    return mergeSources(base, sources, rules, diagnostics);
+    return mergeSources(base, sources, rules, options, diagnostics);
   } catch (error) {
     // Every source was read on its own below; only a bug in the merge itself reaches here.
     diagnostics.push({ file: sources.map((source) => source.file).join(', ') || 'your corpora', line: null, message: `merging your corpora failed (${describeError(error)}); only the bundled papers are shown`, severity: 'error' });
-    return { papers: [...base], diagnostics };
+    return { papers: [...base], diagnostics, issuedKeys: new Map() };
   }
 }
 
-function mergeSources(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[], diagnostics: Diagnostic[]): MergedCorpus {
+function mergeSources(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[], options: MergeOptions, diagnostics: Diagnostic[]): MergedCorpus {
   const compiled = compileTopics(rules, 'topics');
   for (const diagnostic of compiled.diagnostics) diagnostics.push(diagnostic);
   const mergeInto = createMerger();
   const papers = base.map((paper) => ({ ...paper, links: [...paper.links], sources: [...paper.sources], topics: [...paper.topics] }));
   const byTitle = new Map(papers.map((paper) => [normalizeTitle(paper.title), paper]));
-  const fresh: PagePaper[] = [];
-  const freshByTitle = new Map<string, PagePaper>();
-  const keep: Paper[] = [];
+  const fresh = new Map<string, FreshPaper>();
+  /** Keys JSON files give papers of the base corpus, to keep as their aliases. */
+  const baseAliases = new Map<Paper, { key: string; file: string }[]>();
 
-  const absorb = (incoming: PagePaper): void => {
+  const absorb = (incoming: FreshPaper): void => {
     const title = normalizeTitle(incoming.title);
-    const known = byTitle.get(title) ?? freshByTitle.get(title);
+    const known = byTitle.get(title);
     if (known) {
       mergeInto(known, incoming);
+      const claims = [incoming.claimedKey, ...(incoming.aliases ?? [])].filter((key): key is string => key !== undefined && key !== known.key);
+      if (claims.length > 0) baseAliases.set(known, [...(baseAliases.get(known) ?? []), ...claims.map((key) => ({ key, file: incoming.file }))]);
       return;
     }
-    const copy = { ...incoming, links: [...incoming.links], sources: [...incoming.sources] };
-    fresh.push(copy);
-    freshByTitle.set(title, copy);
+    const seen = fresh.get(title);
+    if (seen) mergeCopies(seen, incoming, mergeInto);
+    else fresh.set(title, { ...incoming, links: [...incoming.links], sources: [...incoming.sources] });
   };
 
   for (const source of sources) {
@@ -71,78 +87,94 @@ function mergeSources(base: readonly Paper[], sources: readonly UserSource[], ru
       continue;
     }
     for (const diagnostic of read.diagnostics) diagnostics.push(diagnostic);
-    for (const paper of read.json) {
-      const title = normalizeTitle(paper.title);
-      if (byTitle.has(title) || freshByTitle.has(title)) absorb({ ...paper, sources: [...paper.sources, source.file], line: 0 });
-      else keep.push({ ...paper, sources: paper.sources.length > 0 ? paper.sources : [source.file] });
-    }
-    for (const paper of read.pages) absorb(paper);
+    for (const paper of read.papers) absorb(paper);
   }
 
-  const taken = { takenIds: papers.map((paper) => paper.id), takenKeys: papers.map((paper) => paper.key) };
-  const kept = keepJsonPapers(keep, taken, compiled.topics, diagnostics);
-  const added = addFresh(fresh, compiled.topics, new Set([...taken.takenIds, ...kept.map((paper) => paper.id)]), new Set([...taken.takenKeys, ...kept.map((paper) => paper.key)]), diagnostics);
-  return { papers: [...papers, ...kept, ...added], diagnostics };
+  const reservedIds = new Map(papers.map((paper) => [paper.id, normalizeTitle(paper.title)]));
+  const reservedKeys = new Map<string, string>();
+  for (const paper of papers) for (const key of [paper.key, ...(paper.aliases ?? [])]) reservedKeys.set(key, normalizeTitle(paper.title));
+  const incoming = [...fresh.values()];
+  const added = toCorpusPapers(incoming, compiled.topics, { reservedIds, reservedKeys, previousKeys: options.previousKeys, diagnostics });
+  for (const index of added.refusedKeys) diagnostics.push(refusal(incoming[index], 'key', incoming[index].claimedKey!, added.keys[index]));
+  for (const index of added.refusedIds) diagnostics.push(refusal(incoming[index], 'id', incoming[index].claimedId!, added.ids[index]));
+  addBaseAliases(baseAliases, added.papers, diagnostics);
+  const issuedKeys = new Map(added.papers.map((paper) => [normalizeTitle(paper.title), paper.key]));
+  return { papers: [...papers, ...added.papers], diagnostics, issuedKeys };
+}
+
+/** A paper read from a user's source, not yet in the corpus, with the file it came from. */
+type FreshPaper = IncomingPaper & { file: string };
+
+/** A corpus JSON paper as an incoming paper that claims its id and key. */
+function fromJson(paper: Paper, file: string): FreshPaper {
+  const { id, key, aliases, topics, links, sources, ...fields } = paper;
+  return {
+    ...fields,
+    links: [...links],
+    sources: sources.includes(file) ? [...sources] : [...sources, file],
+    line: 0,
+    claimedId: id,
+    claimedKey: key,
+    aliases,
+    topics,
+    file,
+  };
 }
 
 /**
- * New papers with ids, keys and topics. Should that throw for some paper (a title no key can be made
- * of), the papers are done in halves until the ones that fail are found; those are reported at their
- * file and line and left out, and every other paper is kept. Without a failure this is one pass.
+ * Merges a second copy of a new paper into the first, whatever their order: fields as `mergeInto`
+ * does, the smaller claimed id and key (the other key becomes an alias), topics united.
  */
-function addFresh(fresh: PagePaper[], topics: CompiledTopic[], ids: Set<string>, keys: Set<string>, diagnostics: Diagnostic[]): Paper[] {
-  if (fresh.length === 0) return [];
-  let added: Paper[];
-  try {
-    added = toCorpusPapers(fresh, topics, { takenIds: ids, takenKeys: keys, diagnostics });
-  } catch (error) {
-    if (fresh.length === 1) {
-      const [paper] = fresh;
-      diagnostics.push({ file: paper.sources[0] ?? 'your corpora', line: paper.line || null, message: `paper "${paper.title.slice(0, 60)}" left out: ${describeError(error)}`, severity: 'error' });
-      return [];
-    }
-    const middle = fresh.length >>> 1;
-    const first = addFresh(fresh.slice(0, middle), topics, ids, keys, diagnostics);
-    return [...first, ...addFresh(fresh.slice(middle), topics, ids, keys, diagnostics)];
-  }
-  for (const paper of added) {
-    ids.add(paper.id);
-    keys.add(paper.key);
-  }
-  return added;
+function mergeCopies(seen: FreshPaper, incoming: FreshPaper, mergeInto: ReturnType<typeof createMerger>): void {
+  mergeInto(seen, incoming);
+  const keys = [seen.claimedKey, incoming.claimedKey].filter((key): key is string => key !== undefined).sort();
+  seen.claimedKey = keys[0];
+  seen.aliases = [...(seen.aliases ?? []), ...(incoming.aliases ?? []), ...keys.slice(1)];
+  const ids = [seen.claimedId, incoming.claimedId].filter((id): id is string => id !== undefined).sort();
+  seen.claimedId = ids[0];
+  if (incoming.topics && incoming.topics.length > 0) seen.topics = [...new Set([...(seen.topics ?? []), ...incoming.topics])];
+  if (incoming.claimedKey !== undefined && incoming.claimedKey === keys[0]) seen.file = incoming.file;
 }
 
-/** JSON papers keep their own id and key unless another paper has it already; then they get new ones. */
-function keepJsonPapers(papers: Paper[], taken: { takenIds: string[]; takenKeys: string[] }, topics: CompiledTopic[], diagnostics: Diagnostic[]): Paper[] {
-  const ids = new Set(taken.takenIds);
-  const keys = new Set(taken.takenKeys);
-  const clashing: PagePaper[] = [];
-  const kept: Paper[] = [];
-  for (const paper of papers) {
-    if (ids.has(paper.id) || keys.has(paper.key)) {
-      diagnostics.push({ file: paper.sources[0] ?? 'user corpus', line: null, message: `paper "${paper.id}" clashes with an existing id or key; it was given new ones`, severity: 'warning' });
-      clashing.push({ ...paper, line: 0 });
-      continue;
+/** Adds the keys JSON files gave base papers as their aliases, unless the key cites another paper. */
+function addBaseAliases(wanted: Map<Paper, { key: string; file: string }[]>, added: readonly Paper[], diagnostics: Diagnostic[]): void {
+  const taken = new Set(added.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])]));
+  const claimants = new Map<string, number>();
+  for (const claims of wanted.values()) for (const key of new Set(claims.map((claim) => claim.key))) claimants.set(key, (claimants.get(key) ?? 0) + 1);
+  for (const [paper, claims] of wanted) {
+    for (const { key, file } of claims) {
+      if ((paper.aliases ?? []).includes(key)) continue;
+      if (taken.has(key) || claimants.get(key)! > 1) {
+        diagnostics.push({ file, line: null, message: `the key "${key}" given to "${paper.title}" also cites another paper, so it is not kept; cite it as "${paper.key}"`, severity: 'warning' });
+        continue;
+      }
+      paper.aliases = [...(paper.aliases ?? []), key].sort();
     }
-    ids.add(paper.id);
-    keys.add(paper.key);
-    kept.push(paper.topics.length > 0 ? paper : { ...paper, topics: assignTopics(paper.title, paper.abstract, topics) });
   }
-  return [...kept, ...toCorpusPapers(clashing, topics, { takenIds: ids, takenKeys: keys })];
+}
+
+/** The message for a claimed id or key that another paper already had. */
+function refusal(paper: FreshPaper, what: 'id' | 'key', claimed: string, given: string): Diagnostic {
+  return {
+    file: paper.file,
+    line: null,
+    message: `"${paper.title}" claims ${what} "${claimed}", which another paper already has; that paper keeps it, and this one gets ${what} "${given}"`,
+    severity: 'warning',
+  };
 }
 
 /** One source's papers and problems: corpus JSON for `.json` files, a page dump otherwise. */
-function readSource(source: UserSource): { json: Paper[]; pages: PagePaper[]; diagnostics: Diagnostic[] } {
+function readSource(source: UserSource): { papers: FreshPaper[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (!/\.json$/i.test(source.file)) {
     const result = parsePage(source.text, source.file);
-    return { json: [], pages: result.papers, diagnostics: result.diagnostics };
+    return { papers: result.papers.map((paper) => ({ ...paper, file: source.file })), diagnostics: result.diagnostics };
   }
   const json = parseJson(source, diagnostics);
-  if (json === undefined) return { json: [], pages: [], diagnostics };
+  if (json === undefined) return { papers: [], diagnostics };
   const loaded = loadCorpus(json, source.file);
   for (const diagnostic of loaded.diagnostics) diagnostics.push(diagnostic);
-  return { json: loaded.corpus.papers, pages: [], diagnostics };
+  return { papers: loaded.corpus.papers.map((paper) => fromJson(paper, source.file)), diagnostics };
 }
 
 function describeError(error: unknown): string {

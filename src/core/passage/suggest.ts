@@ -85,6 +85,7 @@ export function orderByRelevance(papers: readonly Paper[], ranked: readonly Sear
   ranked.forEach((result, index) => rank.set(result.paper.id, index));
   const positions = new Map<string, number>();
   papers.forEach((paper, index) => positions.set(paper.id, index));
-  const place = (paper: Paper): number => (citedKeys.has(paper.key) ? 2 : rank.has(paper.id) ? 0 : 1);
+  const cited = (paper: Paper): boolean => citedKeys.has(paper.key) || (paper.aliases ?? []).some((alias) => citedKeys.has(alias));
+  const place = (paper: Paper): number => (cited(paper) ? 2 : rank.has(paper.id) ? 0 : 1);
   return [...papers].sort((a, b) => place(a) - place(b) || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || (positions.get(a.id) as number) - (positions.get(b.id) as number));
 }

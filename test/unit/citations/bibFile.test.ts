@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parse } from '@retorquere/bibtex-parser';
-import { mergeBibEntries, PAPER_SCOUT_MARKER, parseBibFile } from '../../../src/core/citations/bibFile';
+import { describeMerge, entryHash, markerLine, mergeBibEntries, PAPER_SCOUT_MARKER, parseBibFile } from '../../../src/core/citations/bibFile';
 import { formatCitation } from '../../../src/core/citations/formats';
 import { AWQ, INFLLM, S2FT } from './fixtures';
 
@@ -53,14 +53,16 @@ describe('parseBibFile', () => {
 describe('mergeBibEntries', () => {
   it('writes a new file: each entry under the marker, separated by blank lines', () => {
     const merged = mergeBibEntries('', [entry(AWQ), entry(S2FT)]);
-    assert.equal(merged.text, `${PAPER_SCOUT_MARKER}\n${formatCitation(AWQ, 'bibtex')}\n\n${PAPER_SCOUT_MARKER}\n${formatCitation(S2FT, 'bibtex')}\n`);
-    assert.deepEqual([merged.added, merged.updated, merged.unchanged, merged.keptTheirs], [['awq2023', 's2ft_nd'], [], [], []]);
+    const [awq, s2ft] = [formatCitation(AWQ, 'bibtex'), formatCitation(S2FT, 'bibtex')];
+    assert.equal(merged.text, `${markerLine(awq)}\n${awq}\n\n${markerLine(s2ft)}\n${s2ft}\n`);
+    assert.match(markerLine(awq), /^% paper-scout [0-9a-f]{16}$/);
+    assert.deepEqual([merged.added, merged.updated, merged.unchanged, merged.keptEdits, merged.keptTheirs], [['awq2023', 's2ft'], [], [], [], []]);
   });
 
   it('appends to a foreign file and keeps every byte of it', () => {
     const merged = mergeBibEntries(FOREIGN, [entry(AWQ)]);
     assert.ok(merged.text.startsWith(FOREIGN));
-    assert.equal(merged.text.slice(FOREIGN.length), `\n${PAPER_SCOUT_MARKER}\n${formatCitation(AWQ, 'bibtex')}\n`);
+    assert.equal(merged.text.slice(FOREIGN.length), `\n${markerLine(formatCitation(AWQ, 'bibtex'))}\n${formatCitation(AWQ, 'bibtex')}\n`);
     const parsed = parse(merged.text, { raw: true });
     assert.deepEqual(parsed.errors, []);
     assert.deepEqual(parsed.entries.map((e) => e.key), ['vaswani2017', 'knuth1984', 'awq2023']);
@@ -68,14 +70,14 @@ describe('mergeBibEntries', () => {
 
   it('adds a blank line after a file that ends without a line break', () => {
     const merged = mergeBibEntries('@misc{x, title={X}}', [entry(AWQ)]);
-    assert.ok(merged.text.startsWith(`@misc{x, title={X}}\n\n${PAPER_SCOUT_MARKER}\n@misc{awq2023,`));
+    assert.ok(merged.text.startsWith(`@misc{x, title={X}}\n\n${PAPER_SCOUT_MARKER} ${entryHash(formatCitation(AWQ, 'bibtex'))}\n@misc{awq2023,`));
   });
 
   it('never duplicates a key the user already has, whatever its case, and keeps their entry', () => {
     const theirs = '@inproceedings{AWQ2023,\n  title = {AWQ, my way},\n}\n';
     const merged = mergeBibEntries(theirs, [entry(AWQ), entry(S2FT)]);
     assert.deepEqual(merged.keptTheirs, ['awq2023']);
-    assert.deepEqual(merged.added, ['s2ft_nd']);
+    assert.deepEqual(merged.added, ['s2ft']);
     assert.ok(merged.text.startsWith(theirs));
     assert.equal(merged.text.match(/awq2023,/gi)?.length, 1);
   });
@@ -84,8 +86,9 @@ describe('mergeBibEntries', () => {
     const first = mergeBibEntries(FOREIGN, [entry(AWQ), entry(S2FT), entry(INFLLM)]).text;
     const renamed = { ...AWQ, title: 'AWQ: a retitled paper', topics: [] };
     const second = mergeBibEntries(first, [entry(renamed), entry(S2FT)]);
-    assert.deepEqual([second.added, second.updated, second.unchanged, second.keptTheirs], [[], ['awq2023'], ['s2ft_nd'], []]);
-    assert.equal(second.text, first.replace(formatCitation(AWQ, 'bibtex'), formatCitation(renamed, 'bibtex')));
+    assert.deepEqual([second.added, second.updated, second.unchanged, second.keptEdits, second.keptTheirs], [[], ['awq2023'], ['s2ft'], [], []]);
+    const [before, after] = [formatCitation(AWQ, 'bibtex'), formatCitation(renamed, 'bibtex')];
+    assert.equal(second.text, first.replace(`${markerLine(before)}\n${before}`, `${markerLine(after)}\n${after}`));
     assert.ok(second.text.includes(formatCitation(INFLLM, 'bibtex')), 'an entry for a key not exported this time is kept');
     assert.ok(second.text.startsWith(FOREIGN));
   });
@@ -94,7 +97,7 @@ describe('mergeBibEntries', () => {
     const once = mergeBibEntries(FOREIGN, [entry(AWQ), entry(S2FT)]).text;
     const twice = mergeBibEntries(once, [entry(AWQ), entry(S2FT)]);
     assert.equal(twice.text, once);
-    assert.deepEqual(twice.unchanged, ['awq2023', 's2ft_nd']);
+    assert.deepEqual(twice.unchanged, ['awq2023', 's2ft']);
   });
 
   it('keeps CRLF line endings and writes its entries with them', () => {
@@ -119,6 +122,33 @@ describe('mergeBibEntries', () => {
 
   it('refuses to merge into a file with an entry that never closes', () => {
     assert.throws(() => mergeBibEntries('@article{broken,\n title = {x\n', [entry(AWQ)]), /line 1: the @article entry starting here never closes/);
+  });
+
+  it('keeps an entry the user changed since Paper Scout wrote it, and says so', () => {
+    const first = mergeBibEntries(FOREIGN, [entry(AWQ), entry(S2FT), entry(INFLLM)]).text;
+    const edited = first.replace('@misc{awq2023,\n', '@misc{awq2023,\n  author = {Lin, Ji and Tang, Jiaming and others},\n');
+    const renamed = { ...AWQ, title: 'AWQ: a retitled paper' };
+    const second = mergeBibEntries(edited, [entry(renamed), entry(S2FT), entry({ ...INFLLM, topics: [] })]);
+    assert.deepEqual([second.added, second.updated, second.unchanged, second.keptEdits, second.keptTheirs], [[], ['infllmv2_2025'], ['s2ft'], ['awq2023'], []]);
+    assert.ok(second.text.includes('author = {Lin, Ji and Tang, Jiaming and others}'), 'the user\'s author list is kept');
+    assert.ok(!second.text.includes('a retitled paper'));
+    assert.equal(describeMerge(second), '1 updated, 1 unchanged, 1 kept with your edits (awq2023)');
+    const crlf = mergeBibEntries(first.replace(/\n/g, '\r\n'), [entry(renamed)]);
+    assert.deepEqual(crlf.updated, ['awq2023'], 'line endings changed by an editor are not an edit');
+  });
+
+  it('keeps an entry under an old marker without a hash unless it is exactly what would be written', () => {
+    const old = `${PAPER_SCOUT_MARKER}\n${formatCitation(AWQ, 'bibtex')}\n`;
+    assert.deepEqual(mergeBibEntries(old, [entry(AWQ)]).unchanged, ['awq2023']);
+    const changed = mergeBibEntries(old, [entry({ ...AWQ, title: 'New title' })]);
+    assert.deepEqual(changed.keptEdits, ['awq2023']);
+    assert.equal(changed.text, old);
+  });
+
+  it('describes what it did, counting each key once', () => {
+    const merge = { added: ['a', 'b'], updated: [], unchanged: ['c'], keptEdits: [], keptTheirs: ['d', 'e', 'f', 'g'] };
+    assert.equal(describeMerge(merge), '2 added, 1 unchanged, 4 already in the file as you wrote them (d, e, f, …)');
+    assert.equal(describeMerge({ added: [], updated: [], unchanged: [], keptEdits: [], keptTheirs: [] }), 'nothing to write');
   });
 
   it('writes each key once when the list repeats it', () => {

@@ -22,13 +22,13 @@ describe('citations: citation text for a document', () => {
   it('writes any format as a comment in code, line or block as the language has', () => {
     const python = citationForLanguage(paper, 'comment', 'python');
     assert.equal(python.lineComment, true);
-    assert.match(python.text, /^# Paper Scout: S²FT: Efficient Fine-Tuning \(2024\) <https:/);
+    assert.match(python.text, /^# S²FT: Efficient Fine-Tuning \(2024\), https:/);
     const bibtex = citationForLanguage(paper, 'bibtex', 'rust');
-    assert.ok(bibtex.text.split('\n').every((line) => line.startsWith('//')), bibtex.text);
+    assert.match(bibtex.text, /^\/\/ @misc\{s2ft2024, title = \{\{S\$\^\{2\}\$FT: Efficient Fine-Tuning\}\}, year = \{2024\},[^\n]*\}$/, bibtex.text);
     const css = citationForLanguage(paper, 'comment', 'css');
     assert.equal(css.lineComment, false);
     assert.match(css.text, /^\/\* .* \*\/$/);
-    assert.match(citationForLanguage(paper, 'comment', 'latex').text, /^% Paper Scout:/);
+    assert.match(citationForLanguage(paper, 'comment', 'latex').text, /^% S²FT: Efficient Fine-Tuning \(2024\), https:/);
   });
 
   it('puts a line comment at the cursor only where it cannot swallow code', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { findCitedKeys, keyTokenAt } from '../../../src/core/citations/citedKeys';
+import { isDistinctiveKey, paperCitedAs, papersByKey } from '../../../src/core/citations/keyAliases';
 
 const KNOWN: ReadonlySet<string> = new Set(['awq2023', 'galore_nd', 's2ft_nd', 'infllmv22025', 'awq2023a']);
 
@@ -71,5 +72,25 @@ describe('keyTokenAt', () => {
   it('returns null off any word', () => {
     assert.equal(keyTokenAt('a [@ b', 3), null);
     assert.equal(keyTokenAt('', 0), null);
+  });
+});
+
+describe('bare keys and aliases', () => {
+  it('counts a bare key only when it has a digit or _, never a plain word such as galore', () => {
+    const known = new Set(['galore', 'awq2023', 'low_rank_matrix']);
+    assert.deepEqual(findCitedKeys('GaLore and galore, awq2023 and low_rank_matrix', known).known, ['awq2023', 'low_rank_matrix']);
+    assert.deepEqual(findCitedKeys('\\cite{galore} and [@galore]', known).known, ['galore']);
+    assert.deepEqual([isDistinctiveKey('galore'), isDistinctiveKey('galore_b'), isDistinctiveKey('awq2023')], [false, true, true]);
+  });
+
+  it('resolves an old key to its paper and cites the paper under the key the document uses', () => {
+    const galore = { key: 'galore', aliases: ['galore_nd'], title: 'GaLore' };
+    const other = { key: 'galore_nd', aliases: ['x'], title: 'A paper whose key is another paper\'s alias' };
+    const byKey = papersByKey([galore, other]);
+    assert.equal(byKey.get('galore'), galore);
+    assert.equal(byKey.get('galore_nd'), other, 'a key wins over an alias');
+    assert.equal(byKey.get('x'), other);
+    assert.deepEqual(paperCitedAs(galore, 'galore_nd'), { ...galore, key: 'galore_nd' });
+    assert.equal(paperCitedAs(galore, 'galore'), galore);
   });
 });

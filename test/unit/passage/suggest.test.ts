@@ -47,7 +47,7 @@ describe('passage suggestions', () => {
     const text = 'We project gradients to a low-rank subspace to save optimizer memory.';
     const found = suggestPapers(engine, { text, languageId: 'markdown', cursor: text.length }, 3);
     assert.ok(found);
-    assert.equal(found.results[0].paper.key, 'galore_nd');
+    assert.equal(found.results[0].paper.key, 'galore');
     const matched = matchedWords(found.results[0], found.query);
     for (const word of ['gradients', 'memory', 'optimizer']) assert.ok(matched.includes(word), `${word} in ${matched.join(' ')}`);
   });
@@ -64,8 +64,8 @@ describe('passage suggestions', () => {
   });
 
   it('keeps the given order among papers the passage says nothing about', () => {
-    const [a, b, c] = [byKey('awq2023'), byKey('galore_nd'), byKey('lora_nd')];
-    assert.deepEqual(orderByRelevance([a, b, c], [], new Set()).map((paper) => paper.key), ['awq2023', 'galore_nd', 'lora_nd']);
-    assert.deepEqual(orderByRelevance([a, b, c], [{ paper: c, score: 1, snippet: '', terms: [] }], new Set(['awq2023'])).map((paper) => paper.key), ['lora_nd', 'galore_nd', 'awq2023']);
+    const [a, b, c] = [byKey('awq2023'), byKey('galore'), byKey('lora_full_finetuning')];
+    assert.deepEqual(orderByRelevance([a, b, c], [], new Set()).map((paper) => paper.key), ['awq2023', 'galore', 'lora_full_finetuning']);
+    assert.deepEqual(orderByRelevance([a, b, c], [{ paper: c, score: 1, snippet: '', terms: [] }], new Set(['awq2023'])).map((paper) => paper.key), ['lora_full_finetuning', 'galore', 'awq2023']);
   });
 });

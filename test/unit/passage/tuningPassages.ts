@@ -16,12 +16,12 @@ export const TUNING_PASSAGES: QualityPassage[] = [
   {
     name: 'Markdown note on optimizer memory, among other memory notes',
     languageId: 'markdown',
-    target: 'galore_nd',
+    target: 'galore',
     text: `## Memory budget for the 7B run
 
 Activations are handled by checkpointing every second block, and the KV cache only matters at
 inference time. Weights in bf16 take 14 GB; see \`configs/7b.yaml\` and [the wiki](https://wiki.example.org/mem).
-Adapters [@lora_nd] would cut the trainable parameters, but we want full-parameter training, and
+Adapters [@lora_full_finetuning] would cut the trainable parameters, but we want full-parameter training, and
 the quantized base of QLoRA hurts our evals. What does not fit is Adam: the two moments double the
 weights again. Idea: project each layer's gradient to a low-rank subspace, keep the optimizer states
 there, and switch the projection every few hundred steps ‸
@@ -32,7 +32,7 @@ there, and switch the projection every few hundred steps ‸
     languageId: 'latex',
     target: 'awq2023',
     text: `\\section{Related Work}
-Pruning removes weights or whole structures~\\cite{slicegpt_nd,prune2017}, and distillation trains a
+Pruning removes weights or whole structures~\\cite{slicegpt,prune_exploring_efficacy2017}, and distillation trains a
 smaller student. Post-training quantization instead maps weights to $b$-bit integers,
 $\\hat W = s \\cdot \\mathrm{round}(W/s)$, usually per channel~\\cite{zeroquantfp2023}. % TODO check GPTQ numbers
 Not all weights matter equally: protecting the few salient channels, found by looking at the
@@ -43,7 +43,7 @@ decoding cost, and binarization is the extreme case.`,
   {
     name: 'Python comment block of a compression module, on slicing',
     languageId: 'python',
-    target: 'slicegpt_nd',
+    target: 'slicegpt',
     text: `import torch
 
 def compress(model, ratio: float = 0.25):
@@ -60,7 +60,7 @@ def compress(model, ratio: float = 0.25):
   {
     name: 'TypeScript comment on a generation loop, at the draft-length part',
     languageId: 'typescript',
-    target: 'specdec_nd',
+    target: 'specdec',
     text: `export function generate(target: Model, draft: Model, prompt: number[]): number[] {
   // Generation loop. Prefill the prompt in chunks so long prompts do not stall other requests,
   // then decode with a KV cache (see cache.ts) quantized to 8 bits. For decoding we use a small
@@ -75,12 +75,12 @@ def compress(model, ratio: float = 0.25):
   {
     name: 'Markdown serving note ending on KV cache compression',
     languageId: 'markdown',
-    target: 'gear_nd',
+    target: 'gear',
     text: `### Serving notes
 
 Throughput is fine with continuous batching; latency spikes come from long prompts (chunked prefill
 helps). With 32k contexts the KV cache dominates GPU memory (\`2 * layers * heads * d * seq\` floats).
-Speculative decoding does not help with that. Dropping tokens [@kv_nd] loses quality on long answers.
+Speculative decoding does not help with that. Dropping tokens [@kv_prediction_improved] loses quality on long answers.
 Better: quantize most cache entries to very low bits, fix the quantization error with a low-rank
 matrix, and keep a sparse set of outliers in full precision, near-lossless compression of the cache‸
 `,
@@ -88,7 +88,7 @@ matrix, and keep a sparse set of outliers in full precision, near-lossless compr
   {
     name: 'LaTeX paragraph on efficient layers, at structured matrices',
     languageId: 'latex',
-    target: 'monarch_nd',
+    target: 'monarch',
     text: `Efficient transformers reduce the cost of attention with sparse or linear approximations, and
 mixture-of-experts layers activate only part of the feed-forward network per token. Dense layers
 still cost $O(n^2)$; many works replace them by sparse, low-rank or Fourier-based
@@ -136,7 +136,7 @@ pub struct RandomBasisAdapter<'a> {
   {
     name: 'Go comment of a quantization package, at partial binarization',
     languageId: 'go',
-    target: 'pbllm_nd',
+    target: 'pbllm',
     text: `package quant
 
 // Quantizers for the edge build. Int8 with per-channel scales is the default and int4 with groups
@@ -153,10 +153,10 @@ func BinarizeMost(w []float32, keep float64) []int8 {
   {
     name: 'Markdown checklist on finetuning plans, at the decomposition item',
     languageId: 'markdown',
-    target: 'lqlora_nd',
+    target: 'lqlora',
     text: `Plan for the finetuning experiments:
 
-- [x] try the QLoRA baseline ([@lora_nd]) with rank 64 and paged optimizers
+- [x] try the QLoRA baseline ([@lora_full_finetuning]) with rank 64 and paged optimizers
 - [x] measure memory with \`torch.cuda.max_memory_allocated()\`
 - [ ] decompose each pretrained matrix into a quantized part and a high-precision low-rank part with
   an iterative algorithm, then finetune only the low-rank part while the quantized one stays
@@ -167,9 +167,9 @@ func BinarizeMost(w []float32, keep float64) []int8 {
   {
     name: 'LaTeX paragraph on how many parameters are needed, at the random subspace',
     languageId: 'latex',
-    target: 'measuring2018',
+    target: 'measuring_intrinsic2018',
     text: `Overparameterized networks train easily and generalize well, and pruning shows that most weights
-can be removed after training~\\cite{prune2017}. How many parameters does a problem really need?
+can be removed after training~\\cite{prune_exploring_efficacy2017}. How many parameters does a problem really need?
 Rather than counting the parameters of a network, one can train it in a random subspace
 $\\theta = \\theta_0 + P z$ with $z \\in \\mathbb{R}^d$ and increase $d$ until the solution appears;
 the smallest such $d$ measures the intrinsic dimension of the objective landscape‸. Later work
@@ -178,7 +178,7 @@ applied the same idea to fine-tuning language models.`,
   {
     name: 'R comment in an analysis script, at population based training',
     languageId: 'r',
-    target: 'population2017',
+    target: 'population_based_training2017',
     text: `library(dplyr)
 # Analysis of the sweep. Grid search over learning rate and dropout wasted most runs, and Bayesian
 # optimization needs many sequential trials. The second sweep trains a population of models in
@@ -219,7 +219,7 @@ end
   {
     name: 'Markdown retrieval note, at unsupervised contrastive training',
     languageId: 'markdown',
-    target: 'unsupervised2021',
+    target: 'unsupervised_dense2021',
     text: `## Retrieval baseline
 
 BM25 is still strong out of domain, and supervised dense retrievers trained on MS MARCO do not transfer
@@ -231,9 +231,9 @@ pairs ‸ (see \`retriever/train.py\`).
   {
     name: 'LaTeX paragraph on batch size, at closing the generalization gap',
     languageId: 'latex',
-    target: 'train2017',
+    target: 'train_longer_generalize2017',
     text: `Data parallelism scales training to many accelerators by growing the batch, and learning rate
-schedules have to follow~\\cite{power2024}. Large batches are known to generalise worse, and sharp
+schedules have to follow~\\cite{power_scheduler_batch2024}. Large batches are known to generalise worse, and sharp
 minima were blamed for it. We argue that the gap is not inherent: the weights move as a random walk on
 a random landscape, so with a large batch one should train for more updates, adapt the learning rate
 and use ghost batch normalization‸ (Table~\\ref{tab:batch}). Layer-wise adaptive rates are another
@@ -242,7 +242,7 @@ remedy.`,
   {
     name: 'Python comment in a training loop, at the noisy-label regularizer',
     languageId: 'python',
-    target: 'earlylearning_nd',
+    target: 'earlylearning_regularization',
     text: `def train_epoch(model, loader, targets_ema):
     for x, y, idx in loader:
         logits = model(x)
@@ -256,7 +256,7 @@ remedy.`,
   {
     name: 'Markdown Q&A note on synthetic data, at accumulation',
     languageId: 'markdown',
-    target: 'model_nd',
+    target: 'model_collapse_inevitable',
     text: `**Q:** if the next model is trained on text the last model wrote, does quality keep dropping?
 
 Data filtering and deduplication matter more than scale here, and watermarking could tell synthetic
@@ -268,7 +268,7 @@ the error stays bounded and collapse is avoided ‸
   {
     name: 'TypeScript block comment on batching, at prompt packing',
     languageId: 'typescript',
-    target: 'prepacking_nd',
+    target: 'prepacking',
     text: `/*
  * Request batching. Requests are grouped by arrival time and decoded together with a shared KV cache
  * pool; speculative decoding is switched off for batches larger than 8. Batching prompts of different
@@ -281,7 +281,7 @@ const masks = prompts.map((p) => p.length);
   {
     name: 'Lua comment on an on-device chat app, at predicting the cache',
     languageId: 'lua',
-    target: 'kv_nd',
+    target: 'kv_prediction_improved',
     text: `-- On-device chat. The model is quantized to 4 bits and decoding runs at 20 tokens per second,
 -- but the prompt processing step dominates latency before the first token appears. An auxiliary
 -- small model could process the prompt and predict the KV cache of the base model, so the base
@@ -294,7 +294,7 @@ end
   {
     name: 'Shell comment in a launch script, at the optimizer',
     languageId: 'shellscript',
-    target: 'frugal_nd',
+    target: 'frugal',
     text: `#!/usr/bin/env bash
 # Launch pretraining on 8 GPUs with FSDP, bf16 and activation checkpointing; data comes from the
 # tokenized shards in $DATA. The optimizer gives full-rank updates with a small state: the gradient
@@ -306,7 +306,7 @@ torchrun --nproc_per_node=8 train.py --optimizer frugal --rank 256
   {
     name: 'LaTeX paragraph on extreme compression, at fine-tuning the quantized model',
     languageId: 'latex',
-    target: 'pvtuning_nd',
+    target: 'pvtuning',
     text: `Quantization-aware training learns low-bit weights from the start but is costly for LLMs. At
 1--2 bits per parameter, one-shot methods such as \\citet{vptq2024} lose accuracy and need a
 fine-tuning phase, usually done with the straight-through estimator. We question this choice: a
@@ -316,7 +316,7 @@ representation, with convergence guarantees‸, is Pareto-optimal for Llama 2 at
   {
     name: 'Java doc comment on a layer, at memory lookups',
     languageId: 'java',
-    target: 'memoryformer_nd',
+    target: 'memoryformer',
     text: `/**
  * Transformer block used by the small on-device model. Attention is linear (kernel feature maps)
  * and the KV cache is not kept. The fully-connected layers are replaced with memory lookups: each
@@ -330,7 +330,7 @@ public Tensor forward(Tensor x, MemoryTable table) { return table.lookup(x); }
   {
     name: 'Markdown note on adapter ranks, at adaptive budgets',
     languageId: 'markdown',
-    target: 'adaptive_nd',
+    target: 'adaptive_budget_allocation',
     text: `Results so far: prefix tuning underperforms on generation, adapters are fine but add latency, and
 LoRA with rank 8 on the attention projections is the best trade-off. Uniform rank for every matrix is
 wasteful: some weight matrices matter more than others. Parameterize the update as an SVD-like
@@ -341,7 +341,7 @@ Compare with [@increlora2023], which grows ranks instead.
   {
     name: 'Python comment in a merging script, at delta pruning',
     languageId: 'python',
-    target: 'dare2024',
+    target: 'dare_extreme_revisiting2024',
     text: `def merge(base, finetuned, p=0.9):
     delta = {k: finetuned[k] - base[k] for k in base}
     # Merging: task arithmetic adds the deltas of several fine-tuned models with a scale, and
@@ -354,11 +354,11 @@ Compare with [@increlora2023], which grows ranks instead.
   {
     name: 'LaTeX paragraph on hyperparameters, at the learning rate scheduler',
     languageId: 'latex',
-    target: 'power2024',
+    target: 'power_scheduler_batch2024',
     text: `Scaling laws predict the loss from model size and data, and warmup-stable-decay schedules allow
 continual training without a fixed horizon. The optimal learning rate still depends on the batch size
 and on the number of training tokens, which makes hyperparameter search at scale prohibitive
-(cf.\\ \\cite{train2017}). With $\\mu$P the optimal rate follows a power law in batch size and token
+(cf.\\ \\cite{train_longer_generalize2017}). With $\\mu$P the optimal rate follows a power law in batch size and token
 count, giving a learning rate scheduler agnostic to both‸.`,
   },
 ];
