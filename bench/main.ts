@@ -100,15 +100,19 @@ function main(): void {
     index = PaperIndex.build(papers);
     buildRuns.push(performance.now() - start);
   }
-  // The index the extension would ship: dist/index.bin when the build wrote one for this corpus, else one made here.
-  let indexFile = join(resolve(settings.corpus, '..'), 'index.bin');
+  // The index the extension would ship: dist/index.json + dist/vocabulary.json when the build wrote them for this corpus, else ones made here.
+  let indexFile = join(resolve(settings.corpus, '..'), 'index.json');
+  let vocabularyFile = join(resolve(settings.corpus, '..'), 'vocabulary.json');
   try {
-    PaperIndex.deserialize(readFileSync(indexFile), papers);
-    notes.push(`indexReadyMs loads the prebuilt ${indexFile}`);
+    PaperIndex.load({ index: readFileSync(indexFile, 'utf8'), vocabulary: readFileSync(vocabularyFile, 'utf8') }, papers);
+    notes.push(`indexReadyMs loads the prebuilt ${indexFile} (MiniSearch loadJSON) with ${vocabularyFile}`);
   } catch {
-    indexFile = join(work, 'index.bin');
-    writeFileSync(indexFile, index.serialize());
-    notes.push('no prebuilt dist/index.bin for this corpus (add scripts/buildIndex to the build); indexReadyMs loads one the benchmark wrote');
+    indexFile = join(work, 'index.json');
+    vocabularyFile = join(work, 'vocabulary.json');
+    const saved = index.save();
+    writeFileSync(indexFile, saved.index);
+    writeFileSync(vocabularyFile, saved.vocabulary);
+    notes.push('no prebuilt dist/index.json for this corpus (add scripts/buildIndex to the build); indexReadyMs loads one the benchmark wrote');
   }
 
   log(settings, 'fresh processes: floor, activation, first query…');
@@ -118,7 +122,7 @@ function main(): void {
   const heapRuns: number[] = [];
   const first = childMedian<{ firstQueryMs: number; indexReadyMs: number; indexMode: 'loaded' | 'built'; heapMB: number }>(
     settings.childRuns,
-    ['first', corpusFile, indexFile, 'speculative decoding'],
+    ['first', corpusFile, indexFile, vocabularyFile, 'speculative decoding'],
     (result) => {
       readyRuns.push(result.indexReadyMs);
       heapRuns.push(result.heapMB);
@@ -129,7 +133,7 @@ function main(): void {
 
   log(settings, 'queries on the bundled corpus…');
   const queries = benchQueries().map((query) => query.text);
-  const loaded = PaperIndex.deserialize(readFileSync(indexFile), papers);
+  const loaded = PaperIndex.load({ index: readFileSync(indexFile, 'utf8'), vocabulary: readFileSync(vocabularyFile, 'utf8') }, papers);
   (globalThis as { gc?: () => void }).gc?.();
   const ourTimes = timeQueries(queries, settings.repeats, (query) => loaded.search(query));
   const ourByQuery = new Map(queries.map((query, i) => [query, ourTimes[i]]));
@@ -155,16 +159,18 @@ function main(): void {
       built = PaperIndex.build(synthetic);
       builds.push(performance.now() - start);
     }
-    const bytes = (built as PaperIndex).serialize();
+    const saved = (built as PaperIndex).save();
     built = undefined;
-    const scaleIndex = join(work, `index-${size}.bin`);
+    const scaleIndex = join(work, `index-${size}.json`);
+    const scaleVocabulary = join(work, `vocabulary-${size}.json`);
     const scalePapers = join(work, `papers-${size}.json`);
     const scaleQueries = join(work, 'queries.json');
-    writeFileSync(scaleIndex, bytes);
+    writeFileSync(scaleIndex, saved.index);
+    writeFileSync(scaleVocabulary, saved.vocabulary);
     writeFileSync(scalePapers, JSON.stringify({ papers: synthetic }));
     writeFileSync(scaleQueries, JSON.stringify(queries));
     const measured = runChild<{ indexLoadMs: number; perQueryMs: number[]; heapMB: number; vocabulary: number }>(
-      ['scale', scalePapers, scaleIndex, scaleQueries, String(settings.quick ? 1 : 3), String(settings.quick ? 2 : 3)],
+      ['scale', scalePapers, scaleIndex, scaleVocabulary, scaleQueries, String(settings.quick ? 1 : 3), String(settings.quick ? 2 : 3)],
       ['--expose-gc', '--max-old-space-size=4096'],
     );
     const scaleByQuery = new Map(queries.map((query, i) => [query, measured.perQueryMs[i]]));
@@ -183,7 +189,7 @@ function main(): void {
       indexBuildMs: round(median(builds), 1),
       indexBuildRuns: runs,
       indexLoadMs: round(measured.indexLoadMs, 1),
-      indexBytes: bytes.byteLength,
+      indexBytes: saved.index.length + saved.vocabulary.length,
       heapMB: measured.heapMB,
       ...latency(measured.perQueryMs),
       baselines: scaleBaselines,

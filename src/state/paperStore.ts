@@ -101,8 +101,8 @@ export class PaperStore implements vscode.Disposable {
 
   /**
    * The index, without blocking the extension host: the bundled corpus loads its prebuilt index
-   * (dist/index.bin, a few milliseconds); other corpora build it in slices, with a cancellable progress
-   * notification when the build is long. Callers share one pending build.
+   * (dist/index.json, with MiniSearch's loadJSON: a few milliseconds); other corpora build it in slices,
+   * with a cancellable progress notification when the build is long. Callers share one pending build.
    */
   async indexSoon(): Promise<PaperIndex> {
     if (this.indexValue) return this.indexValue;
@@ -143,7 +143,11 @@ export class PaperStore implements vscode.Disposable {
 
   private async loadPrebuiltIndex(papers: readonly Paper[]): Promise<PaperIndex | undefined> {
     try {
-      return PaperIndex.deserialize(await vscode.workspace.fs.readFile(this.indexUri), papers);
+      // MiniSearch's JSON (dist/index.json) and the vocabulary saved beside it (dist/vocabulary.json).
+      const read = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const vocabularyUri = vscode.Uri.joinPath(this.indexUri, '..', 'vocabulary.json');
+      const [index, vocabulary] = await Promise.all([read(this.indexUri), read(vocabularyUri)]);
+      return PaperIndex.load({ index, vocabulary }, papers);
     } catch (error) {
       this.log.warn(`prebuilt index ${this.indexUri.toString(true)} not used (${error instanceof Error ? error.message : String(error)}); building one`);
       return undefined;

@@ -1,80 +1,91 @@
+import MiniSearch, { type Query, type SearchResult as MiniSearchResult } from 'minisearch';
 import type { Paper } from '../types';
-import { fromBase64, toBase64 } from './base64';
-import { boundedEditDistance, MAX_FUZZY_TERM_LENGTH } from './fuzzy';
+import { tellingTerms } from './feedback';
+import { FIELD_BOOSTS, indexOptions, type SearchField } from './indexOptions';
+import { compareBy, parseQuery, passesFilters, type QueryFilters, type QueryProblem, resolveTopics } from './queryFilters';
+import { DEFAULT_PLAN_TUNING, type PlanLeaf, planQuery, type PlanTuning, type QueryPlan } from './queryPlan';
 import { makeSnippet } from './snippet';
-import {
-  type BuildProgress,
-  buildTermIndex,
-  deserializeTermIndex,
-  findTerm,
-  fingerprintIds,
-  postingsContain,
-  prefixRange,
-  serializeTermIndex,
-  type TermIndexData,
-} from './termIndex';
-import { paperNickname, processTerm, tokenize } from './terms';
-
-export type { BuildProgress } from './termIndex';
+import { type Ranked, TopResults } from './topResults';
+import { shortName } from './terms';
+import { fingerprintIds, Vocabulary, VocabularyBuilder } from './vocabulary';
 
 /** One search hit: the paper, how well it matched, and an excerpt of the abstract around the match. */
 export interface SearchResult {
   paper: Paper;
   score: number;
   snippet: string;
-  /** Document terms the query matched (after stemming, prefix and fuzzy expansion). */
+  /** Index terms the query matched in the paper (stems, after prefix, typo and synonym expansion). */
   terms: string[];
 }
 
-/** Per-query knobs. */
+/** Everything a search can be tuned by: how the query widens, field weights, pseudo-relevance feedback. */
+export interface SearchTuning extends PlanTuning {
+  /** MiniSearch's `boost` per field. */
+  boost: Readonly<Record<SearchField, number>>;
+  /** Queries of at least this many words get a second pass with the telling terms of the first results... */
+  feedbackMinWords: number;
+  /** ...of this many papers, re-ranking the first `feedbackRerank` results... */
+  feedbackPapers: number;
+  feedbackRerank: number;
+  /** ...this many terms, at this weight (0 turns feedback off). */
+  feedbackTerms: number;
+  feedbackWeight: number;
+  /** A query whose terms are held by more papers than this in all is ranked in two passes (see `rank`)... */
+  postingsBudget: number;
+  /** ...the second scoring this many papers in full. */
+  budgetPapers: number;
+}
+
+/** The tuning Paper Scout searches with (each part measured by the quality tests). */
+export const DEFAULT_TUNING: SearchTuning = {
+  ...DEFAULT_PLAN_TUNING,
+  boost: FIELD_BOOSTS,
+  feedbackMinWords: 6,
+  feedbackPapers: 3,
+  feedbackRerank: 50,
+  feedbackTerms: 10,
+  // Measured: no gain on known items or descriptions at 0.3, a loss at 0.5 (see the quality tests), so off.
+  feedbackWeight: 0,
+  postingsBudget: 5000,
+  budgetPapers: 1000,
+};
+
+/** Per-query knobs. Filters may also be typed into the query (`topic:`, `year:`, ... see `QUERY_FILTERS`). */
 export interface QueryOptions {
   /** At most this many results (default 20). */
   limit?: number;
-  /** Only papers in this topic. */
+  /** Only papers in this topic (its exact name). */
   topic?: string;
+  /** Complete the last word as a prefix while it is being typed (default true; never after a trailing space). */
+  prefix?: boolean;
+  /** Weight per query word, keyed by the lower-cased word as typed (before stemming); 1 when absent. */
+  wordWeights?: ReadonlyMap<string, number>;
+  /** Replaces parts of the default tuning (for measuring; the defaults are what users get). */
+  tuning?: Partial<SearchTuning>;
 }
 
-/**
- * How far prefix and fuzzy matching reach. Both are bounded by term length and by a number of
- * vocabulary terms, so the cost of a query does not grow with the vocabulary.
- */
-export interface MatchTuning {
-  /** The last query term, while being typed, is matched as a prefix once it has this many characters. */
-  prefixMinLength: number;
-  /** A prefix expands to at most this many vocabulary terms (the most frequent), scaled down for 2-letter prefixes. */
-  maxPrefixTerms: number;
-  /** Terms of at least this length may match with typos. */
-  fuzzyMinLength: number;
-  /** Allowed edits as a share of the term length... */
-  fuzzy: number;
-  /** ...but never more than this many. */
-  maxFuzzy: number;
-  /** A typo-tolerant term expands to at most this many vocabulary terms (the closest, then the most frequent). */
-  maxFuzzyTerms: number;
-  /**
-   * Look for typos only when the term is not itself in the vocabulary, or in fewer than this many papers.
-   * 0 always looks (as MiniSearch does), which costs a vocabulary scan for every long word.
-   */
-  fuzzyWhenRarerThan: number;
-  /** Query words beyond this many are ignored. */
-  maxQueryTerms: number;
+/** A search's results with the filters it applied and what in the query was not understood. */
+export interface SearchOutcome {
+  results: SearchResult[];
+  filters: QueryFilters;
+  problems: QueryProblem[];
 }
 
-export const DEFAULT_TUNING: MatchTuning = {
-  prefixMinLength: 2,
-  maxPrefixTerms: 50,
-  fuzzyMinLength: 5,
-  fuzzy: 0.2,
-  maxFuzzy: 2,
-  maxFuzzyTerms: 20,
-  fuzzyWhenRarerThan: 0,
-  maxQueryTerms: 24,
-};
+/** The two texts an index is saved as: MiniSearch's own JSON and the vocabulary beside it. */
+export interface SavedIndex {
+  index: string;
+  vocabulary: string;
+}
+
+/** Progress of an index build. */
+export interface BuildProgress {
+  phase: 'reading' | 'finishing';
+  done: number;
+  total: number;
+}
 
 /** How `buildAsync` reports progress and learns that the caller gave up. */
 export interface BuildOptions {
-  tuning?: MatchTuning;
-  /** Called now and then while building. */
   onProgress?: (progress: BuildProgress) => void;
   /** Checked between slices of work; when it returns true the build stops with a `BuildCancelledError`. */
   isCancelled?: () => boolean;
@@ -90,59 +101,52 @@ export class BuildCancelledError extends Error {
   }
 }
 
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
-const JSON_FORMAT = 'paper-scout-index';
-
-/** A vocabulary term a query term matched, and how much a match on it counts. */
-interface Expansion {
-  term: number;
-  weight: number;
-}
+const MAX_LIMIT = 1000;
+/** The fields a common term is first looked for in when a query is over its postings budget. */
+const TITLE_FIELDS: SearchField[] = ['title', 'shortName', 'key'];
+/** Telling terms a related-papers query uses (Lucene's more-like-this default). */
+const RELATED_TERMS = 25;
 
 /**
- * Paper Scout's search: an inverted index over title, short name, abstract, topics and citation key
- * with BM25 weights, stemming and stopwords, prefix matching on the term being typed, and typo
- * tolerance on longer words. Prefix and typo expansion are bounded, queries cost time in proportion
- * to the postings of the (few) terms they touch, and the index saves to compact bytes (`serialize`)
- * that load without parsing.
+ * Paper Scout's search engine: MiniSearch over title, short name, abstract, topics and citation key,
+ * with a vocabulary saved beside it that bounds prefix and typo expansion, thesaurus and acronym
+ * expansion, filters typed into the query, and pseudo-relevance feedback for long descriptions.
  */
 export class PaperIndex {
-  private readonly byId = new Map<string, number>();
-  private exactNames: Map<string, number> | undefined;
-  private scores: Float64Array | undefined;
-  private masks: Uint32Array | undefined;
-  private touched: Uint32Array | undefined;
+  private readonly byId = new Map<string, Paper>();
+  private exactNames: Map<string, Paper> | undefined;
+  private sortedKeys: string[] | undefined;
+  private topics: string[] | undefined;
 
   private constructor(
     private readonly papers: readonly Paper[],
-    private readonly data: TermIndexData,
-    private readonly tuning: MatchTuning,
+    private readonly miniSearch: MiniSearch<Paper>,
+    /** The vocabulary saved beside the index. */
+    readonly vocabulary: Vocabulary,
   ) {
-    papers.forEach((paper, position) => this.byId.set(paper.id, position));
+    for (const paper of papers) if (!this.byId.has(paper.id)) this.byId.set(paper.id, paper);
   }
 
   /** Builds an index over `papers`, synchronously. Fine for a few thousand papers; use `buildAsync` beyond. */
-  static build(papers: readonly Paper[], tuning: MatchTuning = DEFAULT_TUNING): PaperIndex {
-    const steps = buildTermIndex(papers.length, (doc) => fieldsOf(papers[doc]), fingerprintOf(papers));
+  static build(papers: readonly Paper[]): PaperIndex {
+    const steps = PaperIndex.buildSteps(papers);
     let step = steps.next();
     while (!step.done) step = steps.next();
-    return new PaperIndex(papers, step.value, tuning);
+    return step.value;
   }
 
   /**
    * Builds an index over `papers` in slices of a few milliseconds, giving the event loop back between
-   * them, so a large corpus never blocks the extension host. Reports progress and stops with a
-   * `BuildCancelledError` as soon as `isCancelled()` returns true.
+   * them. Reports progress and stops with a `BuildCancelledError` as soon as `isCancelled()` is true.
    */
   static async buildAsync(papers: readonly Paper[], options: BuildOptions = {}): Promise<PaperIndex> {
     const sliceMs = options.sliceMs ?? 12;
-    const steps = buildTermIndex(papers.length, (doc) => fieldsOf(papers[doc]), fingerprintOf(papers));
+    const steps = PaperIndex.buildSteps(papers);
     let sliceStart = performance.now();
     for (;;) {
       if (options.isCancelled?.()) throw new BuildCancelledError();
       const step = steps.next();
-      if (step.done) return new PaperIndex(papers, step.value, options.tuning ?? DEFAULT_TUNING);
+      if (step.done) return step.value;
       if (performance.now() - sliceStart >= sliceMs) {
         options.onProgress?.(step.value);
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -151,312 +155,260 @@ export class PaperIndex {
     }
   }
 
-  /** Restores an index saved with `toJSON()`, for the same papers in the same order; throws otherwise. */
-  static load(serialized: string, papers: readonly Paper[], tuning: MatchTuning = DEFAULT_TUNING): PaperIndex {
-    const parsed = JSON.parse(serialized) as { format?: unknown; data?: unknown };
-    if (parsed?.format !== JSON_FORMAT || typeof parsed.data !== 'string') throw new Error('not a Paper Scout index');
-    return PaperIndex.deserialize(fromBase64(parsed.data), papers, tuning);
-  }
-
-  /**
-   * Restores an index saved with `serialize()`, for the same papers in the same order; throws when the
-   * bytes are not an index or were made for other papers. The fast way to load: no parsing, and the
-   * index shares memory with `bytes`.
-   */
-  static deserialize(bytes: Uint8Array, papers: readonly Paper[], tuning: MatchTuning = DEFAULT_TUNING): PaperIndex {
-    const data = deserializeTermIndex(bytes);
-    if (data.docCount !== papers.length || data.fingerprint !== fingerprintOf(papers)) {
-      throw new Error(`the saved index was made for other papers (${data.docCount} papers, expected ${papers.length})`);
+  /** The build, one paper per step, then the vocabulary. */
+  private static *buildSteps(papers: readonly Paper[]): Generator<BuildProgress, PaperIndex> {
+    const builder = new VocabularyBuilder();
+    const miniSearch = new MiniSearch<Paper>(indexOptions(builder));
+    const added = new Set<string>();
+    for (let at = 0; at < papers.length; at++) {
+      const paper = papers[at];
+      if (added.has(paper.id)) continue;
+      added.add(paper.id);
+      builder.startPaper([paper.title, paper.abstract]);
+      miniSearch.add(paper);
+      if ((at & 15) === 15) yield { phase: 'reading', done: at + 1, total: papers.length };
     }
-    return new PaperIndex(papers, data, tuning);
+    yield { phase: 'finishing', done: 0, total: 1 };
+    const vocabulary = builder.finish(fingerprintOf(papers));
+    return new PaperIndex(papers, miniSearch, vocabulary);
   }
 
-  /** The index as compact bytes, for `PaperIndex.deserialize`. */
-  serialize(): Uint8Array {
-    return serializeTermIndex(this.data);
+  /** Restores an index saved with `save()` for the same papers in the same order; throws otherwise. */
+  static load(saved: SavedIndex, papers: readonly Paper[]): PaperIndex {
+    const vocabulary = checkedVocabulary(saved, papers);
+    return PaperIndex.checked(papers, MiniSearch.loadJSON<Paper>(saved.index, indexOptions()), vocabulary);
   }
 
-  /** The index as JSON text (the bytes of `serialize()` in base64), for `PaperIndex.load`. */
-  toJSON(): string {
-    return JSON.stringify({ format: JSON_FORMAT, version: 1, data: toBase64(this.serialize()) });
+  /** `load` with MiniSearch's `loadJSONAsync`, which gives the event loop back while it rebuilds the index. */
+  static async loadAsync(saved: SavedIndex, papers: readonly Paper[]): Promise<PaperIndex> {
+    const vocabulary = checkedVocabulary(saved, papers);
+    return PaperIndex.checked(papers, await MiniSearch.loadJSONAsync<Paper>(saved.index, indexOptions()), vocabulary);
   }
 
+  private static checked(papers: readonly Paper[], miniSearch: MiniSearch<Paper>, vocabulary: Vocabulary): PaperIndex {
+    if (miniSearch.documentCount !== vocabulary.papers) throw new Error(`the saved index holds ${miniSearch.documentCount} papers, its vocabulary ${vocabulary.papers}`);
+    return new PaperIndex(papers, miniSearch, vocabulary);
+  }
+
+  /** The index as MiniSearch's JSON (`toJSON`) and the vocabulary's, for `PaperIndex.load`. */
+  save(): SavedIndex {
+    return { index: JSON.stringify(this.miniSearch), vocabulary: this.vocabulary.toJSON() };
+  }
+
+  /** Number of papers. */
   get size(): number {
     return this.papers.length;
   }
 
   /** Number of distinct index terms. */
   get vocabularySize(): number {
-    return this.data.terms.length;
+    return this.vocabulary.termCount;
   }
 
   /** The paper with this id, or undefined. */
   get(id: string): Paper | undefined {
-    const position = this.byId.get(id);
-    return position === undefined ? undefined : this.papers[position];
+    return this.byId.get(id);
   }
 
   /** Papers ranked for what the user typed, best first. A citation key, id or short name typed in full ranks its paper first. */
   search(query: string, options: QueryOptions = {}): SearchResult[] {
-    const limit = Math.floor(options.limit ?? 20);
-    const trimmed = query.trim();
-    if (!trimmed || !(limit > 0)) return [];
-    const lower = trimmed.toLowerCase();
-    const names = this.exactNameMap();
-    const exact = names.get(lower) ?? names.get(lower.replace(/[^\p{L}\p{N}]+/gu, ''));
-    const topic = options.topic;
-    const accept = topic === undefined ? undefined : (doc: number): boolean => this.papers[doc].topics.includes(topic);
-    const expansions = this.expandQuery(query);
-    const ranked = this.rank(expansions, limit + 1, accept);
-    const results: SearchResult[] = [];
-    if (exact !== undefined && (!accept || accept(exact))) {
-      results.push(this.toResult(exact, (ranked[0]?.score ?? 1) * 2, expansions));
-    }
-    for (const { doc, score } of ranked) {
-      if (results.length >= limit) break;
-      if (doc !== exact) results.push(this.toResult(doc, score, expansions));
-    }
-    return results;
+    return this.find(query, options).results;
   }
 
-  /** The papers closest to `id` by title, topics and vocabulary, best first. */
+  /** `search`, also saying which filters applied and what in the query was not understood. */
+  find(query: string, options: QueryOptions = {}): SearchOutcome {
+    const limit = Math.min(MAX_LIMIT, Math.floor(options.limit ?? 20));
+    const parsed = parseQuery(query);
+    const topics = resolveTopics(parsed.filters.topics, this.topicNames());
+    const problems = [...parsed.problems, ...topics.problems];
+    const outcome = (results: SearchResult[]): SearchOutcome => ({ results, filters: parsed.filters, problems });
+    if (!(limit > 0) || topics.problems.length > 0) return outcome([]);
+    const accept = (paper: Paper): boolean =>
+      (options.topic === undefined || paper.topics.includes(options.topic)) && passesFilters(paper, parsed.filters, topics.groups);
+    const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    const typing = options.prefix !== false && !/\s$/.test(parsed.text);
+    const plan = planQuery(parsed.text, this.vocabulary, tuning, { typing, wordWeights: options.wordWeights });
+    if (plan.leaves.length === 0) {
+      if (!parsed.filtered && options.topic === undefined) return outcome([]);
+      const order = parsed.filters.sort === 'upvotes' ? 'upvotes' : 'date';
+      return outcome(this.papers.filter(accept).sort(compareBy(order)).slice(0, limit).map((paper) => this.toResult({ id: paper.id, score: 0, terms: [] })));
+    }
+    const exact = this.exactMatch(parsed.text);
+    const feedback = plan.words.length >= tuning.feedbackMinWords && tuning.feedbackWeight > 0;
+    let ranked = this.rank(plan, feedback ? Math.max(limit + 1, tuning.feedbackRerank) : limit + 1, tuning, accept);
+    if (feedback && ranked.length > 0) {
+      // Pseudo-relevance feedback: the telling terms of the first results re-rank the papers found.
+      const first = ranked.slice(0, tuning.feedbackPapers).map((entry) => this.byId.get(entry.id) as Paper);
+      const known = new Set(plan.leaves.map((leaf) => leaf.term));
+      const extra = tellingTerms(first, this.vocabulary, tuning.feedbackTerms, known).map(({ term, weight }): PlanLeaf => ({ term, boost: weight * tuning.feedbackWeight, words: [] }));
+      const found = new Set(ranked.map((entry) => entry.id));
+      if (extra.length > 0) ranked = this.runPlan({ ...plan, leaves: [...plan.leaves, ...extra] }, ranked.length, tuning, accept, undefined, undefined, found);
+    }
+    if (exact && accept(exact)) ranked = [{ id: exact.id, score: (ranked[0]?.score ?? 1) * 2, terms: [] }, ...ranked.filter((entry) => entry.id !== exact.id)];
+    let results = ranked.slice(0, limit).map((entry) => this.toResult(entry));
+    if (parsed.filters.sort !== 'relevance') results = results.sort((a, b) => compareBy(parsed.filters.sort as 'date' | 'upvotes')(a.paper, b.paper));
+    return outcome(results);
+  }
+
+  /** The papers most like `id` (more-like-this over the telling terms of its title and abstract), best first; never the paper itself. */
   related(id: string, limit = 5): SearchResult[] {
-    const self = this.byId.get(id);
-    if (self === undefined || !(limit > 0)) return [];
-    const paper = this.papers[self];
-    const expansions: Expansion[][] = [];
-    for (const term of uniqueTerms(`${paper.title} ${paper.topics.join(' ')}`, this.tuning.maxQueryTerms)) {
-      const found = findTerm(this.data.terms, term);
-      if (found >= 0) expansions.push([{ term: found, weight: 1 }]);
-    }
-    return this.rank(expansions, limit, (doc) => doc !== self).map(({ doc, score }) => this.toResult(doc, score, expansions));
-  }
-
-  /** For each query term, the vocabulary terms it matches: itself, completions while typing, near misses. */
-  private expandQuery(query: string): Expansion[][] {
-    const typing = !/\s$/.test(query);
-    const terms = uniqueTerms(query, this.tuning.maxQueryTerms);
-    return terms.map((term, index) => {
-      const found = new Map<number, number>();
-      const exact = findTerm(this.data.terms, term);
-      if (exact >= 0) found.set(exact, 1);
-      if (typing && index === terms.length - 1 && term.length >= this.tuning.prefixMinLength) this.expandPrefix(term, found);
-      const rare = exact < 0 || this.docFrequency(exact) < this.tuning.fuzzyWhenRarerThan || this.tuning.fuzzyWhenRarerThan <= 0;
-      if (rare && term.length >= this.tuning.fuzzyMinLength && term.length <= MAX_FUZZY_TERM_LENGTH) this.expandFuzzy(term, found);
-      return [...found].map(([id, weight]) => ({ term: id, weight }));
-    });
-  }
-
-  private expandPrefix(prefix: string, found: Map<number, number>): void {
-    const [from, to] = prefixRange(this.data.terms, prefix);
-    const cap = prefix.length <= 2 ? Math.ceil(this.tuning.maxPrefixTerms / 5) : this.tuning.maxPrefixTerms;
-    const best = new TopK(cap);
-    for (let id = from; id < to; id++) {
-      const term = this.data.terms[id];
-      if (term.length === prefix.length) continue;
-      const weight = (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length));
-      best.offer(id, this.docFrequency(id) * weight);
-    }
-    for (const id of best.ids()) {
-      const term = this.data.terms[id];
-      const weight = (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length));
-      if (!found.has(id)) found.set(id, weight);
-    }
-  }
-
-  private expandFuzzy(term: string, found: Map<number, number>): void {
-    const { fuzzy, maxFuzzy, maxFuzzyTerms } = this.tuning;
-    const maxEdits = Math.min(maxFuzzy, Math.round(term.length * fuzzy));
-    if (maxEdits <= 0) return;
-    // Typos are looked for among the terms with the same first letter: one short range of the vocabulary.
-    const [from, to] = prefixRange(this.data.terms, term[0]);
-    const best = new TopK(maxFuzzyTerms);
-    const terms = this.data.terms;
-    for (let id = from; id < to; id++) {
-      const candidate = terms[id];
-      if (Math.abs(candidate.length - term.length) > maxEdits || candidate.length > MAX_FUZZY_TERM_LENGTH) continue;
-      const distance = boundedEditDistance(term, candidate, maxEdits);
-      if (distance === 0 || distance > maxEdits) continue;
-      best.offer(id, (maxEdits + 1 - distance) * 1e9 + this.docFrequency(id));
-    }
-    for (const id of best.ids()) {
-      if (found.has(id)) continue;
-      const distance = boundedEditDistance(term, terms[id], maxEdits);
-      found.set(id, (FUZZY_WEIGHT * term.length) / (term.length + distance));
-    }
-  }
-
-  private docFrequency(id: number): number {
-    return this.data.offsets[id + 1] - this.data.offsets[id];
+    const paper = this.byId.get(id);
+    if (!paper || !(limit > 0)) return [];
+    // Each telling term counts as a query word, so papers sharing more of them rank higher, as MiniSearch ranks.
+    const terms = tellingTerms([paper], this.vocabulary, RELATED_TERMS);
+    const plan: QueryPlan = { words: [], leaves: terms.map(({ term, weight }, at) => ({ term, boost: weight, words: [at] })) };
+    return this.rank(plan, Math.min(limit, MAX_LIMIT), DEFAULT_TUNING, (other) => other.id !== id, ['title', 'abstract']).map((entry) => this.toResult(entry));
   }
 
   /**
-   * Scores every paper that matches one of the expansions (BM25 weight times match weight, summed,
-   * times the number of query terms matched) and returns the best `limit` that `accept` takes.
+   * What a completion list shows for `text` typed after `\cite{`, `@` or `@cite:`: the paper whose key,
+   * id or short name it is, then papers whose key starts with it, then a search with the last word
+   * completed (title words, short names, keys); at most 50, best first.
    */
-  private rank(expansions: Expansion[][], limit: number, accept?: (doc: number) => boolean): Array<{ doc: number; score: number }> {
-    const { offsets, docs, weights, docCount } = this.data;
-    if (!this.scores) {
-      this.scores = new Float64Array(docCount);
-      this.masks = new Uint32Array(docCount);
-      this.touched = new Uint32Array(docCount);
-    }
-    const scores = this.scores;
-    const masks = this.masks as Uint32Array;
-    const touched = this.touched as Uint32Array;
-    let touchedCount = 0;
-    expansions.forEach((group, index) => {
-      const bit = 1 << index;
-      for (const { term, weight } of group) {
-        for (let p = offsets[term], end = offsets[term + 1]; p < end; p++) {
-          const doc = docs[p];
-          if (masks[doc] === 0) touched[touchedCount++] = doc;
-          masks[doc] |= bit;
-          scores[doc] += weights[p] * weight;
-        }
+  complete(text: string, limit = 50): SearchResult[] {
+    const max = Math.max(0, Math.min(limit, 50));
+    const typed = text.trim().toLowerCase();
+    if (!typed || max === 0) return [];
+    const results: SearchResult[] = [];
+    const seen = new Set<string>();
+    const push = (paper: Paper, score: number): void => {
+      if (results.length < max && !seen.has(paper.id)) {
+        seen.add(paper.id);
+        results.push(this.toResult({ id: paper.id, score, terms: [] }));
       }
-    });
-    const best = new TopK(limit);
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i];
-      const score = scores[doc] * popCount(masks[doc]);
-      scores[doc] = 0;
-      masks[doc] = 0;
-      if (best.wouldTake(score) && (!accept || accept(doc))) best.offer(doc, score);
-    }
-    return best.entries().map(([doc, score]) => ({ doc, score }));
+    };
+    const exact = this.exactMatch(typed);
+    if (exact) push(exact, Number.MAX_SAFE_INTEGER);
+    if (!/\s/.test(typed)) for (const key of this.keysStartingWith(typed, max)) push(this.exactNameMap().get(key) as Paper, Number.MAX_SAFE_INTEGER);
+    for (const result of this.search(text.replace(/\s+$/, ''), { limit: max })) push(result.paper, result.score);
+    return results;
   }
 
-  private exactNameMap(): Map<string, number> {
+  /**
+   * Ranks the papers for a plan. When its terms would read more postings than `postingsBudget`, the
+   * most common terms are first matched in title, short name and key only; the best `budgetPapers`
+   * of that pass are then scored in full (`boostDocument` turns the rest away), so they get exactly
+   * the scores a full search gives while MiniSearch skips scoring the long tail.
+   */
+  private rank(plan: QueryPlan, limit: number, tuning: SearchTuning, accept: (paper: Paper) => boolean, fields?: SearchField[]): Ranked[] {
+    const postings = plan.leaves.map((leaf) => this.vocabulary.papersWithTerm(leaf.term));
+    let remaining = postings.reduce((sum, count) => sum + count, 0);
+    if (remaining <= tuning.postingsBudget) return this.runPlan(plan, limit, tuning, accept, fields);
+    const demoted = new Set<string>();
+    for (const at of postings.map((_, index) => index).sort((a, b) => postings[b] - postings[a])) {
+      if (remaining <= tuning.postingsBudget) break;
+      demoted.add(plan.leaves[at].term);
+      remaining -= postings[at];
+    }
+    const candidates = this.runPlan(plan, Math.max(limit, tuning.budgetPapers), tuning, accept, fields, demoted);
+    const chosen = new Set(candidates.map((entry) => entry.id));
+    return this.runPlan(plan, limit, tuning, (paper) => chosen.has(paper.id), fields, undefined, chosen);
+  }
+
+  /**
+   * Runs a plan through MiniSearch: one query combination of the plan's terms with their boosts, and a
+   * `filter` that applies the query's filters, multiplies by the query words each paper matched (as
+   * MiniSearch multiplies by query terms, but three completions of one word do not outweigh two words;
+   * words weigh what `wordWeights` says) and
+   * keeps the best `limit` as they come, so MiniSearch sorts nothing. Terms in `titleOnly` are looked
+   * for in title, short name and key only; with `only`, papers outside it are not scored at all.
+   */
+  private runPlan(plan: QueryPlan, limit: number, tuning: SearchTuning, accept: (paper: Paper) => boolean, fields?: SearchField[], titleOnly?: ReadonlySet<string>, only?: ReadonlySet<string>): Ranked[] {
+    // Query words as bits, so counting the words a paper matched allocates nothing per paper.
+    const wordBits = new Map(plan.leaves.map((leaf) => [leaf.term, leaf.words.reduce((bits, word) => (word < 31 ? bits | (1 << word) : bits), 0)]));
+    const top = new TopResults(limit);
+    const query: Query = {
+      combineWith: 'OR',
+      tokenize: (term: string) => [term],
+      processTerm: (term: string) => term,
+      queries: plan.leaves.map((leaf) => ({
+        queries: [leaf.term],
+        boostTerm: () => leaf.boost,
+        ...(titleOnly?.has(leaf.term) ? { fields: TITLE_FIELDS.filter((field) => !fields || fields.includes(field)) } : {}),
+      })),
+    };
+    const weights = plan.words.map((word) => word.weight);
+    const filter = (result: MiniSearchResult): boolean => {
+      let bits = 0;
+      for (const term of result.queryTerms) bits |= wordBits.get(term) ?? 0;
+      const score = (result.score / Math.max(result.queryTerms.length, 1)) * (bits === 0 ? 1 : matchedWeight(bits, weights));
+      if (top.wouldTake(score) && accept(this.byId.get(result.id) as Paper)) top.offer({ id: result.id, score, terms: result.terms });
+      return false;
+    };
+    const boostDocument = only ? (id: string): number => (only.has(id) ? 1 : 0) : undefined;
+    this.miniSearch.search(query, { boost: { ...tuning.boost }, filter, ...(fields ? { fields } : {}), ...(boostDocument ? { boostDocument } : {}) });
+    return top.list();
+  }
+
+  private toResult(entry: Ranked): SearchResult {
+    const paper = this.byId.get(entry.id) as Paper;
+    return { paper, score: entry.score, terms: entry.terms, snippet: makeSnippet(paper.abstract, entry.terms) };
+  }
+
+  /** The paper whose citation key, id or short name is exactly `text` (case and punctuation aside). */
+  private exactMatch(text: string): Paper | undefined {
+    const lower = text.trim().toLowerCase();
+    if (!lower) return undefined;
+    const names = this.exactNameMap();
+    return names.get(lower) ?? names.get(lower.replace(/[^\p{L}\p{N}]+/gu, ''));
+  }
+
+  private exactNameMap(): Map<string, Paper> {
     if (!this.exactNames) {
-      const names = new Map<string, number>();
-      this.papers.forEach((paper, position) => {
-        names.set(paper.key, position);
-        if (!names.has(paper.id)) names.set(paper.id, position);
-      });
-      this.papers.forEach((paper, position) => {
-        const nickname = paperNickname(paper.title);
-        if (nickname && !names.has(nickname)) names.set(nickname, position);
-      });
+      const names = new Map<string, Paper>();
+      for (const paper of this.papers) if (!names.has(paper.key)) names.set(paper.key, paper);
+      for (const paper of this.papers) if (!names.has(paper.id)) names.set(paper.id, paper);
+      for (const paper of this.papers) {
+        const name = shortName(paper.title);
+        if (name && !names.has(name)) names.set(name, paper);
+      }
       this.exactNames = names;
     }
     return this.exactNames;
   }
 
-  private toResult(doc: number, score: number, expansions: Expansion[][]): SearchResult {
-    const paper = this.papers[doc];
-    const { offsets, docs, terms: vocabulary } = this.data;
-    const terms: string[] = [];
-    for (const group of expansions) {
-      for (const { term } of group) {
-        if (postingsContain(docs, offsets[term], offsets[term + 1], doc)) terms.push(vocabulary[term]);
-      }
+  private keysStartingWith(prefix: string, limit: number): string[] {
+    this.sortedKeys ??= this.papers.map((paper) => paper.key).sort();
+    const keys = this.sortedKeys;
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (keys[middle] < prefix) low = middle + 1;
+      else high = middle;
     }
-    return { paper, score, terms, snippet: makeSnippet(paper.abstract, terms) };
+    const found: string[] = [];
+    for (let at = low; at < keys.length && found.length < limit && keys[at].startsWith(prefix); at++) found.push(keys[at]);
+    return found;
+  }
+
+  private topicNames(): string[] {
+    this.topics ??= [...new Set(this.papers.flatMap((paper) => paper.topics))].sort();
+    return this.topics;
   }
 }
 
-/** The indexed text of a paper, in `FIELD_NAMES` order. */
-function fieldsOf(paper: Paper): string[] {
-  return [paper.title, paperNickname(paper.title), paper.abstract, paper.topics.join(' '), paper.key];
+/** How much the query words a paper matched weigh together (their number, when every weight is 1). */
+function matchedWeight(bits: number, weights: readonly number[]): number {
+  let total = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) {
+    const word = 31 - Math.clz32(rest & -rest);
+    total += weights[word] ?? 1;
+  }
+  return total;
+}
+
+/** The vocabulary of a saved index, checked to belong to `papers`. */
+function checkedVocabulary(saved: SavedIndex, papers: readonly Paper[]): Vocabulary {
+  const vocabulary = Vocabulary.parse(saved.vocabulary);
+  const unique = new Set(papers.map((paper) => paper.id)).size;
+  if (vocabulary.papers !== unique || vocabulary.fingerprint !== fingerprintOf(papers)) {
+    throw new Error(`the saved index was made for other papers (${vocabulary.papers} papers, expected ${unique})`);
+  }
+  return vocabulary;
 }
 
 function fingerprintOf(papers: readonly Paper[]): number {
   return fingerprintIds(papers.map((paper) => paper.id));
 }
 
-/** Distinct processed terms of `text`, in order of first appearance, at most `max`. */
-function uniqueTerms(text: string, max: number): string[] {
-  const terms: string[] = [];
-  const seen = new Set<string>();
-  for (const token of tokenize(text)) {
-    const term = processTerm(token);
-    if (term === null || seen.has(term)) continue;
-    seen.add(term);
-    terms.push(term);
-    if (terms.length >= max) break;
-  }
-  return terms;
-}
-
-function popCount(value: number): number {
-  value -= (value >>> 1) & 0x55555555;
-  value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
-  return (((value + (value >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** The `k` ids with the highest scores (ties to the earlier offer), kept in a small binary min-heap. */
-class TopK {
-  private readonly heapIds: number[] = [];
-  private readonly heapScores: number[] = [];
-  private readonly heapOrder: number[] = [];
-  private offered = 0;
-
-  constructor(private readonly k: number) {}
-
-  /** Whether an offer with this score could enter. */
-  wouldTake(score: number): boolean {
-    return this.k > 0 && (this.heapIds.length < this.k || score > this.heapScores[0]);
-  }
-
-  offer(id: number, score: number): void {
-    const order = this.offered++;
-    if (this.k <= 0) return;
-    if (this.heapIds.length < this.k) {
-      this.heapIds.push(id);
-      this.heapScores.push(score);
-      this.heapOrder.push(order);
-      this.up(this.heapIds.length - 1);
-    } else if (score > this.heapScores[0]) {
-      this.heapIds[0] = id;
-      this.heapScores[0] = score;
-      this.heapOrder[0] = order;
-      this.down(0);
-    }
-  }
-
-  /** [id, score] pairs, best first. */
-  entries(): Array<[number, number]> {
-    return this.heapIds
-      .map((id, at): [number, number, number] => [id, this.heapScores[at], this.heapOrder[at]])
-      .sort((a, b) => b[1] - a[1] || a[2] - b[2])
-      .map(([id, score]) => [id, score]);
-  }
-
-  ids(): number[] {
-    return this.entries().map(([id]) => id);
-  }
-
-  /** Whether heap entry a ranks below b: lower score, or the same score offered later. */
-  private below(a: number, b: number): boolean {
-    return this.heapScores[a] < this.heapScores[b] || (this.heapScores[a] === this.heapScores[b] && this.heapOrder[a] > this.heapOrder[b]);
-  }
-
-  private swap(a: number, b: number): void {
-    [this.heapIds[a], this.heapIds[b]] = [this.heapIds[b], this.heapIds[a]];
-    [this.heapScores[a], this.heapScores[b]] = [this.heapScores[b], this.heapScores[a]];
-    [this.heapOrder[a], this.heapOrder[b]] = [this.heapOrder[b], this.heapOrder[a]];
-  }
-
-  private up(at: number): void {
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (!this.below(at, parent)) break;
-      this.swap(at, parent);
-      at = parent;
-    }
-  }
-
-  private down(at: number): void {
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let smallest = at;
-      if (left < this.heapIds.length && this.below(left, smallest)) smallest = left;
-      if (right < this.heapIds.length && this.below(right, smallest)) smallest = right;
-      if (smallest === at) return;
-      this.swap(at, smallest);
-      at = smallest;
-    }
-  }
-}
