@@ -1,13 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-
-const CLI = resolve('dist/cli.js');
-
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runCli as run } from '../cli/runCli';
 
 describe('search filters on the command line (dist/cli.js)', () => {
   it('applies filters typed into the query', () => {
