@@ -22,9 +22,9 @@ const savedSchema = z.object({
   papers: z.int().check(z.nonnegative()),
   fingerprint: z.int(),
   words: z.string(),
-  wordCounts: z.array(z.int()),
+  wordCounts: z.string(),
   terms: z.string(),
-  termCounts: z.array(z.int()),
+  termCounts: z.string(),
   acronyms: z.record(z.string(), z.array(z.string())),
 });
 
@@ -36,7 +36,7 @@ const savedSchema = z.object({
  * `SearchableMap.fuzzyGet`), and it gives term rarity for related papers and feedback terms.
  */
 export class Vocabulary {
-  private typoMap: SearchableMap<number> | undefined;
+  private readonly typoMaps = new Map<string, SearchableMap<number>>();
   private readonly termIndex = new Map<string, number>();
 
   constructor(
@@ -64,8 +64,7 @@ export class Vocabulary {
 
   /** Whether papers hold this word exactly. */
   hasWord(word: string): boolean {
-    const at = lowerBound(this.words, word);
-    return at < this.words.length && this.words[at] === word;
+    return this.countOf(word) > 0;
   }
 
   /** Number of papers holding this index term (0 when none). */
@@ -86,20 +85,26 @@ export class Vocabulary {
 
   /**
    * Up to `limit` words within `maxEdits` of `word` (Levenshtein, through MiniSearch's `SearchableMap`),
-   * or one swap of neighbouring letters away, closest and then most common first; never the word itself.
+   * or one swap of neighbouring letters away, closest and then most common first; never the word
+   * itself. Candidates start with the word's first letter, or its second when the first was typed in
+   * excess: that keeps each lookup to a small part of the vocabulary (and its first use cheap).
    */
   typos(word: string, maxEdits: number, limit: number): TypoCandidate[] {
-    if (maxEdits < 1) return [];
-    const map = this.typoLookup();
+    if (maxEdits < 1 || word.length < 2) return [];
     const found = new Map<string, TypoCandidate>();
-    for (const [candidate, [count, distance]] of map.fuzzyGet(word, maxEdits)) {
-      if (distance > 0) found.set(candidate, { word: candidate, count, distance });
+    const note = (candidate: string, count: number, distance: number): void => {
+      const known = found.get(candidate);
+      if (candidate !== word && (!known || known.distance > distance)) found.set(candidate, { word: candidate, count, distance });
+    };
+    for (const [candidate, [count, distance]] of this.typoLookup(word[0]).fuzzyGet(word, maxEdits)) note(candidate, count, distance);
+    if (word[1] !== word[0]) {
+      for (const [candidate, [count, distance]] of this.typoLookup(word[1]).fuzzyGet(word.slice(1), maxEdits - 1)) note(candidate, count, distance + 1);
     }
     for (let at = 0; at + 1 < word.length; at++) {
       if (word[at] === word[at + 1]) continue;
       const swapped = `${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`;
-      const count = map.get(swapped);
-      if (count !== undefined) found.set(swapped, { word: swapped, count, distance: 1 });
+      const count = this.countOf(swapped);
+      if (count > 0) note(swapped, count, 1);
     }
     return [...found.values()].sort((a, b) => a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1)).slice(0, limit);
   }
@@ -112,9 +117,9 @@ export class Vocabulary {
       papers: this.papers,
       fingerprint: this.fingerprint,
       words: this.words.join('\n'),
-      wordCounts: Array.from(this.wordCounts),
+      wordCounts: this.wordCounts.join(','),
       terms: this.terms.join('\n'),
-      termCounts: Array.from(this.termCounts),
+      termCounts: this.termCounts.join(','),
       acronyms: this.acronyms,
     });
   }
@@ -132,17 +137,28 @@ export class Vocabulary {
     const saved = checked.data;
     const words = splitLines(saved.words);
     const terms = splitLines(saved.terms);
-    if (words.length !== saved.wordCounts.length || terms.length !== saved.termCounts.length) throw new Error('the vocabulary is corrupt: counts do not match');
-    return new Vocabulary(saved.papers, saved.fingerprint, words, Uint32Array.from(saved.wordCounts), terms, Uint32Array.from(saved.termCounts), saved.acronyms);
+    const wordCounts = parseCounts(saved.wordCounts, words.length);
+    const termCounts = parseCounts(saved.termCounts, terms.length);
+    return new Vocabulary(saved.papers, saved.fingerprint, words, wordCounts, terms, termCounts, saved.acronyms);
   }
 
-  private typoLookup(): SearchableMap<number> {
-    if (!this.typoMap) {
-      const map = new SearchableMap<number>();
-      this.words.forEach((word, at) => map.set(word, this.wordCounts[at]));
-      this.typoMap = map;
+  /** Papers holding this exact word (0 when none). */
+  private countOf(word: string): number {
+    const at = lowerBound(this.words, word);
+    return at < this.words.length && this.words[at] === word ? this.wordCounts[at] : 0;
+  }
+
+  /** The words starting with `letter`, as MiniSearch's radix tree, made on first use. */
+  private typoLookup(letter: string): SearchableMap<number> {
+    let map = this.typoMaps.get(letter);
+    if (!map) {
+      map = new SearchableMap<number>();
+      const from = lowerBound(this.words, letter);
+      const to = lowerBound(this.words, `${letter}\uffff`, from);
+      for (let at = from; at < to; at++) map.set(this.words[at], this.wordCounts[at]);
+      this.typoMaps.set(letter, map);
     }
-    return this.typoMap;
+    return map;
   }
 }
 
@@ -201,6 +217,19 @@ export function fingerprintIds(ids: Iterable<string>): number {
 function sortedCounts(counts: Map<string, number>): [string[], Uint32Array] {
   const keys = [...counts.keys()].sort();
   return [keys, Uint32Array.from(keys, (key) => counts.get(key) as number)];
+}
+
+/** Comma-separated paper counts, one per word or term; throws when they are not `expected` whole numbers. */
+function parseCounts(text: string, expected: number): Uint32Array {
+  const parts = text === '' ? [] : text.split(',');
+  if (parts.length !== expected) throw new Error('the vocabulary is corrupt: counts do not match');
+  const counts = new Uint32Array(parts.length);
+  for (let at = 0; at < parts.length; at++) {
+    const count = Number(parts[at]);
+    if (!Number.isInteger(count) || count < 0) throw new Error('the vocabulary is corrupt: a count is not a whole number');
+    counts[at] = count;
+  }
+  return counts;
 }
 
 function splitLines(text: string): string[] {

@@ -49,9 +49,9 @@ describe('search: the vocabulary beside the index, and acronyms mined from abstr
     const again = Vocabulary.parse(vocabulary.toJSON());
     assert.equal(again.toJSON(), vocabulary.toJSON());
     assert.throws(() => Vocabulary.parse('[]'), /not a Paper Scout vocabulary/);
-    const broken = JSON.parse(vocabulary.toJSON()) as { wordCounts: number[] };
-    broken.wordCounts.pop();
-    assert.throws(() => Vocabulary.parse(JSON.stringify(broken)), /corrupt/);
+    const broken = JSON.parse(vocabulary.toJSON()) as { wordCounts: string };
+    assert.throws(() => Vocabulary.parse(JSON.stringify({ ...broken, wordCounts: broken.wordCounts.replace(/,\d+$/, '') })), /counts do not match/);
+    assert.throws(() => Vocabulary.parse(JSON.stringify({ ...broken, wordCounts: broken.wordCounts.replace(/^\d+/, 'x') })), /not a whole number/);
   });
 
   it('expands an acronym to its long form and a long form to its acronym, as data', () => {
