@@ -1,18 +1,19 @@
 // npm run bench [-- --json] [--quick] [--scale 10000,100000] [--corpus dist/corpus.json]
 // Measures what users feel (activation, index ready, first results, search as you type, scale to
-// 100,000 papers, package size) against the budgets of issue 6, with a naive scan and Fuse.js on the
-// same queries. Fresh-process figures run in child processes (out/bench/child.js); everything else here.
-import { execFileSync } from 'node:child_process';
+// 100,000 papers, package size) against the budgets of issues 6 and 11, with a naive scan, Fuse.js and
+// MiniSearch with its default options on the same queries. Fresh-process figures run in child
+// processes (out/bench/child.js, out/bench/scale.js with the search worker); everything else here.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadCorpus } from '../src/core/corpus/schema';
 import { PaperIndex } from '../src/core/search/paperIndex';
-import { fuseSearch, naiveScan, type Searcher } from './baselines';
+import { fuseSearch, miniSearchDefaults, naiveScan } from './baselines';
+import { compare, scriptMedian } from './compare';
 import { benchQueries, sampleQueries } from './queries';
-import { type BaselineReport, type BenchReport, benchReportSchema, checkBudgets, formatTable, type ScaleReport } from './report';
-import { latency, median, percentile, round, timeQueries } from './stats';
-import { syntheticCorpus } from './synthetic';
+import { type BenchReport, benchReportSchema, checkBudgets, formatTable, type ScaleReport } from './report';
+import { measureScale } from './scale';
+import { latency, median, round, timeQueries } from './stats';
 
 interface Settings {
   json: boolean;
@@ -42,30 +43,6 @@ const childScript = join(here, 'child.js');
 const log = (settings: Settings, message: string): void => {
   if (!settings.json) process.stderr.write(`${message}\n`);
 };
-
-function runChild<T>(args: string[], extraNodeArgs: string[] = []): T {
-  const output = execFileSync(process.execPath, [...extraNodeArgs, childScript, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(output.trim().split('\n').pop() as string) as T;
-}
-
-function childMedian<T>(runs: number, args: string[], pick: (result: T) => number, extraNodeArgs: string[] = []): { value: number; last: T } {
-  const values: number[] = [];
-  let last: T | undefined;
-  for (let run = 0; run < runs; run++) {
-    last = runChild<T>(args, extraNodeArgs);
-    values.push(pick(last));
-  }
-  return { value: round(median(values)), last: last as T };
-}
-
-/** Times a baseline on `sample` and compares Paper Scout's per-query medians on the same queries. */
-function compare(name: 'naive' | 'fuse', searcher: Searcher, sample: string[], sampled: boolean, repeats: number, paperScoutMs: Map<string, number>): BaselineReport {
-  const times = timeQueries(sample, repeats, (query) => searcher(query), repeats > 1);
-  const ours = sample.map((query) => paperScoutMs.get(query) as number);
-  const p95 = percentile(times, 95);
-  const ourP95 = percentile(ours, 95);
-  return { name, sampled, ...latency(times), paperScoutP95Ms: round(ourP95), p95Ratio: Number((ourP95 / p95).toPrecision(3)) };
-}
 
 function newestVsix(): { kb: number | null; note: string } {
   const found: Array<{ path: string; mtime: number; size: number }> = [];
@@ -116,12 +93,13 @@ function main(): void {
   }
 
   log(settings, 'fresh processes: floor, activation, first query…');
-  const floor = childMedian<{ floorMs: number }>(settings.childRuns, ['floor', corpusFile], (result) => result.floorMs);
-  const activate = childMedian<{ activateMs: number; processReadyMs: number }>(settings.childRuns, ['activate', corpusFile], (result) => result.activateMs);
+  const floor = scriptMedian<{ floorMs: number }>(settings.childRuns, childScript, ['floor', corpusFile], (result) => result.floorMs);
+  const activate = scriptMedian<{ activateMs: number; processReadyMs: number }>(settings.childRuns, childScript, ['activate', corpusFile], (result) => result.activateMs);
   const readyRuns: number[] = [];
   const heapRuns: number[] = [];
-  const first = childMedian<{ firstQueryMs: number; indexReadyMs: number; indexMode: 'loaded' | 'built'; heapMB: number }>(
+  const first = scriptMedian<{ firstQueryMs: number; indexReadyMs: number; indexMode: 'loaded' | 'built'; heapMB: number }>(
     settings.childRuns,
+    childScript,
     ['first', corpusFile, indexFile, vocabularyFile, 'speculative decoding'],
     (result) => {
       readyRuns.push(result.indexReadyMs);
@@ -142,66 +120,17 @@ function main(): void {
   const baselines = [
     compare('naive', naiveScan(papers), queries, false, settings.repeats, ourByQuery),
     compare('fuse', fuseSearch(papers), sampleQueries(queries, fuseCount), fuseCount < queries.length, 1, ourByQuery),
+    compare('minisearch', miniSearchDefaults(papers), queries, false, settings.repeats, ourByQuery),
   ];
-  notes.push(`bundled corpus: Fuse.js on ${fuseCount} of the ${queries.length} queries (spread over every kind), one pass; the naive scan on all`);
+  notes.push(`bundled corpus: Fuse.js on ${fuseCount} of the ${queries.length} queries (spread over every kind), one pass; the naive scan and MiniSearch defaults on all`);
+  notes.push('MiniSearch defaults = new MiniSearch({ fields: [title, abstract] }) searched with { prefix: true, fuzzy: 0.2 } (its documented search-as-you-type options), everything else default');
 
-  const scale: ScaleReport[] = [];
-  for (const size of settings.scale) {
-    log(settings, `synthetic corpus of ${size} papers…`);
-    const synthetic = syntheticCorpus(papers, size);
-    const runs = size >= 50000 ? 1 : settings.quick ? 1 : 3;
-    const builds: number[] = [];
-    let built: PaperIndex | undefined;
-    for (let run = 0; run < runs; run++) {
-      built = undefined;
-      (globalThis as { gc?: () => void }).gc?.();
-      const start = performance.now();
-      built = PaperIndex.build(synthetic);
-      builds.push(performance.now() - start);
-    }
-    const saved = (built as PaperIndex).save();
-    built = undefined;
-    const scaleIndex = join(work, `index-${size}.json`);
-    const scaleVocabulary = join(work, `vocabulary-${size}.json`);
-    const scalePapers = join(work, `papers-${size}.json`);
-    const scaleQueries = join(work, 'queries.json');
-    writeFileSync(scaleIndex, saved.index);
-    writeFileSync(scaleVocabulary, saved.vocabulary);
-    writeFileSync(scalePapers, JSON.stringify({ papers: synthetic }));
-    writeFileSync(scaleQueries, JSON.stringify(queries));
-    const measured = runChild<{ indexLoadMs: number; perQueryMs: number[]; heapMB: number; vocabulary: number }>(
-      ['scale', scalePapers, scaleIndex, scaleVocabulary, scaleQueries, String(settings.quick ? 1 : 3), String(settings.quick ? 2 : 3)],
-      ['--expose-gc', '--max-old-space-size=4096'],
-    );
-    const scaleByQuery = new Map(queries.map((query, i) => [query, measured.perQueryMs[i]]));
-    // Baselines cost seconds per query at scale: the naive scan runs on a sample, Fuse.js on a few queries.
-    const naiveCount = size >= 50000 ? 24 : 60;
-    const fuseSample = size >= 50000 ? 2 : size >= 5000 ? 5 : 8;
-    log(settings, `  baselines on ${naiveCount} (naive) and ${fuseSample} (Fuse.js) queries…`);
-    (globalThis as { gc?: () => void }).gc?.();
-    const scaleBaselines = [
-      compare('naive', naiveScan(synthetic), sampleQueries(queries, naiveCount), true, 1, scaleByQuery),
-      compare('fuse', fuseSearch(synthetic), sampleQueries(queries, fuseSample), true, 1, scaleByQuery),
-    ];
-    scale.push({
-      papers: size,
-      vocabulary: measured.vocabulary,
-      indexBuildMs: round(median(builds), 1),
-      indexBuildRuns: runs,
-      indexLoadMs: round(measured.indexLoadMs, 1),
-      indexBytes: saved.index.length + saved.vocabulary.length,
-      heapMB: measured.heapMB,
-      ...latency(measured.perQueryMs),
-      baselines: scaleBaselines,
-    });
-    notes.push(
-      `${size} papers: naive scan on ${naiveCount} and Fuse.js on ${fuseSample} of the ${queries.length} queries, one pass each (Fuse.js takes seconds per query at this size); ratios compare Paper Scout on the same queries`,
-    );
-  }
+  const context = { quick: settings.quick, work, bundles: here, log: (message: string) => log(settings, message) };
+  const scale: ScaleReport[] = settings.scale.map((size) => measureScale(size, papers, corpus.topics, queries, context, notes));
 
   const vsix = newestVsix();
   notes.push(vsix.note);
-  notes.push('indexLoadMs = read the index file + deserialize + the first query (which builds the lazy lookup tables); heapMB = JS heap + array buffers after GC');
+  notes.push('indexReadyMs = read dist/index.json and dist/vocabulary.json + MiniSearch loadJSON on the main thread, as the extension loads the bundled corpus; heapMB = JS heap + array buffers after GC');
   const partial = {
     mode: settings.quick ? ('quick' as const) : ('full' as const),
     node: process.versions.node,

@@ -2,13 +2,12 @@
 //   floor <corpus.json>                      read + JSON.parse only
 //   activate <corpus.json>                   what activation does: read, parse, validate
 //   first <corpus.json> <index.json|-> <vocabulary.json|-> <q>   process start to the first results (loading or building the index)
-//   scale <papers.json> <index.json> <vocabulary.json> <queries.json> <repeats> <loads>   load a prebuilt index, time queries, heap
 // Prints one JSON object on stdout.
 import { readFileSync } from 'node:fs';
 import { loadCorpus } from '../../src/core/corpus/schema';
 import { PaperIndex } from '../../src/core/search/paperIndex';
 import type { Paper } from '../../src/core/types';
-import { heapMB, median, timeQueries } from '../stats';
+import { heapMB } from '../stats';
 
 const processReadyMs = performance.now();
 const [mode, ...args] = process.argv.slice(2);
@@ -43,25 +42,6 @@ switch (mode) {
     const results = index.search(args[3]);
     const firstQueryMs = performance.now();
     print({ firstQueryMs, indexReadyMs, indexMode, processReadyMs, results: results.length, heapMB: heapMB() });
-    break;
-  }
-  case 'scale': {
-    const papers = (JSON.parse(readFileSync(args[0], 'utf8')) as { papers: Paper[] }).papers;
-    const queries = JSON.parse(readFileSync(args[3], 'utf8')) as string[];
-    const loads = Math.max(1, Number(args[5]));
-    const loadRuns: number[] = [];
-    let index: PaperIndex | undefined;
-    for (let run = 0; run < loads; run++) {
-      index = undefined;
-      (globalThis as { gc?: () => void }).gc?.();
-      const start = performance.now();
-      index = loadIndex(args[1], args[2], papers).index;
-      index.search('warm');
-      loadRuns.push(performance.now() - start);
-    }
-    const loaded = index as PaperIndex;
-    const perQueryMs = timeQueries(queries, Math.max(1, Number(args[4])), (query) => loaded.search(query));
-    print({ indexLoadMs: median(loadRuns), loadRuns, perQueryMs, heapMB: heapMB(), vocabulary: loaded.vocabularySize });
     break;
   }
   default:
