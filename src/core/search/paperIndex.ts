@@ -46,8 +46,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   feedbackTerms: 10,
   // Measured: no gain on known items or descriptions at 0.3, a loss at 0.5 (see the quality tests), so off.
   feedbackWeight: 0,
-  postingsBudget: 5000,
-  budgetPapers: 1000,
+  postingsBudget: 2000,
+  budgetPapers: 300,
 };
 
 /** Per-query knobs. Filters may also be typed into the query (`topic:`, `year:`, ... see `QUERY_FILTERS`). */

@@ -6,36 +6,40 @@ export interface Ranked {
 }
 
 /**
- * The best `limit` results seen so far, best first (ties keep the order they came in). Kept while
- * MiniSearch hands results to the `filter` option one by one, so MiniSearch never has to collect and
- * sort every match of a common word.
+ * The best `limit` results seen so far, kept while MiniSearch hands results to the `filter` option
+ * one by one, so MiniSearch never has to collect and sort every match of a common word. Results are
+ * gathered up to twice the limit, then cut back to the best `limit`; anything no better than the last
+ * one kept is turned away at once. Ties keep the order they came in.
  */
 export class TopResults {
-  private readonly entries: Ranked[] = [];
+  private entries: Ranked[] = [];
+  private cutoff = -Infinity;
 
   constructor(private readonly limit: number) {}
 
   /** Whether a result with this score would be kept. */
   wouldTake(score: number): boolean {
-    return this.limit > 0 && (this.entries.length < this.limit || score > this.entries[this.entries.length - 1].score);
+    return this.limit > 0 && score > this.cutoff;
   }
 
-  /** Keeps `entry` if it is among the best `limit`. */
+  /** Keeps `entry` if it may be among the best `limit`. */
   offer(entry: Ranked): void {
     if (!this.wouldTake(entry.score)) return;
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.entries[middle].score >= entry.score) low = middle + 1;
-      else high = middle;
-    }
-    this.entries.splice(low, 0, entry);
-    if (this.entries.length > this.limit) this.entries.pop();
+    this.entries.push(entry);
+    if (this.entries.length >= 2 * this.limit) this.cut();
   }
 
   /** The results kept, best first. */
   list(): Ranked[] {
+    this.cut();
     return this.entries.slice();
+  }
+
+  private cut(): void {
+    this.entries.sort((a, b) => b.score - a.score);
+    if (this.entries.length >= this.limit) {
+      this.entries.length = this.limit;
+      this.cutoff = this.entries[this.limit - 1].score;
+    }
   }
 }
