@@ -1,109 +1,28 @@
-import MiniSearch, { type Query, type SearchResult as MiniSearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { Paper } from '../types';
 import { tellingTerms } from './feedback';
-import { FIELD_BOOSTS, indexOptions, type SearchField } from './indexOptions';
-import { compareBy, parseQuery, passesFilters, type QueryFilters, type QueryProblem, resolveTopics } from './queryFilters';
-import { DEFAULT_PLAN_TUNING, type PlanLeaf, planQuery, type PlanTuning, type QueryPlan } from './queryPlan';
+import { indexOptions } from './indexOptions';
+import { compareBy, parseQuery, passesFilters, resolveTopics } from './queryFilters';
+import { type PlanLeaf, planQuery, type QueryPlan } from './queryPlan';
+import { rankPlan, type RankingIndex, runPlan } from './ranking';
+import {
+  type BuildOptions,
+  type BuildProgress,
+  BuildCancelledError,
+  DEFAULT_TUNING,
+  type QueryOptions,
+  type SavedIndex,
+  type SearchOutcome,
+  type SearchResult,
+} from './searchTypes';
 import { makeSnippet } from './snippet';
-import { type Ranked, TopResults } from './topResults';
+import type { Ranked } from './topResults';
 import { shortName } from './terms';
 import { fingerprintIds, Vocabulary, VocabularyBuilder } from './vocabulary';
 
-/** One search hit: the paper, how well it matched, and an excerpt of the abstract around the match. */
-export interface SearchResult {
-  paper: Paper;
-  score: number;
-  snippet: string;
-  /** Index terms the query matched in the paper (stems, after prefix, typo and synonym expansion). */
-  terms: string[];
-}
-
-/** Everything a search can be tuned by: how the query widens, field weights, pseudo-relevance feedback. */
-export interface SearchTuning extends PlanTuning {
-  /** MiniSearch's `boost` per field. */
-  boost: Readonly<Record<SearchField, number>>;
-  /** Queries of at least this many words get a second pass with the telling terms of the first results... */
-  feedbackMinWords: number;
-  /** ...of this many papers, re-ranking the first `feedbackRerank` results... */
-  feedbackPapers: number;
-  feedbackRerank: number;
-  /** ...this many terms, at this weight (0 turns feedback off). */
-  feedbackTerms: number;
-  feedbackWeight: number;
-  /** A query whose terms are held by more papers than this in all is ranked in two passes (see `rank`)... */
-  postingsBudget: number;
-  /** ...the second scoring this many papers in full. */
-  budgetPapers: number;
-}
-
-/** The tuning Paper Scout searches with (each part measured by the quality tests). */
-export const DEFAULT_TUNING: SearchTuning = {
-  ...DEFAULT_PLAN_TUNING,
-  boost: FIELD_BOOSTS,
-  feedbackMinWords: 6,
-  feedbackPapers: 3,
-  feedbackRerank: 50,
-  feedbackTerms: 10,
-  // Measured: no gain on known items or descriptions at 0.3, a loss at 0.5 (see the quality tests), so off.
-  feedbackWeight: 0,
-  postingsBudget: 2000,
-  budgetPapers: 300,
-};
-
-/** Per-query knobs. Filters may also be typed into the query (`topic:`, `year:`, ... see `QUERY_FILTERS`). */
-export interface QueryOptions {
-  /** At most this many results (default 20). */
-  limit?: number;
-  /** Only papers in this topic (its exact name). */
-  topic?: string;
-  /** Complete the last word as a prefix while it is being typed (default true; never after a trailing space). */
-  prefix?: boolean;
-  /** Weight per query word, keyed by the lower-cased word as typed (before stemming); 1 when absent. */
-  wordWeights?: ReadonlyMap<string, number>;
-  /** Replaces parts of the default tuning (for measuring; the defaults are what users get). */
-  tuning?: Partial<SearchTuning>;
-}
-
-/** A search's results with the filters it applied and what in the query was not understood. */
-export interface SearchOutcome {
-  results: SearchResult[];
-  filters: QueryFilters;
-  problems: QueryProblem[];
-}
-
-/** The two texts an index is saved as: MiniSearch's own JSON and the vocabulary beside it. */
-export interface SavedIndex {
-  index: string;
-  vocabulary: string;
-}
-
-/** Progress of an index build. */
-export interface BuildProgress {
-  phase: 'reading' | 'finishing';
-  done: number;
-  total: number;
-}
-
-/** How `buildAsync` reports progress and learns that the caller gave up. */
-export interface BuildOptions {
-  onProgress?: (progress: BuildProgress) => void;
-  /** Checked between slices of work; when it returns true the build stops with a `BuildCancelledError`. */
-  isCancelled?: () => boolean;
-  /** How long to work before giving the event loop back, in ms (default 12). */
-  sliceMs?: number;
-}
-
-/** Thrown by `PaperIndex.buildAsync` when `isCancelled` returned true. */
-export class BuildCancelledError extends Error {
-  constructor() {
-    super('index build cancelled');
-    this.name = 'BuildCancelledError';
-  }
-}
+export * from './searchTypes';
 
 const MAX_LIMIT = 1000;
-/** The fields a common term is first looked for in when a query is over its postings budget. */
-const TITLE_FIELDS: SearchField[] = ['title', 'shortName', 'key'];
 /** Telling terms a related-papers query uses (Lucene's more-like-this default). */
 const RELATED_TERMS = 25;
 
@@ -114,6 +33,7 @@ const RELATED_TERMS = 25;
  */
 export class PaperIndex {
   private readonly byId = new Map<string, Paper>();
+  private readonly ranking: RankingIndex;
   private exactNames: Map<string, Paper> | undefined;
   private sortedKeys: string[] | undefined;
   private topics: string[] | undefined;
@@ -125,6 +45,7 @@ export class PaperIndex {
     readonly vocabulary: Vocabulary,
   ) {
     for (const paper of papers) if (!this.byId.has(paper.id)) this.byId.set(paper.id, paper);
+    this.ranking = { miniSearch, vocabulary, byId: this.byId };
   }
 
   /** Builds an index over `papers`, synchronously. Fine for a few thousand papers; use `buildAsync` beyond. */
@@ -235,14 +156,14 @@ export class PaperIndex {
     }
     const exact = this.exactMatch(parsed.text);
     const feedback = plan.words.length >= tuning.feedbackMinWords && tuning.feedbackWeight > 0;
-    let ranked = this.rank(plan, feedback ? Math.max(limit + 1, tuning.feedbackRerank) : limit + 1, tuning, accept);
+    let ranked = rankPlan(this.ranking, plan, feedback ? Math.max(limit + 1, tuning.feedbackRerank) : limit + 1, tuning, accept);
     if (feedback && ranked.length > 0) {
       // Pseudo-relevance feedback: the telling terms of the first results re-rank the papers found.
       const first = ranked.slice(0, tuning.feedbackPapers).map((entry) => this.byId.get(entry.id) as Paper);
       const known = new Set(plan.leaves.map((leaf) => leaf.term));
       const extra = tellingTerms(first, this.vocabulary, tuning.feedbackTerms, known).map(({ term, weight }): PlanLeaf => ({ term, boost: weight * tuning.feedbackWeight, words: [] }));
       const found = new Set(ranked.map((entry) => entry.id));
-      if (extra.length > 0) ranked = this.runPlan({ ...plan, leaves: [...plan.leaves, ...extra] }, ranked.length, tuning, accept, undefined, undefined, found);
+      if (extra.length > 0) ranked = runPlan(this.ranking, { ...plan, leaves: [...plan.leaves, ...extra] }, ranked.length, tuning, accept, undefined, undefined, found);
     }
     if (exact && accept(exact)) ranked = [{ id: exact.id, score: (ranked[0]?.score ?? 1) * 2, terms: [] }, ...ranked.filter((entry) => entry.id !== exact.id)];
     let results = ranked.slice(0, limit).map((entry) => this.toResult(entry));
@@ -257,7 +178,7 @@ export class PaperIndex {
     // Each telling term counts as a query word, so papers sharing more of them rank higher, as MiniSearch ranks.
     const terms = tellingTerms([paper], this.vocabulary, RELATED_TERMS);
     const plan: QueryPlan = { words: [], leaves: terms.map(({ term, weight }, at) => ({ term, boost: weight, words: [at] })) };
-    return this.rank(plan, Math.min(limit, MAX_LIMIT), DEFAULT_TUNING, (other) => other.id !== id, ['title', 'abstract']).map((entry) => this.toResult(entry));
+    return rankPlan(this.ranking, plan, Math.min(limit, MAX_LIMIT), DEFAULT_TUNING, (other) => other.id !== id, ['title', 'abstract']).map((entry) => this.toResult(entry));
   }
 
   /**
@@ -282,62 +203,6 @@ export class PaperIndex {
     if (!/\s/.test(typed)) for (const key of this.keysStartingWith(typed, max)) push(this.exactNameMap().get(key) as Paper, Number.MAX_SAFE_INTEGER);
     for (const result of this.search(text.replace(/\s+$/, ''), { limit: max })) push(result.paper, result.score);
     return results;
-  }
-
-  /**
-   * Ranks the papers for a plan. When its terms would read more postings than `postingsBudget`, the
-   * most common terms are first matched in title, short name and key only; the best `budgetPapers`
-   * of that pass are then scored in full (`boostDocument` turns the rest away), so they get exactly
-   * the scores a full search gives while MiniSearch skips scoring the long tail.
-   */
-  private rank(plan: QueryPlan, limit: number, tuning: SearchTuning, accept: (paper: Paper) => boolean, fields?: SearchField[]): Ranked[] {
-    const postings = plan.leaves.map((leaf) => this.vocabulary.papersWithTerm(leaf.term));
-    let remaining = postings.reduce((sum, count) => sum + count, 0);
-    if (remaining <= tuning.postingsBudget) return this.runPlan(plan, limit, tuning, accept, fields);
-    const demoted = new Set<string>();
-    for (const at of postings.map((_, index) => index).sort((a, b) => postings[b] - postings[a])) {
-      if (remaining <= tuning.postingsBudget) break;
-      demoted.add(plan.leaves[at].term);
-      remaining -= postings[at];
-    }
-    const candidates = this.runPlan(plan, Math.max(limit, tuning.budgetPapers), tuning, accept, fields, demoted);
-    const chosen = new Set(candidates.map((entry) => entry.id));
-    return this.runPlan(plan, limit, tuning, (paper) => chosen.has(paper.id), fields, undefined, chosen);
-  }
-
-  /**
-   * Runs a plan through MiniSearch: one query combination of the plan's terms with their boosts, and a
-   * `filter` that applies the query's filters, multiplies by the query words each paper matched (as
-   * MiniSearch multiplies by query terms, but three completions of one word do not outweigh two words;
-   * words weigh what `wordWeights` says) and
-   * keeps the best `limit` as they come, so MiniSearch sorts nothing. Terms in `titleOnly` are looked
-   * for in title, short name and key only; with `only`, papers outside it are not scored at all.
-   */
-  private runPlan(plan: QueryPlan, limit: number, tuning: SearchTuning, accept: (paper: Paper) => boolean, fields?: SearchField[], titleOnly?: ReadonlySet<string>, only?: ReadonlySet<string>): Ranked[] {
-    // Query words as bits, so counting the words a paper matched allocates nothing per paper.
-    const wordBits = new Map(plan.leaves.map((leaf) => [leaf.term, leaf.words.reduce((bits, word) => (word < 31 ? bits | (1 << word) : bits), 0)]));
-    const top = new TopResults(limit);
-    const query: Query = {
-      combineWith: 'OR',
-      tokenize: (term: string) => [term],
-      processTerm: (term: string) => term,
-      queries: plan.leaves.map((leaf) => ({
-        queries: [leaf.term],
-        boostTerm: () => leaf.boost,
-        ...(titleOnly?.has(leaf.term) ? { fields: TITLE_FIELDS.filter((field) => !fields || fields.includes(field)) } : {}),
-      })),
-    };
-    const weights = plan.words.map((word) => word.weight);
-    const filter = (result: MiniSearchResult): boolean => {
-      let bits = 0;
-      for (const term of result.queryTerms) bits |= wordBits.get(term) ?? 0;
-      const score = (result.score / Math.max(result.queryTerms.length, 1)) * (bits === 0 ? 1 : matchedWeight(bits, weights));
-      if (top.wouldTake(score) && accept(this.byId.get(result.id) as Paper)) top.offer({ id: result.id, score, terms: result.terms });
-      return false;
-    };
-    const boostDocument = only ? (id: string): number => (only.has(id) ? 1 : 0) : undefined;
-    this.miniSearch.search(query, { boost: { ...tuning.boost }, filter, ...(fields ? { fields } : {}), ...(boostDocument ? { boostDocument } : {}) });
-    return top.list();
   }
 
   private toResult(entry: Ranked): SearchResult {
@@ -386,16 +251,6 @@ export class PaperIndex {
     this.topics ??= [...new Set(this.papers.flatMap((paper) => paper.topics))].sort();
     return this.topics;
   }
-}
-
-/** How much the query words a paper matched weigh together (their number, when every weight is 1). */
-function matchedWeight(bits: number, weights: readonly number[]): number {
-  let total = 0;
-  for (let rest = bits; rest !== 0; rest &= rest - 1) {
-    const word = 31 - Math.clz32(rest & -rest);
-    total += weights[word] ?? 1;
-  }
-  return total;
 }
 
 /** The vocabulary of a saved index, checked to belong to `papers`. */
