@@ -20,8 +20,10 @@ export interface PlanTuning {
   maxFuzzy: number;
   /** ...to at most this many words, the closest and most common. */
   maxTypoTerms: number;
-  /** A word papers hold as typed is also matched within this many edits (0: not at all). */
+  /** A word papers hold as typed is also matched within this many edits (0: not at all)... */
   knownWordMaxEdits: number;
+  /** ...when at most this share of papers hold it (a common word is rarely a typo for another). */
+  knownWordTypoShare: number;
   /** MiniSearch's `weights` for prefix and typo matches... */
   weights: { prefix: number; fuzzy: number };
   /** ...but a word no paper holds is most likely a typo: its closest words get this weight instead of `weights.fuzzy`. */
@@ -44,6 +46,7 @@ export const DEFAULT_PLAN_TUNING: PlanTuning = {
   maxFuzzy: 2,
   maxTypoTerms: 20,
   knownWordMaxEdits: 1,
+  knownWordTypoShare: 0.1,
   weights: { prefix: 0.375, fuzzy: 0.45 },
   unknownWordWeight: 0.9,
   synonymWeight: 0.3,
@@ -125,8 +128,9 @@ export function planQuery(text: string, vocabulary: Vocabulary, tuning: PlanTuni
         complete(stem(completion.word), weight * tuning.weights.prefix * (length / (length + 0.3 * (length - word.length))), [index]);
       }
     }
-    const known = vocabulary.hasWord(word);
-    if (word.length >= tuning.fuzzyMinLength && word.length <= MAX_TYPO_WORD) {
+    const held = vocabulary.papersWithWord(word);
+    const known = held > 0;
+    if (word.length >= tuning.fuzzyMinLength && word.length <= MAX_TYPO_WORD && held <= tuning.knownWordTypoShare * vocabulary.papers) {
       const maxEdits = Math.min(tuning.maxFuzzy, Math.round(word.length * tuning.fuzzy), known ? tuning.knownWordMaxEdits : Infinity);
       const typos = vocabulary.typos(word, maxEdits, tuning.maxTypoTerms);
       const typoWeight = known ? tuning.weights.fuzzy : tuning.unknownWordWeight;

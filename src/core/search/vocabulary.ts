@@ -67,6 +67,11 @@ export class Vocabulary {
     return this.countOf(word) > 0;
   }
 
+  /** Number of papers holding this word exactly (0 when none). */
+  papersWithWord(word: string): number {
+    return this.countOf(word);
+  }
+
   /** Number of papers holding this index term (0 when none). */
   papersWithTerm(term: string): number {
     if (this.termIndex.size === 0) this.terms.forEach((value, at) => this.termIndex.set(value, at));
