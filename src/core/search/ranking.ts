@@ -21,8 +21,8 @@ const TITLE_FIELDS: SearchField[] = ['title', 'shortName', 'key'];
  * The best `limit` papers for a plan that `accept` takes, best first. When the plan's terms would
  * read more postings than `postingsBudget`, the most common terms are first matched in title, short
  * name and key only; the best `budgetPapers` of that pass are then scored in full (`boostDocument`
- * turns the rest away), so they get exactly the scores a full search gives while MiniSearch skips
- * scoring the long tail.
+ * turns the rest away), so they get the scores a full search gives while MiniSearch skips scoring
+ * the long tail; only terms held by more than `titleOnlyShare` of the papers stay in the title fields.
  */
 export function rankPlan(index: RankingIndex, plan: QueryPlan, limit: number, tuning: SearchTuning, accept: (paper: Paper) => boolean, fields?: SearchField[]): Ranked[] {
   const postings = plan.leaves.map((leaf) => index.vocabulary.papersWithTerm(leaf.term));
@@ -36,7 +36,10 @@ export function rankPlan(index: RankingIndex, plan: QueryPlan, limit: number, tu
   }
   const candidates = runPlan(index, plan, Math.max(limit, tuning.budgetPapers), tuning, accept, fields, demoted);
   const chosen = new Set(candidates.map((entry) => entry.id));
-  return runPlan(index, plan, limit, tuning, (paper) => chosen.has(paper.id), fields, undefined, chosen);
+  // Terms most papers hold tell little outside titles and cost the most to read: they stay there.
+  const commonAt = tuning.titleOnlyShare * index.vocabulary.papers;
+  const titleOnly = new Set(plan.leaves.filter((_, at) => postings[at] > commonAt).map((leaf) => leaf.term));
+  return runPlan(index, plan, limit, tuning, (paper) => chosen.has(paper.id), fields, titleOnly, chosen);
 }
 
 /**

@@ -26,8 +26,10 @@ export interface SearchTuning extends PlanTuning {
   feedbackWeight: number;
   /** A query whose terms are held by more papers than this in all is ranked in two passes (see `rankPlan`)... */
   postingsBudget: number;
-  /** ...the second scoring this many papers in full. */
+  /** ...the second scoring this many papers in full... */
   budgetPapers: number;
+  /** ...but for terms held by more than this share of all papers, which stay in title, short name and key. */
+  titleOnlyShare: number;
 }
 
 /** The tuning Paper Scout searches with (each part measured by the quality tests). */
@@ -42,6 +44,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   feedbackWeight: 0,
   postingsBudget: 2000,
   budgetPapers: 300,
+  titleOnlyShare: 1,
 };
 
 /** Per-query knobs. Filters may also be typed into the query (`topic:`, `year:`, ... see `QUERY_FILTERS`). */

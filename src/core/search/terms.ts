@@ -75,15 +75,16 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * The short name a paper goes by, as a user would type it: the part of the title before a colon with
- * LaTeX and punctuation removed ("S$^{2}$FT: ..." -> "s2ft", "LQ-LoRA: ..." -> "lqlora"), or "" when
- * the title has no such name.
+ * The short name a paper goes by, as a user would type it: the part of the title before a colon, of
+ * one or two words, with LaTeX and punctuation removed ("S$^{2}$FT: ..." -> "s2ft", "LQ-LoRA: ..." ->
+ * "lqlora"), or "" when the title has no such name ("Toward a Deeper Understanding: ..." has none).
  */
 export function shortName(title: string): string {
   const colon = title.indexOf(':');
   if (colon <= 0 || colon > 40) return '';
-  return title
-    .slice(0, colon)
+  const name = title.slice(0, colon).trim();
+  if (name.split(/\s+/).length > 2) return '';
+  return name
     .replace(/\\[a-zA-Z]+/g, '')
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}]+/gu, '')
