@@ -52,11 +52,6 @@ export class Vocabulary {
     readonly acronyms: Readonly<Record<string, readonly string[]>>,
   ) {}
 
-  /** Number of distinct words. */
-  get wordCount(): number {
-    return this.words.length;
-  }
-
   /** Number of distinct index terms. */
   get termCount(): number {
     return this.terms.length;

@@ -70,14 +70,17 @@ export class SearchWorkerClient {
     this.port.postMessage({ type: 'cancel', id: this.nextId++ });
   }
 
+  /** `PaperIndex.find` in the worker: hits by paper id, with the filters applied and the query's problems. */
   async search(query: string, options?: WorkerQueryOptions): Promise<WorkerAnswer> {
     return this.answer(await this.request({ type: 'search', id: 0, query, options }));
   }
 
+  /** `PaperIndex.related` in the worker. */
   async related(paperId: string, limit?: number): Promise<WorkerAnswer> {
     return this.answer(await this.request({ type: 'related', id: 0, paperId, limit }));
   }
 
+  /** `PaperIndex.complete` in the worker (citation completion). */
   async complete(text: string, limit?: number): Promise<WorkerAnswer> {
     return this.answer(await this.request({ type: 'complete', id: 0, text, limit }));
   }
