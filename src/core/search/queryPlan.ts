@@ -132,7 +132,8 @@ export function planQuery(text: string, vocabulary: Vocabulary, tuning: PlanTuni
     const known = held > 0;
     if (word.length >= tuning.fuzzyMinLength && word.length <= MAX_TYPO_WORD && held <= tuning.knownWordTypoShare * vocabulary.papers) {
       const maxEdits = Math.min(tuning.maxFuzzy, Math.round(word.length * tuning.fuzzy), known ? tuning.knownWordMaxEdits : Infinity);
-      const typos = vocabulary.typos(word, maxEdits, tuning.maxTypoTerms);
+      // A word papers hold is looked up more cheaply: its first letter is taken as typed.
+      const typos = vocabulary.typos(word, maxEdits, tuning.maxTypoTerms, !known);
       const typoWeight = known ? tuning.weights.fuzzy : tuning.unknownWordWeight;
       for (const typo of typos) {
         const length = typo.word.length;

@@ -86,10 +86,11 @@ export class Vocabulary {
   /**
    * Up to `limit` words within `maxEdits` of `word` (Levenshtein, through MiniSearch's `SearchableMap`),
    * or one swap of neighbouring letters away, closest and then most common first; never the word
-   * itself. Candidates start with the word's first letter, or its second when the first was typed in
-   * excess: that keeps each lookup to a small part of the vocabulary (and its first use cheap).
+   * itself. Candidates start with the word's first letter, or (with `extraFirstLetter`) its second
+   * when the first was typed in excess: that keeps each lookup to a small part of the vocabulary (and
+   * its first use cheap).
    */
-  typos(word: string, maxEdits: number, limit: number): TypoCandidate[] {
+  typos(word: string, maxEdits: number, limit: number, extraFirstLetter = true): TypoCandidate[] {
     if (maxEdits < 1 || word.length < 2) return [];
     const found = new Map<string, TypoCandidate>();
     const note = (candidate: string, count: number, distance: number): void => {
@@ -97,7 +98,7 @@ export class Vocabulary {
       if (candidate !== word && (!known || known.distance > distance)) found.set(candidate, { word: candidate, count, distance });
     };
     for (const [candidate, [count, distance]] of this.typoLookup(word[0]).fuzzyGet(word, maxEdits)) note(candidate, count, distance);
-    if (word[1] !== word[0]) {
+    if (extraFirstLetter && word[1] !== word[0]) {
       for (const [candidate, [count, distance]] of this.typoLookup(word[1]).fuzzyGet(word.slice(1), maxEdits - 1)) note(candidate, count, distance + 1);
     }
     for (let at = 0; at + 1 < word.length; at++) {
