@@ -62,7 +62,9 @@ describe('search worker (worker_threads): loads or builds the index off the call
     const client = start();
     await assert.rejects(client.search('lora'), /not ready/);
     await assert.rejects(client.open({ path: resolve('no/such/corpus.json') }), /ENOENT|no such file/);
-    // Cancelled at its first progress report, so the build has surely started.
-    await assert.rejects(client.build(papers, () => client.cancel()), /cancelled/);
+    // Cancelled at its first progress report, so the build has surely started; four copies of the
+    // corpus make sure it takes longer than one slice anywhere.
+    const many = [0, 1, 2, 3].flatMap((copy) => papers.map((paper) => ({ ...paper, id: `${paper.id}-${copy}`, key: `${paper.key}${copy}` })));
+    await assert.rejects(client.build(many, () => client.cancel()), /cancelled/);
   });
 });
