@@ -55,6 +55,13 @@ try {
   }
 } catch { /* no webview yet */ }
 
+// The search worker, which loads or builds an index off the extension host's thread: a worker_threads
+// worker for the Node host and a Web Worker for the web host (phase B wires them into the extension).
+builds.push(
+  { ...common, entryPoints: ['src/worker/nodeSearchWorker.ts'], outfile: 'dist/searchWorker.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['src/worker/webSearchWorker.ts'], outfile: 'dist/web/searchWorker.js', platform: 'browser', format: 'iife' },
+);
+
 if (tests) {
   // Tests that moved or were deleted must not linger in the output and run again.
   rmSync('out/test/unit', { recursive: true, force: true });
@@ -64,7 +71,8 @@ if (tests) {
 
 /**
  * Parses the bundled pages into dist/corpus.json (validated) with the same core the extension uses, and
- * writes its prebuilt search index, dist/index.bin.
+ * writes its prebuilt search index: MiniSearch's JSON (dist/index.json) and the vocabulary beside it
+ * (dist/vocabulary.json).
  */
 async function buildCorpus() {
   await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['scripts/buildCorpus.ts'],
@@ -72,7 +80,7 @@ async function buildCorpus() {
   execFileSync(process.execPath, ['out/buildCorpus.js', 'media/corpus/pages', 'dist/corpus.json'], { stdio: 'inherit' });
   await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['scripts/buildIndex.ts'],
     outfile: 'out/buildIndex.js', platform: 'node', format: 'cjs' });
-  execFileSync(process.execPath, ['out/buildIndex.js', 'dist/corpus.json', 'dist/index.bin'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['out/buildIndex.js', 'dist/corpus.json', 'dist/index.json', 'dist/vocabulary.json'], { stdio: 'inherit' });
 }
 
 await buildCorpus();

@@ -1,4 +1,5 @@
-// Bundles the benchmark (out/bench/main.js) and its fresh-process child (out/bench/child.js).
+// Bundles the benchmark (out/bench/main.js), its fresh-process children (out/bench/child.js for the
+// bundled corpus, out/bench/scale.js for large corpora) and the search worker they load them in.
 import * as esbuild from 'esbuild';
 
 const options = {
@@ -13,7 +14,7 @@ const options = {
   mainFields: ['module', 'main'],
 };
 await esbuild.build({ ...options, entryPoints: { main: 'bench/main.ts' } });
-// The child stands in for the extension host's bundle, so it is minified like the production build.
-await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts' }, minify: true });
+// The children and the worker stand in for the extension host's bundles, so they are minified like the production build.
+await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts', scale: 'bench/child/scale.ts', searchWorker: 'src/worker/nodeSearchWorker.ts' }, minify: true });
 // The workspace citation index runs in its own fresh process too (bench/workspaceIndex.ts).
 await esbuild.build({ ...options, entryPoints: { workspace: 'bench/child/workspaceChild.ts' }, minify: true });

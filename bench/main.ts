@@ -1,8 +1,8 @@
 // npm run bench [-- --json] [--quick] [--scale 10000,100000] [--corpus dist/corpus.json]
 // Measures what users feel (activation, index ready, first results, search as you type, scale to
-// 100,000 papers, package size) against the budgets of issue 6, with a naive scan and Fuse.js on the
-// same queries. Fresh-process figures run in child processes (out/bench/child.js); everything else here.
-import { execFileSync } from 'node:child_process';
+// 100,000 papers, package size) against the budgets of issues 6 and 11, with a naive scan, Fuse.js and
+// MiniSearch with its default options on the same queries. Fresh-process figures run in child
+// processes (out/bench/child.js, out/bench/scale.js with the search worker); everything else here.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,12 +10,13 @@ import { assignCitationKeys } from '../src/core/citations/citationKey';
 import { loadCorpus } from '../src/core/corpus/schema';
 import { assignIds } from '../src/core/corpus/slug';
 import { PaperIndex } from '../src/core/search/paperIndex';
-import { fuseSearch, naiveScan, type Searcher } from './baselines';
+import { fuseSearch, miniSearchDefaults, naiveScan } from './baselines';
+import { compare, scriptMedian } from './compare';
 import { formatHostile, measureHostile } from './hostile';
 import { benchQueries, sampleQueries } from './queries';
-import { type BaselineReport, type BenchReport, benchReportSchema, checkBudgets, formatTable, type ScaleReport } from './report';
-import { latency, median, percentile, round, timeQueries } from './stats';
-import { syntheticCorpus } from './synthetic';
+import { type BenchReport, benchReportSchema, checkBudgets, formatTable, type ScaleReport } from './report';
+import { measureScale } from './scale';
+import { latency, median, round, timeQueries } from './stats';
 import { measureWorkspaceIndex } from './workspaceIndex';
 
 interface Settings {
@@ -46,30 +47,6 @@ const childScript = join(here, 'child.js');
 const log = (settings: Settings, message: string): void => {
   if (!settings.json) process.stderr.write(`${message}\n`);
 };
-
-function runChild<T>(args: string[], extraNodeArgs: string[] = []): T {
-  const output = execFileSync(process.execPath, [...extraNodeArgs, childScript, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(output.trim().split('\n').pop() as string) as T;
-}
-
-function childMedian<T>(runs: number, args: string[], pick: (result: T) => number, extraNodeArgs: string[] = []): { value: number; last: T } {
-  const values: number[] = [];
-  let last: T | undefined;
-  for (let run = 0; run < runs; run++) {
-    last = runChild<T>(args, extraNodeArgs);
-    values.push(pick(last));
-  }
-  return { value: round(median(values)), last: last as T };
-}
-
-/** Times a baseline on `sample` and compares Paper Scout's per-query medians on the same queries. */
-function compare(name: 'naive' | 'fuse', searcher: Searcher, sample: string[], sampled: boolean, repeats: number, paperScoutMs: Map<string, number>): BaselineReport {
-  const times = timeQueries(sample, repeats, (query) => searcher(query), repeats > 1);
-  const ours = sample.map((query) => paperScoutMs.get(query) as number);
-  const p95 = percentile(times, 95);
-  const ourP95 = percentile(ours, 95);
-  return { name, sampled, ...latency(times), paperScoutP95Ms: round(ourP95), p95Ratio: Number((ourP95 / p95).toPrecision(3)) };
-}
 
 function newestVsix(): { kb: number | null; note: string } {
   const found: Array<{ path: string; mtime: number; size: number }> = [];
@@ -104,25 +81,30 @@ function main(): void {
     index = PaperIndex.build(papers);
     buildRuns.push(performance.now() - start);
   }
-  // The index the extension would ship: dist/index.bin when the build wrote one for this corpus, else one made here.
-  let indexFile = join(resolve(settings.corpus, '..'), 'index.bin');
+  // The index the extension would ship: dist/index.json + dist/vocabulary.json when the build wrote them for this corpus, else ones made here.
+  let indexFile = join(resolve(settings.corpus, '..'), 'index.json');
+  let vocabularyFile = join(resolve(settings.corpus, '..'), 'vocabulary.json');
   try {
-    PaperIndex.deserialize(readFileSync(indexFile), papers);
-    notes.push(`indexReadyMs loads the prebuilt ${indexFile}`);
+    PaperIndex.load({ index: readFileSync(indexFile, 'utf8'), vocabulary: readFileSync(vocabularyFile, 'utf8') }, papers);
+    notes.push(`indexReadyMs loads the prebuilt ${indexFile} (MiniSearch loadJSON) with ${vocabularyFile}`);
   } catch {
-    indexFile = join(work, 'index.bin');
-    writeFileSync(indexFile, index.serialize());
-    notes.push('no prebuilt dist/index.bin for this corpus (add scripts/buildIndex to the build); indexReadyMs loads one the benchmark wrote');
+    indexFile = join(work, 'index.json');
+    vocabularyFile = join(work, 'vocabulary.json');
+    const saved = index.save();
+    writeFileSync(indexFile, saved.index);
+    writeFileSync(vocabularyFile, saved.vocabulary);
+    notes.push('no prebuilt dist/index.json for this corpus (add scripts/buildIndex to the build); indexReadyMs loads one the benchmark wrote');
   }
 
   log(settings, 'fresh processes: floor, activation, first query…');
-  const floor = childMedian<{ floorMs: number }>(settings.childRuns, ['floor', corpusFile], (result) => result.floorMs);
-  const activate = childMedian<{ activateMs: number; processReadyMs: number }>(settings.childRuns, ['activate', corpusFile], (result) => result.activateMs);
+  const floor = scriptMedian<{ floorMs: number }>(settings.childRuns, childScript, ['floor', corpusFile], (result) => result.floorMs);
+  const activate = scriptMedian<{ activateMs: number; processReadyMs: number }>(settings.childRuns, childScript, ['activate', corpusFile], (result) => result.activateMs);
   const readyRuns: number[] = [];
   const heapRuns: number[] = [];
-  const first = childMedian<{ firstQueryMs: number; indexReadyMs: number; indexMode: 'loaded' | 'built'; heapMB: number }>(
+  const first = scriptMedian<{ firstQueryMs: number; indexReadyMs: number; indexMode: 'loaded' | 'built'; heapMB: number }>(
     settings.childRuns,
-    ['first', corpusFile, indexFile, 'speculative decoding'],
+    childScript,
+    ['first', corpusFile, indexFile, vocabularyFile, 'speculative decoding'],
     (result) => {
       readyRuns.push(result.indexReadyMs);
       heapRuns.push(result.heapMB);
@@ -133,7 +115,7 @@ function main(): void {
 
   log(settings, 'queries on the bundled corpus…');
   const queries = benchQueries().map((query) => query.text);
-  const loaded = PaperIndex.deserialize(readFileSync(indexFile), papers);
+  const loaded = PaperIndex.load({ index: readFileSync(indexFile, 'utf8'), vocabulary: readFileSync(vocabularyFile, 'utf8') }, papers);
   (globalThis as { gc?: () => void }).gc?.();
   const ourTimes = timeQueries(queries, settings.repeats, (query) => loaded.search(query));
   const ourByQuery = new Map(queries.map((query, i) => [query, ourTimes[i]]));
@@ -142,67 +124,20 @@ function main(): void {
   const baselines = [
     compare('naive', naiveScan(papers), queries, false, settings.repeats, ourByQuery),
     compare('fuse', fuseSearch(papers), sampleQueries(queries, fuseCount), fuseCount < queries.length, 1, ourByQuery),
+    compare('minisearch', miniSearchDefaults(papers), queries, false, settings.repeats, ourByQuery),
   ];
-  notes.push(`bundled corpus: Fuse.js on ${fuseCount} of the ${queries.length} queries (spread over every kind), one pass; the naive scan on all`);
+  notes.push(`bundled corpus: Fuse.js on ${fuseCount} of the ${queries.length} queries (spread over every kind), one pass; the naive scan and MiniSearch defaults on all`);
+  notes.push('MiniSearch defaults = new MiniSearch({ fields: [title, abstract] }) searched with { prefix: true, fuzzy: 0.2 } (its documented search-as-you-type options), everything else default');
 
-  const scale: ScaleReport[] = [];
-  for (const size of settings.scale) {
-    log(settings, `synthetic corpus of ${size} papers…`);
-    const synthetic = syntheticCorpus(papers, size);
-    const runs = size >= 50000 ? 1 : settings.quick ? 1 : 3;
-    const builds: number[] = [];
-    let built: PaperIndex | undefined;
-    for (let run = 0; run < runs; run++) {
-      built = undefined;
-      (globalThis as { gc?: () => void }).gc?.();
-      const start = performance.now();
-      built = PaperIndex.build(synthetic);
-      builds.push(performance.now() - start);
-    }
-    const bytes = (built as PaperIndex).serialize();
-    built = undefined;
-    const scaleIndex = join(work, `index-${size}.bin`);
-    const scalePapers = join(work, `papers-${size}.json`);
-    const scaleQueries = join(work, 'queries.json');
-    writeFileSync(scaleIndex, bytes);
-    writeFileSync(scalePapers, JSON.stringify({ papers: synthetic }));
-    writeFileSync(scaleQueries, JSON.stringify(queries));
-    const measured = runChild<{ indexLoadMs: number; perQueryMs: number[]; heapMB: number; vocabulary: number }>(
-      ['scale', scalePapers, scaleIndex, scaleQueries, String(settings.quick ? 1 : 3), String(settings.quick ? 2 : 3)],
-      ['--expose-gc', '--max-old-space-size=4096'],
-    );
-    const scaleByQuery = new Map(queries.map((query, i) => [query, measured.perQueryMs[i]]));
-    // Baselines cost seconds per query at scale: the naive scan runs on a sample, Fuse.js on a few queries.
-    const naiveCount = size >= 50000 ? 24 : 60;
-    const fuseSample = size >= 50000 ? 2 : size >= 5000 ? 5 : 8;
-    log(settings, `  baselines on ${naiveCount} (naive) and ${fuseSample} (Fuse.js) queries…`);
-    (globalThis as { gc?: () => void }).gc?.();
-    const scaleBaselines = [
-      compare('naive', naiveScan(synthetic), sampleQueries(queries, naiveCount), true, 1, scaleByQuery),
-      compare('fuse', fuseSearch(synthetic), sampleQueries(queries, fuseSample), true, 1, scaleByQuery),
-    ];
-    scale.push({
-      papers: size,
-      vocabulary: measured.vocabulary,
-      indexBuildMs: round(median(builds), 1),
-      indexBuildRuns: runs,
-      indexLoadMs: round(measured.indexLoadMs, 1),
-      indexBytes: bytes.byteLength,
-      heapMB: measured.heapMB,
-      ...latency(measured.perQueryMs),
-      baselines: scaleBaselines,
-    });
-    notes.push(
-      `${size} papers: naive scan on ${naiveCount} and Fuse.js on ${fuseSample} of the ${queries.length} queries, one pass each (Fuse.js takes seconds per query at this size); ratios compare Paper Scout on the same queries`,
-    );
-  }
+  const context = { quick: settings.quick, work, bundles: here, log: (message: string) => log(settings, message) };
+  const scale: ScaleReport[] = settings.scale.map((size) => measureScale(size, papers, corpus.topics, queries, context, notes));
 
   log(settings, 'workspace citation index: 5,000 files, 50 MB…');
   const workspace = measureWorkspaceIndex(corpusFile, work, 5000, 50, settings.quick ? 1 : 3);
 
   const vsix = newestVsix();
   notes.push(vsix.note);
-  notes.push('indexLoadMs = read the index file + deserialize + the first query (which builds the lazy lookup tables); heapMB = JS heap + array buffers after GC');
+  notes.push('indexReadyMs = read dist/index.json and dist/vocabulary.json + MiniSearch loadJSON on the main thread, as the extension loads the bundled corpus; heapMB = JS heap + array buffers after GC');
   const partial = {
     mode: settings.quick ? ('quick' as const) : ('full' as const),
     node: process.versions.node,

@@ -1,14 +1,13 @@
 // The part of the benchmark that must run in a fresh Node process, one measurement per process:
 //   floor <corpus.json>                      read + JSON.parse only
 //   activate <corpus.json>                   what activation does: read, parse, validate
-//   first <corpus.json> <index.bin|-> <q>    process start to the first results (loading or building the index)
-//   scale <papers.json> <index.bin> <queries.json> <repeats> <loads>   load a prebuilt index, time queries, heap
+//   first <corpus.json> <index.json|-> <vocabulary.json|-> <q>   process start to the first results (loading or building the index)
 // Prints one JSON object on stdout.
 import { readFileSync } from 'node:fs';
 import { loadCorpus } from '../../src/core/corpus/schema';
 import { PaperIndex } from '../../src/core/search/paperIndex';
 import type { Paper } from '../../src/core/types';
-import { heapMB, median, timeQueries } from '../stats';
+import { heapMB } from '../stats';
 
 const processReadyMs = performance.now();
 const [mode, ...args] = process.argv.slice(2);
@@ -17,9 +16,9 @@ function print(value: object): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
-function loadIndex(indexFile: string, papers: readonly Paper[]): { index: PaperIndex; mode: 'loaded' | 'built' } {
+function loadIndex(indexFile: string, vocabularyFile: string, papers: readonly Paper[]): { index: PaperIndex; mode: 'loaded' | 'built' } {
   if (indexFile === '-') return { index: PaperIndex.build(papers), mode: 'built' };
-  return { index: PaperIndex.deserialize(readFileSync(indexFile), papers), mode: 'loaded' };
+  return { index: PaperIndex.load({ index: readFileSync(indexFile, 'utf8'), vocabulary: readFileSync(vocabularyFile, 'utf8') }, papers), mode: 'loaded' };
 }
 
 switch (mode) {
@@ -38,30 +37,11 @@ switch (mode) {
   case 'first': {
     const { corpus } = loadCorpus(JSON.parse(readFileSync(args[0], 'utf8')), args[0]);
     const readyStart = performance.now();
-    const { index, mode: indexMode } = loadIndex(args[1], corpus.papers);
+    const { index, mode: indexMode } = loadIndex(args[1], args[2], corpus.papers);
     const indexReadyMs = performance.now() - readyStart;
-    const results = index.search(args[2]);
+    const results = index.search(args[3]);
     const firstQueryMs = performance.now();
     print({ firstQueryMs, indexReadyMs, indexMode, processReadyMs, results: results.length, heapMB: heapMB() });
-    break;
-  }
-  case 'scale': {
-    const papers = (JSON.parse(readFileSync(args[0], 'utf8')) as { papers: Paper[] }).papers;
-    const queries = JSON.parse(readFileSync(args[2], 'utf8')) as string[];
-    const loads = Math.max(1, Number(args[4]));
-    const loadRuns: number[] = [];
-    let index: PaperIndex | undefined;
-    for (let run = 0; run < loads; run++) {
-      index = undefined;
-      (globalThis as { gc?: () => void }).gc?.();
-      const start = performance.now();
-      index = PaperIndex.deserialize(readFileSync(args[1]), papers);
-      index.search('warm');
-      loadRuns.push(performance.now() - start);
-    }
-    const loaded = index as PaperIndex;
-    const perQueryMs = timeQueries(queries, Math.max(1, Number(args[3])), (query) => loaded.search(query));
-    print({ indexLoadMs: median(loadRuns), loadRuns, perQueryMs, heapMB: heapMB(), vocabulary: loaded.vocabularySize });
     break;
   }
   default:

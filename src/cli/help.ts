@@ -1,3 +1,4 @@
+import { QUERY_FILTERS } from '../core/search/queryFilters';
 import { REFS_HELP } from './refs';
 import { SUGGEST_HELP } from './suggest';
 
@@ -5,6 +6,7 @@ import { SUGGEST_HELP } from './suggest';
 const COMMANDS: Record<string, string> = {
   search: `paper-scout search <query> [--limit N] [--topic NAME] [--json]
   Search the bundled papers. Prints the best matches with a snippet of the abstract.
+  The query may hold filters: ${QUERY_FILTERS.map((filter) => filter.example).join(' ')}.
   --limit N     at most N results (default 10)
   --topic NAME  only papers in this topic (see "topics")
   --json        an array of {id, title, score, published, topics}, best first

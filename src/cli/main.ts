@@ -86,7 +86,9 @@ function search(query: string, flags: Flags, json: boolean): number {
   if (!query.trim()) throw new UsageError('search needs a query, e.g. search "low-bit quantization"');
   const corpus = readCorpus(flags);
   const topic = flags.topic;
-  const results = PaperIndex.build(corpus.papers).search(query, { limit: limitOf(flags), topic });
+  // Filters typed into the query (topic:, year:, ...) apply; what was not understood is said on stderr.
+  const { results, problems } = PaperIndex.build(corpus.papers).find(query, { limit: limitOf(flags), topic });
+  for (const problem of problems) err(`paper-scout: ${problem.text}: ${problem.message}\n`);
   if (json) {
     const rows = results.map(({ paper, score }) => ({ id: paper.id, title: paper.title, score: round(score), published: paper.published, topics: paper.topics }));
     out(`${printableJson(rows)}\n`);

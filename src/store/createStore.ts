@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { CorpusLoader } from '../core/store/corpusLoader';
+import type { SavedIndex } from '../core/search/paperIndex';
 import { paperIndexLoader, type WithProgress } from '../core/store/paperIndexLoader';
 import { PaperStore, type StoreState } from '../core/store/paperStore';
 import { affects, corpusFileEntries, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
@@ -20,12 +21,17 @@ export const STATE_CONTEXT_KEY = 'paperScout.state';
 /** Builds the store over the extension's bundled files; what it registers goes to `disposables`. */
 export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[]): PaperStore {
   const corpusUri = vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json');
-  const indexUri = vscode.Uri.joinPath(extensionUri, 'dist', 'index.bin');
+  const indexUri = vscode.Uri.joinPath(extensionUri, 'dist', 'index.json');
+  const vocabularyUri = vscode.Uri.joinPath(extensionUri, 'dist', 'vocabulary.json');
+  const readPrebuilt = async (): Promise<SavedIndex> => {
+    const [index, vocabulary] = await Promise.all([readBytes(indexUri), readBytes(vocabularyUri)]);
+    return { index: new TextDecoder().decode(index), vocabulary: new TextDecoder().decode(vocabulary) };
+  };
   const files = new CorpusFiles(SETTINGS.corpusFiles.key);
   const store = new PaperStore({
     loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(corpusUri) }, files, log),
     settings: { includeBundled, corpusFileEntries, userTopics: userTopicsValue, topicsKey: SETTINGS.topics.key },
-    loadIndex: paperIndexLoader({ readPrebuilt: () => readBytes(indexUri), prebuiltName: indexUri.toString(true), withProgress: progressNotification, log }),
+    loadIndex: paperIndexLoader({ readPrebuilt, prebuiltName: indexUri.toString(true), withProgress: progressNotification, log }),
     log,
   });
   disposables.push(

@@ -3,7 +3,7 @@
  * by edit distance (`awq2032` -> `awq2023`), or naming words of the paper's title (`galore2024` ->
  * `galore_nd`, `lora_vs_full` -> `lora_nd`), with a matching year as a tie breaker.
  */
-import { boundedEditDistance, MAX_FUZZY_TERM_LENGTH } from '../search/fuzzy';
+import { boundedEditDistance, MAX_FUZZY_TERM_LENGTH } from './editDistance';
 
 /** A key a writer may mean, and the title of its paper. */
 export interface KeyCandidate {

@@ -1,153 +1,73 @@
+import MiniSearch from 'minisearch';
 import type { Paper } from '../types';
-import { fromBase64, toBase64 } from './base64';
-import { boundedEditDistance, MAX_FUZZY_TERM_LENGTH } from './fuzzy';
-import { makeSnippet } from './snippet';
+import { tellingTerms } from './feedback';
+import { indexOptions } from './indexOptions';
+import { compareBy, parseQuery, passesFilters, resolveTopics } from './queryFilters';
+import { type PlanLeaf, planQuery, type QueryPlan } from './queryPlan';
+import { rankPlan, type RankingIndex, runPlan } from './ranking';
 import {
+  type BuildOptions,
   type BuildProgress,
-  buildTermIndex,
-  deserializeTermIndex,
-  findTerm,
-  fingerprintIds,
-  postingsContain,
-  prefixRange,
-  serializeTermIndex,
-  type TermIndexData,
-} from './termIndex';
-import { paperNickname, processTerm, tokenize } from './terms';
+  BuildCancelledError,
+  DEFAULT_TUNING,
+  type QueryOptions,
+  type SavedIndex,
+  type SearchOutcome,
+  type SearchResult,
+} from './searchTypes';
+import { makeSnippet } from './snippet';
+import type { Ranked } from './topResults';
+import { shortName } from './terms';
+import { fingerprintIds, Vocabulary, VocabularyBuilder } from './vocabulary';
 
-export type { BuildProgress } from './termIndex';
+export * from './searchTypes';
 
-/** One search hit: the paper, how well it matched, and an excerpt of the abstract around the match. */
-export interface SearchResult {
-  paper: Paper;
-  score: number;
-  snippet: string;
-  /** Document terms the query matched (after stemming, prefix and fuzzy expansion). */
-  terms: string[];
-}
-
-/** Per-query knobs. */
-export interface QueryOptions {
-  /** At most this many results (default 20). */
-  limit?: number;
-  /** Only papers in this topic. */
-  topic?: string;
-  /**
-   * How much each query word counts (default 1), keyed by the word as typed, lower-cased, before
-   * stemming: a passage's words near the cursor weigh more.
-   */
-  wordWeights?: ReadonlyMap<string, number>;
-}
+const MAX_LIMIT = 1000;
+/** Telling terms a related-papers query uses (Lucene's more-like-this default). */
+const RELATED_TERMS = 25;
 
 /**
- * How far prefix and fuzzy matching reach. Both are bounded by term length and by a number of
- * vocabulary terms, so the cost of a query does not grow with the vocabulary.
- */
-export interface MatchTuning {
-  /** The last query term, while being typed, is matched as a prefix once it has this many characters. */
-  prefixMinLength: number;
-  /** A prefix expands to at most this many vocabulary terms (the most frequent), scaled down for 2-letter prefixes. */
-  maxPrefixTerms: number;
-  /** Terms of at least this length may match with typos. */
-  fuzzyMinLength: number;
-  /** Allowed edits as a share of the term length... */
-  fuzzy: number;
-  /** ...but never more than this many. */
-  maxFuzzy: number;
-  /** A typo-tolerant term expands to at most this many vocabulary terms (the closest, then the most frequent). */
-  maxFuzzyTerms: number;
-  /**
-   * Look for typos only when the term is not itself in the vocabulary, or in fewer than this many papers.
-   * 0 always looks (as MiniSearch does), which costs a vocabulary scan for every long word.
-   */
-  fuzzyWhenRarerThan: number;
-  /** Query words beyond this many are ignored. */
-  maxQueryTerms: number;
-}
-
-export const DEFAULT_TUNING: MatchTuning = {
-  prefixMinLength: 2,
-  maxPrefixTerms: 50,
-  fuzzyMinLength: 5,
-  fuzzy: 0.2,
-  maxFuzzy: 2,
-  maxFuzzyTerms: 20,
-  fuzzyWhenRarerThan: 0,
-  maxQueryTerms: 24,
-};
-
-/** How `buildAsync` reports progress and learns that the caller gave up. */
-export interface BuildOptions {
-  tuning?: MatchTuning;
-  /** Called now and then while building. */
-  onProgress?: (progress: BuildProgress) => void;
-  /** Checked between slices of work; when it returns true the build stops with a `BuildCancelledError`. */
-  isCancelled?: () => boolean;
-  /** How long to work before giving the event loop back, in ms (default 12). */
-  sliceMs?: number;
-}
-
-/** Thrown by `PaperIndex.buildAsync` when `isCancelled` returned true. */
-export class BuildCancelledError extends Error {
-  constructor() {
-    super('index build cancelled');
-    this.name = 'BuildCancelledError';
-  }
-}
-
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
-const JSON_FORMAT = 'paper-scout-index';
-
-/** A vocabulary term a query term matched, and how much a match on it counts. */
-interface Expansion {
-  term: number;
-  weight: number;
-}
-
-/**
- * Paper Scout's search: an inverted index over title, short name, abstract, topics and citation key
- * with BM25 weights, stemming and stopwords, prefix matching on the term being typed, and typo
- * tolerance on longer words. Prefix and typo expansion are bounded, queries cost time in proportion
- * to the postings of the (few) terms they touch, and the index saves to compact bytes (`serialize`)
- * that load without parsing.
+ * Paper Scout's search engine: MiniSearch over title, short name, abstract, topics and citation key,
+ * with a vocabulary saved beside it that bounds prefix and typo expansion, thesaurus and acronym
+ * expansion, filters typed into the query, and pseudo-relevance feedback for long descriptions.
  */
 export class PaperIndex {
-  private readonly byId = new Map<string, number>();
-  private exactNames: Map<string, number> | undefined;
-  private scores: Float64Array | undefined;
-  private masks: Uint32Array | undefined;
-  private touched: Uint32Array | undefined;
+  private readonly byId = new Map<string, Paper>();
+  private readonly ranking: RankingIndex;
+  private exactNames: Map<string, Paper> | undefined;
+  private sortedKeys: string[] | undefined;
+  private topics: string[] | undefined;
 
   private constructor(
     private readonly papers: readonly Paper[],
-    private readonly data: TermIndexData,
-    private readonly tuning: MatchTuning,
+    private readonly miniSearch: MiniSearch<Paper>,
+    /** The vocabulary saved beside the index. */
+    readonly vocabulary: Vocabulary,
   ) {
-    papers.forEach((paper, position) => this.byId.set(paper.id, position));
+    for (const paper of papers) if (!this.byId.has(paper.id)) this.byId.set(paper.id, paper);
+    this.ranking = { miniSearch, vocabulary, byId: this.byId };
   }
 
   /** Builds an index over `papers`, synchronously. Fine for a few thousand papers; use `buildAsync` beyond. */
-  static build(papers: readonly Paper[], tuning: MatchTuning = DEFAULT_TUNING): PaperIndex {
-    const steps = buildTermIndex(papers.length, (doc) => fieldsOf(papers[doc]), fingerprintOf(papers));
+  static build(papers: readonly Paper[]): PaperIndex {
+    const steps = PaperIndex.buildSteps(papers);
     let step = steps.next();
     while (!step.done) step = steps.next();
-    return new PaperIndex(papers, step.value, tuning);
+    return step.value;
   }
 
   /**
    * Builds an index over `papers` in slices of a few milliseconds, giving the event loop back between
-   * them, so a large corpus never blocks the extension host. Reports progress and stops with a
-   * `BuildCancelledError` as soon as `isCancelled()` returns true.
+   * them. Reports progress and stops with a `BuildCancelledError` as soon as `isCancelled()` is true.
    */
   static async buildAsync(papers: readonly Paper[], options: BuildOptions = {}): Promise<PaperIndex> {
     const sliceMs = options.sliceMs ?? 12;
-    const steps = buildTermIndex(papers.length, (doc) => fieldsOf(papers[doc]), fingerprintOf(papers));
+    const steps = PaperIndex.buildSteps(papers);
     let sliceStart = performance.now();
     for (;;) {
       if (options.isCancelled?.()) throw new BuildCancelledError();
       const step = steps.next();
-      if (step.done) return new PaperIndex(papers, step.value, options.tuning ?? DEFAULT_TUNING);
+      if (step.done) return step.value;
       if (performance.now() - sliceStart >= sliceMs) {
         options.onProgress?.(step.value);
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -156,315 +76,195 @@ export class PaperIndex {
     }
   }
 
-  /** Restores an index saved with `toJSON()`, for the same papers in the same order; throws otherwise. */
-  static load(serialized: string, papers: readonly Paper[], tuning: MatchTuning = DEFAULT_TUNING): PaperIndex {
-    const parsed = JSON.parse(serialized) as { format?: unknown; data?: unknown };
-    if (parsed?.format !== JSON_FORMAT || typeof parsed.data !== 'string') throw new Error('not a Paper Scout index');
-    return PaperIndex.deserialize(fromBase64(parsed.data), papers, tuning);
-  }
-
-  /**
-   * Restores an index saved with `serialize()`, for the same papers in the same order; throws when the
-   * bytes are not an index or were made for other papers. The fast way to load: no parsing, and the
-   * index shares memory with `bytes`.
-   */
-  static deserialize(bytes: Uint8Array, papers: readonly Paper[], tuning: MatchTuning = DEFAULT_TUNING): PaperIndex {
-    const data = deserializeTermIndex(bytes);
-    if (data.docCount !== papers.length || data.fingerprint !== fingerprintOf(papers)) {
-      throw new Error(`the saved index was made for other papers (${data.docCount} papers, expected ${papers.length})`);
+  /** The build, one paper per step, then the vocabulary. */
+  private static *buildSteps(papers: readonly Paper[]): Generator<BuildProgress, PaperIndex> {
+    const builder = new VocabularyBuilder();
+    const miniSearch = new MiniSearch<Paper>(indexOptions(builder));
+    const added = new Set<string>();
+    for (let at = 0; at < papers.length; at++) {
+      const paper = papers[at];
+      if (added.has(paper.id)) continue;
+      added.add(paper.id);
+      builder.startPaper([paper.title, paper.abstract]);
+      miniSearch.add(paper);
+      if ((at & 15) === 15) yield { phase: 'reading', done: at + 1, total: papers.length };
     }
-    return new PaperIndex(papers, data, tuning);
+    yield { phase: 'finishing', done: 0, total: 1 };
+    const vocabulary = builder.finish(fingerprintOf(papers));
+    return new PaperIndex(papers, miniSearch, vocabulary);
   }
 
-  /** The index as compact bytes, for `PaperIndex.deserialize`. */
-  serialize(): Uint8Array {
-    return serializeTermIndex(this.data);
+  /** Restores an index saved with `save()` for the same papers in the same order; throws otherwise. */
+  static load(saved: SavedIndex, papers: readonly Paper[]): PaperIndex {
+    const vocabulary = checkedVocabulary(saved, papers);
+    return PaperIndex.checked(papers, MiniSearch.loadJSON<Paper>(saved.index, indexOptions()), vocabulary);
   }
 
-  /** The index as JSON text (the bytes of `serialize()` in base64), for `PaperIndex.load`. */
-  toJSON(): string {
-    return JSON.stringify({ format: JSON_FORMAT, version: 1, data: toBase64(this.serialize()) });
+  /** `load` with MiniSearch's `loadJSONAsync`, which gives the event loop back while it rebuilds the index. */
+  static async loadAsync(saved: SavedIndex, papers: readonly Paper[]): Promise<PaperIndex> {
+    const vocabulary = checkedVocabulary(saved, papers);
+    return PaperIndex.checked(papers, await MiniSearch.loadJSONAsync<Paper>(saved.index, indexOptions()), vocabulary);
   }
 
+  private static checked(papers: readonly Paper[], miniSearch: MiniSearch<Paper>, vocabulary: Vocabulary): PaperIndex {
+    if (miniSearch.documentCount !== vocabulary.papers) throw new Error(`the saved index holds ${miniSearch.documentCount} papers, its vocabulary ${vocabulary.papers}`);
+    return new PaperIndex(papers, miniSearch, vocabulary);
+  }
+
+  /** The index as MiniSearch's JSON (`toJSON`) and the vocabulary's, for `PaperIndex.load`. */
+  save(): SavedIndex {
+    return { index: JSON.stringify(this.miniSearch), vocabulary: this.vocabulary.toJSON() };
+  }
+
+  /** Number of papers. */
   get size(): number {
     return this.papers.length;
   }
 
   /** Number of distinct index terms. */
   get vocabularySize(): number {
-    return this.data.terms.length;
+    return this.vocabulary.termCount;
   }
 
   /** The paper with this id, or undefined. */
   get(id: string): Paper | undefined {
-    const position = this.byId.get(id);
-    return position === undefined ? undefined : this.papers[position];
+    return this.byId.get(id);
   }
 
   /** Papers ranked for what the user typed, best first. A citation key, id or short name typed in full ranks its paper first. */
   search(query: string, options: QueryOptions = {}): SearchResult[] {
-    const limit = Math.floor(options.limit ?? 20);
-    const trimmed = query.trim();
-    if (!trimmed || !(limit > 0)) return [];
-    const lower = trimmed.toLowerCase();
-    const names = this.exactNameMap();
-    const exact = names.get(lower) ?? names.get(lower.replace(/[^\p{L}\p{N}]+/gu, ''));
-    const topic = options.topic;
-    const accept = topic === undefined ? undefined : (doc: number): boolean => this.papers[doc].topics.includes(topic);
-    const expansions = this.expandQuery(query, options.wordWeights);
-    const ranked = this.rank(expansions, limit + 1, accept);
-    const results: SearchResult[] = [];
-    if (exact !== undefined && (!accept || accept(exact))) {
-      results.push(this.toResult(exact, (ranked[0]?.score ?? 1) * 2, expansions));
-    }
-    for (const { doc, score } of ranked) {
-      if (results.length >= limit) break;
-      if (doc !== exact) results.push(this.toResult(doc, score, expansions));
-    }
-    return results;
+    return this.find(query, options).results;
   }
 
-  /** The papers closest to `id` by title, topics and vocabulary, best first. */
+  /** `search`, also saying which filters applied and what in the query was not understood. */
+  find(query: string, options: QueryOptions = {}): SearchOutcome {
+    const limit = Math.min(MAX_LIMIT, Math.floor(options.limit ?? 20));
+    const parsed = parseQuery(query);
+    const topics = resolveTopics(parsed.filters.topics, this.topicNames());
+    const problems = [...parsed.problems, ...topics.problems];
+    const outcome = (results: SearchResult[]): SearchOutcome => ({ results, filters: parsed.filters, problems });
+    if (!(limit > 0) || topics.problems.length > 0) return outcome([]);
+    const accept = (paper: Paper): boolean =>
+      (options.topic === undefined || paper.topics.includes(options.topic)) && passesFilters(paper, parsed.filters, topics.groups);
+    const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    const typing = options.prefix !== false && !/\s$/.test(parsed.text);
+    const plan = planQuery(parsed.text, this.vocabulary, tuning, { typing, wordWeights: options.wordWeights });
+    if (plan.leaves.length === 0) {
+      if (!parsed.filtered && options.topic === undefined) return outcome([]);
+      const order = parsed.filters.sort === 'upvotes' ? 'upvotes' : 'date';
+      return outcome(this.papers.filter(accept).sort(compareBy(order)).slice(0, limit).map((paper) => this.toResult({ id: paper.id, score: 0, terms: [] })));
+    }
+    const exact = this.exactMatch(parsed.text);
+    const feedback = plan.words.length >= tuning.feedbackMinWords && tuning.feedbackWeight > 0;
+    let ranked = rankPlan(this.ranking, plan, feedback ? Math.max(limit + 1, tuning.feedbackRerank) : limit + 1, tuning, accept);
+    if (feedback && ranked.length > 0) {
+      // Pseudo-relevance feedback: the telling terms of the first results re-rank the papers found.
+      const first = ranked.slice(0, tuning.feedbackPapers).map((entry) => this.byId.get(entry.id) as Paper);
+      const known = new Set(plan.leaves.map((leaf) => leaf.term));
+      const extra = tellingTerms(first, this.vocabulary, tuning.feedbackTerms, known).map(({ term, weight }): PlanLeaf => ({ term, boost: weight * tuning.feedbackWeight, words: [] }));
+      const found = new Set(ranked.map((entry) => entry.id));
+      if (extra.length > 0) ranked = runPlan(this.ranking, { ...plan, leaves: [...plan.leaves, ...extra] }, ranked.length, tuning, accept, undefined, undefined, found);
+    }
+    if (exact && accept(exact)) ranked = [{ id: exact.id, score: (ranked[0]?.score ?? 1) * 2, terms: [] }, ...ranked.filter((entry) => entry.id !== exact.id)];
+    let results = ranked.slice(0, limit).map((entry) => this.toResult(entry));
+    if (parsed.filters.sort !== 'relevance') results = results.sort((a, b) => compareBy(parsed.filters.sort as 'date' | 'upvotes')(a.paper, b.paper));
+    return outcome(results);
+  }
+
+  /** The papers most like `id` (more-like-this over the telling terms of its title and abstract), best first; never the paper itself. */
   related(id: string, limit = 5): SearchResult[] {
-    const self = this.byId.get(id);
-    if (self === undefined || !(limit > 0)) return [];
-    const paper = this.papers[self];
-    const expansions: Expansion[][] = [];
-    for (const term of uniqueTerms(`${paper.title} ${paper.topics.join(' ')}`, this.tuning.maxQueryTerms)) {
-      const found = findTerm(this.data.terms, term);
-      if (found >= 0) expansions.push([{ term: found, weight: 1 }]);
-    }
-    return this.rank(expansions, limit, (doc) => doc !== self).map(({ doc, score }) => this.toResult(doc, score, expansions));
-  }
-
-  /** For each query term, the vocabulary terms it matches: itself, completions while typing, near misses. */
-  private expandQuery(query: string, wordWeights?: ReadonlyMap<string, number>): Expansion[][] {
-    const typing = !/\s$/.test(query);
-    const words: string[] = [];
-    const terms = uniqueTerms(query, this.tuning.maxQueryTerms, words);
-    return terms.map((term, index) => {
-      const wordWeight = wordWeights?.get(words[index]) ?? 1;
-      const found = new Map<number, number>();
-      const exact = findTerm(this.data.terms, term);
-      if (exact >= 0) found.set(exact, 1);
-      if (typing && index === terms.length - 1 && term.length >= this.tuning.prefixMinLength) this.expandPrefix(term, found);
-      const rare = exact < 0 || this.docFrequency(exact) < this.tuning.fuzzyWhenRarerThan || this.tuning.fuzzyWhenRarerThan <= 0;
-      if (rare && term.length >= this.tuning.fuzzyMinLength && term.length <= MAX_FUZZY_TERM_LENGTH) this.expandFuzzy(term, found);
-      return [...found].map(([id, weight]) => ({ term: id, weight: weight * wordWeight }));
-    });
-  }
-
-  private expandPrefix(prefix: string, found: Map<number, number>): void {
-    const [from, to] = prefixRange(this.data.terms, prefix);
-    const cap = prefix.length <= 2 ? Math.ceil(this.tuning.maxPrefixTerms / 5) : this.tuning.maxPrefixTerms;
-    const best = new TopK(cap);
-    for (let id = from; id < to; id++) {
-      const term = this.data.terms[id];
-      if (term.length === prefix.length) continue;
-      const weight = (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length));
-      best.offer(id, this.docFrequency(id) * weight);
-    }
-    for (const id of best.ids()) {
-      const term = this.data.terms[id];
-      const weight = (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length));
-      if (!found.has(id)) found.set(id, weight);
-    }
-  }
-
-  private expandFuzzy(term: string, found: Map<number, number>): void {
-    const { fuzzy, maxFuzzy, maxFuzzyTerms } = this.tuning;
-    const maxEdits = Math.min(maxFuzzy, Math.round(term.length * fuzzy));
-    if (maxEdits <= 0) return;
-    // Typos are looked for among the terms with the same first letter: one short range of the vocabulary.
-    const [from, to] = prefixRange(this.data.terms, term[0]);
-    const best = new TopK(maxFuzzyTerms);
-    const terms = this.data.terms;
-    for (let id = from; id < to; id++) {
-      const candidate = terms[id];
-      if (Math.abs(candidate.length - term.length) > maxEdits || candidate.length > MAX_FUZZY_TERM_LENGTH) continue;
-      const distance = boundedEditDistance(term, candidate, maxEdits);
-      if (distance === 0 || distance > maxEdits) continue;
-      best.offer(id, (maxEdits + 1 - distance) * 1e9 + this.docFrequency(id));
-    }
-    for (const id of best.ids()) {
-      if (found.has(id)) continue;
-      const distance = boundedEditDistance(term, terms[id], maxEdits);
-      found.set(id, (FUZZY_WEIGHT * term.length) / (term.length + distance));
-    }
-  }
-
-  private docFrequency(id: number): number {
-    return this.data.offsets[id + 1] - this.data.offsets[id];
+    const paper = this.byId.get(id);
+    if (!paper || !(limit > 0)) return [];
+    // Each telling term counts as a query word, so papers sharing more of them rank higher, as MiniSearch ranks.
+    const terms = tellingTerms([paper], this.vocabulary, RELATED_TERMS);
+    const plan: QueryPlan = { words: [], leaves: terms.map(({ term, weight }, at) => ({ term, boost: weight, words: [at] })) };
+    return rankPlan(this.ranking, plan, Math.min(limit, MAX_LIMIT), DEFAULT_TUNING, (other) => other.id !== id, ['title', 'abstract']).map((entry) => this.toResult(entry));
   }
 
   /**
-   * Scores every paper that matches one of the expansions (BM25 weight times match weight, summed,
-   * times the number of query terms matched) and returns the best `limit` that `accept` takes.
+   * What a completion list shows for `text` typed after `\cite{`, `@` or `@cite:`: the paper whose key,
+   * id or short name it is, then papers whose key starts with it, then a search with the last word
+   * completed (title words, short names, keys); at most 50, best first.
    */
-  private rank(expansions: Expansion[][], limit: number, accept?: (doc: number) => boolean): Array<{ doc: number; score: number }> {
-    const { offsets, docs, weights, docCount } = this.data;
-    if (!this.scores) {
-      this.scores = new Float64Array(docCount);
-      this.masks = new Uint32Array(docCount);
-      this.touched = new Uint32Array(docCount);
-    }
-    const scores = this.scores;
-    const masks = this.masks as Uint32Array;
-    const touched = this.touched as Uint32Array;
-    let touchedCount = 0;
-    expansions.forEach((group, index) => {
-      const bit = 1 << index;
-      for (const { term, weight } of group) {
-        for (let p = offsets[term], end = offsets[term + 1]; p < end; p++) {
-          const doc = docs[p];
-          if (masks[doc] === 0) touched[touchedCount++] = doc;
-          masks[doc] |= bit;
-          scores[doc] += weights[p] * weight;
-        }
+  complete(text: string, limit = 50): SearchResult[] {
+    const max = Math.max(0, Math.min(limit, 50));
+    const typed = text.trim().toLowerCase();
+    if (!typed || max === 0) return [];
+    const results: SearchResult[] = [];
+    const seen = new Set<string>();
+    const push = (paper: Paper, score: number): void => {
+      if (results.length < max && !seen.has(paper.id)) {
+        seen.add(paper.id);
+        results.push(this.toResult({ id: paper.id, score, terms: [] }));
       }
-    });
-    const best = new TopK(limit);
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i];
-      const score = scores[doc] * popCount(masks[doc]);
-      scores[doc] = 0;
-      masks[doc] = 0;
-      if (best.wouldTake(score) && (!accept || accept(doc))) best.offer(doc, score);
-    }
-    return best.entries().map(([doc, score]) => ({ doc, score }));
+    };
+    const exact = this.exactMatch(typed);
+    if (exact) push(exact, Number.MAX_SAFE_INTEGER);
+    if (!/\s/.test(typed)) for (const key of this.keysStartingWith(typed, max)) push(this.exactNameMap().get(key) as Paper, Number.MAX_SAFE_INTEGER);
+    for (const result of this.search(text.replace(/\s+$/, ''), { limit: max })) push(result.paper, result.score);
+    return results;
   }
 
-  private exactNameMap(): Map<string, number> {
+  private toResult(entry: Ranked): SearchResult {
+    const paper = this.byId.get(entry.id) as Paper;
+    return { paper, score: entry.score, terms: entry.terms, snippet: makeSnippet(paper.abstract, entry.terms) };
+  }
+
+  /** The paper whose citation key, id or short name is exactly `text` (case and punctuation aside). */
+  private exactMatch(text: string): Paper | undefined {
+    const lower = text.trim().toLowerCase();
+    if (!lower) return undefined;
+    const names = this.exactNameMap();
+    return names.get(lower) ?? names.get(lower.replace(/[^\p{L}\p{N}]+/gu, ''));
+  }
+
+  private exactNameMap(): Map<string, Paper> {
     if (!this.exactNames) {
-      const names = new Map<string, number>();
-      this.papers.forEach((paper, position) => {
-        names.set(paper.key, position);
-        if (!names.has(paper.id)) names.set(paper.id, position);
-      });
-      this.papers.forEach((paper, position) => {
-        const nickname = paperNickname(paper.title);
-        if (nickname && !names.has(nickname)) names.set(nickname, position);
-      });
+      const names = new Map<string, Paper>();
+      for (const paper of this.papers) if (!names.has(paper.key)) names.set(paper.key, paper);
+      for (const paper of this.papers) if (!names.has(paper.id)) names.set(paper.id, paper);
+      for (const paper of this.papers) for (const alias of paper.aliases ?? []) if (!names.has(alias)) names.set(alias, paper);
+      for (const paper of this.papers) {
+        const name = shortName(paper.title);
+        if (name && !names.has(name)) names.set(name, paper);
+      }
       this.exactNames = names;
     }
     return this.exactNames;
   }
 
-  private toResult(doc: number, score: number, expansions: Expansion[][]): SearchResult {
-    const paper = this.papers[doc];
-    const { offsets, docs, terms: vocabulary } = this.data;
-    const terms: string[] = [];
-    for (const group of expansions) {
-      for (const { term } of group) {
-        if (postingsContain(docs, offsets[term], offsets[term + 1], doc)) terms.push(vocabulary[term]);
-      }
+  private keysStartingWith(prefix: string, limit: number): string[] {
+    this.sortedKeys ??= this.papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])]).sort();
+    const keys = this.sortedKeys;
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (keys[middle] < prefix) low = middle + 1;
+      else high = middle;
     }
-    return { paper, score, terms, snippet: makeSnippet(paper.abstract, terms) };
+    const found: string[] = [];
+    for (let at = low; at < keys.length && found.length < limit && keys[at].startsWith(prefix); at++) found.push(keys[at]);
+    return found;
+  }
+
+  private topicNames(): string[] {
+    this.topics ??= [...new Set(this.papers.flatMap((paper) => paper.topics))].sort();
+    return this.topics;
   }
 }
 
-/** The indexed text of a paper, in `FIELD_NAMES` order. */
-function fieldsOf(paper: Paper): string[] {
-  return [paper.title, paperNickname(paper.title), paper.abstract, paper.topics.join(' '), paper.key];
+/** The vocabulary of a saved index, checked to belong to `papers`. */
+function checkedVocabulary(saved: SavedIndex, papers: readonly Paper[]): Vocabulary {
+  const vocabulary = Vocabulary.parse(saved.vocabulary);
+  const unique = new Set(papers.map((paper) => paper.id)).size;
+  if (vocabulary.papers !== unique || vocabulary.fingerprint !== fingerprintOf(papers)) {
+    throw new Error(`the saved index was made for other papers (${vocabulary.papers} papers, expected ${unique})`);
+  }
+  return vocabulary;
 }
 
 function fingerprintOf(papers: readonly Paper[]): number {
   return fingerprintIds(papers.map((paper) => paper.id));
 }
 
-/** Distinct processed terms of `text`, in order of first appearance, at most `max`; `words` gets each one's lower-cased word. */
-function uniqueTerms(text: string, max: number, words?: string[]): string[] {
-  const terms: string[] = [];
-  const seen = new Set<string>();
-  for (const token of tokenize(text)) {
-    const term = processTerm(token);
-    if (term === null || seen.has(term)) continue;
-    seen.add(term);
-    terms.push(term);
-    words?.push(token.toLowerCase());
-    if (terms.length >= max) break;
-  }
-  return terms;
-}
-
-function popCount(value: number): number {
-  value -= (value >>> 1) & 0x55555555;
-  value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
-  return (((value + (value >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** The `k` ids with the highest scores (ties to the earlier offer), kept in a small binary min-heap. */
-class TopK {
-  private readonly heapIds: number[] = [];
-  private readonly heapScores: number[] = [];
-  private readonly heapOrder: number[] = [];
-  private offered = 0;
-
-  constructor(private readonly k: number) {}
-
-  /** Whether an offer with this score could enter. */
-  wouldTake(score: number): boolean {
-    return this.k > 0 && (this.heapIds.length < this.k || score > this.heapScores[0]);
-  }
-
-  offer(id: number, score: number): void {
-    const order = this.offered++;
-    if (this.k <= 0) return;
-    if (this.heapIds.length < this.k) {
-      this.heapIds.push(id);
-      this.heapScores.push(score);
-      this.heapOrder.push(order);
-      this.up(this.heapIds.length - 1);
-    } else if (score > this.heapScores[0]) {
-      this.heapIds[0] = id;
-      this.heapScores[0] = score;
-      this.heapOrder[0] = order;
-      this.down(0);
-    }
-  }
-
-  /** [id, score] pairs, best first. */
-  entries(): Array<[number, number]> {
-    return this.heapIds
-      .map((id, at): [number, number, number] => [id, this.heapScores[at], this.heapOrder[at]])
-      .sort((a, b) => b[1] - a[1] || a[2] - b[2])
-      .map(([id, score]) => [id, score]);
-  }
-
-  ids(): number[] {
-    return this.entries().map(([id]) => id);
-  }
-
-  /** Whether heap entry a ranks below b: lower score, or the same score offered later. */
-  private below(a: number, b: number): boolean {
-    return this.heapScores[a] < this.heapScores[b] || (this.heapScores[a] === this.heapScores[b] && this.heapOrder[a] > this.heapOrder[b]);
-  }
-
-  private swap(a: number, b: number): void {
-    [this.heapIds[a], this.heapIds[b]] = [this.heapIds[b], this.heapIds[a]];
-    [this.heapScores[a], this.heapScores[b]] = [this.heapScores[b], this.heapScores[a]];
-    [this.heapOrder[a], this.heapOrder[b]] = [this.heapOrder[b], this.heapOrder[a]];
-  }
-
-  private up(at: number): void {
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (!this.below(at, parent)) break;
-      this.swap(at, parent);
-      at = parent;
-    }
-  }
-
-  private down(at: number): void {
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let smallest = at;
-      if (left < this.heapIds.length && this.below(left, smallest)) smallest = left;
-      if (right < this.heapIds.length && this.below(right, smallest)) smallest = right;
-      if (smallest === at) return;
-      this.swap(at, smallest);
-      at = smallest;
-    }
-  }
-}

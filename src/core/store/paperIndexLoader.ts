@@ -1,10 +1,11 @@
 /**
  * How the store gets its `PaperIndex`: the bundled papers as shipped load the prebuilt index
- * (dist/index.bin, a few milliseconds); other papers, or a prebuilt index that does not fit, are built
+ * (dist/index.json, MiniSearch's `toJSON`, with the vocabulary saved beside it, loaded with `loadJSON`:
+ * a few milliseconds); other papers, or a prebuilt index that does not fit, are built
  * in slices that give the thread back, and a long build runs under a progress report the user can
  * cancel. The readers and the progress UI are passed in, so this runs (and is tested) without VS Code.
  */
-import { BuildCancelledError, PaperIndex, type BuildProgress } from '../search/paperIndex';
+import { BuildCancelledError, PaperIndex, type BuildProgress, type SavedIndex } from '../search/paperIndex';
 import type { Paper } from '../types';
 import type { Logger } from './events';
 import { IndexCancelledError, type IndexLoader } from './indexService';
@@ -17,8 +18,8 @@ export type WithProgress = <T>(title: string, task: (report: (percent: number) =
 
 /** What the loader reads and shows. */
 export interface PaperIndexLoaderOptions {
-  /** The prebuilt index of the bundled papers. */
-  readPrebuilt(): Promise<Uint8Array>;
+  /** The prebuilt index of the bundled papers: MiniSearch's JSON and the vocabulary beside it. */
+  readPrebuilt(): Promise<SavedIndex>;
   /** Where the prebuilt index is, for the log. */
   prebuiltName: string;
   withProgress: WithProgress;
@@ -52,7 +53,7 @@ export function paperIndexLoader(options: PaperIndexLoaderOptions): IndexLoader<
 
 async function loadPrebuilt(options: PaperIndexLoaderOptions, papers: readonly Paper[]): Promise<PaperIndex | undefined> {
   try {
-    return PaperIndex.deserialize(await options.readPrebuilt(), papers);
+    return PaperIndex.load(await options.readPrebuilt(), papers);
   } catch (error) {
     options.log.warn(`prebuilt index ${options.prebuiltName} not used (${error instanceof Error ? error.message : String(error)}); building one`);
     return undefined;

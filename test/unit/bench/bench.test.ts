@@ -21,13 +21,18 @@ describe('benchmark (npm run bench)', function () {
     assert.ok(report.corpusPapers > 0);
     assert.deepEqual(report.scale.map((entry) => entry.papers), [300, 600]);
     for (const entry of [report, ...report.scale]) {
-      assert.deepEqual(entry.baselines.map((baseline) => baseline.name).sort(), ['fuse', 'naive']);
+      assert.deepEqual(entry.baselines.map((baseline) => baseline.name).sort(), ['fuse', 'minisearch', 'naive']);
       assert.ok(entry.queryP50Ms <= entry.queryP95Ms && entry.queryP95Ms <= entry.queryP99Ms);
     }
     assert.equal(report.workspace.files, 5000);
     assert.ok(report.workspace.totalMB >= 45 && report.workspace.totalMB <= 55, `${report.workspace.totalMB} MB`);
     assert.ok(report.workspace.citations > 0 && report.workspace.workspaceIndexMs > 0);
-    assert.equal(report.budgets.length, 15);
+    for (const entry of report.scale) {
+      assert.ok(entry.heapMB > 0, 'the worker reports its heap');
+      assert.ok(entry.roundTripP95Ms >= entry.queryP95Ms * 0.5, 'a round trip includes the worker\'s own time');
+      assert.ok(Number.isFinite(entry.mainThreadBlockMs));
+    }
+    assert.equal(report.budgets.length, 21);
     for (const budget of report.budgets) {
       if (budget.figure.startsWith('10') && budget.figure.includes('papers')) assert.equal(budget.status, 'not measured', budget.figure);
       else if (budget.figure !== 'vsixKB') assert.notEqual(budget.status, 'not measured', budget.figure);

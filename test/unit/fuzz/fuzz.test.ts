@@ -84,10 +84,23 @@ describe('fuzzing: random and mutated input never throws, hangs or corrupts', fu
         const results = timed(() => index.search(query, { limit }));
         assert.ok(results.length <= Math.max(0, limit));
         for (const result of results) assert.ok(Number.isFinite(result.score));
+        const completions = timed(() => index.complete(query, limit));
+        assert.ok(completions.length <= Math.min(50, Math.max(0, limit)));
       }),
       { numRuns: 500 },
     );
+    // Filters with random values, and random words after them.
+    const filterValue = fc.oneof(nasty, fc.constantFrom('2024', '>3', '2024-13', '"mixture of experts', 'peft', 'date', ''));
+    fc.assert(
+      fc.property(fc.constantFrom('topic', 'year', 'after', 'before', 'upvotes', 'org', 'sort', 'venue'), filterValue, fc.string({ maxLength: 30 }), (name, value, rest) => {
+        const outcome = timed(() => index.find(`${name}:${value} ${rest}`, { limit: 10 }));
+        assert.ok(outcome.results.length <= 10);
+        for (const problem of outcome.problems) assert.ok(problem.message.length > 0 && problem.message.length < 2000);
+      }),
+      { numRuns: 300 },
+    );
     timed(() => index.search('a'.repeat(1 << 16)));
+    timed(() => index.complete('a'.repeat(1 << 16)));
     timed(() => index.search('quantization '.repeat(2000)));
     assert.deepEqual(index.search('quantization', { limit: 10 }).map((result) => result.paper.id), before);
   });

@@ -25,9 +25,10 @@ describe('passage suggestions', () => {
     assert.deepEqual([...new Set(buildPassageQuery(many, null).wordWeights.values())], [1], 'a selection weighs every word the same');
   });
 
+  // Floors at the figures measured on the MiniSearch engine (tuning .924, held-out .930; on the engine it replaced .946 / .900).
   for (const [name, passages, floors] of [
-    ['tuning', TUNING_PASSAGES, { mrr: 0.94, hit: 1 }],
-    ['held-out', HELD_OUT_PASSAGES, { mrr: 0.89, hit: 1 }],
+    ['tuning', TUNING_PASSAGES, { mrr: 0.92, hit: 1 }],
+    ['held-out', HELD_OUT_PASSAGES, { mrr: 0.92, hit: 1 }],
   ] as const) {
     it(`finds the paper a ${name} passage is about far better than pasting the passage into search`, () => {
       assert.ok(passages.length >= 25);

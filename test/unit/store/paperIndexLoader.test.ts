@@ -17,13 +17,13 @@ function progressUi(cancelAfterReports = Number.POSITIVE_INFINITY): { withProgre
 
 describe('store: loading or building the PaperIndex (no VS Code)', () => {
   const papers = bundledCorpus().papers;
-  const prebuilt = PaperIndex.build(papers).serialize();
+  const prebuilt = PaperIndex.build(papers).save();
   const never = isNever();
 
   it('loads the prebuilt index for the bundled papers, without building', async () => {
     const log = new RecordingLog();
     let read = 0;
-    const load = paperIndexLoader({ readPrebuilt: async () => { read++; return prebuilt; }, prebuiltName: 'index.bin', withProgress: never, log });
+    const load = paperIndexLoader({ readPrebuilt: async () => { read++; return prebuilt; }, prebuiltName: 'index.json', withProgress: never, log });
     const index = await load({ papers, bundled: true, isStale: () => false });
     assert.equal(read, 1);
     assert.equal(index.search(papers[0].key)[0]?.paper.id, papers[0].id);
@@ -31,14 +31,14 @@ describe('store: loading or building the PaperIndex (no VS Code)', () => {
   });
 
   it('falls back to building, with a warning, when the prebuilt index is corrupt or made for other papers', async () => {
-    for (const bytes of [new Uint8Array([1, 2, 3]), PaperIndex.build(papers.slice(1)).serialize()]) {
+    for (const saved of [{ index: '{', vocabulary: '' }, PaperIndex.build(papers.slice(1)).save()]) {
       const log = new RecordingLog();
-      const load = paperIndexLoader({ readPrebuilt: async () => bytes, prebuiltName: 'dist/index.bin', withProgress: never, log });
+      const load = paperIndexLoader({ readPrebuilt: async () => saved, prebuiltName: 'dist/index.json', withProgress: never, log });
       const index = await load({ papers, bundled: true, isStale: () => false });
       assert.equal(index.search(papers[3].key)[0]?.paper.id, papers[3].id);
-      assert.ok(log.lines.some((line) => line.startsWith('warn: prebuilt index dist/index.bin not used')), log.lines.join('\n'));
+      assert.ok(log.lines.some((line) => line.startsWith('warn: prebuilt index dist/index.json not used')), log.lines.join('\n'));
     }
-    const missing = paperIndexLoader({ readPrebuilt: async () => { throw new Error('ENOENT'); }, prebuiltName: 'dist/index.bin', withProgress: never, log: new RecordingLog() });
+    const missing = paperIndexLoader({ readPrebuilt: async () => { throw new Error('ENOENT'); }, prebuiltName: 'dist/index.json', withProgress: never, log: new RecordingLog() });
     assert.equal((await missing({ papers, bundled: true, isStale: () => false })).size, papers.length);
   });
 

@@ -47,7 +47,7 @@ describe('views: the live search of the quick pick (no VS Code)', () => {
     try {
       // The real index service and loader, with a progress UI whose Cancel is pressed at once.
       const service = new IndexService(paperIndexLoader({
-        readPrebuilt: async () => new Uint8Array(), prebuiltName: 'x', log: new RecordingLog(), longBuildPapers: 10,
+        readPrebuilt: async () => ({ index: '', vocabulary: '' }), prebuiltName: 'x', log: new RecordingLog(), longBuildPapers: 10,
         withProgress: (_title, task) => task(() => undefined, () => true),
       }), () => ({ papers, bundled: false }));
       const view = new PickView();

@@ -1,4 +1,4 @@
-/** Longest term the edit-distance check works on; longer query terms are matched exactly only. */
+/** Longest key the edit-distance check works on; a longer one is compared by title words only. */
 export const MAX_FUZZY_TERM_LENGTH = 64;
 
 const rows = [new Int32Array(MAX_FUZZY_TERM_LENGTH + 3), new Int32Array(MAX_FUZZY_TERM_LENGTH + 3), new Int32Array(MAX_FUZZY_TERM_LENGTH + 3)];

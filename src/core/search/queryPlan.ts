@@ -1,0 +1,230 @@
+import { foldWord, isStopword, processTerm, stem, tokenize } from './terms';
+import { ML_THESAURUS } from './thesaurus';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * How a query is widened. Prefix and typo expansion follow MiniSearch's own rules and weights
+ * (`prefix`, `fuzzy`, `maxFuzzy`, `weights`), but pick their terms from the vocabulary, so each is
+ * bounded: the most common completions of the word being typed, the closest words to a typo.
+ */
+export interface PlanTuning {
+  /** The word being typed is completed once it has this many letters... */
+  prefixMinLength: number;
+  /** ...to at most this many words, the most common (a fifth as many for two letters). */
+  maxPrefixTerms: number;
+  /** Words of at least this many letters are also matched with a typo... */
+  fuzzyMinLength: number;
+  /** ...within this share of their length in edits (MiniSearch's `fuzzy`)... */
+  fuzzy: number;
+  /** ...but never more than this many (MiniSearch's `maxFuzzy`)... */
+  maxFuzzy: number;
+  /** ...to at most this many words, the closest and most common. */
+  maxTypoTerms: number;
+  /** A word papers hold as typed is also matched within this many edits (0: not at all)... */
+  knownWordMaxEdits: number;
+  /** ...when at most this share of papers hold it (a common word is rarely a typo for another). */
+  knownWordTypoShare: number;
+  /** MiniSearch's `weights` for prefix and typo matches... */
+  weights: { prefix: number; fuzzy: number };
+  /** ...but a word no paper holds is most likely a typo: its closest words get this weight instead of `weights.fuzzy`. */
+  unknownWordWeight: number;
+  /** Weight of thesaurus phrases and mined acronyms standing in for what was typed (0 turns each off). */
+  synonymWeight: number;
+  acronymWeight: number;
+  /** Query words beyond this many are ignored. */
+  maxQueryWords: number;
+  /** Typo neighbours of known words, synonyms and acronyms held by more than this share of papers are left out: they cost most and tell least. */
+  maxExpansionShare: number;
+}
+
+/** The tuning Paper Scout searches with. */
+export const DEFAULT_PLAN_TUNING: PlanTuning = {
+  prefixMinLength: 2,
+  maxPrefixTerms: 50,
+  fuzzyMinLength: 5,
+  fuzzy: 0.2,
+  maxFuzzy: 2,
+  maxTypoTerms: 20,
+  knownWordMaxEdits: 1,
+  knownWordTypoShare: 0.1,
+  weights: { prefix: 0.375, fuzzy: 0.45 },
+  unknownWordWeight: 0.9,
+  synonymWeight: 0.3,
+  acronymWeight: 0.6,
+  maxQueryWords: 24,
+  maxExpansionShare: 0.2,
+};
+
+/** Longest word looked up with typos (the edit-distance table grows with the square of the length). */
+const MAX_TYPO_WORD = 40;
+
+/** A query word: as typed (folded), its index term, and how much it counts. */
+export interface PlanWord {
+  word: string;
+  term: string;
+  weight: number;
+  /** The term phrases are matched on: `term`, or for a word no paper holds, the term of its closest word. */
+  meant: string;
+}
+
+/** One index term the query looks for, its weight, and the query words it stands for. */
+export interface PlanLeaf {
+  term: string;
+  boost: number;
+  words: number[];
+}
+
+/** What a query asks MiniSearch for: its words and the terms they expand to. */
+export interface QueryPlan {
+  words: PlanWord[];
+  leaves: PlanLeaf[];
+}
+
+/** Per-query inputs of a plan. */
+export interface PlanInput {
+  /** Whether the last word is still being typed (complete it as a prefix). */
+  typing: boolean;
+  /** Weight per query word, keyed by the lower-cased word as typed; 1 when absent. */
+  wordWeights?: ReadonlyMap<string, number>;
+}
+
+/** Builds the leaves for a query: each word's term, completions, typo neighbours, synonyms and acronyms. */
+export function planQuery(text: string, vocabulary: Vocabulary, tuning: PlanTuning, input: PlanInput): QueryPlan {
+  const tokens = tokenize(text);
+  const words: PlanWord[] = [];
+  const byTerm = new Map<string, PlanLeaf>();
+  const add = (term: string, boost: number, wordsOf: number[]): void => {
+    const existing = byTerm.get(term);
+    if (!existing) byTerm.set(term, { term, boost, words: wordsOf });
+    else {
+      existing.boost = Math.max(existing.boost, boost);
+      for (const word of wordsOf) if (!existing.words.includes(word)) existing.words.push(word);
+    }
+  };
+  let lastIsTyped = false;
+  for (let at = 0; at < tokens.length && words.length < tuning.maxQueryWords; at++) {
+    const word = foldWord(tokens[at]);
+    if (isStopword(word)) continue;
+    const term = stem(word);
+    if (words.some((known) => known.term === term)) continue;
+    const weight = input.wordWeights?.get(tokens[at].toLowerCase()) ?? input.wordWeights?.get(word) ?? 1;
+    words.push({ word, term, weight, meant: term });
+    lastIsTyped = input.typing && at === tokens.length - 1;
+  }
+  words.forEach(({ term, weight }, index) => add(term, weight, [index]));
+  const exactTerms = new Set(words.map((word) => word.term));
+  const commonAt = Math.max(2, tuning.maxExpansionShare * vocabulary.papers);
+  const complete = (term: string, boost: number, wordsOf: number[]): void => {
+    if (!exactTerms.has(term) && boost > 0) add(term, boost, wordsOf);
+  };
+  const expand = (term: string, boost: number, wordsOf: number[]): void => {
+    if (vocabulary.papersWithTerm(term) <= commonAt) complete(term, boost, wordsOf);
+  };
+  words.forEach(({ word, weight }, index) => {
+    if (lastIsTyped && index === words.length - 1 && word.length >= tuning.prefixMinLength) {
+      const cap = word.length <= 2 ? Math.ceil(tuning.maxPrefixTerms / 5) : tuning.maxPrefixTerms;
+      for (const completion of vocabulary.completions(word, cap)) {
+        const length = completion.word.length;
+        complete(stem(completion.word), weight * tuning.weights.prefix * (length / (length + 0.3 * (length - word.length))), [index]);
+      }
+    }
+    const held = vocabulary.papersWithWord(word);
+    const known = held > 0;
+    if (word.length >= tuning.fuzzyMinLength && word.length <= MAX_TYPO_WORD && held <= tuning.knownWordTypoShare * vocabulary.papers) {
+      const maxEdits = Math.min(tuning.maxFuzzy, Math.round(word.length * tuning.fuzzy), known ? tuning.knownWordMaxEdits : Infinity);
+      // A word papers hold is looked up more cheaply: its first letter is taken as typed.
+      const typos = vocabulary.typos(word, maxEdits, tuning.maxTypoTerms, !known);
+      const typoWeight = known ? tuning.weights.fuzzy : tuning.unknownWordWeight;
+      for (const typo of typos) {
+        const length = typo.word.length;
+        // A word no paper holds was mistyped: what it meant counts however common it is.
+        (known ? expand : complete)(stem(typo.word), weight * typoWeight * (length / (length + typo.distance)), [index]);
+      }
+      if (!known && typos.length > 0) words[index].meant = stem(typos[0].word);
+    }
+  });
+  addPhrases(words, vocabulary, tuning, expand);
+  return { words, leaves: [...byTerm.values()] };
+}
+
+/** A phrase as index terms, stopwords left out. */
+type Phrase = readonly string[];
+
+/** Thesaurus groups as index-term phrases, each phrase with the others of its group. */
+const THESAURUS: ReadonlyArray<{ phrase: Phrase; others: Phrase[] }> = ML_THESAURUS.flatMap((group) => {
+  const phrases = group.map(toTerms).filter((phrase) => phrase.length > 0);
+  return phrases.map((phrase, at) => ({ phrase, others: phrases.filter((_, other) => other !== at) }));
+});
+
+function toTerms(text: string): string[] {
+  return tokenize(text)
+    .map((token) => processTerm(token))
+    .filter((term): term is string => term !== null);
+}
+
+/**
+ * Adds what the query's phrases also go by: other phrases of a thesaurus group, the long forms of a
+ * mined acronym typed as a word, and the acronym of a long form typed out. What a phrase adds counts
+ * for the query words the phrase covers; the terms of a long phrase share its weight.
+ */
+function addPhrases(words: readonly PlanWord[], vocabulary: Vocabulary, tuning: PlanTuning, expand: (term: string, boost: number, wordsOf: number[]) => void): void {
+  const terms = words.map((word) => word.meant);
+  const spread = (phrase: Phrase, boost: number, wordsOf: number[]): void => {
+    for (const term of phrase) expand(term, boost / Math.sqrt(phrase.length), wordsOf);
+  };
+  const acronyms = acronymPhrases(vocabulary);
+  for (let start = 0; start < terms.length; start++) {
+    const weight = words[start].weight;
+    if (tuning.synonymWeight > 0) {
+      for (const { phrase, others } of THESAURUS) {
+        if (!matchesAt(terms, start, phrase)) continue;
+        const covered = range(start, phrase.length);
+        for (const other of others) spread(other, weight * tuning.synonymWeight, covered);
+      }
+    }
+    if (tuning.acronymWeight > 0) {
+      const word = words[start].word;
+      for (const long of acronyms.longForms.get(word) ?? acronyms.longForms.get(word.replace(/s$/, '')) ?? []) spread(long, weight * tuning.acronymWeight, [start]);
+      for (const { phrase, short } of acronyms.byFirstTerm.get(terms[start]) ?? []) {
+        if (matchesAt(terms, start, phrase)) expand(short, weight * tuning.acronymWeight, range(start, phrase.length));
+      }
+    }
+  }
+}
+
+/** A vocabulary's mined acronyms as index-term phrases, both ways round. */
+interface AcronymPhrases {
+  longForms: Map<string, Phrase[]>;
+  byFirstTerm: Map<string, Array<{ phrase: Phrase; short: string }>>;
+}
+
+const acronymCache = new WeakMap<Vocabulary, AcronymPhrases>();
+
+function acronymPhrases(vocabulary: Vocabulary): AcronymPhrases {
+  let phrases = acronymCache.get(vocabulary);
+  if (!phrases) {
+    phrases = { longForms: new Map(), byFirstTerm: new Map() };
+    for (const [key, longs] of Object.entries(vocabulary.acronyms)) {
+      const short = processTerm(key);
+      if (!short) continue;
+      const forms = longs.map(toTerms).filter((phrase) => phrase.length > 1);
+      phrases.longForms.set(key, forms);
+      for (const phrase of forms) {
+        const list = phrases.byFirstTerm.get(phrase[0]) ?? [];
+        list.push({ phrase, short });
+        phrases.byFirstTerm.set(phrase[0], list);
+      }
+    }
+    acronymCache.set(vocabulary, phrases);
+  }
+  return phrases;
+}
+
+function matchesAt(terms: readonly string[], start: number, phrase: Phrase): boolean {
+  if (start + phrase.length > terms.length) return false;
+  return phrase.every((term, offset) => terms[start + offset] === term);
+}
+
+function range(start: number, length: number): number[] {
+  return Array.from({ length }, (_, offset) => start + offset);
+}

@@ -1,0 +1,100 @@
+import type { Paper } from '../types';
+import { FIELD_BOOSTS, type SearchField } from './indexOptions';
+import type { QueryFilters, QueryProblem } from './queryFilters';
+import { DEFAULT_PLAN_TUNING, type PlanTuning } from './queryPlan';
+
+/** One search hit: the paper, how well it matched, and an excerpt of the abstract around the match. */
+export interface SearchResult {
+  paper: Paper;
+  score: number;
+  snippet: string;
+  /** Index terms the query matched in the paper (stems, after prefix, typo and synonym expansion). */
+  terms: string[];
+}
+
+/** Everything a search can be tuned by: how the query widens, field weights, pseudo-relevance feedback. */
+export interface SearchTuning extends PlanTuning {
+  /** MiniSearch's `boost` per field. */
+  boost: Readonly<Record<SearchField, number>>;
+  /** Queries of at least this many words get a second pass with the telling terms of the first results... */
+  feedbackMinWords: number;
+  /** ...of this many papers, re-ranking the first `feedbackRerank` results... */
+  feedbackPapers: number;
+  feedbackRerank: number;
+  /** ...this many terms, at this weight (0 turns feedback off). */
+  feedbackTerms: number;
+  feedbackWeight: number;
+  /** A query whose terms are held by more papers than this in all is ranked in two passes (see `rankPlan`)... */
+  postingsBudget: number;
+  /** ...the second scoring this many papers in full... */
+  budgetPapers: number;
+  /** ...but for terms held by more than this many papers, which stay in title, short name and key. */
+  titleOnlyPapers: number;
+}
+
+/** The tuning Paper Scout searches with (each part measured by the quality tests). */
+export const DEFAULT_TUNING: SearchTuning = {
+  ...DEFAULT_PLAN_TUNING,
+  boost: FIELD_BOOSTS,
+  feedbackMinWords: 6,
+  feedbackPapers: 3,
+  feedbackRerank: 50,
+  feedbackTerms: 10,
+  // Measured: no gain on known items or descriptions at 0.3, a loss at 0.5 (see the quality tests), so off.
+  feedbackWeight: 0,
+  postingsBudget: 2000,
+  budgetPapers: 300,
+  // Measured at 100,000 papers: terms held by half of them cost most of a query's time.
+  titleOnlyPapers: 50000,
+};
+
+/** Per-query knobs. Filters may also be typed into the query (`topic:`, `year:`, ... see `QUERY_FILTERS`). */
+export interface QueryOptions {
+  /** At most this many results (default 20). */
+  limit?: number;
+  /** Only papers in this topic (its exact name). */
+  topic?: string;
+  /** Complete the last word as a prefix while it is being typed (default true; never after a trailing space). */
+  prefix?: boolean;
+  /** Weight per query word, keyed by the lower-cased word as typed (before stemming); 1 when absent. */
+  wordWeights?: ReadonlyMap<string, number>;
+  /** Replaces parts of the default tuning (for measuring; the defaults are what users get). */
+  tuning?: Partial<SearchTuning>;
+}
+
+/** A search's results with the filters it applied and what in the query was not understood. */
+export interface SearchOutcome {
+  results: SearchResult[];
+  filters: QueryFilters;
+  problems: QueryProblem[];
+}
+
+/** The two texts an index is saved as: MiniSearch's own JSON and the vocabulary beside it. */
+export interface SavedIndex {
+  index: string;
+  vocabulary: string;
+}
+
+/** Progress of an index build. */
+export interface BuildProgress {
+  phase: 'reading' | 'finishing';
+  done: number;
+  total: number;
+}
+
+/** How `buildAsync` reports progress and learns that the caller gave up. */
+export interface BuildOptions {
+  onProgress?: (progress: BuildProgress) => void;
+  /** Checked between slices of work; when it returns true the build stops with a `BuildCancelledError`. */
+  isCancelled?: () => boolean;
+  /** How long to work before giving the event loop back, in ms (default 12). */
+  sliceMs?: number;
+}
+
+/** Thrown by `PaperIndex.buildAsync` when `isCancelled` returned true. */
+export class BuildCancelledError extends Error {
+  constructor() {
+    super('index build cancelled');
+    this.name = 'BuildCancelledError';
+  }
+}

@@ -1,0 +1,104 @@
+import { loadCorpus } from '../../corpus/schema';
+import type { Paper } from '../../types';
+import { BuildCancelledError, PaperIndex, type SearchResult } from '../paperIndex';
+import type { TextSource, WorkerHit, WorkerRequest, WorkerResponse } from './protocol';
+
+/** What the worker's host provides: how to answer, how to read a source, how big the heap is. */
+export interface WorkerHost {
+  post(message: WorkerResponse): void;
+  readText(source: TextSource): Promise<string>;
+  /** Heap in use in MB, or null when the runtime cannot say. */
+  heapMB(): number | null;
+}
+
+/**
+ * The search worker's logic, free of any runtime: it opens a corpus with its saved index (or builds
+ * one, in slices, cancellably) and answers searches, related papers and completions by message. The
+ * Node and web entries only wire it to their message port and file or URL reading.
+ */
+export class SearchWorkerHandler {
+  private index: PaperIndex | undefined;
+  private pending: Paper[] = [];
+  private cancelled = false;
+
+  constructor(private readonly host: WorkerHost) {}
+
+  /** Handles one message; never throws (a failure is answered with an `error` message). */
+  async handle(request: WorkerRequest): Promise<void> {
+    try {
+      await this.dispatch(request);
+    } catch (error) {
+      const message = error instanceof BuildCancelledError ? 'cancelled' : error instanceof Error ? error.message : String(error);
+      this.host.post({ type: 'error', id: request.id, message });
+    }
+  }
+
+  private async dispatch(request: WorkerRequest): Promise<void> {
+    switch (request.type) {
+      case 'open':
+        return this.open(request.id, request.corpus, request.index);
+      case 'add':
+        for (const paper of request.papers) this.pending.push(paper);
+        this.host.post({ type: 'added', id: request.id, papers: this.pending.length });
+        return;
+      case 'build':
+        return this.build(request.id, this.pending.splice(0));
+      case 'cancel':
+        this.cancelled = true;
+        return;
+      case 'search': {
+        const started = performance.now();
+        const outcome = this.ready().find(request.query, request.options ?? {});
+        this.host.post({ type: 'results', id: request.id, hits: outcome.results.map(toHit), filters: outcome.filters, problems: outcome.problems, ms: performance.now() - started });
+        return;
+      }
+      case 'related':
+        return this.answer(request.id, () => this.ready().related(request.paperId, request.limit));
+      case 'complete':
+        return this.answer(request.id, () => this.ready().complete(request.text, request.limit));
+      case 'stats':
+        this.host.post({ type: 'stats', id: request.id, heapMB: this.host.heapMB(), papers: this.index?.size ?? 0 });
+        return;
+    }
+  }
+
+  private async open(id: number, corpus: TextSource, saved?: { index: TextSource; vocabulary: TextSource }): Promise<void> {
+    const started = performance.now();
+    const label = 'path' in corpus ? corpus.path : 'url' in corpus ? corpus.url : 'corpus';
+    const { corpus: read, diagnostics } = loadCorpus(JSON.parse(await this.host.readText(corpus)), label);
+    if (read.papers.length === 0 && diagnostics.length > 0) throw new Error(`${label}: no valid papers (${diagnostics[0].message})`);
+    if (saved) {
+      const [index, vocabulary] = await Promise.all([this.host.readText(saved.index), this.host.readText(saved.vocabulary)]);
+      // The worker has its own thread: the synchronous load is the faster one here.
+      this.index = PaperIndex.load({ index, vocabulary }, read.papers);
+      this.host.post({ type: 'ready', id, papers: this.index.size, terms: this.index.vocabularySize, ms: performance.now() - started, mode: 'loaded' });
+      return;
+    }
+    await this.build(id, read.papers, started);
+  }
+
+  private async build(id: number, papers: Paper[], started = performance.now()): Promise<void> {
+    this.cancelled = false;
+    this.index = undefined;
+    this.index = await PaperIndex.buildAsync(papers, {
+      isCancelled: () => this.cancelled,
+      onProgress: (progress) => this.host.post({ type: 'progress', id, ...progress }),
+    });
+    this.host.post({ type: 'ready', id, papers: this.index.size, terms: this.index.vocabularySize, ms: performance.now() - started, mode: 'built' });
+  }
+
+  private answer(id: number, run: () => SearchResult[]): void {
+    const started = performance.now();
+    const hits = run().map(toHit);
+    this.host.post({ type: 'results', id, hits, problems: [], ms: performance.now() - started });
+  }
+
+  private ready(): PaperIndex {
+    if (!this.index) throw new Error('the search index is not ready: open or build it first');
+    return this.index;
+  }
+}
+
+function toHit(result: SearchResult): WorkerHit {
+  return { id: result.paper.id, score: result.score, terms: result.terms, snippet: result.snippet };
+}

@@ -1,0 +1,46 @@
+import type { Paper } from '../../types';
+import type { QueryFilters, QueryProblem } from '../queryFilters';
+
+/** Where the worker reads a text from: given inline, a file path (Node worker) or a URL (web worker). */
+export type TextSource = { text: string } | { path: string } | { url: string };
+
+/** What a query to the worker may say (the `QueryOptions` a worker can receive: no tuning). */
+export interface WorkerQueryOptions {
+  limit?: number;
+  topic?: string;
+  prefix?: boolean;
+  wordWeights?: ReadonlyMap<string, number>;
+}
+
+/** A message to the search worker. Every request has an id; answers and progress carry it back. */
+export type WorkerRequest =
+  /** Reads a corpus file and either loads its saved index or builds one. */
+  | { type: 'open'; id: number; corpus: TextSource; index?: { index: TextSource; vocabulary: TextSource } }
+  /** Adds papers to build an index over (sent in chunks, so no message is large). */
+  | { type: 'add'; id: number; papers: Paper[] }
+  /** Builds the index over the papers added, in slices, reporting progress. */
+  | { type: 'build'; id: number }
+  /** Stops the build running, which then answers with an error. */
+  | { type: 'cancel'; id: number }
+  | { type: 'search'; id: number; query: string; options?: WorkerQueryOptions }
+  | { type: 'related'; id: number; paperId: string; limit?: number }
+  | { type: 'complete'; id: number; text: string; limit?: number }
+  /** Asks for the worker's heap (after a garbage collection when the runtime allows one). */
+  | { type: 'stats'; id: number };
+
+/** One result as the worker sends it: the paper by id (the caller holds the papers). */
+export interface WorkerHit {
+  id: string;
+  score: number;
+  terms: string[];
+  snippet: string;
+}
+
+/** A message from the search worker. */
+export type WorkerResponse =
+  | { type: 'ready'; id: number; papers: number; terms: number; ms: number; mode: 'loaded' | 'built' }
+  | { type: 'progress'; id: number; phase: 'reading' | 'finishing'; done: number; total: number }
+  | { type: 'added'; id: number; papers: number }
+  | { type: 'results'; id: number; hits: WorkerHit[]; filters?: QueryFilters; problems: QueryProblem[]; ms: number }
+  | { type: 'stats'; id: number; heapMB: number | null; papers: number }
+  | { type: 'error'; id: number; message: string };

@@ -1,0 +1,165 @@
+/**
+ * Hand-written query sets beside the known items (`knownItems.ts`), used to measure search quality and
+ * to hold it: descriptions in a user's own words, misspelled/correct pairs, and related-paper pairs.
+ * Targets are named by the start of the paper's title (descriptions) or by citation key (related).
+ */
+
+/** A description of a paper in a user's own words (few of its title words), and the start of its title. */
+export interface Description {
+  query: string;
+  title: string;
+}
+
+export const DESCRIPTIONS: Description[] = [
+  { query: 'protect the one percent most important weights when squeezing an llm to 4 bits', title: 'AWQ: Activation-aware' },
+  { query: 'codebooks of vectors push llm weights down to two bits', title: 'VPTQ' },
+  { query: 'replace the mlp blocks of a vit with kan layers', title: 'Kolmogorov-Arnold Transformer' },
+  { query: 'quantized weights keep flipping between two levels during qat of vit', title: 'Oscillation-free Quantization' },
+  { query: 'how to initialize embeddings of new tokens when adding words for another language', title: 'An Empirical Comparison of Vocabulary Expansion' },
+  { query: 'pick how many draft tokens to verify with a markov decision process', title: 'SpecDec++' },
+  { query: 'approximate the prompt cache with a smaller auxiliary model to cut latency before the first output', title: 'KV Prediction' },
+  { query: 'freeze random weights and learn only the affine parameters of normalization layers', title: 'Training BatchNorm and Only BatchNorm' },
+  { query: 'train in a random low dimensional subspace to count how many parameters a problem needs', title: 'Measuring the Intrinsic Dimension' },
+  { query: 'why fine-tuning a huge pretrained model works with few labels: a low dimensional reparameterization', title: 'Intrinsic Dimensionality Explains' },
+  { query: 'workers copy weights from better performers and perturb their hyperparameters asynchronously', title: 'Population Based Training' },
+  { query: 'randomly drop most of the finetuned minus base differences and rescale the rest', title: 'DARE the Extreme' },
+  { query: 'add task vectors with learned coefficients for each parameter block', title: 'Knowledge Composition using Task Vectors' },
+  { query: 'grow a small pretrained model into a bigger one by duplicating layers depthwise', title: 'Stacking Your Transformers' },
+  { query: 'learning rate schedule that transfers across batch sizes and numbers of training tokens', title: 'Power Scheduler' },
+  { query: 'phase diagram of stochastic gradient temperature versus initialization scale on mnist', title: 'Dissecting the Effects of SGD Noise' },
+  { query: 'networks first fit clean labels then memorize the wrong ones, regularize toward early predictions', title: 'Early-Learning Regularization' },
+  { query: 'contrastive decoding with a lame prompt to remove noise from generated code', title: 'USCD' },
+  { query: 'evaluate llms writing short python functions from natural language, mbpp benchmark', title: 'Program Synthesis with Large Language Models' },
+  { query: 'chunked prefills so decodes never stall behind long prompts when serving', title: 'Taming Throughput-Latency Tradeoff' },
+  { query: 'reset half of the parameters to recover forgotten knowledge during sequential instruction tuning', title: 'HFT: Half Fine-Tuning' },
+  { query: 'how much do intermediate reasoning steps extend what a decoder can compute', title: 'The Expressive Power of Transformers with Chain of Thought' },
+  { query: 'why mamba cannot solve parity and how allowing negative values in the state transition fixes it', title: 'Unlocking State-Tracking in Linear RNNs' },
+  { query: 'condense a big training set into a few synthetic images by matching training trajectories', title: 'Efficient Dataset Distillation' },
+  { query: 'transformer that treats its weights as tokens so the model can grow without retraining from scratch', title: 'TokenFormer' },
+  { query: 'one model with nested submodels of different widths to choose at deployment', title: 'MatFormer' },
+  { query: 'remove attention heads and ffn neurons to hit a target speedup on given hardware', title: 'ZipLM' },
+  { query: 'after pruning an llm update only biases and norms instead of retraining everything', title: 'PERP' },
+  { query: 'keep a few salient weights in high precision and binarize the rest of an llm', title: 'PB-LLM' },
+  { query: 'generate network parameters from a text instruction describing the task, layer by layer', title: 'Instruction-Guided Autoregressive' },
+  { query: 'a dataset of trained models across phases for weight space learning', title: 'A Model Zoo on Phase Transitions' },
+  { query: 'estimate purchase probabilities from clicks, ordinal model for rare outcomes', title: 'Predicting Rare Events' },
+  { query: 'alternative to backprop on neuromorphic hardware when forward and feedback weights differ', title: 'Improving equilibrium propagation' },
+  { query: 'certify the coverage of conformal sets against adversarial perturbations', title: 'Provably Robust Conformal Prediction' },
+  { query: 'send expert adapters cheaply by sparsifying and quantizing their updates', title: 'ComPEFT' },
+  { query: 'adapters for whisper to recognize the speech of kids', title: 'Sparsely Shared LoRA on Whisper' },
+  { query: 'fine-tune only the singular values of the pretrained weight matrices', title: 'SVFit' },
+  { query: 'express adapter updates as combinations of frozen random bases with trainable coefficients', title: 'NOLA' },
+  { query: 'distribute the adapter rank budget across weight matrices by importance', title: 'Adaptive Budget Allocation' },
+  { query: 'kronecker products of hypercomplex adapters for language model tuning', title: 'Compacter' },
+  { query: 'align neurons of two independently trained networks by permutation so the loss stays flat between them', title: 'Analysis of Linear Mode Connectivity' },
+  { query: 'edit images with text by inverting them into diffusion noise without tying it to the original prompt', title: 'Source Prompt Disentangled Inversion' },
+  { query: 'optimize the starting noise of a one-step text-to-image generator with human preference rewards', title: 'ReNO' },
+  { query: 'generative model that embeds data in extra dimensions and interpolates between poisson flows and diffusion', title: 'PFGM++' },
+  { query: 'pick which layers to tune by importance to spend less gpu memory during peft', title: 'Layer-wise Importance Matters' },
+  { query: 'training a 300b moe on cheaper accelerators', title: 'Every FLOP Counts' },
+  { query: 'weight decay thirty times larger when data is scarce and compute unlimited', title: 'Pre-training under infinite compute' },
+  { query: 'lora for visual object tracking with a large vit', title: 'Tracking Meets LoRA' },
+  { query: 'personalize a text-to-image diffusion model with kronecker adapters', title: 'DiffuseKronA' },
+  { query: 'first-order bilevel method to reweight fine-tuning data of llms at scale', title: 'ScaleBiO' },
+  { query: 'shrink the key value store of attention for long generation with near lossless error', title: 'GEAR' },
+  { query: 'decouple the expert router from the model to batch and prefetch experts when serving', title: 'Read-ME' },
+  { query: 'a mathematical account of delayed generalization and which features emerge', title: 'Provable Scaling Laws of Feature Emergence' },
+  { query: 'prune the hash table of a neural radiance field', title: 'HollowNeRF' },
+  { query: 'predict how well a sparse expert model performs from its activation ratio and granularity', title: 'Towards Greater Leverage' },
+  { query: 'zero-shot architecture search proxy for small language models without training', title: 'W-PCA' },
+  { query: 'learn when to leave the network at an intermediate layer together with the classifiers', title: 'Jointly-Learned Exit' },
+  { query: 'choose preconditioner parameters online over a sequence of linear systems', title: 'Learning to Relax' },
+  { query: 'how errors in reasoning traces of training data hurt arithmetic tasks', title: 'Understanding the Effect of Noise in LLM Training Data' },
+  { query: 'a parametrization where features still move as width goes to infinity', title: 'Feature Learning in Infinite-Width' },
+  { query: 'fp8 and fp4 number formats instead of int8 for llm weights and activations after training', title: 'ZeroQuant-FP' },
+];
+
+/** A query with one typo in a word of five letters or more, and the same query spelled correctly. */
+export interface TypoPair {
+  typo: string;
+  correct: string;
+}
+
+export const TYPO_PAIRS: TypoPair[] = [
+  { typo: 'quantizaton', correct: 'quantization' },
+  { typo: 'quantiztion', correct: 'quantization' },
+  { typo: 'quantizaion', correct: 'quantization' },
+  { typo: 'pruninng', correct: 'pruning' },
+  { typo: 'low rank adaptaion', correct: 'low rank adaptation' },
+  { typo: 'parameter efficent', correct: 'parameter efficient' },
+  { typo: 'speculatve decoding', correct: 'speculative decoding' },
+  { typo: 'mixture of exprts', correct: 'mixture of experts' },
+  { typo: 'dataset distilation', correct: 'dataset distillation' },
+  { typo: 'vision transfomer', correct: 'vision transformer' },
+  { typo: 'dense retreival', correct: 'dense retrieval' },
+  { typo: 'contrastive learnign', correct: 'contrastive learning' },
+  { typo: 'bilevel optimizaton', correct: 'bilevel optimization' },
+  { typo: 'initalization', correct: 'initialization' },
+  { typo: 'structured sparsty', correct: 'structured sparsity' },
+  { typo: 'hyperparamter tuning', correct: 'hyperparameter tuning' },
+  { typo: 'diffusion modle', correct: 'diffusion model' },
+  { typo: 'gradient projecton', correct: 'gradient projection' },
+  { typo: 'memory efficeint training', correct: 'memory efficient training' },
+  { typo: 'sparse attenton', correct: 'sparse attention' },
+  { typo: 'embeding models', correct: 'embedding models' },
+  { typo: 'continual learnng', correct: 'continual learning' },
+  { typo: 'scalng laws', correct: 'scaling laws' },
+  { typo: 'binarizaton', correct: 'binarization' },
+  { typo: 'kolmogorov arnld', correct: 'kolmogorov arnold' },
+  { typo: 'perceptorn', correct: 'perceptron' },
+  { typo: 'recurent structures', correct: 'recurrent structures' },
+  { typo: 'throughput latency tradeof', correct: 'throughput latency tradeoff' },
+  { typo: 'generalizaton gap', correct: 'generalization gap' },
+  { typo: 'weight outliars', correct: 'weight outliers' },
+  { typo: 'knowlege composition', correct: 'knowledge composition' },
+  { typo: 'reinforcment learning', correct: 'reinforcement learning' },
+  { typo: 'catastrophic forgeting', correct: 'catastrophic forgetting' },
+  { typo: 'hypernetwrok', correct: 'hypernetwork' },
+];
+
+/** A paper and one a reader of it would want listed under "related papers" (by citation key). */
+export interface RelatedPair {
+  from: string;
+  to: string;
+}
+
+export const RELATED_PAIRS: RelatedPair[] = [
+  { from: 'galore', to: 'galore_welore_lowrank' },
+  { from: 'galore', to: 'gradient_weightnormalized' },
+  { from: 'galore', to: 'frugal' },
+  { from: 'awq2023', to: 'gwq' },
+  { from: 'awq2023', to: 'rethinking_channel' },
+  { from: 'vptq2024', to: 'pvtuning' },
+  { from: 'specdec', to: 'recursive_speculative' },
+  { from: 'recursive_speculative', to: 'continuous_speculative' },
+  { from: 'lora_full_finetuning', to: 'randlora' },
+  { from: 'moellava2024', to: 'dynamicdino2025' },
+  { from: 'statistical_perspective', to: 'temperature_sample2024' },
+  { from: 'slicegpt', to: 'ziplm' },
+  { from: 'unsupervised_dense2021', to: 'efficiently_teaching2021' },
+  { from: 'improving_query_representations2021', to: 'progressively_optimized2022' },
+  { from: 'scaling_law_quantizationaware2025', to: 'oscillationfree_quantization2023' },
+  { from: 'train_longer_generalize2017', to: 'adadagrad' },
+  { from: 'measuring_intrinsic2018', to: 'intrinsic_dimensionality2020' },
+  { from: 'bilevel_optimization', to: 'penalty_methods_nonconvex' },
+  { from: 'blockwise_stochastic', to: 'bilevel_optimization' },
+  { from: 'selftuning_networks2019', to: 'scalebio2024' },
+  { from: 'gear', to: 'kv_prediction_improved' },
+  { from: 'prepacking', to: 'taming_throughputlatency' },
+  { from: 'feature_learning_infinitewidth2020', to: 'connectivity_structure2023' },
+  { from: 'dissecting_effects', to: 'connectivity_structure2023' },
+  { from: 'diffusionbased_neural2024', to: 'instructionguided_autoregressive2025' },
+  { from: 'sara2024', to: 'diffusekrona2024' },
+  { from: 'liger', to: 'unlocking_statetracking' },
+  { from: 'zeroquantfp2023', to: 'fp8_back_again' },
+  { from: 'lowprecision_training2025', to: 'fp8_back_again' },
+  { from: 'denseshift2022', to: 'shiftaddllm' },
+  { from: 'matformer2023', to: 'sortednet_place_every2023' },
+  { from: 'stacking_transformers2024', to: 'mixturegrowth2023' },
+  { from: 'dare_extreme_revisiting2024', to: 'knowledge_composition2024' },
+  { from: 'analysis_linear_mode', to: 'merging_models_fly' },
+  { from: 'compacter2021', to: 'polyhistor2022' },
+  { from: 'pbllm', to: 'vptq2024' },
+  { from: 'hft', to: 'continual_evaluation' },
+  { from: 'bam2024', to: 'deepspeedmoe2022' },
+];
