@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CitationIndex } from '../../../src/core/references/citationIndex';
 import { decodeText, indexWorkspace, updateDocument, type WorkspaceFile } from '../../../src/core/references/indexWorkspace';
-import { nearestKeys } from '../../../src/core/references/nearestKey';
+import { keySearchText, nearestKeys } from '../../../src/core/references/nearestKey';
 import { enabledPatterns, PathFilter } from '../../../src/core/references/pathFilter';
 import type { Paper } from '../../../src/core/types';
 
@@ -170,6 +170,12 @@ describe('nearest known key', () => {
     assert.equal(nearest('slicegpt2024'), 'slicegpt_nd');
     assert.equal(nearest('vptq2025'), 'vptq2024');
     assert.equal(nearest('monarchMatrices'), 'monarch_nd');
+  });
+
+  it('searches for the words of an unknown key', () => {
+    assert.equal(keySearchText('lora_vs_full'), 'lora full');
+    assert.equal(keySearchText('monarchMatrices2024'), 'monarch matrices');
+    assert.equal(keySearchText('x1'), 'x1');
   });
 
   it('suggests nothing for a key unlike any paper', () => {
