@@ -17,8 +17,13 @@ import { WorkspaceCitations } from './workspaceCitations';
 export type { KeyPlace } from './unknownKeys';
 export type { WorkspaceCitationsState } from './workspaceCitations';
 
-/** Every document the scanner may read: files, untitled and remote documents alike. */
-const ALL_DOCUMENTS: vscode.DocumentSelector = '*';
+/**
+ * Every document the scanner may read: files, untitled and virtual documents alike. A pattern, not
+ * `'*'`: VS Code registers its word-based highlights for `'*'` when the first editor opens, and of two
+ * providers whose selectors match alike the later one is asked first, so with `'*'` the word
+ * highlights would hide the key's. A matching pattern ranks above `'*'`.
+ */
+const ALL_DOCUMENTS: vscode.DocumentSelector = { pattern: '**' };
 
 /** The workspace citation features over the papers of one store. */
 export class References implements vscode.Disposable {
