@@ -37,6 +37,8 @@ type Item = PaperItem | ActionItem;
 
 /** At most this many papers are suggested. */
 const SUGGESTION_LIMIT = 20;
+/** At most this many matched words are shown per paper. */
+const MATCHED_SHOWN = 6;
 const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Citation' };
 const OPEN_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('preview'), tooltip: 'Open Paper' };
 
@@ -87,6 +89,11 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
   return closed;
 }
 
+/** Text shown as written: `$(name)` in a quick pick item would be drawn as an icon. */
+function noIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
 /** The items for the request, the placeholder that goes with them, and what the test hooks hear. */
 async function suggestionItems(options: SuggestPickOptions): Promise<{ items: Item[]; placeholder: string; report: SuggestionsShown }> {
   const found = passageQueryAt(options.request);
@@ -115,7 +122,7 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
     };
   }
   const results = suggestPapers(engine, options.request, SUGGESTION_LIMIT)?.results ?? [];
-  const about = `About: ${words.slice(0, 8).join(', ')}${words.length > 8 ? ', …' : ''}`;
+  const about = `Papers about: ${words.slice(0, 5).join(', ')}${words.length > 5 ? ', …' : ''}`;
   if (results.length === 0) {
     const query = words.slice(0, 8).join(' ');
     return {
@@ -128,15 +135,16 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
     };
   }
   const suggestions = results.map((result) => ({ result, matched: matchedWords(result, found.query) }));
+  // The matched words lead the second line, where a long title cannot push them out of sight.
   const items = suggestions.map(({ result, matched }): PaperItem => ({
-    label: readableTitle(result.paper.title),
-    description: [result.paper.published ?? 'undated', matched.length > 0 ? `matched: ${matched.join(', ')}` : ''].filter(Boolean).join(' · '),
-    detail: result.snippet,
+    label: noIcons(readableTitle(result.paper.title)),
+    description: result.paper.published ?? 'undated',
+    detail: noIcons(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${result.snippet}`),
     buttons: [COPY_BUTTON, OPEN_BUTTON],
     paper: result.paper,
   }));
   return {
-    placeholder: `${about} — Enter inserts the citation`,
+    placeholder: `${about} (Enter cites at the cursor)`,
     report: { state: 'papers', words, papers: suggestions.map(({ result, matched }) => ({ id: result.paper.id, key: result.paper.key, matched })) },
     items,
   };

@@ -92,6 +92,7 @@ function citedInSection(view: CitedInView): HTMLElement {
     node.append(element('p', 'status', view.state === 'indexing' ? 'Looking for citations in the workspace…' : 'Not cited in this workspace.'));
     return node;
   }
+  node.append(element('p', 'status', view.total === 1 ? 'One place in this workspace:' : `${view.total} places in this workspace:`));
   const list = element('ul', 'cited-list');
   for (const place of view.places) {
     const item = element('li');
@@ -185,7 +186,7 @@ function render(paper: PaperView, relatedPending: boolean): void {
   }
 
   const previous = app.dataset.paperId;
-  app.replaceChildren(header, abstract, links, cite, citedInSection(paper.citedIn), related);
+  app.replaceChildren(header, abstract, citedInSection(paper.citedIn), links, cite, related);
   app.dataset.paperId = paper.id;
   vscode.setState({ paperId: paper.id });
   if (previous !== paper.id) {

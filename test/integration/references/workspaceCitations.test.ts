@@ -44,9 +44,12 @@ describe('references: the workspace citation index', function () {
     await setGlobal('paperScout', 'workspaceCitations.enabled', undefined);
   });
 
-  it('is built after activation from the files of the workspace', async () => {
+  it('is built after activation from the files of the workspace, never opened ones included', async () => {
     await testHooks.workspaceCitations.whenBuilt();
     assert.strictEqual(testHooks.workspaceCitations.state(), 'ready');
+    // test/fixtures/workspace/notes.md cites [@awq2023] on line 8; no integration test opens it.
+    const places = testHooks.workspaceCitations.citationsOf('awq2023').map((place) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(place.uri))}:${place.line}:${place.column}`);
+    assert.ok(places.includes('notes.md:8:17'), `notes.md:8:17 is not among the citations of awq2023: ${places.join(', ')}`);
   });
 
   it('reads files written to the workspace and forgets deleted ones and deleted folders', async () => {
