@@ -4,7 +4,7 @@
  * passage already cites last. Kept apart from the provider, which may later search as the key is typed.
  */
 import type * as vscode from 'vscode';
-import { completionOrder, type PaperSearch } from '../core/passage/suggest';
+import { completionRanks, type PaperSearch } from '../core/passage/suggest';
 import type { Paper } from '../core/types';
 import { passageRequest } from './passageRequest';
 
@@ -24,8 +24,7 @@ export function passageSortText(document: vscode.TextDocument, position: vscode.
     search.ready().catch(() => undefined); // a failed build is reported where the index is used on purpose
     return undefined;
   }
-  const ordered = completionOrder(engine, papers, passageRequest(document, position));
-  const width = String(ordered.length).length;
-  const ranks = new Map(ordered.map((paper, rank) => [paper.id, String(rank).padStart(width, '0')]));
-  return (paper) => ranks.get(paper.id) ?? '';
+  const ranks = completionRanks(engine, papers, passageRequest(document, position));
+  const width = String(3 * papers.length).length; // ranks stay below relevant + 2 × papers
+  return (paper) => String(ranks.get(paper.id) ?? '').padStart(width, '0');
 }

@@ -13,9 +13,13 @@ import { keyRange, type DocumentCitations } from './documentCitations';
 import { PAPER_SCHEME } from './paperDefinitions';
 import type { WorkspaceCitations } from './workspaceCitations';
 
-/** The `source` and `code` of Paper Scout's unknown-key diagnostics. */
+/** The `source` of Paper Scout's unknown-key diagnostics. */
 export const UNKNOWN_KEY_SOURCE = 'Paper Scout';
+/** The `code` of Paper Scout's unknown-key diagnostics. */
 export const UNKNOWN_KEY_CODE = 'unknown-key';
+
+/** Documents that are no one's writing: output channels (the log changes with every line), debug consoles, Git's views, Paper Scout's own entries. */
+const NOT_WRITING: ReadonlySet<string> = new Set(['output', 'debug', 'git', 'vscode-scm', PAPER_SCHEME]);
 
 /** How many "Replace with" fixes are offered at most. */
 const MAX_REPLACEMENTS = 3;
@@ -44,11 +48,12 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
 
   constructor(private readonly workspace: WorkspaceCitations, private readonly documents: DocumentCitations, private readonly papers: PaperKeys, papersChanged: vscode.Event<void>) {
     const schedule = (): void => this.schedule();
+    const scheduleFor = (document: vscode.TextDocument): void => { if (!NOT_WRITING.has(document.uri.scheme)) schedule(); };
     this.disposables.push(
       workspace.onDidChange(schedule),
       papersChanged(schedule),
-      vscode.workspace.onDidOpenTextDocument(schedule),
-      vscode.workspace.onDidChangeTextDocument(schedule),
+      vscode.workspace.onDidOpenTextDocument(scheduleFor),
+      vscode.workspace.onDidChangeTextDocument((event) => scheduleFor(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => { if (affects(event, SETTINGS.unknownKeySeverity)) schedule(); }),
     );
@@ -71,7 +76,7 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
       return answer;
     };
     for (const document of vscode.workspace.textDocuments) {
-      if (document.isClosed || document.uri.scheme === PAPER_SCHEME) continue;
+      if (document.isClosed || NOT_WRITING.has(document.uri.scheme)) continue;
       const severity = unknownKeySeverity(document);
       if (severity === 'off') {
         this.collection.delete(document.uri);
