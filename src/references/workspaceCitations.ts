@@ -6,10 +6,10 @@
  */
 import * as vscode from 'vscode';
 import { CitationIndex } from '../core/references/citationIndex';
-import { indexWorkspace, updateDocument, type IndexWorkspaceOptions, type SkippedFile, type WorkspaceFile } from '../core/references/indexWorkspace';
+import { indexWorkspace, updateDocument, type IndexWorkspaceOptions, type WorkspaceFile } from '../core/references/indexWorkspace';
 import type { PathFilter } from '../core/references/pathFilter';
 import { affects, commentTrigger, SETTINGS, workspaceCitationsEnabled, workspaceMaxFileBytes } from '../settings/settings';
-import { listFolderFiles, pathFilterFor, relativeTo, walkFolder } from './workspaceFiles';
+import { listFolderFiles, logSkipped, pathFilterFor, relativeTo, underAny, walkFolder } from './workspaceFiles';
 
 /** `off` (the setting), `indexing` (the first build, or a rebuild, is under way) or `ready`. */
 export type WorkspaceCitationsState = 'off' | 'indexing' | 'ready';
@@ -18,8 +18,8 @@ export type WorkspaceCitationsState = 'off' | 'indexing' | 'ready';
 const UPDATE_DELAY_MS = 50;
 /** How often, at most, listeners hear of changes while a build runs. */
 const BUILD_NOTIFY_MS = 300;
-/** Skipped files named one by one in the log; the rest are counted. */
-const LOGGED_SKIPS = 20;
+/** File watcher events are gathered this long and applied together. */
+const DISK_DELAY_MS = 100;
 
 /** One build: cancelled when a newer one starts or the service is disposed. */
 interface Run {
@@ -36,6 +36,9 @@ export class WorkspaceCitations implements vscode.Disposable {
   private readonly pending = new Map<string, vscode.TextDocument>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** File watcher events waiting to be applied: files to read, created folders to walk, deletions (URI strings). */
+  private disk = { reads: new Set<string>(), folders: new Set<string>(), deletes: new Set<string>() };
+  private diskTimer: ReturnType<typeof setTimeout> | undefined;
   private waiters: Array<() => void> = [];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires (coalesced) when the index or its state changed. */
@@ -46,8 +49,8 @@ export class WorkspaceCitations implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => void this.fileChanged(uri, true)),
-      watcher.onDidChange((uri) => void this.fileChanged(uri, false)),
+      watcher.onDidCreate((uri) => this.fileChanged(uri, true)),
+      watcher.onDidChange((uri) => this.fileChanged(uri, false)),
       watcher.onDidDelete((uri) => this.fileDeleted(uri)),
       vscode.workspace.onDidChangeTextDocument((event) => { if (event.contentChanges.length > 0) this.schedule(event.document); }),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
@@ -85,6 +88,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     if (this.run) this.run.cancelled = true;
     this.run = undefined;
     this.pending.clear();
+    this.disk = { reads: new Set(), folders: new Set(), deletes: new Set() };
     this.filters.clear();
     this.maxBytes = workspaceMaxFileBytes();
     this.indexValue = new CitationIndex({ commentTrigger: commentTrigger() });
@@ -142,7 +146,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     if (result.cancelled || run.cancelled) return;
     // Open documents may hold edits not saved yet, and their language may not be the file name's.
     for (const document of vscode.workspace.textDocuments) if (this.includes(document.uri)) this.update(document);
-    this.logSkipped(result.skipped);
+    logSkipped(this.log, result.skipped);
     this.log.info(`workspace citations: ${this.indexValue.keys().length} keys in ${result.indexed} files indexed in ${Date.now() - started} ms${result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}`);
     this.setState('ready');
   }
@@ -154,16 +158,6 @@ export class WorkspaceCitations implements vscode.Disposable {
       sizeOf: async (file) => (await vscode.workspace.fs.stat(vscode.Uri.parse(file.id, true))).size,
       isCancelled: () => run.cancelled,
     };
-  }
-
-  private logSkipped(skipped: readonly SkippedFile[]): void {
-    for (const file of skipped.slice(0, LOGGED_SKIPS)) {
-      const why = `${file.reason}${file.detail ? `: ${file.detail}` : ''}${file.reason === 'too large' ? `; see ${SETTINGS.workspaceMaxFileSize.key}` : ''}`;
-      const line = `workspace citations: skipped ${vscode.Uri.parse(file.id, true).toString(true)} (${why})`;
-      if (file.reason === 'unreadable') this.log.warn(line);
-      else this.log.info(line);
-    }
-    if (skipped.length > LOGGED_SKIPS) this.log.info(`workspace citations: ${skipped.length - LOGGED_SKIPS} more files skipped`);
   }
 
   /** Queues an edited or opened document for scanning. */
@@ -191,27 +185,58 @@ export class WorkspaceCitations implements vscode.Disposable {
       this.indexValue.removeFile(id);
       this.notify();
     } else if (this.includes(document.uri)) {
-      void this.readFiles([document.uri]);
+      this.disk.reads.add(id); // it may have been closed without saving: its file counts again
+      this.scheduleDisk();
     }
   }
 
-  /** A file or folder was created or changed on disk: read it (or what the folder holds) unless an open document speaks for it. */
-  private async fileChanged(uri: vscode.Uri, created: boolean): Promise<void> {
+  /** A file or folder was created or changed on disk: read it, or what the folder holds, with the next batch. */
+  private fileChanged(uri: vscode.Uri, created: boolean): void {
     if (this.stateValue === 'off') return;
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (open && !open.isClosed) return;
-    if (this.includes(uri)) {
-      await this.readFiles([uri]);
-      return;
+    if (this.includes(uri)) this.disk.reads.add(uri.toString());
+    else if (created && vscode.workspace.getWorkspaceFolder(uri)) this.disk.folders.add(uri.toString());
+    else return;
+    this.scheduleDisk();
+  }
+
+  /** A file or a whole folder was deleted: forget what the index held for it, with the next batch. */
+  private fileDeleted(uri: vscode.Uri): void {
+    if (this.stateValue === 'off') return;
+    this.disk.deletes.add(uri.toString());
+    this.scheduleDisk();
+  }
+
+  private scheduleDisk(): void {
+    this.diskTimer ??= setTimeout(() => {
+      this.diskTimer = undefined;
+      void this.applyDiskChanges().catch((error: unknown) => this.log.error(`workspace citations: ${error instanceof Error ? error.message : String(error)}`));
+    }, DISK_DELAY_MS);
+  }
+
+  /**
+   * Applies the file watcher's events of the last moments at once (a checkout or a build may bring
+   * thousands): deletions in one pass over the index, then the files created or changed, and those
+   * of created folders (the top-most only), read through one paced `indexWorkspace`.
+   */
+  private async applyDiskChanges(): Promise<void> {
+    const { reads, folders, deletes } = this.disk;
+    this.disk = { reads: new Set(), folders: new Set(), deletes: new Set() };
+    if (deletes.size > 0) {
+      for (const file of this.indexValue.fileNames()) if (underAny(file, deletes)) this.indexValue.removeFile(file);
+      this.notify();
     }
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!created || !folder) return;
-    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
-    if (stat && stat.type & vscode.FileType.Directory && !(stat.type & vscode.FileType.SymbolicLink)) {
-      const run = this.run;
-      const listed = await walkFolder(folder, uri, this.filterFor(folder), () => run !== this.run || (run?.cancelled ?? true));
-      await this.readFiles(listed.files.map((file) => vscode.Uri.parse(file.id, true)));
+    const run = this.run;
+    for (const folder of [...folders].filter((candidate) => !underAny(candidate, folders, true))) {
+      const uri = vscode.Uri.parse(folder, true);
+      const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
+      const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+      if (!workspaceFolder || !stat || !(stat.type & vscode.FileType.Directory) || stat.type & vscode.FileType.SymbolicLink) continue;
+      const listed = await walkFolder(workspaceFolder, uri, this.filterFor(workspaceFolder), () => run !== this.run);
+      for (const file of listed.files) reads.add(file.id);
     }
+    // An open document speaks for its file (it holds what the user sees, saved or not).
+    const open = new Set(vscode.workspace.textDocuments.filter((document) => !document.isClosed).map((document) => document.uri.toString()));
+    await this.readFiles([...reads].filter((id) => !open.has(id)).map((id) => vscode.Uri.parse(id, true)));
   }
 
   /** Reads files from disk into the index; one that can no longer be read (or is now too large) leaves it. */
@@ -223,17 +248,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     const result = await indexWorkspace(index, files, this.readOptions(run));
     if (run.cancelled) return;
     for (const skipped of result.skipped) index.removeFile(skipped.id);
-    this.logSkipped(result.skipped);
-    this.notify();
-  }
-
-  /** A file or a whole folder was deleted: forget what the index held for it. */
-  private fileDeleted(uri: vscode.Uri): void {
-    const id = uri.toString();
-    const folderPrefix = id.endsWith('/') ? id : `${id}/`;
-    for (const file of this.indexValue.fileNames()) {
-      if (file === id || file.startsWith(folderPrefix)) this.indexValue.removeFile(file);
-    }
+    logSkipped(this.log, result.skipped);
     this.notify();
   }
 
@@ -262,8 +277,10 @@ export class WorkspaceCitations implements vscode.Disposable {
     this.run = undefined;
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    if (this.diskTimer) clearTimeout(this.diskTimer);
     for (const resolve of this.waiters) resolve();
     this.waiters = [];
     for (const disposable of this.disposables.reverse()) disposable.dispose();
   }
 }
+

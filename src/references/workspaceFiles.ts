@@ -5,12 +5,16 @@
  * `PathFilter` of the folder's `files.exclude` and `search.exclude`, symbolic links not followed.
  */
 import * as vscode from 'vscode';
-import type { WorkspaceFile } from '../core/references/indexWorkspace';
+import type { SkippedFile, WorkspaceFile } from '../core/references/indexWorkspace';
 import { ALWAYS_SKIPPED_FOLDERS, enabledPatterns, PathFilter, type ExcludeSetting } from '../core/references/pathFilter';
 import { knownExtensions } from '../core/sourceText/languages';
+import { SETTINGS } from '../settings/settings';
 
 /** At most this many files are indexed per folder, and at most this many entries walked: a bound on work a huge tree can cause. */
 export const MAX_LISTED_FILES = 50_000;
+
+/** Skipped files named one by one in the log; the rest are counted. */
+const LOGGED_SKIPS = 20;
 
 /** The files listed in a folder, and whether the listing stopped at `MAX_LISTED_FILES`. */
 export interface FolderFiles {
@@ -98,4 +102,27 @@ export async function walkFolder(folder: vscode.WorkspaceFolder, start: vscode.U
     }
   }
   return { files, truncated: false };
+}
+
+/** Names the files the index left out in the log, and why (the size limit's setting for files too large). */
+export function logSkipped(log: vscode.LogOutputChannel, skipped: readonly SkippedFile[]): void {
+  for (const file of skipped.slice(0, LOGGED_SKIPS)) {
+    const why = `${file.reason}${file.detail ? `: ${file.detail}` : ''}${file.reason === 'too large' ? `; see ${SETTINGS.workspaceMaxFileSize.key}` : ''}`;
+    const line = `workspace citations: skipped ${vscode.Uri.parse(file.id, true).toString(true)} (${why})`;
+    if (file.reason === 'unreadable') log.warn(line);
+    else log.info(line);
+  }
+  if (skipped.length > LOGGED_SKIPS) log.info(`workspace citations: ${skipped.length - LOGGED_SKIPS} more files skipped`);
+}
+
+/**
+ * True when `id` (a URI string) is one of `ids` or inside one of them (a folder); with `strictly`,
+ * only inside. Checks each parent of `id`, so the cost is its depth, not the number of `ids`.
+ */
+export function underAny(id: string, ids: ReadonlySet<string>, strictly = false): boolean {
+  if (!strictly && ids.has(id)) return true;
+  for (let slash = id.lastIndexOf('/'); slash > 0; slash = id.lastIndexOf('/', slash - 1)) {
+    if (ids.has(id.slice(0, slash))) return true;
+  }
+  return false;
 }
