@@ -10,11 +10,13 @@ import type { StoreState } from './core/store/paperStore';
 import type { Diagnostic, Paper, TopicRule } from './core/types';
 import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
 import type { PaperScout } from './paperScout';
+import type { SuggestionsShown } from './citations';
+import type { WorkspaceCitationsState } from './references';
 import { RecentSearches } from './state/recentSearches';
 import type { SearchItemsShown } from './views/searchPick';
 import type { TopicTreeNode } from './views/topicTree';
 
-export type { PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, TopicTreeNode };
+export type { PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
 
 /** Paper Scout's papers, search and citations, for other extensions. */
 export interface PaperScoutApi {
@@ -72,11 +74,26 @@ export interface PaperScoutTestHooks {
   recentSearches(): readonly string[];
   /** Fires whenever a search quick pick shows new items: wait for it instead of sleeping. */
   readonly onDidShowSearchItems: vscode.Event<SearchItemsShown>;
+  /** Fires whenever "Suggest Papers for This Passage" shows its papers, or why there are none. */
+  readonly onDidShowSuggestions: vscode.Event<SuggestionsShown>;
+  /** The workspace citation index. */
+  readonly workspaceCitations: WorkspaceCitationsHooks;
   /**
    * The raw values Paper Scout keeps in `globalState` (what the next window reads back). `set` stores
    * a value as given, valid or not, so a test can check that a corrupt value is reset when next read.
    */
   readonly storedState: StoredStateHooks;
+}
+
+/** The workspace citation index as tests see it. */
+export interface WorkspaceCitationsHooks {
+  state(): WorkspaceCitationsState;
+  /** Resolves once no build is under way. */
+  whenBuilt(): Promise<void>;
+  /** Where `key` is cited (edits waiting to be scanned are scanned first), with 1-based line and column. */
+  citationsOf(key: string): Array<{ uri: string; line: number; column: number }>;
+  /** Fires when the index or its state changed. */
+  readonly onDidChange: vscode.Event<void>;
 }
 
 /** Raw access to Paper Scout's `globalState`, for tests (see `PaperScoutTestHooks.storedState`). */
@@ -126,6 +143,16 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento): PaperScoutTe
     statusText: () => scout.status.text,
     recentSearches: () => scout.recentSearches.list(),
     onDidShowSearchItems: scout.onDidShowSearchItems,
+    onDidShowSuggestions: scout.onDidShowSuggestions,
+    workspaceCitations: {
+      state: () => scout.references.workspace.state,
+      whenBuilt: () => scout.references.workspace.whenBuilt(),
+      citationsOf: (key) => {
+        scout.references.workspace.flush();
+        return scout.references.workspace.index.citationsOf(key).map(({ file, line, column }) => ({ uri: file, line, column }));
+      },
+      onDidChange: scout.references.workspace.onDidChange,
+    },
     storedState: {
       keys: storedKeys,
       get: (key) => globalState.get<unknown>(storedKeyOrThrow(key)),

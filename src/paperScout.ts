@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { formatDiagnostic } from './core/diagnostics';
+import { keySearchText } from './core/references/nearestKey';
 import type { Diagnostic, Paper } from './core/types';
-import { Citations, findFormat, type ExportBibliographyOptions, type ExportBibliographyResult, type InsertOptions } from './citations';
-import type { CommandTarget, SearchIntent, SearchRequest } from './commands/handlers';
+import { Citations, findFormat, passageRequest, showSuggestPick, type ExportBibliographyOptions, type ExportBibliographyResult, type InsertOptions, type SuggestionsShown } from './citations';
+import type { CommandTarget, DocumentPlace, KeyAtPlace, SearchIntent, SearchRequest } from './commands/handlers';
 import { PaperPanels } from './panel/paperPanel';
+import { References } from './references';
 import { createPaperStore, type PaperStore } from './store/createStore';
 import { RecentSearches } from './state/recentSearches';
 import { RestrictedMode } from './settings/restrictedMode';
@@ -29,31 +31,37 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   readonly tree: TopicTreeProvider;
   readonly treeView: vscode.TreeView<TopicTreeNode>;
   readonly panels: PaperPanels;
-  /** Citation insertion, copying, completion, hovers and the bibliography export. */
+  /** Citation insertion, copying, completion, hovers, passage suggestions and the bibliography export. */
   readonly citations: Citations;
+  /** Every citation in the workspace: references, definitions, unknown keys, "Cited in" and counts. */
+  readonly references: References;
   readonly status: PaperCountStatus;
   /** The searches whose results were used, kept in `globalState`. */
   readonly recentSearches: RecentSearches;
   private readonly searchItemsEmitter = new vscode.EventEmitter<SearchItemsShown>();
   /** Fires whenever a search pick shows new items (a test hook: tests wait for it rather than sleep). */
   readonly onDidShowSearchItems = this.searchItemsEmitter.event;
+  private readonly suggestionsEmitter = new vscode.EventEmitter<SuggestionsShown>();
+  /** Fires whenever a suggestion pick shows its papers or why there are none (a test hook). */
+  readonly onDidShowSuggestions = this.suggestionsEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly reportedProblems = { topics: '', corpusFiles: '' };
 
   constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento) {
     this.recentSearches = new RecentSearches(globalState, log);
     this.store = createPaperStore(extensionUri, log, this.disposables);
-    this.tree = new TopicTreeProvider(this.store);
+    this.references = new References(this.store, log, (id) => this.openPaper(id));
+    this.tree = new TopicTreeProvider(this.store, this.references.counts);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
-    this.citations = new Citations(this.store, log);
+    this.citations = new Citations(this.store, log, this.store.index);
     this.panels = new PaperPanels(extensionUri, this.store, log, {
       insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
       copyCitation: (paper, format) => this.citations.copy(paper, format),
       revealTopic: (topic) => this.revealTopic(topic),
-    });
+    }, this.references.citedIn);
     this.status = new PaperCountStatus(this.store);
-    this.disposables.push(this.tree, this.treeView, this.citations, this.panels, this.status, this.searchItemsEmitter,
-      new RestrictedMode(log, () => void this.load()));
+    this.disposables.push(this.references, this.tree, this.treeView, this.citations, this.panels, this.status, this.searchItemsEmitter,
+      this.suggestionsEmitter, new RestrictedMode(log, () => void this.load()));
     this.updateViewDescription();
     this.store.onDidChange(() => this.afterStoreChange(), undefined, this.disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -136,12 +144,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
 
   /** Opens the live search; Enter does what `intent` says. */
   async search(options: SearchRequest = {}): Promise<void> {
-    if (this.store.state.kind === 'error') {
-      const choice = await vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${this.store.state.message}`, 'Show Log', 'Retry');
-      if (choice === 'Show Log') this.log.show();
-      if (choice === 'Retry') await this.load();
-      return;
-    }
+    if (await this.reportedLoadError()) return;
     const intent = options.intent ?? 'open';
     const format = options.format;
     await showSearchPick(this.store, {
@@ -163,6 +166,54 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       showLog: () => this.showLog(),
       onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
     });
+  }
+
+  /** Shows the papers about the passage at `place` (the active editor's cursor or selection without one); the one chosen is cited there. */
+  async suggestPapers(place?: DocumentPlace): Promise<void> {
+    if (await this.reportedLoadError()) return;
+    const editor = place ? await editorFor(place.uri) : vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showInformationMessage('Paper Scout: open a document and put the cursor in a paragraph or a comment to get papers about it.');
+      return;
+    }
+    if (place) editor.selection = new vscode.Selection(place.range.start, place.range.end); // the citation goes where the light bulb was
+    const { selection } = editor;
+    await showSuggestPick({
+      request: passageRequest(editor.document, selection.active, selection),
+      search: () => this.store.index.ready(),
+      onAccept: (paper) => this.insertCitation(paper),
+      onCopy: (paper) => this.citations.copy(paper),
+      onOpen: (paper) => this.openPaper(paper.id),
+      searchPapers: (query) => this.search({ query, intent: 'insert' }),
+      showLog: () => this.showLog(),
+      onDidShow: (shown) => this.suggestionsEmitter.fire(shown),
+    });
+  }
+
+  /** Searches for the paper an unknown key meant (its words typed); the paper chosen replaces the key with its own. */
+  async searchPapersForKey(place: KeyAtPlace): Promise<void> {
+    if (await this.reportedLoadError()) return;
+    const uri = vscode.Uri.parse(place.uri, true);
+    const range = new vscode.Range(place.position, place.position.translate(0, place.key.length));
+    const replace = (paper: Paper): Promise<boolean> => replaceKey(uri, range, place.key, paper.key);
+    await showSearchPick(this.store, {
+      query: keySearchText(place.key),
+      title: `Replace "${place.key}" with the Key of a Paper`,
+      onAccept: replace,
+      onInsert: replace,
+      onCopy: (paper) => this.citations.copy(paper),
+      showLog: () => this.showLog(),
+      onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
+    });
+  }
+
+  /** When the papers could not be loaded, says so with a way to the log and a retry, and returns true. */
+  private async reportedLoadError(): Promise<boolean> {
+    if (this.store.state.kind !== 'error') return false;
+    const choice = await vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${this.store.state.message}`, 'Show Log', 'Retry');
+    if (choice === 'Show Log') this.log.show();
+    if (choice === 'Retry') await this.load();
+    return true;
   }
 
   private updateViewDescription(): void {
@@ -197,4 +248,22 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   dispose(): void {
     for (const disposable of this.disposables.reverse()) disposable.dispose();
   }
+}
+
+/** The editor showing `uri`, or a new one. */
+async function editorFor(uri: string): Promise<vscode.TextEditor> {
+  const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri);
+  return shown ?? vscode.window.showTextDocument(vscode.Uri.parse(uri, true));
+}
+
+/** Replaces the key `oldKey` at `range` with `newKey`, unless the text there changed meanwhile (then says so). */
+async function replaceKey(uri: vscode.Uri, range: vscode.Range, oldKey: string, newKey: string): Promise<boolean> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.getText(range) !== oldKey) {
+    void vscode.window.showWarningMessage(`Paper Scout: "${oldKey}" is no longer at line ${range.start.line + 1} of ${vscode.workspace.asRelativePath(uri)}; nothing was replaced.`);
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, range, newKey);
+  return vscode.workspace.applyEdit(edit);
 }

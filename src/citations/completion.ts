@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../core/types';
 import { citationContextAt, type CitationContext } from './citationContext';
+import { passageSortText, type PaperSearchSource } from './completionOrder';
 import { findFormat } from './formatRegistry';
 import { completionDetail, completionDocumentation, completionFilterText } from './paperCard';
 import type { PaperKeys } from './paperKeys';
@@ -21,7 +22,8 @@ class PaperCompletionItem extends vscode.CompletionItem {
 
 /** Offers the store's papers as citation completions. */
 export class CitationCompletionProvider implements vscode.CompletionItemProvider<PaperCompletionItem> {
-  constructor(private readonly papers: PaperKeys) {}
+  /** `search`: the index that orders papers by the passage when nothing of the key is typed yet. */
+  constructor(private readonly papers: PaperKeys, private readonly search?: PaperSearchSource) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList<PaperCompletionItem> | undefined {
     if (!completionEnabled(document)) return undefined;
@@ -34,12 +36,15 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const insert = inserter(context);
     if (!insert) return undefined;
     const range = new vscode.Range(position.line, insert.start, position.line, position.character);
+    const nothingTyped = context.typed === '' || context.typed === '@';
+    const sortText = nothingTyped && this.search ? passageSortText(document, position, papers, this.search) : undefined;
     const items = papers.map((paper) => {
       const item = new PaperCompletionItem(paper, paper.key);
       item.detail = completionDetail(paper);
       item.filterText = completionFilterText(paper, insert.filterPrefix);
       item.insertText = insert.text(paper);
       item.range = range;
+      if (sortText) item.sortText = sortText(paper);
       return item;
     });
     return new vscode.CompletionList(items, false);

@@ -1,13 +1,16 @@
 /**
  * Citations, the one feature folder for them: the format registry (built-in formats and the user's
- * templates), insertion and copying, completion of citation keys, hovers over them, and the
+ * templates), insertion and copying, completion of citation keys (ordered by the passage around the
+ * cursor), hovers over them, papers suggested for a passage (its quick pick and light bulb), and the
  * bibliography export. `Citations` is what the rest of the extension holds; it registers the editor
  * providers and the templates check, and offers insert, copy and export to the commands and the panel.
  */
 import * as vscode from 'vscode';
 import type { Paper } from '../core/types';
 import { affects, commentTrigger, SETTINGS } from '../settings/settings';
+import { CiteCodeActionProvider } from './citeCodeAction';
 import { CitationCompletionProvider, triggerCharacters } from './completion';
+import type { PaperSearchSource } from './completionOrder';
 import { exportBibliography, type ExportBibliographyOptions, type ExportBibliographyResult } from './exportBibliography';
 import { TemplateSettingWatcher } from './formatRegistry';
 import { CitationHoverProvider } from './hover';
@@ -18,6 +21,10 @@ export { availableFormats, findFormat, type AvailableFormat } from './formatRegi
 export type { ExportBibliographyOptions, ExportBibliographyResult } from './exportBibliography';
 export type { InsertOptions } from './insert';
 export type { PaperList } from './paperKeys';
+export type { PassagePlace } from './citeCodeAction';
+export type { PaperSearchSource } from './completionOrder';
+export { passageRequest } from './passageRequest';
+export { showSuggestPick, type SuggestionsShown } from './suggestPick';
 
 /**
  * Every document in any language and scheme (saved, untitled, remote, notebook cells): citations go
@@ -33,10 +40,11 @@ export class Citations implements vscode.Disposable {
   private completionRegistration: vscode.Disposable | undefined;
   private registeredTrigger = '';
 
-  constructor(store: PaperList, log: vscode.LogOutputChannel) {
+  /** `search`: the papers' search index, which orders completions by the passage around the cursor. */
+  constructor(store: PaperList, log: vscode.LogOutputChannel, search?: PaperSearchSource) {
     this.keys = new PaperKeys(store);
     this.inserter = new CitationInserter(log);
-    const completion = new CitationCompletionProvider(this.keys);
+    const completion = new CitationCompletionProvider(this.keys, search);
     this.registerCompletion(completion);
     this.disposables.push(
       this.inserter,
@@ -46,6 +54,7 @@ export class Citations implements vscode.Disposable {
         if (affects(event, SETTINGS.commentTrigger)) this.registerCompletion(completion);
       }),
       vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new CitationHoverProvider(this.keys)),
+      vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new CiteCodeActionProvider(), { providedCodeActionKinds: CiteCodeActionProvider.providedCodeActionKinds }),
     );
   }
 

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { papersByKey } from '../core/citations/keyAliases';
 import type { Paper } from '../core/types';
 
 /** What the citation features need from the extension's paper store (`PaperStore` is one). */
@@ -7,7 +8,7 @@ export interface PaperList {
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** The store's papers by citation key, rebuilt whenever the store holds a new list of papers. */
+/** The store's papers by citation key or old key (alias), rebuilt whenever the store holds a new list of papers. */
 export class PaperKeys {
   private indexed: readonly Paper[] | undefined;
   private byKey = new Map<string, Paper>();
@@ -20,7 +21,7 @@ export class PaperKeys {
     return this.list.papers;
   }
 
-  /** The paper with this citation key. */
+  /** The paper with this citation key, or with it as an old key. */
   get(key: string): Paper | undefined {
     return this.current().byKey.get(key);
   }
@@ -34,7 +35,7 @@ export class PaperKeys {
     const papers = this.list.papers;
     if (papers !== this.indexed) {
       this.indexed = papers;
-      this.byKey = new Map(papers.map((paper) => [paper.key, paper]));
+      this.byKey = papersByKey(papers);
       this.keySet = new Set(this.byKey.keys());
     }
     return this;

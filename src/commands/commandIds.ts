@@ -18,6 +18,8 @@ export const COMMANDS = {
   showLog: 'paperScout.showLog',
   clearRecentSearches: 'paperScout.clearRecentSearches',
   exportBibliography: 'paperScout.exportBibliography',
+  suggestPapers: 'paperScout.suggestPapers',
+  searchPapersForKey: 'paperScout.searchPapersForKey',
 } as const;
 
 /** A command's name in `COMMANDS`. */

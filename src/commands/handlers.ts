@@ -22,6 +22,19 @@ export interface SearchRequest {
   format?: string;
 }
 
+/** A place in a document: its URI and a range (a cursor when empty), in plain numbers. */
+export interface DocumentPlace {
+  uri: string;
+  range: vscode.Range;
+}
+
+/** A cited key and where it stands. */
+export interface KeyAtPlace {
+  uri: string;
+  position: vscode.Position;
+  key: string;
+}
+
 /** What the commands act on. */
 export interface CommandTarget {
   /** The paper with this id. */
@@ -39,6 +52,10 @@ export interface CommandTarget {
   clearRecentSearches(): Promise<void>;
   /** Runs the export with these options (a plain object: the parts it knows are used). */
   exportBibliography(options: object): Promise<unknown>;
+  /** Suggests papers for the passage at `place`, or at the active editor's cursor or selection. */
+  suggestPapers(place?: DocumentPlace): Promise<void>;
+  /** Searches for the paper an unknown key meant; the paper chosen replaces the key. */
+  searchPapersForKey(place: KeyAtPlace): Promise<void>;
 }
 
 /** The handler of every command, acting on `target`. */
@@ -94,7 +111,46 @@ export function commandHandlers(target: CommandTarget): CommandHandlers {
     },
     // Menus pass a URI or nothing; only a plain object is export options.
     exportBibliography: (options) => target.exportBibliography(isPlainObject(options) ? options : {}),
+    // The light bulb passes the place it was asked about; the menu and the keybinding pass nothing (or a URI).
+    suggestPapers: (argument) => target.suggestPapers(documentPlaceFromArgument(argument)),
+    searchPapersForKey: (argument) => {
+      const place = keyAtPlaceFromArgument(argument);
+      if (!place) throw new Error('Search Papers for a key needs the key and where it stands (the quick fix of an unknown key passes them)');
+      return target.searchPapersForKey(place);
+    },
   };
+}
+
+/** A whole number of at least 0, or undefined. */
+function index(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** `{ line, character }` as a position, or undefined. */
+function positionOf(value: unknown): vscode.Position | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { line, character } = value as Record<string, unknown>;
+  const at = { line: index(line), character: index(character) };
+  return at.line !== undefined && at.character !== undefined ? new vscode.Position(at.line, at.character) : undefined;
+}
+
+/** The place a command was given as `{ uri, start, end }` (the light bulb's argument); undefined otherwise. */
+export function documentPlaceFromArgument(argument: unknown): DocumentPlace | undefined {
+  if (!isPlainObject(argument)) return undefined;
+  const record = argument as Record<string, unknown>;
+  const start = positionOf(record.start);
+  const end = positionOf(record.end) ?? start;
+  if (typeof record.uri !== 'string' || !start || !end) return undefined;
+  return { uri: record.uri, range: new vscode.Range(start, end) };
+}
+
+/** The key and place a command was given as `{ uri, line, character, key }` (the quick fix's argument). */
+export function keyAtPlaceFromArgument(argument: unknown): KeyAtPlace | undefined {
+  if (!isPlainObject(argument)) return undefined;
+  const record = argument as Record<string, unknown>;
+  const position = positionOf(record);
+  if (typeof record.uri !== 'string' || typeof record.key !== 'string' || record.key.length === 0 || !position) return undefined;
+  return { uri: record.uri, position, key: record.key };
 }
 
 /**

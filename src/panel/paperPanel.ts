@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { readableTitle } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
 import { availableFormats } from '../citations/formatRegistry';
-import { panelStateSchema, webviewMessageSchema, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
+import { panelStateSchema, webviewMessageSchema, type CitedInView, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
 import type { PaperStore } from '../core/store/paperStore';
 import { affects, reusePanel, SETTINGS } from '../settings/settings';
 import { isWebUrl, paperView } from './paperView';
@@ -14,6 +14,19 @@ export interface PanelActions {
   copyCitation(paper: Paper, format: string | undefined): Promise<unknown>;
   revealTopic(topic: string): Promise<unknown>;
 }
+
+/** Where papers are cited in the workspace, for the panel's "Cited in" section. */
+export interface CitedInSource {
+  /** The places citing `key`. */
+  view(key: string): CitedInView;
+  /** Fires when places may have changed. */
+  readonly onDidChange: vscode.Event<void>;
+  /** Opens a place citing `key` in an editor (not over `besideColumn`); false when it no longer cites it. */
+  open(key: string, place: { uri: string; line: number; column: number }, besideColumn?: vscode.ViewColumn): Promise<boolean>;
+}
+
+/** The "Cited in" section when nothing reports citations. */
+const NOT_INDEXED: CitedInView = { state: 'off', places: [], total: 0 };
 
 /** A message the webview sent, and whether it passed validation (for logs and tests). */
 export interface PanelMessageEvent {
@@ -27,6 +40,14 @@ export interface PanelInfo {
   paperId: string;
   visible: boolean;
   active: boolean;
+  /** The "Cited in" section as last sent to the webview. */
+  citedIn?: CitedInView;
+}
+
+/** What the manager keeps for each panel: its paper, and the "Cited in" view last sent (to send only changes). */
+interface PanelEntry {
+  paperId: string;
+  citedIn?: CitedInView;
 }
 
 const RELATED_COUNT = 6;
@@ -37,7 +58,7 @@ const RELATED_COUNT = 6;
  */
 export class PaperPanels implements vscode.Disposable {
   static readonly viewType = 'paperScout.paper';
-  private readonly panels = new Map<vscode.WebviewPanel, { paperId: string }>();
+  private readonly panels = new Map<vscode.WebviewPanel, PanelEntry>();
   private shared: vscode.WebviewPanel | undefined;
   private readonly messageEmitter = new vscode.EventEmitter<PanelMessageEvent>();
   /** Fires for every message a webview sends, valid or not. */
@@ -49,6 +70,7 @@ export class PaperPanels implements vscode.Disposable {
     private readonly store: PaperStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly actions: PanelActions,
+    private readonly citedIn?: CitedInSource,
   ) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PaperPanels.viewType, {
@@ -60,6 +82,7 @@ export class PaperPanels implements vscode.Disposable {
         },
       }),
       store.onDidChange(() => this.refreshAll()),
+      ...(citedIn ? [citedIn.onDidChange(() => this.refreshCitedIn())] : []),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affects(event, SETTINGS.templates)) this.refreshAll(); // templates add formats
       }),
@@ -88,7 +111,23 @@ export class PaperPanels implements vscode.Disposable {
 
   /** The open panels. */
   list(): PanelInfo[] {
-    return [...this.panels].map(([panel, { paperId }]) => ({ paperId, visible: panel.visible, active: panel.active }));
+    return [...this.panels].map(([panel, { paperId, citedIn }]) => ({ paperId, visible: panel.visible, active: panel.active, citedIn }));
+  }
+
+  /** Sends each panel where its paper is cited, when that changed. */
+  private refreshCitedIn(): void {
+    for (const [panel, entry] of this.panels) {
+      const paper = this.store.paper(entry.paperId);
+      if (!paper || !entry.citedIn) continue; // not shown yet: the next 'show' carries it
+      const citedIn = this.citedInView(paper);
+      if (JSON.stringify(citedIn) === JSON.stringify(entry.citedIn)) continue;
+      entry.citedIn = citedIn;
+      void panel.webview.postMessage({ type: 'citedIn', paperId: paper.id, citedIn } satisfies ExtensionMessage);
+    }
+  }
+
+  private citedInView(paper: Paper): CitedInView {
+    return this.citedIn?.view(paper.key) ?? NOT_INDEXED;
   }
 
   private refreshAll(): void {
@@ -148,6 +187,15 @@ export class PaperPanels implements vscode.Disposable {
       case 'revealTopic':
         await this.actions.revealTopic(message.topic);
         return;
+      case 'openCitation': {
+        const paper = this.store.paper(message.paperId);
+        if (!paper || !this.citedIn) return;
+        if (!(await this.citedIn.open(paper.key, message, panel.viewColumn))) {
+          void vscode.window.showInformationMessage(`That place no longer cites ${paper.key}; the list of places is updated.`);
+          this.refreshCitedIn();
+        }
+        return;
+      }
       case 'insertCitation':
       case 'copyCitation': {
         const paper = this.store.paper(message.paperId);
@@ -173,7 +221,10 @@ export class PaperPanels implements vscode.Disposable {
       if (!related) void this.store.index.ready().then(() => { if (this.panels.get(panel)?.paperId === paperId) this.post(panel); }, (error: unknown) => {
         this.log.info(`paper panel: no related papers (${error instanceof Error ? error.message : String(error)})`);
       });
-      message = { type: 'show', paper: paperView(paper, related ?? [], availableFormats()), relatedPending: !related };
+      const citedIn = this.citedInView(paper);
+      const entry = this.panels.get(panel);
+      if (entry) entry.citedIn = citedIn;
+      message = { type: 'show', paper: paperView(paper, related ?? [], availableFormats(), citedIn), relatedPending: !related };
     } else if (this.store.state.kind === 'loading') {
       message = { type: 'status', text: 'Loading papers…' };
     } else {

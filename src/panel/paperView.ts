@@ -3,7 +3,7 @@ import { readableAbstract, readableTitle } from '../core/citations/latexText';
 import { paperLookupUrls } from '../core/citations/urls';
 import type { SearchResult } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
-import type { PaperView } from '../shared/protocol';
+import type { CitedInView, PaperView } from '../shared/protocol';
 
 /** Only absolute http(s) URLs are shown as links and opened. */
 export function isWebUrl(url: string): boolean {
@@ -18,8 +18,8 @@ export interface PanelFormat {
   render(paper: Paper): string;
 }
 
-/** The panel's view of `paper`, with its related papers and its citation in every format offered. */
-export function paperView(paper: Paper, related: readonly SearchResult[], formats: readonly PanelFormat[]): PaperView {
+/** The panel's view of `paper`, with its related papers, its citation in every format offered, and where the workspace cites it. */
+export function paperView(paper: Paper, related: readonly SearchResult[], formats: readonly PanelFormat[], citedIn: CitedInView): PaperView {
   return {
     id: paper.id,
     key: paper.key,
@@ -34,5 +34,6 @@ export function paperView(paper: Paper, related: readonly SearchResult[], format
     lookup: paperLookupUrls(paper),
     related: related.map(({ paper: other }) => ({ id: other.id, title: readableTitle(other.title), published: other.published })),
     formats: formats.map((format) => ({ id: format.id, label: format.label, description: format.description, text: format.render(paper) })),
+    citedIn,
   };
 }

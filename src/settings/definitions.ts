@@ -4,6 +4,7 @@
  * `vscode`); the readers are in `settings.ts`.
  */
 import type { CitationFormat } from '../core/citations/formats';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/references/indexWorkspace';
 import type { PaperSort } from '../core/topics/groupByTopic';
 
 /** The configuration section every setting is under. */
@@ -47,6 +48,12 @@ export const DEFAULT_FORMAT_BY_LANGUAGE: Readonly<Record<string, CitationFormat>
 /** The comment trigger when the setting is empty or missing. */
 export const DEFAULT_COMMENT_TRIGGER = '@cite:';
 
+/** How an unknown citation key is marked in the editor and the Problems view; `off` marks nothing. */
+export type UnknownKeySeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** The values of the unknown-key severity setting, in the manifest's order. */
+export const UNKNOWN_KEY_SEVERITIES: readonly UnknownKeySeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
+
 function define<T>(name: string, type: SettingType, defaultValue: T, restricted = false): SettingDefinition<T> {
   return { key: `${SECTION}.${name}`, type, default: defaultValue, ...(restricted ? { restricted } : {}) };
 }
@@ -62,6 +69,10 @@ export const SETTINGS = {
   commentTrigger: define('completion.commentTrigger', 'string', DEFAULT_COMMENT_TRIGGER),
   commentFormat: define('completion.commentFormat', 'string', 'key'),
   hoverEnabled: define('hover.enabled', 'boolean', true),
+  suggestLightBulb: define('suggest.lightBulb', 'boolean', true),
+  workspaceCitations: define('workspaceCitations.enabled', 'boolean', true),
+  workspaceMaxFileSize: define('workspaceCitations.maxFileSize', 'number', DEFAULT_MAX_FILE_BYTES),
+  unknownKeySeverity: define<UnknownKeySeverity>('workspaceCitations.unknownKeys', 'string', 'warning'),
   corpusFiles: define<readonly string[]>('corpus.sources', 'array', [], true),
   includeBundled: define('corpus.includeBundled', 'boolean', true),
   topics: define<readonly unknown[]>('topics', 'array', [], true),

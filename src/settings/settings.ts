@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { PaperSort } from '../core/topics/groupByTopic';
-import { restrictedValue, SECTION, sectionKey, SETTINGS, SORT_ORDERS, type SettingDefinition } from './definitions';
+import { restrictedValue, SECTION, sectionKey, SETTINGS, SORT_ORDERS, UNKNOWN_KEY_SEVERITIES, type SettingDefinition, type UnknownKeySeverity } from './definitions';
 
-export { DEFAULT_COMMENT_TRIGGER, DEFAULT_FORMAT_BY_LANGUAGE, SETTINGS, SORT_LABELS, SORT_ORDERS } from './definitions';
+export { DEFAULT_COMMENT_TRIGGER, DEFAULT_FORMAT_BY_LANGUAGE, SETTINGS, SORT_LABELS, SORT_ORDERS, type UnknownKeySeverity } from './definitions';
 
 function configuration(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SECTION, scope);
@@ -107,6 +107,28 @@ export function commentFormat(): string {
 /** Whether hovering a citation key shows the paper (in a document of `scope`, for language overrides). */
 export function hoverEnabled(scope?: vscode.ConfigurationScope): boolean {
   return flag(SETTINGS.hoverEnabled, scope);
+}
+
+/** Whether the light bulb offers "Cite a paper about this…" in prose and comments (in a document of `scope`). */
+export function suggestLightBulb(scope?: vscode.ConfigurationScope): boolean {
+  return flag(SETTINGS.suggestLightBulb, scope);
+}
+
+/** Whether Paper Scout indexes the citations of every file in the workspace. */
+export function workspaceCitationsEnabled(): boolean {
+  return flag(SETTINGS.workspaceCitations);
+}
+
+/** Files larger than this many bytes are left out of the workspace citation index (a positive whole number). */
+export function workspaceMaxFileBytes(): number {
+  const value = read(SETTINGS.workspaceMaxFileSize);
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : SETTINGS.workspaceMaxFileSize.default;
+}
+
+/** How unknown citation keys are marked in a document of `scope`. */
+export function unknownKeySeverity(scope?: vscode.ConfigurationScope): UnknownKeySeverity {
+  const value = read(SETTINGS.unknownKeySeverity, scope);
+  return UNKNOWN_KEY_SEVERITIES.includes(value as UnknownKeySeverity) ? (value as UnknownKeySeverity) : SETTINGS.unknownKeySeverity.default;
 }
 
 /** The user's corpus files and folders (entries that are not strings are ignored). */

@@ -14,6 +14,9 @@ export const citationFormatSchema = z.string().check(z.regex(/^(?:[a-z][a-z-]{0,
 
 const paperId = z.string().check(z.minLength(1), z.maxLength(300));
 
+/** A 1-based line or column number. */
+const place = z.int().check(z.minimum(1), z.maximum(2 ** 31 - 1));
+
 /** Messages the webview sends to the extension. */
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** The script has loaded and wants the paper to show. */
@@ -28,6 +31,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('copyCitation'), paperId, format: z.optional(citationFormatSchema) }),
   /** Reveal a topic in the Topics tree. */
   z.strictObject({ type: z.literal('revealTopic'), topic: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  /** Open a place that cites the paper (one the panel was sent; the extension checks it still is). */
+  z.strictObject({ type: z.literal('openCitation'), paperId, uri: z.string().check(z.minLength(1), z.maxLength(4096)), line: place, column: place }),
 ]);
 
 /** A message from the webview, once validated. */
@@ -48,6 +53,27 @@ export interface PaperLinkView {
   published: string | null;
 }
 
+/** A place in the workspace that cites a paper. */
+export interface CitationPlaceView {
+  /** The file's URI, sent back to open it. */
+  uri: string;
+  /** The file as the user knows it: its path in the workspace (or an untitled document's name). */
+  file: string;
+  /** 1-based line and column (UTF-16 units) of the key. */
+  line: number;
+  column: number;
+}
+
+/** Where in the workspace a paper is cited. */
+export interface CitedInView {
+  /** `off`: the workspace citations setting is off; `indexing`: not every file is read yet. */
+  state: 'off' | 'indexing' | 'ready';
+  /** The places, by file and line (the first few hundred). */
+  places: CitationPlaceView[];
+  /** How many places cite the paper in all. */
+  total: number;
+}
+
 /** Everything the panel shows about one paper; every string is shown as text, never as HTML. */
 export interface PaperView {
   id: string;
@@ -65,12 +91,15 @@ export interface PaperView {
   lookup: { arxiv: string; huggingFace: string };
   related: PaperLinkView[];
   formats: FormatView[];
+  citedIn: CitedInView;
 }
 
 /** Messages the extension sends to the webview. */
 export type ExtensionMessage =
   /** Show this paper; `relatedPending` while related papers are still being found. */
   | { type: 'show'; paper: PaperView; relatedPending?: boolean }
+  /** Where the shown paper is cited, when that changed. */
+  | { type: 'citedIn'; paperId: string; citedIn: CitedInView }
   | { type: 'missing'; paperId: string; reason: string }
   | { type: 'status'; text: string };
 

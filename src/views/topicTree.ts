@@ -23,6 +23,13 @@ export interface PaperNode {
 /** A node of the Topics tree. */
 export type TopicTreeNode = TopicNode | PaperNode;
 
+/** How many places in the workspace cite each paper (the workspace citation index). */
+export interface CitationCounter {
+  count(key: string): number;
+  /** Fires when some paper's count changed. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
 const ABSTRACT_PREVIEW = 400;
 
 /**
@@ -35,8 +42,9 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
   private roots: TopicNode[] | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly store: PaperStore) {
+  constructor(private readonly store: PaperStore, private readonly citations?: CitationCounter) {
     store.onDidChange(() => this.refresh(), undefined, this.disposables);
+    citations?.onDidChange(() => this.changeEmitter.fire(undefined), undefined, this.disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, SETTINGS.sortBy)) this.refresh();
     }, undefined, this.disposables);
@@ -83,7 +91,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
   }
 
   getTreeItem(element: TopicTreeNode): vscode.TreeItem {
-    return element.kind === 'topic' ? topicItem(element) : paperItem(element);
+    return element.kind === 'topic' ? topicItem(element) : paperItem(element, this.citations?.count(element.paper.key) ?? 0);
   }
 
   private readonly paperNodes = new WeakMap<TopicNode, Map<string, PaperNode>>();
@@ -117,18 +125,20 @@ function topicItem(node: TopicNode): vscode.TreeItem {
   return item;
 }
 
-function paperItem(node: PaperNode): vscode.TreeItem {
+/** `citations`: how many places in the workspace cite the paper, shown when there are any. */
+function paperItem(node: PaperNode, citations: number): vscode.TreeItem {
   const { paper } = node;
   const title = readableTitle(paper.title);
   const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
   item.id = `paper:${node.topic.rule.name}/${paper.id}`;
-  item.description = paperDescription(paper);
+  item.description = [paperDescription(paper), citations > 0 ? `cited ${citations}×` : ''].filter(Boolean).join(' · ');
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(title).appendMarkdown('**\n\n');
   tooltip.appendText(paperDescription(paper) || 'undated').appendMarkdown('\n\n');
   tooltip.appendText(preview(paper.abstract));
   item.tooltip = tooltip;
-  item.accessibilityInformation = { label: `${title}, ${paperDescription(paper) || 'undated'}` };
+  const cited = citations > 0 ? `, cited ${citations} ${citations === 1 ? 'time' : 'times'} in the workspace` : '';
+  item.accessibilityInformation = { label: `${title}, ${paperDescription(paper) || 'undated'}${cited}` };
   item.contextValue = 'paperScout.paper';
   item.command = { command: COMMANDS.openPaper, title: 'Open Paper', arguments: [paper.id] };
   return item;

@@ -1,6 +1,6 @@
 // The paper panel's script (bundled to dist/webview/main.js). It builds the page from the paper the
 // extension sends, with DOM calls and textContent only: no corpus string is ever parsed as HTML.
-import type { ExtensionMessage, FormatView, PanelState, PaperView, WebviewMessage } from '../shared/protocol';
+import type { CitedInView, ExtensionMessage, FormatView, PanelState, PaperView, WebviewMessage } from '../shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -81,6 +81,47 @@ function formatBlock(paper: PaperView, format: FormatView): HTMLElement {
   return block;
 }
 
+/** The "Cited in" section: each place in the workspace that cites the paper, as a button that opens it. */
+function citedInSection(view: CitedInView): HTMLElement {
+  const node = section('Cited In', 'cited-in');
+  if (view.state === 'off') {
+    node.append(element('p', 'status', 'Workspace citations are off (setting: Paper Scout › Workspace Citations: Enabled).'));
+    return node;
+  }
+  if (view.places.length === 0) {
+    node.append(element('p', 'status', view.state === 'indexing' ? 'Looking for citations in the workspace…' : 'Not cited in this workspace.'));
+    return node;
+  }
+  node.append(element('p', 'status', view.total === 1 ? 'One place in this workspace:' : `${view.total} places in this workspace:`));
+  const list = element('ul', 'cited-list');
+  for (const place of view.places) {
+    const item = element('li');
+    const where = `${place.file}:${place.line}`;
+    item.append(button(where, 'cited-place', { action: 'openCitation', uri: place.uri, line: String(place.line), column: String(place.column) },
+      `Open ${place.file} at line ${place.line}, column ${place.column}`));
+    list.append(item);
+  }
+  node.append(list);
+  if (view.total > view.places.length) node.append(element('p', 'status', `…and ${view.total - view.places.length} more places.`));
+  if (view.state === 'indexing') node.append(element('p', 'status', 'Still looking in the rest of the workspace…'));
+  return node;
+}
+
+/** Puts a new "Cited in" section in place of the old one, keeping the keyboard focus on the same entry. */
+function updateCitedIn(view: CitedInView): void {
+  const old = app.querySelector('section.cited-in');
+  if (!old) return;
+  const buttons = Array.from(old.querySelectorAll('button'));
+  const focused = buttons.findIndex((candidate) => candidate === document.activeElement);
+  const fresh = citedInSection(view);
+  old.replaceWith(fresh);
+  if (focused < 0) return;
+  const next = fresh.querySelectorAll('button');
+  const heading = fresh.querySelector('h2') as HTMLElement;
+  heading.tabIndex = -1; // focusable from script only, for when the entry that had the focus is gone
+  (next[Math.min(focused, next.length - 1)] ?? heading).focus();
+}
+
 function render(paper: PaperView, relatedPending: boolean): void {
   const header = element('header');
   const title = element('h1', 'title', paper.title);
@@ -145,7 +186,7 @@ function render(paper: PaperView, relatedPending: boolean): void {
   }
 
   const previous = app.dataset.paperId;
-  app.replaceChildren(header, abstract, links, cite, related);
+  app.replaceChildren(header, abstract, citedInSection(paper.citedIn), links, cite, related);
   app.dataset.paperId = paper.id;
   vscode.setState({ paperId: paper.id });
   if (previous !== paper.id) {
@@ -164,6 +205,9 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
   switch (message.type) {
     case 'show':
       render(message.paper, message.relatedPending === true);
+      break;
+    case 'citedIn':
+      if (app.dataset.paperId === message.paperId) updateCitedIn(message.citedIn);
       break;
     case 'missing':
       showStatus(message.reason, 'status error');
@@ -189,6 +233,11 @@ app.addEventListener('click', (event) => {
       break;
     case 'openPaper':
       if (target.dataset.paperId) vscode.postMessage({ type: 'openPaper', paperId: target.dataset.paperId });
+      break;
+    case 'openCitation':
+      if (target.dataset.uri) {
+        vscode.postMessage({ type: 'openCitation', paperId, uri: target.dataset.uri, line: Number(target.dataset.line), column: Number(target.dataset.column) });
+      }
       break;
     case 'insertCitation':
     case 'copyCitation':

@@ -69,6 +69,8 @@ describe(`Paper Scout UI (${host} host)`, function () {
 
   it('opens a LaTeX file to cite into', async () => {
     await wb.openFile('paper.tex');
+    // The tab shows before the editor has drawn its lines: wait for the text itself.
+    await wb.page.waitForFunction(() => document.querySelector('.part.editor .editor-instance .view-lines')?.textContent?.includes('documentclass'), undefined, { timeout: 15_000 }).catch(() => undefined);
     const text = await wb.editorText();
     ok(text.includes('documentclass') && !text.includes('\\cite{'), `paper.tex is not the pristine fixture:\n${text}`);
     await wb.screenshot('latex file open');

@@ -73,19 +73,38 @@ export function citedInPassage(request: PassageRequest, passage: Passage): Set<s
  * passage already cites last.
  */
 export function completionOrder(engine: PaperSearch, papers: readonly Paper[], request: PassageRequest, relevantLimit = 50): Paper[] {
+  const ranks = completionRanks(engine, papers, request, relevantLimit);
+  return [...papers].sort((a, b) => (ranks.get(a.id) as number) - (ranks.get(b.id) as number));
+}
+
+/**
+ * The place of each paper (by id) in `completionOrder`, found without sorting the papers, so the
+ * editor can order a long completion list in time linear in its length.
+ */
+export function completionRanks(engine: PaperSearch, papers: readonly Paper[], request: PassageRequest, relevantLimit = 50): Map<string, number> {
   const found = passageQueryAt(request);
   const relevant = found?.query.text ? engine.search(found.query.text, { limit: relevantLimit, wordWeights: found.query.wordWeights }) : [];
   const cited = found ? citedInPassage(request, found.passage) : new Set<string>();
-  return orderByRelevance(papers, relevant, cited);
+  return relevanceRanks(papers, relevant, cited);
 }
 
-/** `papers` ordered: the ranked ones in rank order, the rest in their order, cited keys last. */
+/** `papers` ordered: the ranked ones in rank order, the rest in their order, cited keys last (in their order). */
 export function orderByRelevance(papers: readonly Paper[], ranked: readonly SearchResult[], citedKeys: ReadonlySet<string>): Paper[] {
+  const ranks = relevanceRanks(papers, ranked, citedKeys);
+  return [...papers].sort((a, b) => (ranks.get(a.id) as number) - (ranks.get(b.id) as number));
+}
+
+/** Each paper's place in `orderByRelevance`: ranked papers by rank, then the others, then cited keys, each by given position. */
+function relevanceRanks(papers: readonly Paper[], ranked: readonly SearchResult[], citedKeys: ReadonlySet<string>): Map<string, number> {
   const rank = new Map<string, number>();
   ranked.forEach((result, index) => rank.set(result.paper.id, index));
-  const positions = new Map<string, number>();
-  papers.forEach((paper, index) => positions.set(paper.id, index));
+  // A paper cited by an old key (an alias) is cited too.
   const cited = (paper: Paper): boolean => citedKeys.has(paper.key) || (paper.aliases ?? []).some((alias) => citedKeys.has(alias));
-  const place = (paper: Paper): number => (cited(paper) ? 2 : rank.has(paper.id) ? 0 : 1);
-  return [...papers].sort((a, b) => place(a) - place(b) || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || (positions.get(a.id) as number) - (positions.get(b.id) as number));
+  const ranks = new Map<string, number>();
+  papers.forEach((paper, position) => {
+    const relevant = rank.get(paper.id);
+    const place = cited(paper) ? ranked.length + papers.length + position : relevant ?? ranked.length + position;
+    ranks.set(paper.id, place);
+  });
+  return ranks;
 }

@@ -30,6 +30,11 @@ export interface SkippedFile {
 export interface IndexWorkspaceOptions {
   /** Reads a file's bytes (or text). */
   read: (file: WorkspaceFile) => Promise<Uint8Array | string>;
+  /**
+   * The size of a file whose `size` is not known, asked before reading it, so a file over the limit is
+   * skipped unread (the extension passes `workspace.fs.stat`). Without it such files are read first.
+   */
+  sizeOf?: (file: WorkspaceFile) => Promise<number>;
   /** Files larger than this many bytes are skipped (default 1 MiB). */
   maxFileBytes?: number;
   /** Decides which relative paths are read; files it rejects are skipped as "excluded". */
@@ -111,8 +116,9 @@ export async function indexWorkspace(index: CitationIndex, files: readonly Works
 /** Reads a file unless the filter or its known size rules it out; a skip record instead of its content otherwise. */
 async function readChecked(file: WorkspaceFile, options: IndexWorkspaceOptions, maxBytes: number): Promise<Uint8Array | string | SkippedFile> {
   if (options.filter && !options.filter.includesFile(file.relativePath)) return { id: file.id, reason: 'excluded' };
-  if (file.size !== undefined && file.size > maxBytes) return tooLarge(file, file.size, maxBytes);
   try {
+    const size = file.size ?? (await options.sizeOf?.(file));
+    if (size !== undefined && size > maxBytes) return tooLarge(file, size, maxBytes);
     const content = await options.read(file);
     return content.length > maxBytes ? tooLarge(file, content.length, maxBytes) : content;
   } catch (error) {

@@ -27,6 +27,15 @@ function keyWords(key: string): string[] {
     .filter((word) => word.length >= 3);
 }
 
+/**
+ * What to search for to find the paper an unknown key meant: its words (`lora_vs_full` -> `lora full`),
+ * or the key itself when it has none of three letters or more.
+ */
+export function keySearchText(key: string): string {
+  const words = keyWords(key);
+  return words.length > 0 ? words.join(' ') : key;
+}
+
 /** True when two words are the same or share a stem of at least five letters (`adapter`, `adapters`). */
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;

@@ -10,8 +10,10 @@ describe('panel: the paper panel view', () => {
     links: ['https://github.com/x/y', 'javascript:alert(1)'], sources: [],
   };
 
-  it('makes the title readable, keeps only web links, and cites in every format', () => {
-    const view = paperView(paper, [], CITATION_FORMATS.map((format) => ({ ...format, render: (cited: Paper) => formatCitation(cited, format.id) })));
+  it('makes the title readable, keeps only web links, cites in every format, and carries where it is cited', () => {
+    const citedIn = { state: 'ready' as const, places: [{ uri: 'file:///w/notes.md', file: 'notes.md', line: 3, column: 9 }], total: 1 };
+    const view = paperView(paper, [], CITATION_FORMATS.map((format) => ({ ...format, render: (cited: Paper) => formatCitation(cited, format.id) })), citedIn);
+    assert.deepEqual(view.citedIn, citedIn);
     assert.equal(view.title, 'HyperZ·Z·W reaches 93%');
     assert.deepEqual(view.links, ['https://github.com/x/y']);
     assert.deepEqual(view.formats.map((format) => format.id), CITATION_FORMATS.map((format) => format.id));

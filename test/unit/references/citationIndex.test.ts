@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CitationIndex } from '../../../src/core/references/citationIndex';
 import { decodeText, indexWorkspace, updateDocument, type WorkspaceFile } from '../../../src/core/references/indexWorkspace';
-import { nearestKeys } from '../../../src/core/references/nearestKey';
+import { keySearchText, nearestKeys } from '../../../src/core/references/nearestKey';
 import { enabledPatterns, PathFilter } from '../../../src/core/references/pathFilter';
 import type { Paper } from '../../../src/core/types';
 
@@ -117,6 +117,23 @@ describe('background indexing (sliced, cancellable)', () => {
     assert.deepEqual(where(index.citationsOf('key7')), ['f7.md:1:3']);
   });
 
+  it('asks the size of a file of unknown size first, and skips it unread when it is over the limit', async () => {
+    const index = new CitationIndex();
+    const reads: string[] = [];
+    const sizes: Readonly<Record<string, number>> = { 'small.md': 10, 'huge.md': 50_000 };
+    const result = await indexWorkspace(index, [{ id: 'small.md', relativePath: 'small.md' }, { id: 'huge.md', relativePath: 'huge.md' }], {
+      maxFileBytes: 1000,
+      sizeOf: async (file) => sizes[file.id],
+      read: async (file) => {
+        reads.push(file.id);
+        return '[@small]';
+      },
+    });
+    assert.deepEqual(reads, ['small.md']);
+    assert.deepEqual(result.skipped, [{ id: 'huge.md', reason: 'too large', detail: '50000 bytes, over the limit of 1000' }]);
+    assert.deepEqual(where(index.citationsOf('small')), ['small.md:1:3']);
+  });
+
   it('gives the event loop back while it works, and stops when cancelled', async () => {
     const index = new CitationIndex();
     let ticks = 0;
@@ -153,6 +170,12 @@ describe('nearest known key', () => {
     assert.equal(nearest('slicegpt2024'), 'slicegpt');
     assert.equal(nearest('vptq2025'), 'vptq2024');
     assert.equal(nearest('monarchMatrices'), 'monarch');
+  });
+
+  it('searches for the words of an unknown key', () => {
+    assert.equal(keySearchText('lora_vs_full'), 'lora full');
+    assert.equal(keySearchText('monarchMatrices2024'), 'monarch matrices');
+    assert.equal(keySearchText('x1'), 'x1');
   });
 
   it('suggests nothing for a key unlike any paper', () => {

@@ -13,6 +13,7 @@ describe('shared: the panel message protocol', () => {
       { type: 'copyCitation', paperId: 'a-paper', format: 'comment' },
       { type: 'revealTopic', topic: 'Quantization' },
       { type: 'copyCitation', paperId: 'a-paper', format: 'template:Short ref' },
+      { type: 'openCitation', paperId: 'a-paper', uri: 'file:///w/notes.md', line: 3, column: 14 },
     ]) assert.ok(webviewMessageSchema.safeParse(message).success, JSON.stringify(message));
   });
 
@@ -20,7 +21,9 @@ describe('shared: the panel message protocol', () => {
     for (const message of [
       null, 'ready', 42, [], {}, { type: 'eval', code: 'alert(1)' }, { type: 'openLink' }, { type: 'openLink', url: 7 },
       { type: 'insertCitation', paperId: 'a', format: 'Bad Format!' }, { type: 'copyCitation', paperId: 'a', format: 'template:' }, { type: 'ready', extra: true },
-      { type: 'openPaper', paperId: '' }, { type: '__proto__' }, JSON.parse('{"type":"ready","__proto__":{"x":1}}'),
+      { type: 'openPaper', paperId: '' },
+      { type: 'openCitation', paperId: 'a', uri: 'file:///w/a.md', line: 0, column: 1 }, { type: 'openCitation', paperId: 'a', uri: '', line: 1, column: 1 },
+      { type: 'openCitation', paperId: 'a', uri: 'file:///w/a.md', line: 1.5, column: 1 }, { type: 'openCitation', paperId: 'a', uri: 'file:///w/a.md', line: '1', column: 1 }, { type: '__proto__' }, JSON.parse('{"type":"ready","__proto__":{"x":1}}'),
     ]) assert.ok(!webviewMessageSchema.safeParse(message).success, JSON.stringify(message));
   });
 

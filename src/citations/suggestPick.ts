@@ -1,0 +1,151 @@
+/**
+ * "Suggest Papers for This Passage": a quick pick of the papers about the passage at the cursor, each
+ * with the passage's words it matched; choosing one inserts its citation. It says so when there is no
+ * passage at the cursor, when no paper matches, and when the index could not be made.
+ */
+import * as vscode from 'vscode';
+import { readableTitle } from '../core/citations/latexText';
+import { matchedWords, passageQueryAt, suggestPapers, type PaperSearch, type PassageRequest } from '../core/passage/suggest';
+import { isIndexCancelled } from '../core/store/indexService';
+import type { Paper } from '../core/types';
+
+/** What a suggestion pick put on show (for the test hooks): its state, the passage's words, and the papers with their matched words. */
+export interface SuggestionsShown {
+  state: 'papers' | 'no passage' | 'no papers' | 'no index';
+  words: string[];
+  papers: Array<{ id: string; key: string; matched: string[] }>;
+}
+
+/** What the pick needs and what its items do. */
+export interface SuggestPickOptions {
+  request: PassageRequest;
+  /** The search index (made on first use). */
+  search(): Promise<PaperSearch>;
+  /** Inserts the chosen paper's citation. */
+  onAccept(paper: Paper): unknown;
+  onCopy(paper: Paper): unknown;
+  onOpen(paper: Paper): unknown;
+  /** Opens the ordinary search, with `query` typed. */
+  searchPapers(query: string): unknown;
+  showLog(): void;
+  onDidShow?(shown: SuggestionsShown): void;
+}
+
+type PaperItem = vscode.QuickPickItem & { paper: Paper };
+type ActionItem = vscode.QuickPickItem & { action?: () => unknown };
+type Item = PaperItem | ActionItem;
+
+/** At most this many papers are suggested. */
+const SUGGESTION_LIMIT = 20;
+/** At most this many matched words are shown per paper. */
+const MATCHED_SHOWN = 6;
+const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Citation' };
+const OPEN_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('preview'), tooltip: 'Open Paper' };
+
+/** Shows the papers about the request's passage; resolves when the pick closes. */
+export async function showSuggestPick(options: SuggestPickOptions): Promise<void> {
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.title = 'Papers for This Passage';
+  pick.placeholder = 'Finding papers about the passage at the cursor…';
+  pick.matchOnDescription = true;
+  pick.busy = true;
+  let open = true;
+  const closed = new Promise<void>((resolve) => {
+    const disposables = [
+      pick.onDidAccept(() => {
+        const item = pick.selectedItems[0];
+        if (!item) return;
+        if ('paper' in item) {
+          pick.hide();
+          void options.onAccept(item.paper);
+        } else if (item.action) {
+          pick.hide();
+          void item.action();
+        }
+      }),
+      pick.onDidTriggerItemButton(({ item, button }) => {
+        if (!('paper' in item)) return;
+        if (button === COPY_BUTTON) void options.onCopy(item.paper);
+        else if (button === OPEN_BUTTON) {
+          pick.hide();
+          void options.onOpen(item.paper);
+        }
+      }),
+      pick.onDidHide(() => {
+        open = false;
+        for (const disposable of disposables) disposable.dispose();
+        pick.dispose();
+        resolve();
+      }),
+    ];
+  });
+  pick.show();
+  const shown = await suggestionItems(options);
+  if (!open) return closed; // closed while the index was made
+  pick.busy = false;
+  pick.placeholder = shown.placeholder;
+  pick.items = shown.items;
+  options.onDidShow?.(shown.report);
+  return closed;
+}
+
+/** Text shown as written: `$(name)` in a quick pick item would be drawn as an icon. */
+function noIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
+/** The items for the request, the placeholder that goes with them, and what the test hooks hear. */
+async function suggestionItems(options: SuggestPickOptions): Promise<{ items: Item[]; placeholder: string; report: SuggestionsShown }> {
+  const found = passageQueryAt(options.request);
+  const words = found?.query.words ?? [];
+  if (!found || words.length === 0) {
+    return {
+      placeholder: 'No passage at the cursor',
+      report: { state: 'no passage', words, papers: [] },
+      items: [
+        { label: '$(info) No passage at the cursor', detail: 'Put the cursor in a paragraph of Markdown, LaTeX or text, or in a code comment, or select the passage.' },
+        { label: '$(search) Search Papers…', description: 'search by title, abstract or key instead', action: () => options.searchPapers('') },
+      ],
+    };
+  }
+  let engine: PaperSearch;
+  try {
+    engine = await options.search();
+  } catch (error) {
+    const cancelled = isIndexCancelled(error);
+    return {
+      placeholder: cancelled ? 'Indexing was cancelled' : 'The search index could not be made',
+      report: { state: 'no index', words, papers: [] },
+      items: [cancelled
+        ? { label: '$(info) Indexing Was Cancelled', description: 'run the command again to index the papers' }
+        : { label: '$(error) The Search Index Could Not Be Made', description: `${error instanceof Error ? error.message : String(error)} (choose to show the log)`, action: () => options.showLog() }],
+    };
+  }
+  const results = suggestPapers(engine, options.request, SUGGESTION_LIMIT)?.results ?? [];
+  const about = `Papers about: ${words.slice(0, 5).join(', ')}${words.length > 5 ? ', …' : ''}`;
+  if (results.length === 0) {
+    const query = words.slice(0, 8).join(' ');
+    return {
+      placeholder: about,
+      report: { state: 'no papers', words, papers: [] },
+      items: [
+        { label: '$(info) No papers match this passage', description: query },
+        { label: '$(search) Search Papers for These Words', description: query, action: () => options.searchPapers(query) },
+      ],
+    };
+  }
+  const suggestions = results.map((result) => ({ result, matched: matchedWords(result, found.query) }));
+  // The matched words lead the second line, where a long title cannot push them out of sight.
+  const items = suggestions.map(({ result, matched }): PaperItem => ({
+    label: noIcons(readableTitle(result.paper.title)),
+    description: result.paper.published ?? 'undated',
+    detail: noIcons(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${result.snippet}`),
+    buttons: [COPY_BUTTON, OPEN_BUTTON],
+    paper: result.paper,
+  }));
+  return {
+    placeholder: `${about} (Enter cites at the cursor)`,
+    report: { state: 'papers', words, papers: suggestions.map(({ result, matched }) => ({ id: result.paper.id, key: result.paper.key, matched })) },
+    items,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Where each paper is cited, for the views: the places of a key for the paper panel's "Cited in"
+ * section (and opening one of them), and the number of places per paper for the Topics tree, which
+ * hears of a change only when some paper's number changed.
+ */
+import * as vscode from 'vscode';
+import type { PaperKeys } from '../citations/paperKeys';
+import type { CitationPlaceView, CitedInView } from '../shared/protocol';
+import type { WorkspaceCitations } from './workspaceCitations';
+
+/** The panel lists at most this many places; it says how many there are in all. */
+export const MAX_LISTED_PLACES = 300;
+
+/** The citing places of keys, for the paper panel. */
+export class CitedIn {
+  /** Fires when the index changed (a paper's places may have). */
+  readonly onDidChange: vscode.Event<void>;
+
+  constructor(private readonly workspace: WorkspaceCitations) {
+    this.onDidChange = workspace.onDidChange;
+  }
+
+  /** Where `key` is cited, by file and line. */
+  view(key: string): CitedInView {
+    const state = this.workspace.state;
+    if (state === 'off') return { state, places: [], total: 0 };
+    this.workspace.flush();
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const places: CitationPlaceView[] = this.workspace.index.citationsOf(key).map((location) => {
+      const uri = vscode.Uri.parse(location.file, true);
+      return { uri: location.file, file: uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, multiRoot), line: location.line, column: location.column };
+    });
+    places.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+    return { state, places: places.slice(0, MAX_LISTED_PLACES), total: places.length };
+  }
+
+  /**
+   * Opens the place in an editor, the key selected, beside `besideColumn` (the panel's column) when
+   * that is the first. False when `key` is no longer cited there (the file changed since).
+   */
+  async open(key: string, place: { uri: string; line: number; column: number }, besideColumn?: vscode.ViewColumn): Promise<boolean> {
+    this.workspace.flush();
+    const cited = this.workspace.index.citationsOf(key).some((location) => location.file === place.uri && location.line === place.line && location.column === place.column);
+    if (!cited) return false;
+    const start = new vscode.Position(place.line - 1, place.column - 1);
+    const selection = new vscode.Range(start, start.translate(0, key.length));
+    const viewColumn = besideColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(vscode.Uri.parse(place.uri, true), { selection, viewColumn });
+    return true;
+  }
+}
+
+/** The number of places citing each paper, for the Topics tree. */
+export class CitationCounts implements vscode.Disposable {
+  private counts = new Map<string, number>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the number of some paper changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+
+  constructor(private readonly workspace: WorkspaceCitations, private readonly papers: PaperKeys, papersChanged: vscode.Event<void>) {
+    this.disposables.push(workspace.onDidChange(() => this.recount()), papersChanged(() => this.recount()));
+  }
+
+  /** How many places in the workspace cite `key` (0 while the index is off). */
+  count(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+
+  private recount(): void {
+    const counts = new Map<string, number>();
+    if (this.workspace.state !== 'off') {
+      const index = this.workspace.index;
+      for (const key of this.papers.keys()) {
+        const count = index.citationCount(key);
+        if (count > 0) counts.set(key, count);
+      }
+    }
+    const changed = counts.size !== this.counts.size || [...counts].some(([key, count]) => this.counts.get(key) !== count);
+    this.counts = counts;
+    if (changed) this.changeEmitter.fire();
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The citations and key definitions of one open document, as the editor features need them on every
+ * cursor move (highlights, the key under the cursor, diagnostics): scanned once per document version
+ * and kept until the document changes or closes. Documents over the size limit are not scanned.
+ */
+import * as vscode from 'vscode';
+import { scanCitations } from '../core/references/scanCitations';
+import type { KeyOccurrence } from '../core/references/types';
+import { commentTrigger } from '../settings/settings';
+
+/** The range of an occurrence's key in its document (`line` and `column` are 1-based, UTF-16). */
+export function keyRange(occurrence: Pick<KeyOccurrence, 'key' | 'line' | 'column'>): vscode.Range {
+  return new vscode.Range(occurrence.line - 1, occurrence.column - 1, occurrence.line - 1, occurrence.column - 1 + occurrence.key.length);
+}
+
+interface Scanned {
+  version: number;
+  trigger: string;
+  languageId: string;
+  occurrences: KeyOccurrence[];
+}
+
+/** Occurrences of keys in open documents, cached per document version. */
+export class DocumentCitations implements vscode.Disposable {
+  private readonly cache = new Map<string, Scanned>();
+  private readonly subscription = vscode.workspace.onDidCloseTextDocument((document) => this.cache.delete(document.uri.toString()));
+
+  /** `maxBytes()`: documents longer than this (in UTF-16 units) are not scanned. */
+  constructor(private readonly maxBytes: () => number) {}
+
+  /** The keys `document` cites and defines, in order; empty for a document over the size limit. */
+  occurrences(document: vscode.TextDocument): readonly KeyOccurrence[] {
+    const id = document.uri.toString();
+    const trigger = commentTrigger();
+    const cached = this.cache.get(id);
+    if (cached && cached.version === document.version && cached.trigger === trigger && cached.languageId === document.languageId) return cached.occurrences;
+    const text = document.getText();
+    const occurrences = text.length > this.maxBytes() ? [] : scanCitations(text, document.languageId, { commentTrigger: trigger });
+    this.cache.set(id, { version: document.version, trigger, languageId: document.languageId, occurrences });
+    return occurrences;
+  }
+
+  /** The cited or defined key at `position`, with its range; undefined when the position is on no key. */
+  keyAt(document: vscode.TextDocument, position: vscode.Position): { occurrence: KeyOccurrence; range: vscode.Range } | undefined {
+    for (const occurrence of this.occurrences(document)) {
+      if (occurrence.line - 1 !== position.line) continue;
+      const range = keyRange(occurrence);
+      if (range.contains(position)) return { occurrence, range };
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.cache.clear();
+  }
+}

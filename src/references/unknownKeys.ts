@@ -1,0 +1,144 @@
+/**
+ * Unknown citation keys in open documents: a diagnostic (its severity a setting, `off` included) on
+ * each cited key that no paper has and nothing in the workspace defines, with quick fixes "Replace
+ * with <nearest key>" (by edit distance and title words) and "Search Papers for '<key>'". Waits for
+ * the workspace index, since a key may be defined in a `.bib` file not yet read.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/commandIds';
+import { nearestKeys, type KeyCandidate } from '../core/references/nearestKey';
+import type { PaperKeys } from '../citations/paperKeys';
+import { affects, SETTINGS, unknownKeySeverity, type UnknownKeySeverity } from '../settings/settings';
+import { keyRange, type DocumentCitations } from './documentCitations';
+import { PAPER_SCHEME } from './paperDefinitions';
+import type { WorkspaceCitations } from './workspaceCitations';
+
+/** The `source` of Paper Scout's unknown-key diagnostics. */
+export const UNKNOWN_KEY_SOURCE = 'Paper Scout';
+/** The `code` of Paper Scout's unknown-key diagnostics. */
+export const UNKNOWN_KEY_CODE = 'unknown-key';
+
+/** Documents that are no one's writing: output channels (the log changes with every line), debug consoles, Git's views, Paper Scout's own entries. */
+const NOT_WRITING: ReadonlySet<string> = new Set(['output', 'debug', 'git', 'vscode-scm', PAPER_SCHEME]);
+
+/** How many "Replace with" fixes are offered at most. */
+const MAX_REPLACEMENTS = 3;
+const REFRESH_DELAY_MS = 100;
+
+const SEVERITIES: Readonly<Record<Exclude<UnknownKeySeverity, 'off'>, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** What the command behind "Search Papers for '<key>'" is given: the key and where it stands. */
+export interface KeyPlace {
+  uri: string;
+  line: number;
+  character: number;
+  key: string;
+}
+
+/** Keeps the unknown-key diagnostics of every open document current. */
+export class UnknownKeyDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('paperScout.unknownKeys');
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly workspace: WorkspaceCitations, private readonly documents: DocumentCitations, private readonly papers: PaperKeys, papersChanged: vscode.Event<void>) {
+    const schedule = (): void => this.schedule();
+    const scheduleFor = (document: vscode.TextDocument): void => { if (!NOT_WRITING.has(document.uri.scheme)) schedule(); };
+    this.disposables.push(
+      workspace.onDidChange(schedule),
+      papersChanged(schedule),
+      vscode.workspace.onDidOpenTextDocument(scheduleFor),
+      vscode.workspace.onDidChangeTextDocument((event) => scheduleFor(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
+      vscode.workspace.onDidChangeConfiguration((event) => { if (affects(event, SETTINGS.unknownKeySeverity)) schedule(); }),
+    );
+    schedule();
+  }
+
+  /** Marks the unknown keys of every open document now. */
+  refresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.workspace.state !== 'ready') {
+      this.collection.clear(); // off, or not every definition is known yet
+      return;
+    }
+    this.workspace.flush();
+    const known = new Map<string, boolean>();
+    const isKnown = (key: string): boolean => {
+      let answer = known.get(key);
+      if (answer === undefined) known.set(key, (answer = this.papers.get(key) !== undefined || this.workspace.index.isDefined(key)));
+      return answer;
+    };
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.isClosed || NOT_WRITING.has(document.uri.scheme)) continue;
+      const severity = unknownKeySeverity(document);
+      if (severity === 'off') {
+        this.collection.delete(document.uri);
+        continue;
+      }
+      const occurrences = this.documents.occurrences(document);
+      const ownDefinitions = new Set(occurrences.filter((occurrence) => occurrence.kind === 'definition').map((occurrence) => occurrence.key));
+      const diagnostics = occurrences
+        .filter((occurrence) => occurrence.kind === 'citation' && !ownDefinitions.has(occurrence.key) && !isKnown(occurrence.key))
+        .map((occurrence) => {
+          const diagnostic = new vscode.Diagnostic(keyRange(occurrence), `Unknown citation key "${occurrence.key}": no paper has it and no .bib entry in the workspace defines it.`, SEVERITIES[severity]);
+          diagnostic.source = UNKNOWN_KEY_SOURCE;
+          diagnostic.code = UNKNOWN_KEY_CODE;
+          return diagnostic;
+        });
+      this.collection.set(document.uri, diagnostics);
+    }
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const disposable of this.disposables.reverse()) disposable.dispose();
+  }
+}
+
+/** The quick fixes of an unknown key: the nearest known keys, and a search for the paper meant. */
+export class UnknownKeyFixes implements vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly workspace: WorkspaceCitations, private readonly papers: PaperKeys) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
+    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === UNKNOWN_KEY_SOURCE && diagnostic.code === UNKNOWN_KEY_CODE);
+    if (ours.length === 0) return [];
+    const candidates = this.candidates();
+    return ours.flatMap((diagnostic) => {
+      const key = document.getText(diagnostic.range);
+      const replacements = nearestKeys(key, candidates, MAX_REPLACEMENTS).map((suggestion, rank) => {
+        const action = new vscode.CodeAction(`Replace with ${suggestion.key}`, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(document.uri, diagnostic.range, suggestion.key);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = rank === 0;
+        return action;
+      });
+      const search = new vscode.CodeAction(`Search Papers for '${key}'`, vscode.CodeActionKind.QuickFix);
+      const place: KeyPlace = { uri: document.uri.toString(), line: diagnostic.range.start.line, character: diagnostic.range.start.character, key };
+      search.command = { command: COMMANDS.searchPapersForKey, title: search.title, arguments: [place] };
+      search.diagnostics = [diagnostic];
+      return [...replacements, search];
+    });
+  }
+
+  /** The corpus papers' keys with their titles, and the keys the workspace defines. */
+  private candidates(): KeyCandidate[] {
+    const index = this.workspace.index;
+    const defined = index.keys().filter((key) => !this.papers.get(key) && index.isDefined(key)).map((key) => ({ key, title: '' }));
+    return [...this.papers.papers, ...defined];
+  }
+}

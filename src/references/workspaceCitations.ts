@@ -1,0 +1,286 @@
+/**
+ * The workspace citation index as a background service: built after activation from the files of
+ * every workspace folder (read through `workspace.fs`, so virtual file systems and the web host work
+ * too), kept current from open documents (debounced) and a file watcher, rebuilt when the settings
+ * that shape it change, and cancelled when the extension is disposed. Files are named by URI string.
+ */
+import * as vscode from 'vscode';
+import { CitationIndex } from '../core/references/citationIndex';
+import { indexWorkspace, updateDocument, type IndexWorkspaceOptions, type WorkspaceFile } from '../core/references/indexWorkspace';
+import type { PathFilter } from '../core/references/pathFilter';
+import { affects, commentTrigger, SETTINGS, workspaceCitationsEnabled, workspaceMaxFileBytes } from '../settings/settings';
+import { listFolderFiles, logSkipped, pathFilterFor, relativeTo, underAny, walkFolder } from './workspaceFiles';
+
+/** `off` (the setting), `indexing` (the first build, or a rebuild, is under way) or `ready`. */
+export type WorkspaceCitationsState = 'off' | 'indexing' | 'ready';
+
+/** How long after the last keystroke an edited document is scanned again. */
+const UPDATE_DELAY_MS = 50;
+/** How often, at most, listeners hear of changes while a build runs. */
+const BUILD_NOTIFY_MS = 300;
+/** File watcher events are gathered this long and applied together. */
+const DISK_DELAY_MS = 100;
+
+/** One build: cancelled when a newer one starts or the service is disposed. */
+interface Run {
+  cancelled: boolean;
+}
+
+/** Every citation in the workspace, kept current in the background. */
+export class WorkspaceCitations implements vscode.Disposable {
+  private indexValue = new CitationIndex();
+  private stateValue: WorkspaceCitationsState = 'off';
+  private run: Run | undefined;
+  private maxBytes = workspaceMaxFileBytes();
+  private readonly filters = new Map<string, PathFilter>();
+  private readonly pending = new Map<string, vscode.TextDocument>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** File watcher events waiting to be applied: files to read, created folders to walk, deletions (URI strings). */
+  private disk = { reads: new Set<string>(), folders: new Set<string>(), deletes: new Set<string>() };
+  private diskTimer: ReturnType<typeof setTimeout> | undefined;
+  private waiters: Array<() => void> = [];
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires (coalesced) when the index or its state changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.fileChanged(uri, true)),
+      watcher.onDidChange((uri) => this.fileChanged(uri, false)),
+      watcher.onDidDelete((uri) => this.fileDeleted(uri)),
+      vscode.workspace.onDidChangeTextDocument((event) => { if (event.contentChanges.length > 0) this.schedule(event.document); }),
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affects(event, SETTINGS.workspaceCitations, SETTINGS.workspaceMaxFileSize, SETTINGS.commentTrigger)
+          || event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude')) this.restart();
+      }),
+    );
+  }
+
+  /** The index (a new one after each rebuild: hold on to the service, not to this). */
+  get index(): CitationIndex {
+    return this.indexValue;
+  }
+
+  get state(): WorkspaceCitationsState {
+    return this.stateValue;
+  }
+
+  /** The size limit in force, in bytes (UTF-16 units for open documents). */
+  get maxFileBytes(): number {
+    return this.maxBytes;
+  }
+
+  /** Resolves once no build is under way (at once when the index is ready or off). */
+  whenBuilt(): Promise<void> {
+    if (this.stateValue !== 'indexing') return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Starts (again) from scratch with the settings in force: cancels a build under way. */
+  restart(): void {
+    if (this.run) this.run.cancelled = true;
+    this.run = undefined;
+    this.pending.clear();
+    this.disk = { reads: new Set(), folders: new Set(), deletes: new Set() };
+    this.filters.clear();
+    this.maxBytes = workspaceMaxFileBytes();
+    this.indexValue = new CitationIndex({ commentTrigger: commentTrigger() });
+    if (!workspaceCitationsEnabled()) {
+      this.setState('off');
+      return;
+    }
+    const run: Run = { cancelled: false };
+    this.run = run;
+    this.setState('indexing');
+    void this.build(run).catch((error: unknown) => {
+      this.log.error(`workspace citations: indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (this.run === run) this.setState('ready');
+    });
+  }
+
+  /** Scans the edits of `uri` (every pending document without one) now rather than after the delay. */
+  flush(uri?: vscode.Uri): void {
+    const documents = uri ? [this.pending.get(uri.toString())].filter((document) => document !== undefined) : [...this.pending.values()];
+    for (const document of documents) {
+      this.pending.delete(document.uri.toString());
+      this.update(document);
+    }
+    if (this.pending.size === 0 && this.pendingTimer) {
+      clearTimeout(this.pendingTimer);
+      this.pendingTimer = undefined;
+    }
+  }
+
+  /** True when a document at `uri` belongs in the index: an untitled one, or a workspace file the filter lets through. */
+  includes(uri: vscode.Uri): boolean {
+    if (uri.scheme === 'untitled') return true;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const relativePath = folder && relativeTo(folder, uri);
+    return relativePath !== undefined && this.filterFor(folder as vscode.WorkspaceFolder).includesFile(relativePath);
+  }
+
+  private filterFor(folder: vscode.WorkspaceFolder): PathFilter {
+    const key = folder.uri.toString();
+    let filter = this.filters.get(key);
+    if (!filter) this.filters.set(key, (filter = pathFilterFor(folder)));
+    return filter;
+  }
+
+  private async build(run: Run): Promise<void> {
+    const started = Date.now();
+    const files: WorkspaceFile[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const listed = await listFolderFiles(folder, this.filterFor(folder), () => run.cancelled);
+      if (listed.truncated) this.log.warn(`workspace citations: ${folder.name} has more files than the ${listed.files.length} indexed; the rest are left out`);
+      files.push(...listed.files);
+    }
+    if (run.cancelled) return;
+    const result = await indexWorkspace(this.indexValue, files, { ...this.readOptions(run), onProgress: () => this.notify() });
+    if (result.cancelled || run.cancelled) return;
+    // Open documents may hold edits not saved yet, and their language may not be the file name's.
+    for (const document of vscode.workspace.textDocuments) if (this.includes(document.uri)) this.update(document);
+    logSkipped(this.log, result.skipped);
+    this.log.info(`workspace citations: ${this.indexValue.keys().length} keys in ${result.indexed} files indexed in ${Date.now() - started} ms${result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}`);
+    this.setState('ready');
+  }
+
+  private readOptions(run: Run): IndexWorkspaceOptions {
+    return {
+      maxFileBytes: this.maxBytes,
+      read: (file) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.parse(file.id, true))),
+      sizeOf: async (file) => (await vscode.workspace.fs.stat(vscode.Uri.parse(file.id, true))).size,
+      isCancelled: () => run.cancelled,
+    };
+  }
+
+  /** Queues an edited or opened document for scanning. */
+  private schedule(document: vscode.TextDocument): void {
+    if (this.stateValue === 'off' || !this.includes(document.uri)) return;
+    this.pending.set(document.uri.toString(), document);
+    this.pendingTimer ??= setTimeout(() => {
+      this.pendingTimer = undefined;
+      this.flush();
+    }, UPDATE_DELAY_MS);
+  }
+
+  private update(document: vscode.TextDocument): void {
+    if (document.isClosed) return;
+    updateDocument(this.indexValue, document.uri.toString(), document.getText(), document.languageId, this.maxBytes);
+    this.notify();
+  }
+
+  /** A closed untitled document is gone; a closed file may have been reverted, so its saved text counts again. */
+  private documentClosed(document: vscode.TextDocument): void {
+    const id = document.uri.toString();
+    this.pending.delete(id);
+    if (this.stateValue === 'off') return;
+    if (document.uri.scheme === 'untitled') {
+      this.indexValue.removeFile(id);
+      this.notify();
+    } else if (this.includes(document.uri)) {
+      this.disk.reads.add(id); // it may have been closed without saving: its file counts again
+      this.scheduleDisk();
+    }
+  }
+
+  /** A file or folder was created or changed on disk: read it, or what the folder holds, with the next batch. */
+  private fileChanged(uri: vscode.Uri, created: boolean): void {
+    if (this.stateValue === 'off') return;
+    if (this.includes(uri)) this.disk.reads.add(uri.toString());
+    else if (created && vscode.workspace.getWorkspaceFolder(uri)) this.disk.folders.add(uri.toString());
+    else return;
+    this.scheduleDisk();
+  }
+
+  /** A file or a whole folder was deleted: forget what the index held for it, with the next batch. */
+  private fileDeleted(uri: vscode.Uri): void {
+    if (this.stateValue === 'off') return;
+    this.disk.deletes.add(uri.toString());
+    this.scheduleDisk();
+  }
+
+  private scheduleDisk(): void {
+    this.diskTimer ??= setTimeout(() => {
+      this.diskTimer = undefined;
+      void this.applyDiskChanges().catch((error: unknown) => this.log.error(`workspace citations: ${error instanceof Error ? error.message : String(error)}`));
+    }, DISK_DELAY_MS);
+  }
+
+  /**
+   * Applies the file watcher's events of the last moments at once (a checkout or a build may bring
+   * thousands): deletions in one pass over the index, then the files created or changed, and those
+   * of created folders (the top-most only), read through one paced `indexWorkspace`.
+   */
+  private async applyDiskChanges(): Promise<void> {
+    const { reads, folders, deletes } = this.disk;
+    this.disk = { reads: new Set(), folders: new Set(), deletes: new Set() };
+    if (deletes.size > 0) {
+      for (const file of this.indexValue.fileNames()) if (underAny(file, deletes)) this.indexValue.removeFile(file);
+      this.notify();
+    }
+    const run = this.run;
+    for (const folder of [...folders].filter((candidate) => !underAny(candidate, folders, true))) {
+      const uri = vscode.Uri.parse(folder, true);
+      const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
+      const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+      if (!workspaceFolder || !stat || !(stat.type & vscode.FileType.Directory) || stat.type & vscode.FileType.SymbolicLink) continue;
+      const listed = await walkFolder(workspaceFolder, uri, this.filterFor(workspaceFolder), () => run !== this.run);
+      for (const file of listed.files) reads.add(file.id);
+    }
+    // An open document speaks for its file (it holds what the user sees, saved or not).
+    const open = new Set(vscode.workspace.textDocuments.filter((document) => !document.isClosed).map((document) => document.uri.toString()));
+    await this.readFiles([...reads].filter((id) => !open.has(id)).map((id) => vscode.Uri.parse(id, true)));
+  }
+
+  /** Reads files from disk into the index; one that can no longer be read (or is now too large) leaves it. */
+  private async readFiles(uris: readonly vscode.Uri[]): Promise<void> {
+    const run = this.run;
+    if (!run || uris.length === 0) return;
+    const index = this.indexValue;
+    const files = uris.map((uri) => ({ id: uri.toString(), relativePath: uri.path }));
+    const result = await indexWorkspace(index, files, this.readOptions(run));
+    if (run.cancelled) return;
+    for (const skipped of result.skipped) index.removeFile(skipped.id);
+    logSkipped(this.log, result.skipped);
+    this.notify();
+  }
+
+  private setState(state: WorkspaceCitationsState): void {
+    this.stateValue = state;
+    if (state !== 'indexing') {
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const resolve of waiters) resolve();
+    }
+    this.notify(true);
+  }
+
+  /** Tells listeners, at most once per turn (per `BUILD_NOTIFY_MS` while a build runs). */
+  private notify(now = false): void {
+    if (this.notifyTimer && !now) return;
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      this.changeEmitter.fire();
+    }, now || this.stateValue !== 'indexing' ? 0 : BUILD_NOTIFY_MS);
+  }
+
+  dispose(): void {
+    if (this.run) this.run.cancelled = true;
+    this.run = undefined;
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    if (this.diskTimer) clearTimeout(this.diskTimer);
+    for (const resolve of this.waiters) resolve();
+    this.waiters = [];
+    for (const disposable of this.disposables.reverse()) disposable.dispose();
+  }
+}
+
