@@ -27,7 +27,7 @@ describe(`Paper Scout UI: papers for a passage, citations in the workspace (${ho
   this.timeout(120_000);
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let wb: Workbench;
-  const galore = paperWithKey('galore_nd');
+  const galore = paperWithKey('galore');
   const awq = paperWithKey('awq2023');
 
   before(async () => {

@@ -11,7 +11,7 @@ import { api, closeAllEditors, hooks, nextEvent, scratchDocument, setSetting, wa
 const CITE_TITLE = 'Cite a paper about this…';
 
 /** A LaTeX paragraph about activation-aware weight quantization, citing another paper already. */
-const LATEX_PASSAGE = 'Pruning removes whole rows and columns~\\cite{slicegpt_nd}. Post-training quantization maps the weights to '
+const LATEX_PASSAGE = 'Pruning removes whole rows and columns~\\cite{slicegpt}. Post-training quantization maps the weights to '
   + '4-bit integers instead; protecting the few salient weight channels, found from the activation magnitudes, '
   + 'and scaling them before rounding keeps the quantized model close to full precision.';
 
@@ -64,7 +64,7 @@ describe('citations: papers for the passage at the cursor', function () {
     const passageWords = new Set(LATEX_PASSAGE.toLowerCase().split(/[^a-z0-9]+/));
     assert.ok(shown.papers[rank].matched.length > 0, 'no matched words are shown for AWQ');
     for (const word of shown.papers[rank].matched) assert.ok(passageWords.has(word.toLowerCase()), `"${word}" is not a word of the passage`);
-    assert.ok(!shown.words.includes('slicegpt_nd') && !shown.words.includes('cite'), `citations count as passage words: ${shown.words.join(', ')}`);
+    assert.ok(!shown.words.includes('slicegpt') && !shown.words.includes('cite'), `citations count as passage words: ${shown.words.join(', ')}`);
 
     // Enter takes the first paper once the pick has made its items the active ones.
     const first = shown.papers[0];
@@ -97,7 +97,7 @@ describe('citations: papers for the passage at the cursor', function () {
   });
 
   it('reads the code comment around the cursor, and a selection as the passage itself', async () => {
-    const galore = paperWithKey(papers, 'galore_nd');
+    const galore = paperWithKey(papers, 'galore');
     const code = 'def train(model):\n    # Adam keeps two moments per weight; project each gradient to a low-rank subspace\n    # and keep the optimizer states there, to save memory in full-parameter training.\n    return model\n';
     const editor = await scratchDocument('python', code);
     editor.selection = new vscode.Selection(1, 10, 1, 10);
@@ -149,6 +149,6 @@ describe('citations: papers for the passage at the cursor', function () {
     assert.ok(ours.every((item) => item.sortText), 'an item has no sortText');
     const ordered = ours.sort((a, b) => (a.sortText as string).localeCompare(b.sortText as string)).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.ok(ordered.slice(0, 3).includes(awq.key), `AWQ is not among the first three: ${ordered.slice(0, 5).join(', ')}`);
-    assert.strictEqual(ordered[ordered.length - 1], 'slicegpt_nd', 'the key the passage cites already is not last');
+    assert.strictEqual(ordered[ordered.length - 1], 'slicegpt', 'the key the passage cites already is not last');
   });
 });
