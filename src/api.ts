@@ -10,6 +10,7 @@ import type { StoreState } from './core/store/paperStore';
 import type { Diagnostic, Paper, TopicRule } from './core/types';
 import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
 import type { PaperScout } from './paperScout';
+import { IssuedKeys } from './state/issuedKeys';
 import { RecentSearches } from './state/recentSearches';
 import type { SearchItemsShown } from './views/searchPick';
 import type { TopicTreeNode } from './views/topicTree';
@@ -114,7 +115,7 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
 }
 
 function testHooks(scout: PaperScout, globalState: vscode.Memento): PaperScoutTestHooks {
-  const storedKeys: readonly string[] = [RecentSearches.key];
+  const storedKeys: readonly string[] = [RecentSearches.key, IssuedKeys.key];
   const storedKeyOrThrow = (key: string): string => {
     if (!storedKeys.includes(key)) throw new Error(`Paper Scout keeps no state under "${key}"`);
     return key;

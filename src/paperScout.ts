@@ -42,7 +42,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
 
   constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento) {
     this.recentSearches = new RecentSearches(globalState, log);
-    this.store = createPaperStore(extensionUri, log, this.disposables);
+    this.store = createPaperStore(extensionUri, log, this.disposables, globalState);
     this.tree = new TopicTreeProvider(this.store);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
     this.citations = new Citations(this.store, log);
