@@ -7,7 +7,8 @@ import { PaperPanels } from './panel/paperPanel';
 import { createPaperStore, type PaperStore } from './store/createStore';
 import { RecentSearches } from './state/recentSearches';
 import { RestrictedMode } from './settings/restrictedMode';
-import { affects, rememberSearches, SETTINGS, SORT_LABELS, sortBy } from './settings/settings';
+import { orderLabel } from './core/citations/displayText';
+import { affects, rememberSearches, SETTINGS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
@@ -49,7 +50,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     this.panels = new PaperPanels(extensionUri, this.store, log, {
       insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
       copyCitation: (paper, format) => this.citations.copy(paper, format),
-      revealTopic: (topic) => this.revealTopic(topic),
+      revealTopic: (topic, paperId) => this.revealTopic(topic, paperId),
     });
     this.status = new PaperCountStatus(this.store);
     this.disposables.push(this.tree, this.treeView, this.citations, this.panels, this.status, this.searchItemsEmitter,
@@ -118,9 +119,12 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     return true;
   }
 
-  /** Shows and expands a topic in the Topics tree. */
-  async revealTopic(name: string): Promise<boolean> {
-    const node = this.tree.topicNode(name);
+  /**
+   * Shows and expands a topic in the Topics tree; with `paperId` (the panel's topic chips), selects
+   * that paper under it, else the topic.
+   */
+  async revealTopic(name: string, paperId?: string): Promise<boolean> {
+    const node = (paperId !== undefined ? this.tree.paperUnder(name, paperId) : undefined) ?? this.tree.topicNode(name);
     if (!node) {
       this.log.warn(`reveal topic: no topic named ${JSON.stringify(name).slice(0, 100)}`);
       return false;
@@ -166,7 +170,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   }
 
   private updateViewDescription(): void {
-    this.treeView.description = SORT_LABELS[sortBy()];
+    this.treeView.description = orderLabel(sortBy());
   }
 
   private afterStoreChange(): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { readableTitle } from '../core/citations/latexText';
+import { clipAtWord } from '../core/citations/displayText';
+import { readableText } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
 import { availableFormats } from '../citations/formatRegistry';
 import { panelStateSchema, webviewMessageSchema, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
@@ -12,7 +13,8 @@ export interface PanelActions {
   /** Inserts in the format with this id, or asks for one when it is undefined. */
   insertCitation(paper: Paper, format: string | undefined): Promise<unknown>;
   copyCitation(paper: Paper, format: string | undefined): Promise<unknown>;
-  revealTopic(topic: string): Promise<unknown>;
+  /** Reveals the topic in the Topics view and selects the paper `paperId` under it. */
+  revealTopic(topic: string, paperId: string): Promise<unknown>;
 }
 
 /** A message the webview sent, and whether it passed validation (for logs and tests). */
@@ -146,7 +148,7 @@ export class PaperPanels implements vscode.Disposable {
         await this.open(message.paperId);
         return;
       case 'revealTopic':
-        await this.actions.revealTopic(message.topic);
+        await this.actions.revealTopic(message.topic, this.panels.get(panel)?.paperId ?? '');
         return;
       case 'insertCitation':
       case 'copyCitation': {
@@ -190,9 +192,7 @@ export class PaperPanels implements vscode.Disposable {
 }
 
 function panelTitle(paper: Paper | undefined): string {
-  if (!paper) return 'Paper';
-  const title = readableTitle(paper.title);
-  return title.length > 48 ? `${title.slice(0, 46)}…` : title;
+  return paper ? clipAtWord(readableText(paper.title), 48) : 'Paper';
 }
 
 function preview(value: unknown): string {
