@@ -45,11 +45,31 @@ function baseFolder(documentUri: vscode.Uri | undefined): vscode.Uri | undefined
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
-/** The `.bib` files of the workspace and of `base`, those in `base` first, then by path. */
+/**
+ * The `.bib` files in `base` (read directly, so they are there where a host has no file search), then
+ * the workspace's others by path.
+ */
 async function listBibFiles(base: vscode.Uri | undefined): Promise<vscode.Uri[]> {
-  const found = await vscode.workspace.findFiles('**/*.bib', EXCLUDE, MAX_LISTED);
-  const inBase = (uri: vscode.Uri): boolean => base !== undefined && vscode.Uri.joinPath(uri, '..').toString() === base.toString();
-  return found.sort((a, b) => Number(inBase(b)) - Number(inBase(a)) || a.path.localeCompare(b.path));
+  const [beside, found] = await Promise.all([
+    base ? bibFilesIn(base) : [],
+    vscode.workspace.findFiles('**/*.bib', EXCLUDE, MAX_LISTED).then((files) => files, () => [] as vscode.Uri[]),
+  ]);
+  const listed = new Set(beside.map((uri) => uri.toString()));
+  return [...beside, ...found.filter((uri) => !listed.has(uri.toString())).sort((a, b) => a.path.localeCompare(b.path))];
+}
+
+/** The `.bib` files directly in `folder`, by name; none when it cannot be read. */
+async function bibFilesIn(folder: vscode.Uri): Promise<vscode.Uri[]> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    return entries
+      .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && /\.bib$/i.test(name))
+      .map(([name]) => name)
+      .sort()
+      .map((name) => vscode.Uri.joinPath(folder, name));
+  } catch {
+    return [];
+  }
 }
 
 function choiceItems(files: readonly vscode.Uri[], base: vscode.Uri | undefined): TargetItem[] {
