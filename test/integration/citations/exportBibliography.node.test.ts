@@ -1,8 +1,8 @@
 // Export Bibliography on local files in the Node extension host, which writes them with Node's `fs`:
-// a symlinked .bib stays a link to the file it points at, the file keeps its permission bits, and a
-// read-only file is refused and left alone. (The web worker host has no local files: see
+// a symlinked .bib stays a link to the file it points at, the file keeps its permission bits, a write
+// the file system refuses leaves the original, and a read-only file is refused and left alone. (The web worker host has no local files: see
 // exportBibliography.test.ts for what both hosts do.)
-import { chmodSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import * as assert from '../assert';
@@ -48,6 +48,16 @@ describe('citations: export bibliography to local files (Node host)', () => {
     const result = await exportTo(target);
     assert.ok(result, 'the export failed');
     assert.strictEqual(statSync(target).mode & 0o7777, 0o640);
+  });
+
+  it('leaves the original byte for byte when the write fails, and no temporary file', async () => {
+    // The file system refuses the temporary file beside it: its name would pass 255 bytes.
+    const target = join(dir, `${'r'.repeat(240)}.bib`);
+    const original = '% mine\r\n@book{knuth1984, title = {The \\TeX book}}\r\n';
+    writeFileSync(target, original);
+    assert.strictEqual(await exportTo(target), undefined, 'the export reported success');
+    assert.strictEqual(readFileSync(target, 'utf8'), original);
+    assert.deepStrictEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'temporary files left behind');
   });
 
   it('refuses a read-only file and leaves it byte for byte', async () => {

@@ -155,21 +155,6 @@ describe('citations: export bibliography', () => {
     assert.ok(!text.includes(`@misc{${old.key},`), 'the entry is under the paper\'s new key, which the document does not cite');
   });
 
-  it('leaves the original byte for byte when the write fails, and no temporary file', async () => {
-    const [a] = papers;
-    // The file system refuses the temporary file beside it: its name would pass 255 bytes.
-    const target = vscode.Uri.joinPath(folder, `${'r'.repeat(240)}.bib`);
-    const original = '% mine\r\n@book{knuth1984, title = {The \\TeX book}}\r\n';
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(original));
-    const { document } = await scratchDocument('latex', `\\cite{${a.key}}\n`);
-    const result = await vscode.commands.executeCommand<ExportResult | undefined>(COMMANDS.exportBibliography,
-      { scope: 'document', document: document.uri.toString(), target: target.toString() });
-    assert.strictEqual(result, undefined, 'the export reported success');
-    assert.strictEqual(await readText(target), original);
-    const leftovers = (await vscode.workspace.fs.readDirectory(folder)).filter(([name]) => name.endsWith('.tmp'));
-    assert.deepStrictEqual(leftovers, [], 'temporary files left behind');
-  });
-
   it('asks for no overwrite when the chosen file exists: choosing it merges into it', async () => {
     const [a] = papers;
     // A folder of its own, so the document's .bib file is the first choice offered.

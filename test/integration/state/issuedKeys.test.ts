@@ -52,4 +52,16 @@ describe('state: the keys of the user\'s papers', function () {
     const reordered = await keysWith(['beta.txt', 'alpha.txt']);
     assert.deepStrictEqual(reordered, both);
   });
+
+  it('resets a corrupt stored value and still loads the papers', async () => {
+    const testHooks = await hooks();
+    await testHooks.storedState.set('issuedCitationKeys', ['not', 'a', 'record']);
+    await (await api()).reload();
+    const keys = await keysWith(['alpha.txt', 'beta.txt']);
+    assert.ok(keys.alpha && keys.beta, JSON.stringify(keys));
+    await waitFor(() => {
+      const stored = testHooks.storedState.get('issuedCitationKeys');
+      return typeof stored === 'object' && stored !== null && !Array.isArray(stored);
+    }, 'the corrupt value to be replaced by a record');
+  });
 });
