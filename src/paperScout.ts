@@ -169,15 +169,23 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     });
   }
 
+  /**
+   * Says how the view is sorted: in its description (shown when the view has a header of its own) and
+   * in its message line (always shown: a container with one view hides the description), with any
+   * skipped settings or files after it.
+   */
   private updateViewDescription(): void {
-    this.treeView.description = orderLabel(sortBy());
+    const order = orderLabel(sortBy());
+    this.treeView.description = order;
+    const { topicSettingProblems: topicProblems, corpusFileProblems } = this.store;
+    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics.key}` : '', corpusFileProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
+    const problems = skipped.length > 0 ? ` Some ${skipped.join(' and ')} were skipped (see the log).` : '';
+    this.treeView.message = this.store.state.kind === 'ready' ? `Sorted: ${order}.${problems}` : undefined;
   }
 
   private afterStoreChange(): void {
-    const state = this.store.state;
     const { topicSettingProblems: topicProblems, corpusFileProblems } = this.store;
-    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics.key}` : '', corpusFileProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
-    this.treeView.message = state.kind === 'ready' && skipped.length > 0 ? `Some ${skipped.join(' and ')} were skipped (see the log).` : undefined;
+    this.updateViewDescription();
     this.reportOnce('topics', topicProblems, 'invalid topic in settings', SETTINGS.topics.key);
     this.reportOnce('corpusFiles', corpusFileProblems, 'problem in your corpus files', SETTINGS.corpusFiles.key);
   }
