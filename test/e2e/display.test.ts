@@ -5,12 +5,12 @@
 // the upvote order, so the other UI tests see neither; no search result is picked (picked searches are
 // remembered).
 import { ok, strictEqual } from 'node:assert';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../../scripts/harness/browser.mjs';
 import { readableText } from '../../src/core/citations/latexText';
 import type { Corpus, Paper } from '../../src/core/types';
-import { subfolderUrl, Workbench } from './workbench';
+import { screenshotFailuresAndCleanUp, subfolderUrl, Workbench } from './workbench';
 
 const url = process.env.PAPER_SCOUT_E2E_URL ?? '';
 const host = process.env.PAPER_SCOUT_E2E_HOST ?? 'node';
@@ -46,14 +46,7 @@ describe(`Paper Scout as a writer reads it (${host} host)`, function () {
     await wb.page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed ${this.currentTest.title}`).catch(() => {});
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
+  screenshotFailuresAndCleanUp(() => ({ browser, wb, folder }));
 
   it('sorted by upvotes, says so and leads every paper row with its upvotes at the default sidebar width', async () => {
     await wb.activityItem('Paper Scout').click({ timeout: 30_000 });

@@ -9,14 +9,14 @@
 // PAPER_SCOUT_E2E_WORKSPACE) is the test's alone and is removed afterwards; the theme goes to its
 // settings and no search is picked (picked ones are remembered), so the other UI tests see nothing.
 import { ok, strictEqual, deepStrictEqual } from 'node:assert';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleMessage, Request } from 'playwright-core';
 import { launchBrowser } from '../../scripts/harness/browser.mjs';
 import { readableAbstract, readableTitle } from '../../src/core/citations/latexText';
 import { HOSTILE_ABSTRACT, HOSTILE_TITLE, hostileCorpusJson } from '../fixtures/hostile/payloads';
 import { readPanel, settledContrast } from './panelDom';
-import { subfolderUrl, Workbench, sleep } from './workbench';
+import { screenshotFailuresAndCleanUp, subfolderUrl, Workbench, sleep } from './workbench';
 
 const url = process.env.PAPER_SCOUT_E2E_URL ?? '';
 const host = process.env.PAPER_SCOUT_E2E_HOST ?? 'node';
@@ -94,14 +94,7 @@ describe(`Paper Scout with a hostile corpus (${host} host)`, function () {
     await wb.screenshot('hostile workspace loaded');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed ${this.currentTest.title}`).catch(() => {});
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
+  screenshotFailuresAndCleanUp(() => ({ browser, wb, folder }));
 
   it('finds the hostile paper with "Paper Scout: Search Papers"; the result shows its title as text', async () => {
     await wb.runCommand('Paper Scout: Search Papers');
