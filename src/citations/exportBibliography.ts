@@ -4,6 +4,7 @@
  * holds (see `core/citations/bibFile.ts` for the merge rules), and written atomically.
  */
 import * as vscode from 'vscode';
+import { AtomicWriteError } from '../core/citations/atomicWrite';
 import { describeMerge, mergeBibEntries, type BibMerge } from '../core/citations/bibFile';
 import { findCitedKeys, type CitedKeysOptions } from '../core/citations/citedKeys';
 import { formatCitation } from '../core/citations/formats';
@@ -103,7 +104,9 @@ export async function exportBibliography(papers: PaperKeys, options: ExportBibli
     try {
       await writeBibFile(target, new TextEncoder().encode(merge.text), existing.bytes);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Paper Scout could not export the bibliography: ${message(error)}`);
+      // An AtomicWriteError names the file and says what became of it; anything else gets the name here.
+      const detail = error instanceof AtomicWriteError ? message(error) : `could not write ${baseName(target)} (${message(error)}); it is unchanged`;
+      void vscode.window.showErrorMessage(`Paper Scout could not export the bibliography: ${detail.replace(/\.$/, '')}.`);
       return undefined;
     }
   }
