@@ -41,11 +41,12 @@ let hasExtension = false;
 try { hasExtension = statSync(extensionEntry).isFile(); } catch { /* not yet written */ }
 if (hasExtension) {
   builds.push(
+    // PAPER_SCOUT_HOST picks each host's search worker (src/store/searchWorkers.ts); the web bundle then holds no Node code.
     { ...common, entryPoints: [extensionEntry], outfile: 'dist/extension.js', platform: 'node', format: 'cjs',
-      external: ['vscode'] },
+      external: ['vscode'], define: { PAPER_SCOUT_HOST: '"node"' } },
     { ...common, entryPoints: [extensionEntry], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs',
       external: ['vscode'], mainFields: ['browser', 'module', 'main'],
-      define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } },
+      define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', PAPER_SCOUT_HOST: '"web"' } },
   );
 }
 try {

@@ -12,6 +12,7 @@ import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
 import type { PaperScout } from './paperScout';
 import type { SuggestionsShown } from './citations';
 import type { WorkspaceCitationsState } from './references';
+import { IssuedKeys } from './state/issuedKeys';
 import { RecentSearches } from './state/recentSearches';
 import type { SearchItemsShown } from './views/searchPick';
 import type { TopicTreeNode } from './views/topicTree';
@@ -36,8 +37,11 @@ export interface PaperScoutApi {
   openPaper(id: string): Promise<void>;
   /** Reveals and selects a paper in the Topics tree; false when there is no such paper. */
   revealPaper(id: string): Promise<boolean>;
-  /** Reveals a topic in the Topics tree; false when there is no such topic. */
-  revealTopic(name: string): Promise<boolean>;
+  /**
+   * Reveals a topic in the Topics tree and selects it, or with `paperId` the paper under it (as the
+   * panel's topic chips do); false when there is no such topic.
+   */
+  revealTopic(name: string, paperId?: string): Promise<boolean>;
   /**
    * Inserts a citation at every cursor of the active (or last) editor; false when it was copied
    * instead. `format` is a format id (`bibtex`, `template:<name>`); the language's default without.
@@ -64,6 +68,8 @@ export interface TopicTreeFacade {
 export interface PaperScoutTestHooks {
   /** The Topics tree provider. */
   readonly topicTree: TopicTreeFacade;
+  /** The nodes selected in the Topics view. */
+  topicSelection(): readonly TopicTreeNode[];
   /** The open paper panels. */
   panels(): PanelInfo[];
   /** Every message a paper panel's webview sends, with whether it passed validation. */
@@ -122,7 +128,7 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     search: async (query, options) => (await scout.store.index.ready()).search(query, options),
     openPaper: (id) => scout.openPaper(id),
     revealPaper: (id) => scout.revealPaper(id),
-    revealTopic: (name) => scout.revealTopic(name),
+    revealTopic: (name, paperId) => scout.revealTopic(name, paperId),
     insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection }),
     copyCitation: (id, format) => scout.copyCitation(paperOrThrow(id), format),
     reload: () => scout.load(),
@@ -131,13 +137,14 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
 }
 
 function testHooks(scout: PaperScout, globalState: vscode.Memento): PaperScoutTestHooks {
-  const storedKeys: readonly string[] = [RecentSearches.key];
+  const storedKeys: readonly string[] = [RecentSearches.key, IssuedKeys.key];
   const storedKeyOrThrow = (key: string): string => {
     if (!storedKeys.includes(key)) throw new Error(`Paper Scout keeps no state under "${key}"`);
     return key;
   };
   return {
     topicTree: scout.tree,
+    topicSelection: () => scout.treeView.selection,
     panels: () => scout.panels.list(),
     onDidReceivePanelMessage: scout.panels.onDidReceiveMessage,
     statusText: () => scout.status.text,

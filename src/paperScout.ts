@@ -9,7 +9,8 @@ import { References } from './references';
 import { createPaperStore, type PaperStore } from './store/createStore';
 import { RecentSearches } from './state/recentSearches';
 import { RestrictedMode } from './settings/restrictedMode';
-import { affects, rememberSearches, SETTINGS, SORT_LABELS, sortBy } from './settings/settings';
+import { orderLabel } from './core/citations/displayText';
+import { affects, rememberSearches, SETTINGS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
@@ -49,7 +50,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
 
   constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento) {
     this.recentSearches = new RecentSearches(globalState, log);
-    this.store = createPaperStore(extensionUri, log, this.disposables);
+    this.store = createPaperStore(extensionUri, log, this.disposables, globalState);
     this.references = new References(this.store, log, (id) => this.openPaper(id));
     this.tree = new TopicTreeProvider(this.store, this.references.counts);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
@@ -57,7 +58,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     this.panels = new PaperPanels(extensionUri, this.store, log, {
       insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
       copyCitation: (paper, format) => this.citations.copy(paper, format),
-      revealTopic: (topic) => this.revealTopic(topic),
+      revealTopic: (topic, paperId) => this.revealTopic(topic, paperId),
     }, this.references.citedIn);
     this.status = new PaperCountStatus(this.store);
     this.disposables.push(this.references, this.tree, this.treeView, this.citations, this.panels, this.status, this.searchItemsEmitter,
@@ -126,9 +127,12 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     return true;
   }
 
-  /** Shows and expands a topic in the Topics tree. */
-  async revealTopic(name: string): Promise<boolean> {
-    const node = this.tree.topicNode(name);
+  /**
+   * Shows and expands a topic in the Topics tree; with `paperId` (the panel's topic chips), selects
+   * that paper under it, else the topic.
+   */
+  async revealTopic(name: string, paperId?: string): Promise<boolean> {
+    const node = (paperId !== undefined ? this.tree.paperUnder(name, paperId) : undefined) ?? this.tree.topicNode(name);
     if (!node) {
       this.log.warn(`reveal topic: no topic named ${JSON.stringify(name).slice(0, 100)}`);
       return false;
@@ -216,15 +220,23 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     return true;
   }
 
+  /**
+   * Says how the view is sorted: in its description (shown when the view has a header of its own) and
+   * in its message line (always shown: a container with one view hides the description), with any
+   * skipped settings or files after it.
+   */
   private updateViewDescription(): void {
-    this.treeView.description = SORT_LABELS[sortBy()];
+    const order = orderLabel(sortBy());
+    this.treeView.description = order;
+    const { topicSettingProblems: topicProblems, corpusFileProblems } = this.store;
+    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics.key}` : '', corpusFileProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
+    const problems = skipped.length > 0 ? ` Some ${skipped.join(' and ')} were skipped (see the log).` : '';
+    this.treeView.message = this.store.state.kind === 'ready' ? `Sorted: ${order}.${problems}` : undefined;
   }
 
   private afterStoreChange(): void {
-    const state = this.store.state;
     const { topicSettingProblems: topicProblems, corpusFileProblems } = this.store;
-    const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics.key}` : '', corpusFileProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);
-    this.treeView.message = state.kind === 'ready' && skipped.length > 0 ? `Some ${skipped.join(' and ')} were skipped (see the log).` : undefined;
+    this.updateViewDescription();
     this.reportOnce('topics', topicProblems, 'invalid topic in settings', SETTINGS.topics.key);
     this.reportOnce('corpusFiles', corpusFileProblems, 'problem in your corpus files', SETTINGS.corpusFiles.key);
   }

@@ -22,13 +22,18 @@ function findFiles(dir, suffix) {
   return found;
 }
 
-/** Resolves `paper-scout:tests` to a module whose `loadTests()` requires each test file when called. */
+/**
+ * Resolves `paper-scout:tests` to a module whose `loadTests()` requires each test file when called.
+ * `*.node.test.ts` files test what only the Node host has (Node's `fs` on local files) and join the
+ * Node host's bundle alone; every other test file joins both.
+ */
 const testListPlugin = {
   name: 'paper-scout-tests',
   setup(build) {
+    const nodeHost = build.initialOptions.platform === 'node';
     build.onResolve({ filter: /^paper-scout:tests$/ }, () => ({ path: 'tests', namespace: 'paper-scout-tests' }));
     build.onLoad({ filter: /.*/, namespace: 'paper-scout-tests' }, () => {
-      const files = findFiles(testDir, '.test.ts');
+      const files = findFiles(testDir, '.test.ts').filter((file) => nodeHost || !file.endsWith('.node.test.ts'));
       const requires = files.map((file) => `  require(${JSON.stringify('./' + relative(testDir, file).replaceAll('\\', '/'))});`);
       return {
         contents: `export function loadTests() {\n${requires.join('\n')}\n}\nexport const testFiles = ${JSON.stringify(files.map((f) => relative(root, f)))};\n`,

@@ -3,9 +3,8 @@
  * the comment trigger in a code comment. Pure (no `vscode`): the completion provider feeds it the
  * text of the line before the cursor.
  */
-import { commentStyle } from '../core/citations/comment';
+import { openCommentAt } from '../core/citations/commentContext';
 import { citationSyntax } from '../core/languages';
-import { escapeRegExp } from '../core/regex';
 
 /**
  * A place where a citation key can be completed. `start` is the column where the text to replace
@@ -85,26 +84,22 @@ function commentContext(linePrefix: string, languageId: string, trigger: string)
  * '' in a block comment). Null when `text` is not in a comment.
  */
 export function commentLeader(text: string, languageId: string): string | null {
-  const style = commentStyle(languageId);
-  if (style === null) return null;
-  if ('line' in style) {
-    const prefix = new RegExp(`(?<![\\\\:/])${escapeRegExp(style.line)}`).exec(text);
-    if (prefix) return `${text.slice(0, prefix.index).replace(/\S/g, ' ')}${style.line} `;
-    // C-family languages also have block comments and JSDoc-style continuation lines.
-    if (style.line === '//' && (openBlock(text, '/*', '*/') || /^\s*\*(?!\/)/.test(text))) return '';
-    return null;
-  }
-  const [start, end] = style.block;
-  return openBlock(text, start, end) || (start.endsWith('*') && /^\s*\*(?!\/)/.test(text)) ? '' : null;
-}
-
-/** True when a block comment opened in `text` is not closed again in it. */
-function openBlock(text: string, start: string, end: string): boolean {
-  const opened = text.lastIndexOf(start);
-  return opened >= 0 && text.indexOf(end, opened + start.length) < 0;
+  const open = openCommentAt(text, languageId);
+  if (open === null) return null;
+  return open.kind === 'line' ? open.leader : '';
 }
 
 /** True when the LaTeX line has an unescaped `%` (the rest of the line is a comment). */
 function latexCommentStarted(text: string): boolean {
   return /(?<!\\)%/.test(text);
+}
+
+/**
+ * True when the word `token` of `line` (its columns) is written as a citation: inside a LaTeX
+ * citation command's braces, as a pandoc key (`[@key]`, `@key`), or right after the comment trigger
+ * in a comment — the places where `citationContextAt` would complete that very word.
+ */
+export function citedWithSyntax(line: string, token: { key: string; start: number; end: number }, languageId: string, commentTrigger: string): boolean {
+  const context = citationContextAt(line.slice(0, token.end), languageId, commentTrigger);
+  return context !== null && context.typed.replace(/^@/, '') === token.key && context.start <= token.start;
 }

@@ -2,25 +2,30 @@
  * What text a citation becomes in a document, and where it goes relative to a cursor. Pure (no
  * `vscode`): the glue in `insert.ts` feeds it lines and columns.
  */
-import { commentStyle, wrapAsComment } from '../core/citations/comment';
+import { commentStyle } from '../core/citations/comment';
+import { commentCitationAt } from '../core/citations/commentContext';
 import { isProseLanguage } from '../core/languages';
 
-/** A citation made for one document: its text, and whether that text is a line comment. */
+/** A citation made for one document: its text, and whether that text is a line comment of its own. */
 export interface DocumentCitation {
   text: string;
-  /** True when the text is made of line comments (`# ...`), which must not run into code. */
+  /** True when the text is a line comment (`# ...`) of its own, which must not run into code. */
   lineComment: boolean;
 }
 
 /**
  * A citation's text (`text`, in the format `formatId`) as it should appear in a document of
- * `languageId`: in prose as the format reads, in code as a comment in that language's syntax. The
- * code-comment format is a comment everywhere (`%` in LaTeX, `<!-- -->` in Markdown).
+ * `languageId` at a cursor whose line reads `before` up to it: in prose as the format reads; in code
+ * as one comment line in that language's syntax, or, when the cursor is inside a comment already,
+ * as words that join that comment (no second marker). Either way nothing in the text can end the
+ * comment (see `core/citations/comment.ts`). The code-comment format is a comment everywhere (`%` in
+ * LaTeX, `<!-- -->` in Markdown).
  */
-export function citationForLanguage(text: string, formatId: string, languageId: string): DocumentCitation {
+export function citationForLanguage(text: string, formatId: string, languageId: string, before = ''): DocumentCitation {
   if (isProseLanguage(languageId) && formatId !== 'comment') return { text, lineComment: false };
+  const citation = commentCitationAt(text, languageId, before);
   const style = commentStyle(languageId);
-  return { text: wrapAsComment(text, languageId), lineComment: style !== null && 'line' in style };
+  return { text: citation.text, lineComment: !citation.joined && style !== null && 'line' in style };
 }
 
 /** Where to insert, as a line and column of the document, and the exact text to put there. */

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Paper } from '../core/types';
+import { commentCitationAt } from '../core/citations/commentContext';
 import { citationContextAt, type CitationContext } from './citationContext';
 import { passageSortText, type PaperSearchSource } from './completionOrder';
 import { findFormat } from './formatRegistry';
@@ -33,7 +34,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     if (context.kind === 'pandoc' && insideFencedCode(document, position.line)) return undefined;
     const papers = this.papers.papers;
     if (papers.length === 0) return undefined;
-    const insert = inserter(context);
+    const insert = inserter(context, linePrefix, document.languageId);
     if (!insert) return undefined;
     const range = new vscode.Range(position.line, insert.start, position.line, position.character);
     const nothingTyped = context.typed === '' || context.typed === '@';
@@ -66,8 +67,11 @@ interface Inserter {
   text(paper: Paper): string;
 }
 
-/** What completing in `context` inserts: the key, `[@key]`, or the comment format chosen in the settings. */
-function inserter(context: CitationContext): Inserter | undefined {
+/**
+ * What completing in `context` (found in `linePrefix`, the line up to the cursor, of a document in
+ * `languageId`) inserts: the key, `[@key]`, or the comment format chosen in the settings.
+ */
+function inserter(context: CitationContext, linePrefix: string, languageId: string): Inserter | undefined {
   switch (context.kind) {
     case 'latex':
       return { start: context.start, filterPrefix: '', text: (paper) => paper.key };
@@ -80,12 +84,11 @@ function inserter(context: CitationContext): Inserter | undefined {
       if (formatId === 'key') return { start: context.start, filterPrefix: '', text: (paper) => paper.key };
       const format = findFormat(formatId);
       if (!format) return { start: context.start, filterPrefix: '', text: (paper) => paper.key };
-      const trigger = commentTrigger();
-      // The citation replaces the trigger; a multi-line one continues the comment on each line.
+      // The citation replaces the trigger and joins the comment it is in: one line, no second marker.
       return {
         start: context.triggerStart,
-        filterPrefix: trigger,
-        text: (paper) => format.render(paper).split(/\r?\n/).join(`\n${context.leader}`),
+        filterPrefix: commentTrigger(),
+        text: (paper) => commentCitationAt(format.render(paper), languageId, linePrefix.slice(0, context.triggerStart)).text,
       };
     }
   }

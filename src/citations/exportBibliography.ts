@@ -4,10 +4,13 @@
  * holds (see `core/citations/bibFile.ts` for the merge rules), and written atomically.
  */
 import * as vscode from 'vscode';
-import { mergeBibEntries, type BibMerge } from '../core/citations/bibFile';
+import { AtomicWriteError } from '../core/citations/atomicWrite';
+import { describeMerge, mergeBibEntries, type BibMerge } from '../core/citations/bibFile';
 import { findCitedKeys, type CitedKeysOptions } from '../core/citations/citedKeys';
 import { formatCitation } from '../core/citations/formats';
 import { citationSyntax, citationSyntaxOfFile, LATEX_FILE_EXTENSIONS, MARKDOWN_FILE_EXTENSIONS, type CitationSyntax } from '../core/languages';
+import { askBibTarget } from './bibTarget';
+import { baseName, writeBibFile } from './bibWrite';
 import type { PaperKeys } from './paperKeys';
 import { commentTrigger } from '../settings/settings';
 
@@ -17,7 +20,7 @@ export interface ExportBibliographyOptions {
   scope?: 'document' | 'workspace';
   /** The document to read for the `document` scope (a URI or its string); default the active editor's. */
   document?: vscode.Uri | string;
-  /** The `.bib` file to write; a save dialog asks when absent. */
+  /** The `.bib` file to write; asked for when absent (an existing file is merged into, never asked about overwriting). */
   target?: vscode.Uri | string;
 }
 
@@ -31,6 +34,8 @@ export interface ExportBibliographyResult extends Omit<BibMerge, 'text'> {
   unknown: string[];
   /** How many documents were read. */
   documents: number;
+  /** How many of them cite at least one Paper Scout paper. */
+  citingDocuments: number;
 }
 
 /** Extensions of the source code files the workspace scope reads, besides Markdown and LaTeX. */
@@ -59,21 +64,24 @@ export async function exportBibliography(papers: PaperKeys, options: ExportBibli
   const known: string[] = [];
   const unknown: string[] = [];
   const trigger = commentTrigger();
+  let citingDocuments = 0;
   for (const citing of texts) {
     const found = findCitedKeys(citing.text, papers.keys(), keyOptions(citing.syntax, trigger));
+    if (found.known.length > 0) citingDocuments++;
     known.push(...found.known);
     unknown.push(...found.unknown);
   }
   const keys = [...new Set(known)];
   const unknownKeys = [...new Set(unknown)];
-  const where = scope === 'document' ? `"${baseName(documentUri!)}"` : `${texts.length} workspace files`;
+  const where = scope === 'document' ? `"${baseName(documentUri!)}"` : `${citingDocuments} workspace ${citingDocuments === 1 ? 'file' : 'files'}`;
   if (keys.length === 0) {
     const others = unknownKeys.length > 0 ? ` (${unknownKeys.length} other keys are cited, but none is a Paper Scout paper)` : '';
-    void vscode.window.showInformationMessage(`No Paper Scout citation keys found in ${where}${others}.`);
+    const read = scope === 'document' ? where : `the ${texts.length} workspace ${texts.length === 1 ? 'file' : 'files'} read`;
+    void vscode.window.showInformationMessage(`No Paper Scout citation keys found in ${read}${others}.`);
     return undefined;
   }
 
-  const target = options.target ? toUri(options.target) : await askTarget(documentUri);
+  const target = options.target ? toUri(options.target) : await askBibTarget(documentUri);
   if (!target) return undefined;
   const openTarget = vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.toString());
   if (openTarget?.isDirty) {
@@ -85,22 +93,25 @@ export async function exportBibliography(papers: PaperKeys, options: ExportBibli
   if (existing === undefined) return undefined;
   let merge: BibMerge;
   try {
-    merge = mergeBibEntries(existing.text, keys.map((key) => ({ key, text: formatCitation(papers.get(key)!, 'bibtex') })));
+    // An old key (an alias) gets its entry under that key: the document cites it so.
+    merge = mergeBibEntries(existing.text, keys.map((key) => ({ key, text: formatCitation(papers.citedAs(key)!, 'bibtex') })));
   } catch (error) {
     void vscode.window.showErrorMessage(`Paper Scout did not change ${baseName(target)}: ${message(error)}.`);
     return undefined;
   }
-  const written = !existing.found || merge.text !== existing.text;
+  const written = existing.bytes === null || merge.text !== existing.text;
   if (written) {
     try {
-      await writeAtomically(target, merge.text);
+      await writeBibFile(target, new TextEncoder().encode(merge.text), existing.bytes);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Paper Scout could not write ${baseName(target)}: ${message(error)}`);
+      // An AtomicWriteError names the file and says what became of it; anything else gets the name here.
+      const detail = error instanceof AtomicWriteError ? message(error) : `could not write ${baseName(target)} (${message(error)}); it is unchanged`;
+      void vscode.window.showErrorMessage(`Paper Scout could not export the bibliography: ${detail.replace(/\.$/, '')}.`);
       return undefined;
     }
   }
   const { text: _text, ...counts } = merge;
-  const result: ExportBibliographyResult = { ...counts, target: target.toString(), written, unknown: unknownKeys, documents: texts.length };
+  const result: ExportBibliographyResult = { ...counts, target: target.toString(), written, unknown: unknownKeys, documents: texts.length, citingDocuments };
   void announce(result, target, where);
   return result;
 }
@@ -175,76 +186,44 @@ async function workspaceTexts(): Promise<CitingText[] | undefined> {
   );
 }
 
-async function askTarget(documentUri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-  const folder = documentUri && documentUri.scheme !== 'untitled'
-    ? vscode.Uri.joinPath(documentUri, '..')
-    : vscode.workspace.workspaceFolders?.[0]?.uri;
-  return vscode.window.showSaveDialog({
-    title: 'Export Bibliography',
-    saveLabel: 'Export',
-    filters: { BibTeX: ['bib'] },
-    defaultUri: folder ? vscode.Uri.joinPath(folder, 'references.bib') : undefined,
-  });
-}
-
 /**
- * The target's current text, `found: false` with empty text when it does not exist yet; undefined
- * (after saying why) when it cannot be read or is not UTF-8, since rewriting it could change bytes of
- * entries Paper Scout did not write.
+ * The target's current text and bytes (`bytes: null`, empty text, when it does not exist yet);
+ * undefined (after saying why) when it cannot be read or is not UTF-8, since rewriting it could change
+ * bytes of entries Paper Scout did not write.
  */
-async function readExisting(target: vscode.Uri): Promise<{ text: string; found: boolean } | undefined> {
+async function readExisting(target: vscode.Uri): Promise<{ text: string; bytes: Uint8Array | null } | undefined> {
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(target);
   } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { text: '', found: false };
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { text: '', bytes: null };
     try {
       await vscode.workspace.fs.stat(target);
     } catch {
-      return { text: '', found: false };
+      return { text: '', bytes: null };
     }
     void vscode.window.showErrorMessage(`Paper Scout could not read ${baseName(target)}: ${message(error)}`);
     return undefined;
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), found: true };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), bytes };
   } catch {
     void vscode.window.showErrorMessage(`Paper Scout did not change ${baseName(target)}: it is not UTF-8 text, and rewriting it could alter your entries.`);
     return undefined;
   }
 }
 
-/** Writes `text` to a temporary file beside `target`, then renames it over `target`. */
-async function writeAtomically(target: vscode.Uri, text: string): Promise<void> {
-  const temporary = vscode.Uri.joinPath(target, '..', `.${baseName(target)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
-  try {
-    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
-  } catch (error) {
-    await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
-    throw error;
-  }
-}
-
+/** Says what the export did: every key counted once, edits kept named, and an offer to open the file. */
 async function announce(result: ExportBibliographyResult, target: vscode.Uri, where: string): Promise<void> {
   const name = baseName(target);
-  const parts: string[] = [];
-  if (result.added.length > 0) parts.push(`${result.added.length} added`);
-  if (result.updated.length > 0) parts.push(`${result.updated.length} updated`);
-  if (result.unchanged.length > 0) parts.push(`${result.unchanged.length} unchanged`);
-  if (result.keptTheirs.length > 0) parts.push(`${result.keptTheirs.length} kept as already in the file (${result.keptTheirs.slice(0, 3).join(', ')}${result.keptTheirs.length > 3 ? ', …' : ''})`);
-  const others = result.unknown.length > 0 ? ` ${result.unknown.length} other cited keys are not Paper Scout papers and were left alone.` : '';
+  const others = result.unknown.length > 0 ? ` ${result.unknown.length} other cited ${result.unknown.length === 1 ? 'key is not a Paper Scout paper and was' : 'keys are not Paper Scout papers and were'} left alone.` : '';
   const headline = result.written ? `Exported the papers cited in ${where} to ${name}` : `${name} is already up to date with the papers cited in ${where}`;
-  const choice = await vscode.window.showInformationMessage(`${headline}: ${parts.join(', ')}.${others}`, 'Open File');
+  const choice = await vscode.window.showInformationMessage(`${headline}: ${describeMerge(result)}.${others}`, 'Open File');
   if (choice) await vscode.window.showTextDocument(target);
 }
 
 function toUri(value: vscode.Uri | string): vscode.Uri {
   return typeof value === 'string' ? vscode.Uri.parse(value) : value;
-}
-
-function baseName(uri: vscode.Uri): string {
-  return uri.path.split('/').pop() || uri.toString();
 }
 
 function message(error: unknown): string {

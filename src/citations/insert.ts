@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatCitation } from '../core/citations/formats';
-import { readableTitle } from '../core/citations/latexText';
+import { clipAtWord } from '../core/citations/displayText';
+import { readableText } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
 import { availableFormats, findFormat, type AvailableFormat } from './formatRegistry';
 import { defaultFormatFor } from '../settings/settings';
@@ -78,16 +79,19 @@ export class CitationInserter implements vscode.Disposable {
       void vscode.window.showInformationMessage(`No editor is open: the ${format.label} citation of "${shortTitle(paper)}" was copied to the clipboard.`);
       return false;
     }
-    const citation = citationForLanguage(text, format.id, editor.document.languageId);
+    const { document } = editor;
     const seen = new Set<string>();
     const applied = await editor.edit((builder) => {
       for (const selection of editor.selections) {
+        // What the line holds before the cursor decides whether the citation joins a comment there.
+        const at = options.replaceSelection && !selection.isEmpty ? selection.start : selection.end;
+        const lineText = document.lineAt(at.line).text;
+        const citation = citationForLanguage(text, format.id, document.languageId, lineText.slice(0, at.character));
         if (options.replaceSelection && !selection.isEmpty) {
           builder.replace(selection, citation.text);
           continue;
         }
-        const at = selection.end;
-        const plan = planInsertion(citation, editor.document.lineAt(at.line).text, at.line, at.character);
+        const plan = planInsertion(citation, lineText, at.line, at.character);
         const key = `${plan.line}:${plan.character}`;
         if (seen.has(key)) continue; // two cursors on one line: one comment above it is enough
         seen.add(key);
@@ -153,6 +157,5 @@ function builtIn(id: 'plain'): AvailableFormat {
 }
 
 function shortTitle(paper: Paper): string {
-  const title = readableTitle(paper.title);
-  return title.length > 60 ? `${title.slice(0, 57)}…` : title;
+  return clipAtWord(readableText(paper.title), 60);
 }

@@ -4,23 +4,14 @@
  * title or abstract can never add links, images, HTML or command links of its own.
  */
 import { COMMANDS } from '../commands/commandIds';
-import { readableTitle } from '../core/citations/latexText';
+import { dateLabel, escapeMarkdown, markdownText, yearLabel } from '../core/citations/displayText';
+import { readableText } from '../core/citations/latexText';
 import { authorsNote } from '../core/citations/paperFacts';
 import type { Paper } from '../core/types';
 
-/** Escapes every character that Markdown could read as syntax, and folds line breaks into spaces. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&=:"'$^]/g, '\\$&');
-}
-
-/** The year, or "n.d." when unknown. */
-export function paperYear(paper: Pick<Paper, 'published'>): string {
-  return /^(\d{4})/.exec(paper.published ?? '')?.[1] ?? 'n.d.';
-}
-
-/** The completion item's detail: the readable title and the year. */
+/** The completion item's detail: the readable title and the year (`n.d.` when unknown). */
 export function completionDetail(paper: Paper): string {
-  return `${readableTitle(paper.title)} (${paperYear(paper)})`;
+  return `${readableText(paper.title)} (${yearLabel(paper.published)})`;
 }
 
 /**
@@ -29,7 +20,7 @@ export function completionDetail(paper: Paper): string {
  * VS Code scores only the first 128 characters, so the title is cut there.
  */
 export function completionFilterText(paper: Paper, prefix = ''): string {
-  return `${prefix}${paper.key} ${readableTitle(paper.title)} ${paperYear(paper)}`.slice(0, 128);
+  return `${prefix}${paper.key} ${readableText(paper.title)} ${yearLabel(paper.published)}`.slice(0, 128);
 }
 
 /**
@@ -46,21 +37,31 @@ export function abstractExcerpt(abstract: string, maxLength = 360): string {
   return `${head.slice(0, wordEnd > 0 ? wordEnd : maxLength).replace(/[\s,;:]+$/, '')} …`;
 }
 
-/** The facts line of a card: date, topics, upvotes, authors, as escaped Markdown. */
+/** The facts line of a card: date (`n.d.` when unknown), topics, upvotes, authors, as escaped Markdown. */
 function factsLine(paper: Paper): string {
-  const facts = [paper.published ? escapeMarkdown(paper.published) : 'date unknown'];
-  if (paper.topics.length > 0) facts.push(paper.topics.map(escapeMarkdown).join(', '));
+  const facts = [markdownText(dateLabel(paper.published))];
+  if (paper.topics.length > 0) facts.push(paper.topics.map(markdownText).join(', '));
   if (paper.upvotes !== null) facts.push(`${paper.upvotes} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`);
   const authors = authorsNote(paper);
-  if (authors) facts.push(escapeMarkdown(authors));
+  if (authors) facts.push(markdownText(authors));
   return facts.join(' · ');
+}
+
+/** The readable abstract's first sentences as Markdown: escaped, with links that stop where the URL does. */
+function abstractMarkdown(paper: Paper, maxLength: number): string {
+  return markdownText(abstractExcerpt(readableText(paper.abstract), maxLength));
+}
+
+/** The readable title as escaped Markdown on one line. */
+function titleMarkdown(paper: Paper): string {
+  return escapeMarkdown(readableText(paper.title));
 }
 
 /** A completion item's documentation: facts line and abstract excerpt, as escaped Markdown. */
 export function completionDocumentation(paper: Paper): string {
-  const parts = [`**${escapeMarkdown(readableTitle(paper.title))}**`, factsLine(paper)];
-  const excerpt = abstractExcerpt(paper.abstract);
-  if (excerpt) parts.push(escapeMarkdown(excerpt));
+  const parts = [`**${titleMarkdown(paper)}**`, factsLine(paper)];
+  const excerpt = abstractMarkdown(paper, 360);
+  if (excerpt) parts.push(excerpt);
   return parts.join('\n\n');
 }
 
@@ -72,20 +73,26 @@ export function openPaperCommandUri(paper: Pick<Paper, 'id'>): string {
   return `command:${COMMANDS.openPaper}?${encodeURIComponent(JSON.stringify([paper.id]))}`;
 }
 
+/** A key as inline code: backticks cannot occur in keys, and are dropped should one ever. */
+function keyCode(key: string): string {
+  return `\`${key.replace(/`/g, '')}\``;
+}
+
 /**
  * The hover card: the title linking to the paper panel, the key, the facts line (date, topics,
  * upvotes, authors) and the first lines of the abstract, as Markdown where only the link is not
- * escaped paper text.
+ * escaped paper text. `citedAs` is the key the document wrote; when it is one of the paper's old keys
+ * (an alias), the card says which key the paper has now.
  */
-export function hoverCard(paper: Paper): string {
+export function hoverCard(paper: Paper, citedAs: string = paper.key): string {
   const openUri = openPaperCommandUri(paper);
-  const title = escapeMarkdown(readableTitle(paper.title));
+  const key = citedAs === paper.key ? keyCode(paper.key) : `${keyCode(citedAs)} (an older key of ${keyCode(paper.key)})`;
   const parts = [
-    `**[${title}](${openUri} "Open in Paper Scout")**`,
-    `\`${paper.key.replace(/`/g, '')}\` · ${factsLine(paper)}`,
+    `**[${titleMarkdown(paper)}](${openUri} "Open in Paper Scout")**`,
+    `${key} · ${factsLine(paper)}`,
   ];
-  const excerpt = abstractExcerpt(paper.abstract, 420);
-  if (excerpt) parts.push(escapeMarkdown(excerpt));
+  const excerpt = abstractMarkdown(paper, 420);
+  if (excerpt) parts.push(excerpt);
   parts.push(`[Open in Paper Scout](${openUri})`);
   return parts.join('\n\n');
 }

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { papersByKey } from '../core/citations/keyAliases';
+import { paperCitedAs, papersByKey } from '../core/citations/keyAliases';
 import type { Paper } from '../core/types';
 
 /** What the citation features need from the extension's paper store (`PaperStore` is one). */
@@ -8,7 +8,11 @@ export interface PaperList {
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** The store's papers by citation key or old key (alias), rebuilt whenever the store holds a new list of papers. */
+/**
+ * The store's papers by every key that cites them: each paper's key and its aliases (old keys, keys
+ * users' files gave it), so a document written with an old key still finds its paper. Rebuilt
+ * whenever the store holds a new list of papers.
+ */
 export class PaperKeys {
   private indexed: readonly Paper[] | undefined;
   private byKey = new Map<string, Paper>();
@@ -21,12 +25,21 @@ export class PaperKeys {
     return this.list.papers;
   }
 
-  /** The paper with this citation key, or with it as an old key. */
+  /** The paper this key (its key or one of its aliases) cites. */
   get(key: string): Paper | undefined {
     return this.current().byKey.get(key);
   }
 
-  /** Every known key. */
+  /**
+   * The paper `key` cites, as cited by it: for an alias, the same paper with the alias as its key,
+   * so an exported entry carries the key the document uses (`\cite{galore_nd}` needs `@misc{galore_nd,`).
+   */
+  citedAs(key: string): Paper | undefined {
+    const paper = this.get(key);
+    return paper && paperCitedAs(paper, key);
+  }
+
+  /** Every key and alias that cites a paper. */
   keys(): ReadonlySet<string> {
     return this.current().keySet;
   }

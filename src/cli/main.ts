@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { dateLabel } from '../core/citations/displayText';
 import { formatCitation, CITATION_FORMATS, type CitationFormat } from '../core/citations/formats';
+import { papersByKey } from '../core/citations/keyAliases';
 import { buildCorpus, type PageSource } from '../core/corpus/buildCorpus';
 import { decodeUtf8 } from '../core/corpus/decode';
 import { loadCorpus } from '../core/corpus/schema';
@@ -99,14 +101,15 @@ function search(query: string, flags: Flags, json: boolean): number {
     return 0;
   }
   results.forEach(({ paper, snippet }, index) => {
-    out(`${index + 1}. ${paper.title}\n   ${paper.id} · ${paper.published ?? 'date unknown'} · ${paper.topics.join(', ')}\n   ${snippet}\n`);
+    out(`${index + 1}. ${paper.title}\n   ${paper.id} · ${dateLabel(paper.published)} · ${paper.topics.join(', ')}\n   ${snippet}\n`);
   });
   return 0;
 }
 
 function findPaper(corpus: Corpus, idOrKey: string | undefined, command: string): Paper {
   if (!idOrKey) throw new UsageError(`${command} needs a paper id or citation key`);
-  const paper = corpus.papers.find((candidate) => candidate.id === idOrKey || candidate.key === idOrKey);
+  // A key may be an old one (an alias): it still names its paper.
+  const paper = corpus.papers.find((candidate) => candidate.id === idOrKey) ?? papersByKey(corpus.papers).get(idOrKey);
   if (!paper) throw new Error(`no paper with id or key "${idOrKey}" (find one with: search "<words>")`);
   return paper;
 }
@@ -121,7 +124,7 @@ function show(idOrKey: string | undefined, flags: Flags, json: boolean): number 
   const lines = [
     paper.title,
     `id: ${paper.id}   key: ${paper.key}`,
-    `published: ${paper.published ?? 'unknown'}   upvotes: ${paper.upvotes ?? 'unknown'}   ${byline}`,
+    `published: ${dateLabel(paper.published)}   upvotes: ${paper.upvotes ?? 'unknown'}   ${byline}`,
     `topics: ${paper.topics.join(', ')}`,
     '',
     paper.abstract,
@@ -173,7 +176,7 @@ function parse(files: string[], json: boolean): number {
   const problems = [...readProblems, ...diagnostics];
   if (json) out(`${printableJson({ papers: corpus.papers, diagnostics: problems })}\n`);
   else {
-    for (const paper of corpus.papers) out(`${paper.id}  ${paper.published ?? '----------'}  ${paper.title}\n`);
+    for (const paper of corpus.papers) out(`${paper.id}  ${dateLabel(paper.published).padEnd(10)}  ${paper.title}\n`);
     out(`${corpus.papers.length} papers from ${pages.length} file(s)\n`);
   }
   for (const diagnostic of problems) err(`${formatDiagnostic(diagnostic)}\n`);

@@ -3,6 +3,7 @@
  * comment block there), best first, as the extension's "Suggest Papers for This Passage" finds them.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { dateLabel } from '../core/citations/displayText';
 import { matchedWords, suggestPapers } from '../core/passage/suggest';
 import { decodeText } from '../core/references/indexWorkspace';
 import { PaperIndex } from '../core/search/paperIndex';
@@ -70,7 +71,7 @@ export function runSuggest(argv: readonly string[], readCorpus: (file: string | 
   if (results.length === 0) out('No papers match this passage.\n');
   results.forEach((result, index) => {
     const { paper, snippet } = result;
-    out(`${index + 1}. ${paper.title}\n   ${paper.key} · ${paper.published ?? 'date unknown'} · matched: ${matchedWords(result, found.query).join(', ')}\n   ${snippet}\n`);
+    out(`${index + 1}. ${paper.title}\n   ${paper.key} · ${dateLabel(paper.published)} · matched: ${matchedWords(result, found.query).join(', ')}\n   ${snippet}\n`);
   });
   return 0;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { readableTitle } from '../core/citations/latexText';
+import { clipAtWord } from '../core/citations/displayText';
+import { readableText } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
 import { availableFormats } from '../citations/formatRegistry';
 import { panelStateSchema, webviewMessageSchema, type CitedInView, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
@@ -12,17 +13,18 @@ export interface PanelActions {
   /** Inserts in the format with this id, or asks for one when it is undefined. */
   insertCitation(paper: Paper, format: string | undefined): Promise<unknown>;
   copyCitation(paper: Paper, format: string | undefined): Promise<unknown>;
-  revealTopic(topic: string): Promise<unknown>;
+  /** Reveals the topic in the Topics view and selects the paper `paperId` under it. */
+  revealTopic(topic: string, paperId: string): Promise<unknown>;
 }
 
 /** Where papers are cited in the workspace, for the panel's "Cited in" section. */
 export interface CitedInSource {
-  /** The places citing `key`. */
-  view(key: string): CitedInView;
+  /** The places citing `paper` by its key or an old key. */
+  view(paper: Pick<Paper, 'key' | 'aliases'>): CitedInView;
   /** Fires when places may have changed. */
   readonly onDidChange: vscode.Event<void>;
-  /** Opens a place citing `key` in an editor (not over `besideColumn`); false when it no longer cites it. */
-  open(key: string, place: { uri: string; line: number; column: number }, besideColumn?: vscode.ViewColumn): Promise<boolean>;
+  /** Opens a place citing `paper` in an editor (not over `besideColumn`); false when it no longer cites it. */
+  open(paper: Pick<Paper, 'key' | 'aliases'>, place: { uri: string; line: number; column: number }, besideColumn?: vscode.ViewColumn): Promise<boolean>;
 }
 
 /** The "Cited in" section when nothing reports citations. */
@@ -127,7 +129,7 @@ export class PaperPanels implements vscode.Disposable {
   }
 
   private citedInView(paper: Paper): CitedInView {
-    return this.citedIn?.view(paper.key) ?? NOT_INDEXED;
+    return this.citedIn?.view(paper) ?? NOT_INDEXED;
   }
 
   private refreshAll(): void {
@@ -185,12 +187,12 @@ export class PaperPanels implements vscode.Disposable {
         await this.open(message.paperId);
         return;
       case 'revealTopic':
-        await this.actions.revealTopic(message.topic);
+        await this.actions.revealTopic(message.topic, this.panels.get(panel)?.paperId ?? '');
         return;
       case 'openCitation': {
         const paper = this.store.paper(message.paperId);
         if (!paper || !this.citedIn) return;
-        if (!(await this.citedIn.open(paper.key, message, panel.viewColumn))) {
+        if (!(await this.citedIn.open(paper, message, panel.viewColumn))) {
           void vscode.window.showInformationMessage(`That place no longer cites ${paper.key}; the list of places is updated.`);
           this.refreshCitedIn();
         }
@@ -241,9 +243,7 @@ export class PaperPanels implements vscode.Disposable {
 }
 
 function panelTitle(paper: Paper | undefined): string {
-  if (!paper) return 'Paper';
-  const title = readableTitle(paper.title);
-  return title.length > 48 ? `${title.slice(0, 46)}…` : title;
+  return paper ? clipAtWord(readableText(paper.title), 48) : 'Paper';
 }
 
 function preview(value: unknown): string {

@@ -1,5 +1,5 @@
 /** Builds what the paper panel shows from a paper. Pure (no `vscode`), so it can be unit-tested. */
-import { readableAbstract, readableTitle } from '../core/citations/latexText';
+import { readableText } from '../core/citations/latexText';
 import { paperLookupUrls } from '../core/citations/urls';
 import type { SearchResult } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
@@ -23,16 +23,16 @@ export function paperView(paper: Paper, related: readonly SearchResult[], format
   return {
     id: paper.id,
     key: paper.key,
-    title: readableTitle(paper.title),
+    title: readableText(paper.title),
     published: paper.published,
     upvotes: paper.upvotes,
     authorsCount: paper.authorsCount,
     organization: paper.organization,
     topics: [...paper.topics],
-    abstract: readableAbstract(paper.abstract),
+    abstract: readableText(paper.abstract),
     links: paper.links.filter(isWebUrl),
     lookup: paperLookupUrls(paper),
-    related: related.map(({ paper: other }) => ({ id: other.id, title: readableTitle(other.title), published: other.published })),
+    related: related.map(({ paper: other }) => ({ id: other.id, title: readableText(other.title), published: other.published })),
     formats: formats.map((format) => ({ id: format.id, label: format.label, description: format.description, text: format.render(paper) })),
     citedIn,
   };

@@ -5,13 +5,22 @@
  */
 import * as vscode from 'vscode';
 import type { PaperKeys } from '../citations/paperKeys';
+import type { Paper } from '../core/types';
 import type { CitationPlaceView, CitedInView } from '../shared/protocol';
 import type { WorkspaceCitations } from './workspaceCitations';
 
 /** The panel lists at most this many places; it says how many there are in all. */
 export const MAX_LISTED_PLACES = 300;
 
-/** The citing places of keys, for the paper panel. */
+/** A paper as far as citing it goes: its key and its old keys. */
+type CitedPaper = Pick<Paper, 'key' | 'aliases'>;
+
+/** Every key that cites `paper`: its key, then its old keys (a document may still cite those). */
+function keysOf(paper: CitedPaper): string[] {
+  return [paper.key, ...(paper.aliases ?? [])];
+}
+
+/** The citing places of papers, for the paper panel. */
 export class CitedIn {
   /** Fires when the index changed (a paper's places may have). */
   readonly onDidChange: vscode.Event<void>;
@@ -20,13 +29,13 @@ export class CitedIn {
     this.onDidChange = workspace.onDidChange;
   }
 
-  /** Where `key` is cited, by file and line. */
-  view(key: string): CitedInView {
+  /** Where `paper` is cited, by its key or an old key, by file and line. */
+  view(paper: CitedPaper): CitedInView {
     const state = this.workspace.state;
     if (state === 'off') return { state, places: [], total: 0 };
     this.workspace.flush();
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-    const places: CitationPlaceView[] = this.workspace.index.citationsOf(key).map((location) => {
+    const places: CitationPlaceView[] = keysOf(paper).flatMap((key) => this.workspace.index.citationsOf(key)).map((location) => {
       const uri = vscode.Uri.parse(location.file, true);
       return { uri: location.file, file: uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, multiRoot), line: location.line, column: location.column };
     });
@@ -36,12 +45,13 @@ export class CitedIn {
 
   /**
    * Opens the place in an editor, the key selected, beside `besideColumn` (the panel's column) when
-   * that is the first. False when `key` is no longer cited there (the file changed since).
+   * that is the first. False when `paper` is no longer cited there (the file changed since).
    */
-  async open(key: string, place: { uri: string; line: number; column: number }, besideColumn?: vscode.ViewColumn): Promise<boolean> {
+  async open(paper: CitedPaper, place: { uri: string; line: number; column: number }, besideColumn?: vscode.ViewColumn): Promise<boolean> {
     this.workspace.flush();
-    const cited = this.workspace.index.citationsOf(key).some((location) => location.file === place.uri && location.line === place.line && location.column === place.column);
-    if (!cited) return false;
+    const isPlace = (location: { file: string; line: number; column: number }): boolean => location.file === place.uri && location.line === place.line && location.column === place.column;
+    const key = keysOf(paper).find((candidate) => this.workspace.index.citationsOf(candidate).some(isPlace));
+    if (key === undefined) return false;
     const start = new vscode.Position(place.line - 1, place.column - 1);
     const selection = new vscode.Range(start, start.translate(0, key.length));
     const viewColumn = besideColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
@@ -62,7 +72,7 @@ export class CitationCounts implements vscode.Disposable {
     this.disposables.push(workspace.onDidChange(() => this.recount()), papersChanged(() => this.recount()));
   }
 
-  /** How many places in the workspace cite `key` (0 while the index is off). */
+  /** How many places in the workspace cite the paper with this key, by it or an old key (0 while the index is off). */
   count(key: string): number {
     return this.counts.get(key) ?? 0;
   }
@@ -71,9 +81,10 @@ export class CitationCounts implements vscode.Disposable {
     const counts = new Map<string, number>();
     if (this.workspace.state !== 'off') {
       const index = this.workspace.index;
-      for (const key of this.papers.keys()) {
-        const count = index.citationCount(key);
-        if (count > 0) counts.set(key, count);
+      for (const paper of this.papers.papers) {
+        let count = 0;
+        for (const key of keysOf(paper)) count += index.citationCount(key);
+        if (count > 0) counts.set(paper.key, count);
       }
     }
     const changed = counts.size !== this.counts.size || [...counts].some(([key, count]) => this.counts.get(key) !== count);

@@ -3,6 +3,7 @@
  * and `test/unit/settings` checks against `contributes.configuration` in package.json. Pure (no
  * `vscode`); the readers are in `settings.ts`.
  */
+import { orderLabel } from '../core/citations/displayText';
 import type { CitationFormat } from '../core/citations/formats';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/references/indexWorkspace';
 import type { PaperSort } from '../core/topics/groupByTopic';
@@ -30,9 +31,9 @@ export const SORT_ORDERS: readonly PaperSort[] = ['date', 'upvotes', 'title'];
 
 /** How the Topics view names each sort order (its description, and the sort picker). */
 export const SORT_LABELS: Readonly<Record<PaperSort, string>> = {
-  date: 'newest first',
-  upvotes: 'most upvoted first',
-  title: 'by title',
+  date: orderLabel('date'),
+  upvotes: orderLabel('upvotes'),
+  title: orderLabel('title'),
 };
 
 /** The built-in per-language citation formats; the setting's entries are laid over them. */

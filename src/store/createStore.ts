@@ -10,6 +10,7 @@ import type { SavedIndex } from '../core/search/paperIndex';
 import { paperIndexLoader, type WithProgress } from '../core/store/paperIndexLoader';
 import { PaperStore, type StoreState } from '../core/store/paperStore';
 import { affects, corpusFileEntries, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
+import { IssuedKeys } from '../state/issuedKeys';
 import { CorpusFiles } from './corpusFiles';
 
 export type { StoreState } from '../core/store/paperStore';
@@ -18,8 +19,11 @@ export { PaperStore } from '../core/store/paperStore';
 /** The context key that holds the store's state (`loading`, `ready` or `error`). */
 export const STATE_CONTEXT_KEY = 'paperScout.state';
 
-/** Builds the store over the extension's bundled files; what it registers goes to `disposables`. */
-export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[]): PaperStore {
+/**
+ * Builds the store over the extension's bundled files; what it registers goes to `disposables`. The
+ * keys given to the user's papers are kept in `globalState`, so they never move.
+ */
+export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[], globalState: vscode.Memento): PaperStore {
   const corpusUri = vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json');
   const indexUri = vscode.Uri.joinPath(extensionUri, 'dist', 'index.json');
   const vocabularyUri = vscode.Uri.joinPath(extensionUri, 'dist', 'vocabulary.json');
@@ -29,7 +33,7 @@ export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutput
   };
   const files = new CorpusFiles(SETTINGS.corpusFiles.key);
   const store = new PaperStore({
-    loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(corpusUri) }, files, log),
+    loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(corpusUri) }, files, log, new IssuedKeys(globalState, log)),
     settings: { includeBundled, corpusFileEntries, userTopics: userTopicsValue, topicsKey: SETTINGS.topics.key },
     loadIndex: paperIndexLoader({ readPrebuilt, prebuiltName: indexUri.toString(true), withProgress: progressNotification, log }),
     log,

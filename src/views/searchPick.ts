@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { readableTitle } from '../core/citations/latexText';
+import { clipAtWord, paperFacts } from '../core/citations/displayText';
+import { readableText } from '../core/citations/latexText';
 import { webSearchUrls } from '../core/citations/urls';
 import { comparePapers } from '../core/topics/groupByTopic';
 import type { SearchResult } from '../core/search/paperIndex';
@@ -50,6 +51,8 @@ type SeparatorItem = vscode.QuickPickItem & { kind: vscode.QuickPickItemKind.Sep
 type Item = PaperItem | ActionItem | RecentItem | SeparatorItem;
 
 const RESULT_LIMIT = 50;
+/** How much of the abstract a paper listed before anything is typed shows (one line of the pick). */
+const ABSTRACT_DETAIL = 240;
 const DEBOUNCE_MS = 25;
 const INSERT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert Citation' };
 const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Citation' };
@@ -71,6 +74,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     // Finalized in recent builds; older ones guard it as a proposed API and throw.
     (pick as { sortByLabel?: boolean }).sortByLabel = false;
   } catch { /* older VS Code: ranking may be regrouped by label matches */ }
+  withoutLabelHighlights(pick);
   pick.placeholder = 'Search papers by title, abstract, topic or citation key';
   let topic = options.topic;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -206,7 +210,7 @@ async function pickTopic(store: PaperStore): Promise<string | undefined> {
  */
 function initialItems(store: PaperStore, topic: string | undefined, recent: readonly string[]): Item[] {
   const papers = store.papers.filter((paper) => !topic || paper.topics.includes(topic));
-  const newest = [...papers].sort(comparePapers('date')).slice(0, RESULT_LIMIT).map((paper) => paperItem(paper, paper.abstract));
+  const newest = [...papers].sort(comparePapers('date')).slice(0, RESULT_LIMIT).map((paper) => paperItem(paper, clipAtWord(paper.abstract, ABSTRACT_DETAIL)));
   if (recent.length === 0) return newest;
   return [
     separator('Recent searches'),
@@ -234,12 +238,30 @@ function resultItem(result: SearchResult): Item {
   return paperItem(result.paper, result.snippet);
 }
 
+/**
+ * Turns off VS Code's own highlighting of the typed text in the labels: it matches the query letter by
+ * letter anywhere in a title ("FRU**GAL**: … **O**ptimization by **Re**ducing"), which says nothing
+ * about why Paper Scout ranked the paper. The API has neither `matchOnLabel` (microsoft/vscode#83425)
+ * nor item highlights (#83424); the extension host's quick pick sends every property given to its
+ * `update` to the workbench's quick pick, which has `matchOnLabel`. With it off (and sorting and the
+ * other matching off already) the workbench neither filters nor highlights. Where `update` is missing,
+ * nothing changes and VS Code highlights as before; the UI test checks the labels stay plain.
+ */
+function withoutLabelHighlights(pick: vscode.QuickPick<Item>): void {
+  const internal = pick as unknown as { update?: (properties: Record<string, unknown>) => void };
+  if (typeof internal.update === 'function') internal.update({ matchOnLabel: false });
+}
+
+/**
+ * A paper as a result: the readable title, its date (`n.d.` when unknown), upvotes and topics, and
+ * `detail` (the matched part of the abstract) as readable text.
+ */
 function paperItem(paper: Paper, detail: string): PaperItem {
-  const facts = [paper.published ?? 'undated', paper.topics.join(', ')].filter(Boolean);
+  const facts = [paperFacts(paper, 'date'), paper.topics.join(', ')].filter(Boolean);
   return {
-    label: readableTitle(paper.title),
+    label: readableText(paper.title),
     description: facts.join(' · '),
-    detail,
+    detail: readableText(detail),
     alwaysShow: true,
     buttons: [INSERT_BUTTON, COPY_BUTTON],
     paper,

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
-import { readableTitle } from '../core/citations/latexText';
+import { clipAtWord, escapeMarkdown, markdownText, orderLabel, paperFacts, type PaperOrder } from '../core/citations/displayText';
+import { paperRow } from './paperRow';
+import { readableText } from '../core/citations/latexText';
 import { groupByTopic } from '../core/topics/groupByTopic';
 import type { Paper, TopicRule } from '../core/types';
 import { affects, SETTINGS, sortBy } from '../settings/settings';
@@ -74,6 +76,13 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
     return topic ? this.paperNodeIn(topic, paper) : undefined;
   }
 
+  /** The node for `paperId` under the topic named `topicName` (case-insensitive), for `reveal`. */
+  paperUnder(topicName: string, paperId: string): PaperNode | undefined {
+    const topic = this.topicNode(topicName);
+    const paper = topic?.papers.find((candidate) => candidate.id === paperId);
+    return topic && paper ? this.paperNodeIn(topic, paper) : undefined;
+  }
+
   /** The node for the topic named `name` (case-insensitive). */
   topicNode(name: string): TopicNode | undefined {
     const lower = name.toLowerCase();
@@ -91,7 +100,8 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
   }
 
   getTreeItem(element: TopicTreeNode): vscode.TreeItem {
-    return element.kind === 'topic' ? topicItem(element) : paperItem(element, this.citations?.count(element.paper.key) ?? 0);
+    const order = sortBy();
+    return element.kind === 'topic' ? topicItem(element, order) : paperItem(element, order, this.citations?.count(element.paper.key) ?? 0);
   }
 
   private readonly paperNodes = new WeakMap<TopicNode, Map<string, PaperNode>>();
@@ -111,50 +121,42 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
   }
 }
 
-function topicItem(node: TopicNode): vscode.TreeItem {
+function topicItem(node: TopicNode, order: PaperOrder): vscode.TreeItem {
   const item = new vscode.TreeItem(node.rule.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `topic:${node.rule.name}`;
   item.iconPath = new vscode.ThemeIcon(node.rule.icon || 'tag');
   item.description = String(node.papers.length);
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown('**').appendText(node.rule.name).appendMarkdown('**');
-  tooltip.appendText(` — ${node.papers.length} ${node.papers.length === 1 ? 'paper' : 'papers'}`);
-  if (node.rule.description) tooltip.appendMarkdown('\n\n').appendText(node.rule.description);
-  item.tooltip = tooltip;
+  const count = `${node.papers.length} ${node.papers.length === 1 ? 'paper' : 'papers'}, ${orderLabel(order)}`;
+  item.tooltip = markdownTooltip([`**${escapeMarkdown(node.rule.name)}** — ${markdownText(count)}`, markdownText(node.rule.description ?? '')]);
   item.contextValue = 'paperScout.topic';
   return item;
 }
 
 /** `citations`: how many places in the workspace cite the paper, shown when there are any. */
-function paperItem(node: PaperNode, citations: number): vscode.TreeItem {
+function paperItem(node: PaperNode, order: PaperOrder, citations: number): vscode.TreeItem {
   const { paper } = node;
-  const title = readableTitle(paper.title);
-  const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
+  const row = paperRow(paper, order);
+  const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
   item.id = `paper:${node.topic.rule.name}/${paper.id}`;
-  item.description = [paperDescription(paper), citations > 0 ? `cited ${citations}×` : ''].filter(Boolean).join(' · ');
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown('**').appendText(title).appendMarkdown('**\n\n');
-  tooltip.appendText(paperDescription(paper) || 'undated').appendMarkdown('\n\n');
-  tooltip.appendText(preview(paper.abstract));
-  item.tooltip = tooltip;
+  item.description = [row.description, citations > 0 ? `cited ${citations}×` : ''].filter(Boolean).join(' · ');
+  const title = readableText(paper.title);
+  const abstract = readableText(paper.abstract);
+  item.tooltip = markdownTooltip([
+    `**${escapeMarkdown(title)}**`,
+    markdownText(paperFacts(paper, order)),
+    abstract ? markdownText(clipAtWord(abstract, ABSTRACT_PREVIEW)) : '_No abstract._',
+  ]);
   const cited = citations > 0 ? `, cited ${citations} ${citations === 1 ? 'time' : 'times'} in the workspace` : '';
-  item.accessibilityInformation = { label: `${title}, ${paperDescription(paper) || 'undated'}${cited}` };
+  item.accessibilityInformation = { label: `${title}, ${paperFacts(paper, order)}${cited}` };
   item.contextValue = 'paperScout.paper';
   item.command = { command: COMMANDS.openPaper, title: 'Open Paper', arguments: [paper.id] };
   return item;
 }
 
-/** "2024-10-09 · ▲ 42", as far as the paper has them. */
-export function paperDescription(paper: Paper): string {
-  const parts: string[] = [];
-  if (paper.published) parts.push(paper.published);
-  if (paper.upvotes !== null) parts.push(`▲ ${paper.upvotes}`);
-  return parts.join(' · ');
-}
-
-/** The first few sentences of an abstract, cut at a word boundary. */
-function preview(abstract: string): string {
-  if (abstract.length <= ABSTRACT_PREVIEW) return abstract || 'No abstract.';
-  const cut = abstract.lastIndexOf(' ', ABSTRACT_PREVIEW);
-  return `${abstract.slice(0, cut > 0 ? cut : ABSTRACT_PREVIEW)}…`;
+/** A tooltip of Markdown paragraphs (empty ones left out), with no HTML and no command links. */
+function markdownTooltip(paragraphs: readonly string[]): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(paragraphs.filter((paragraph) => paragraph.length > 0).join('\n\n'));
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  return tooltip;
 }

@@ -1,5 +1,6 @@
 // The paper panel's script (bundled to dist/webview/main.js). It builds the page from the paper the
 // extension sends, with DOM calls and textContent only: no corpus string is ever parsed as HTML.
+import { dateLabel } from '../core/citations/displayText';
 import type { CitedInView, ExtensionMessage, FormatView, PanelState, PaperView, WebviewMessage } from '../shared/protocol';
 
 interface VsCodeApi {
@@ -56,7 +57,7 @@ function section(title: string, id: string): HTMLElement {
 }
 
 function metaLine(paper: PaperView): string {
-  const parts = [paper.published ?? 'Undated'];
+  const parts = [dateLabel(paper.published)];
   if (paper.authorsCount !== null) parts.push(`${paper.authorsCount} ${paper.authorsCount === 1 ? 'author' : 'authors'}`);
   if (paper.organization) parts.push(paper.organization);
   if (paper.upvotes !== null) parts.push(`▲ ${paper.upvotes} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`);
@@ -135,7 +136,7 @@ function render(paper: PaperView, relatedPending: boolean): void {
     topics.setAttribute('aria-label', 'Topics');
     for (const topic of paper.topics) {
       const item = element('li');
-      item.append(button(topic, 'chip', { action: 'revealTopic', topic }, `Show “${topic}” in the Topics view`));
+      item.append(button(topic, 'chip', { action: 'revealTopic', topic }, `Show this paper under “${topic}” in the Topics view`));
       topics.append(item);
     }
     header.append(topics);
@@ -179,7 +180,7 @@ function render(paper: PaperView, relatedPending: boolean): void {
     for (const other of paper.related) {
       const item = element('li');
       item.append(button(other.title, 'related-paper', { action: 'openPaper', paperId: other.id }, 'Open this paper'));
-      item.append(element('span', 'related-date', other.published ?? 'undated'));
+      item.append(element('span', 'related-date', dateLabel(other.published)));
       list.append(item);
     }
     related.append(list);

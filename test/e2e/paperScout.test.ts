@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../../scripts/harness/browser.mjs';
 import type { Corpus, Paper } from '../../src/core/types';
-import { Workbench } from './workbench';
+import { screenshotFailuresAndCleanUp, Workbench } from './workbench';
 
 const url = process.env.PAPER_SCOUT_E2E_URL ?? '';
 const host = process.env.PAPER_SCOUT_E2E_HOST ?? 'node';
@@ -36,11 +36,7 @@ describe(`Paper Scout UI (${host} host)`, function () {
     await wb.screenshot('workbench loaded');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed ${this.currentTest.title}`).catch(() => {});
-  });
-
-  after(async () => { await browser?.close(); });
+  screenshotFailuresAndCleanUp(() => ({ browser, wb }));
 
   it('opens the Paper Scout view from the activity bar', async () => {
     await wb.activityItem('Paper Scout').click({ timeout: 30_000 });

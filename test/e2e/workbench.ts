@@ -1,5 +1,5 @@
 // Drives the VS Code workbench in a page as a user would (mouse and keyboard), with a screenshot per step.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
@@ -18,6 +18,29 @@ export function subfolderUrl(url: string, host: string, workspaceDir: string, su
   // code-server opens a path on disk; @vscode/test-web serves the workspace as vscode-test-web://mount/.
   target.searchParams.set('folder', host === 'node' ? join(workspaceDir, sub) : `vscode-test-web://mount/${sub}`);
   return target.toString();
+}
+
+/** What a UI test file holds on to while it runs: the browser, its workbench, and a folder of its own. */
+export interface TestFileState {
+  browser?: { close(): Promise<void> };
+  wb?: Workbench;
+  /** A folder the test made inside the scratch workspace, removed at the end. */
+  folder?: string;
+}
+
+/**
+ * Registers the hooks every UI test file needs: a screenshot of each failed test, and at the end the
+ * browser closed and the test's own folder (if any) removed. `state` is read when the hooks run.
+ */
+export function screenshotFailuresAndCleanUp(state: () => TestFileState): void {
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await state().wb?.screenshot(`failed ${this.currentTest.title}`).catch(() => {});
+  });
+  after(async () => {
+    const { browser, folder } = state();
+    await browser?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
 }
 
 /** Page object for one VS Code window. */

@@ -8,6 +8,7 @@ import { formatDiagnostic } from '../diagnostics';
 import { DEFAULT_TOPICS } from '../topics/taxonomy';
 import type { Diagnostic, Paper, TopicRule } from '../types';
 import type { Logger } from './events';
+import { rememberIssuedKeys, sameKeys, type IssuedKeyStore } from './issuedKeys';
 
 /** The bundled corpus file (dist/corpus.json). */
 export interface BundledCorpusFile {
@@ -54,6 +55,8 @@ export class CorpusLoader {
     private readonly bundledFile: BundledCorpusFile,
     private readonly userFiles: CorpusFileReader,
     private readonly log: Logger,
+    /** Where the keys given to the user's papers are kept, so they never move between loads. */
+    private readonly issuedKeys?: IssuedKeyStore,
   ) {}
 
   /**
@@ -66,7 +69,12 @@ export class CorpusLoader {
       : { bundled: [], bundledTopics: DEFAULT_TOPICS, corpusProblems: [] };
     const read = await this.userFiles.read(request.entries);
     if (request.entries.length === 0) return { bundled, bundledTopics, papers: bundled, corpusProblems, fileProblems: read.diagnostics };
-    const merged = mergeUserSources(bundled, read.files, bundledTopics);
+    const previousKeys = this.issuedKeys?.previous();
+    const merged = mergeUserSources(bundled, read.files, bundledTopics, { previousKeys });
+    if (this.issuedKeys && previousKeys) {
+      const remembered = rememberIssuedKeys(previousKeys, merged.issuedKeys);
+      if (!sameKeys(remembered, previousKeys)) this.issuedKeys.save(remembered);
+    }
     const fileProblems = [...read.diagnostics, ...merged.diagnostics];
     for (const diagnostic of fileProblems) this.log.warn(formatDiagnostic(diagnostic));
     this.log.info(`your corpus files: ${read.files.length} read, ${merged.papers.length - bundled.length} new papers, ${fileProblems.length} problem(s)`);

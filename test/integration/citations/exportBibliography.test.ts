@@ -2,7 +2,9 @@ import * as assert from '../assert';
 import * as vscode from 'vscode';
 import type { Paper } from '../../../src/core/types';
 import { COMMANDS } from '../../../src/commands/commandIds';
-import { api, closeAllEditors, scratchDocument, workspaceRoot } from '../helpers';
+import { markerLine } from '../../../src/core/citations/bibFile';
+import { formatCitation } from '../../../src/core/citations/formats';
+import { api, closeAllEditors, scratchDocument, waitFor, workspaceRoot } from '../helpers';
 
 /** What the command resolves to (see src/citations/exportBibliography.ts). */
 interface ExportResult {
@@ -11,11 +13,15 @@ interface ExportResult {
   added: string[];
   updated: string[];
   unchanged: string[];
+  keptEdits: string[];
   keptTheirs: string[];
   unknown: string[];
+  documents: number;
+  citingDocuments: number;
 }
 
-const MARKER = '% paper-scout';
+/** The marker line Paper Scout writes above an entry: the marker and a 16-digit hash. */
+const MARKED = /^% paper-scout [0-9a-f]{16}$/;
 
 /** A user's own .bib text: a comment, a string macro, an entry, and an entry for `clashKey`. */
 function foreignBib(clashKey: string): string {
@@ -78,8 +84,10 @@ describe('citations: export bibliography', () => {
     assert.deepStrictEqual(result.added, [a.key, b.key]);
     assert.deepStrictEqual(result.unknown, ['vaswani2017']);
     const text = await readText(target);
-    assert.ok(text.startsWith(`${MARKER}\n@misc{${a.key},\n  title = {{`), text.slice(0, 120));
-    assert.strictEqual(count(text, `${MARKER}\n@misc{`), 2);
+    const lines = text.split('\n');
+    assert.ok(MARKED.test(lines[0]), `no hashed marker above the first entry: ${lines[0]}`);
+    assert.ok(lines.slice(1).join('\n').startsWith(`@misc{${a.key},\n  title = {{`), text.slice(0, 120));
+    assert.strictEqual(lines.filter((line) => MARKED.test(line)).length, 2);
     assert.ok(text.includes(`@misc{${b.key},`));
     assert.ok(!text.includes('vaswani2017'), 'a key that is not a Paper Scout paper was written');
     const leftovers = (await vscode.workspace.fs.readDirectory(folder)).filter(([name]) => name.endsWith('.tmp'));
@@ -110,13 +118,69 @@ describe('citations: export bibliography', () => {
   it('replaces an entry it wrote when the paper\'s entry changed, and nothing else', async () => {
     const [a] = papers;
     const target = vscode.Uri.joinPath(folder, 'stale.bib');
-    const stale = `@article{mine, title = {Mine}}\n\n${MARKER}\n@misc{${a.key},\n  title = {{An old title}}\n}\n`;
+    const staleEntry = `@misc{${a.key},\n  title = {{An old title}}\n}`;
+    const stale = `@article{mine, title = {Mine}}\n\n${markerLine(staleEntry)}\n${staleEntry}\n`;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(stale));
     const result = await exportFrom('python', `# uses @cite:${a.key}\n`, target);
-    assert.deepStrictEqual(result.updated, [a.key]);
+    assert.deepStrictEqual([result.updated, result.keptEdits], [[a.key], []]);
     const text = await readText(target);
-    assert.ok(text.startsWith(`@article{mine, title = {Mine}}\n\n${MARKER}\n@misc{${a.key},\n  title = {{`));
+    assert.ok(text.startsWith(`@article{mine, title = {Mine}}\n\n${markerLine(formatCitation(a, 'bibtex'))}\n@misc{${a.key},\n  title = {{`), text);
     assert.ok(!text.includes('An old title'));
     assert.strictEqual(count(text, `@misc{${a.key},`), 1);
+  });
+
+  it('keeps an entry the user edited since it was written, and reports it', async () => {
+    const [a, b] = papers;
+    const target = vscode.Uri.joinPath(folder, 'edited.bib');
+    const written = await exportFrom('latex', `\\cite{${a.key}}\n`, target);
+    assert.deepStrictEqual(written.added, [a.key]);
+    const withAuthors = (await readText(target)).replace(`@misc{${a.key},\n`, `@misc{${a.key},\n  author = {Ada Lovelace and Alan Turing},\n`);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(withAuthors));
+    const again = await exportFrom('latex', `\\cite{${a.key}} and \\cite{${b.key}}\n`, target);
+    assert.deepStrictEqual([again.keptEdits, again.added, again.updated], [[a.key], [b.key], []]);
+    const text = await readText(target);
+    assert.ok(text.startsWith(withAuthors), 'the edited entry changed');
+    assert.ok(text.includes('author = {Ada Lovelace and Alan Turing}'));
+  });
+
+  it('writes an entry cited by an old key under that key', async () => {
+    const old = papers.find((paper) => (paper.aliases ?? []).length > 0);
+    assert.ok(old, 'no bundled paper has an old key');
+    const alias = old.aliases![0];
+    const target = vscode.Uri.joinPath(folder, 'old-keys.bib');
+    const result = await exportFrom('latex', `As in \\cite{${alias}}.\n`, target);
+    assert.deepStrictEqual([result.added, result.unknown], [[alias], []]);
+    const text = await readText(target);
+    assert.ok(text.includes(`@misc{${alias},\n  title = {{`), text.slice(0, 200));
+    assert.ok(!text.includes(`@misc{${old.key},`), 'the entry is under the paper\'s new key, which the document does not cite');
+  });
+
+  it('asks for no overwrite when the chosen file exists: choosing it merges into it', async () => {
+    const [a] = papers;
+    // A folder of its own, so the document's .bib file is the first choice offered.
+    const own = vscode.Uri.joinPath(folder, 'choose');
+    await vscode.workspace.fs.createDirectory(own);
+    const target = vscode.Uri.joinPath(own, 'refs.bib');
+    const original = '@book{knuth1984, title = {The \\TeX book}}\n';
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(original));
+    const source = vscode.Uri.joinPath(own, 'notes.md');
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(`See [@${a.key}].\n`));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
+    let settled = false;
+    const running = Promise.resolve(vscode.commands.executeCommand<ExportResult | undefined>(COMMANDS.exportBibliography, { scope: 'document' }))
+      .finally(() => { settled = true; });
+    // Enter on the pick's first choice (once its files are listed; Enter does nothing before): any
+    // further question would leave the command waiting, and this wait would time out.
+    await waitFor(async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    }, 'the export to finish after its file was chosen', 20_000);
+    const result = await running;
+    assert.ok(result, 'the export was cancelled');
+    assert.strictEqual(result.target, target.toString());
+    assert.deepStrictEqual([result.added, result.documents, result.citingDocuments], [[a.key], 1, 1]);
+    const text = await readText(target);
+    assert.ok(text.startsWith(`${original}\n`), text);
+    assert.ok(text.includes(`@misc{${a.key},`));
   });
 });

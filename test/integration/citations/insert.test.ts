@@ -41,13 +41,25 @@ describe('citations: insertion', () => {
     python.selection = new vscode.Selection(1, 13, 1, 13); // inside g(|x)
     await scout.insertCitation(paper.id);
     const lines = python.document.getText().split('\n');
-    assert.ok(lines[1].startsWith('    # Paper Scout: '), `comment not above the line, indented: ${JSON.stringify(lines)}`);
+    assert.ok(/^    # \S.* \((\d{4}|n\.d\.)\), https:\/\/huggingface\.co\/papers\?q=\S+$/.test(lines[1]), `comment not above the line, indented: ${JSON.stringify(lines)}`);
+    assert.ok(!lines[1].includes('Paper Scout'), 'the comment names the product');
     assert.strictEqual(lines[2], '    return g(x)', 'the code line changed');
 
     const typescript = await untitledDocument('typescript', 'const a = 1;');
     typescript.selection = new vscode.Selection(0, 12, 0, 12);
     await scout.insertCitation(paper.id);
-    assert.ok(/^const a = 1; \/\/ Paper Scout: .+$/.test(typescript.document.getText()), typescript.document.getText());
+    assert.ok(/^const a = 1; \/\/ \S.+ \((\d{4}|n\.d\.)\), https:\S+$/.test(typescript.document.getText()), typescript.document.getText());
+  });
+
+  it('joins a comment the cursor is in, without a second comment marker', async () => {
+    const scout = await api();
+    const paper = scout.papers()[1];
+    const python = await untitledDocument('python', 'x = g(y)  # memory trick from \n');
+    python.selection = new vscode.Selection(0, 30, 0, 30);
+    await scout.insertCitation(paper.id, 'comment');
+    const line = python.document.getText().split('\n')[0];
+    assert.ok(line.startsWith('x = g(y)  # memory trick from ') && /\), https:\S+$/.test(line), line);
+    assert.strictEqual(line.split('#').length, 2, `a second comment marker: ${line}`);
   });
 
   it('inserts at every cursor as one undoable edit, after (not over) a selection', async () => {

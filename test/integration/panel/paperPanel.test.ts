@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as assert from '../assert';
 import { COMMANDS } from '../../../src/commands/commandIds';
-import { readableTitle } from '../../../src/core/citations/latexText';
+import { readableText } from '../../../src/core/citations/latexText';
 import { api, closeAllEditors, hooks, setSetting, waitFor, within } from '../helpers';
 import type { PanelMessageEvent } from '../../../src/api';
 
@@ -57,6 +57,6 @@ describe('panel: the paper panel', () => {
     await within(vscode.commands.executeCommand(COMMANDS.openPaper, paper.id), 10_000, 'Open Paper');
     const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview), 'a webview tab');
     const label = tab.label.replace(/…$/, '');
-    assert.ok(label.length > 0 && readableTitle(paper.title).startsWith(label), `the tab "${tab.label}" is not titled by "${paper.title}"`);
+    assert.ok(label.length > 0 && readableText(paper.title).startsWith(label), `the tab "${tab.label}" is not titled by "${paper.title}"`);
   });
 });

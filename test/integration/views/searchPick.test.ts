@@ -105,7 +105,7 @@ describe('views: the search and its recent searches', function () {
 
   it('tidies a stored list it can read, and resets a corrupt one to empty without breaking the search', async () => {
     const testHooks = await hooks();
-    assert.deepStrictEqual([...testHooks.storedState.keys], [KEY]);
+    assert.ok(testHooks.storedState.keys.includes(KEY), `the hooks do not offer ${KEY}`);
     let refused = '';
     try { testHooks.storedState.get('somethingElse'); } catch (error) { refused = String(error); }
     assert.ok(/no state/.test(refused), 'the hooks read a key Paper Scout does not keep');

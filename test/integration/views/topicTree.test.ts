@@ -40,10 +40,26 @@ describe('views: the Topics tree', () => {
     assert.strictEqual(item.contextValue, 'paperScout.paper');
     assert.strictEqual(item.command?.command, COMMANDS.openPaper);
     assert.deepStrictEqual(item.command?.arguments, [node.paper.id]);
-    if (node.paper.published) assert.ok(String(item.description).includes(node.paper.published), 'description lacks the date');
+    if (node.paper.published) assert.ok(String(item.label).startsWith(`${node.paper.published} · `), `the label does not lead with the date: ${String(item.label)}`);
+    if (node.paper.upvotes !== null) assert.strictEqual(item.description, `▲ ${node.paper.upvotes}`);
     const tooltip = item.tooltip as vscode.MarkdownString;
     assert.ok(tooltip.value.length > 40, 'tooltip is empty');
+    assert.ok(!tooltip.value.includes('&nbsp;'), 'the tooltip spaces are &nbsp; (words break in the middle)');
     assert.strictEqual(tree.getParent(node), topic);
+  });
+
+  it('leads every row with its upvotes when sorted by them, most first', async () => {
+    const tree = (await hooks()).topicTree;
+    await setSetting('sortBy', 'upvotes');
+    await waitFor(() => String(tree.getTreeItem(tree.getChildren(tree.getChildren()[0])[0]).label).startsWith('▲'), 'the rows to lead with upvotes');
+    for (const topic of tree.getChildren()) {
+      const labels = tree.getChildren(topic).map((node) => String(tree.getTreeItem(node).label));
+      const counts = labels.map((label) => /^▲ (\d+|–) · /.exec(label)?.[1]);
+      assert.ok(counts.every((count) => count !== undefined), `a row without its upvotes first: ${labels.find((_, i) => counts[i] === undefined)}`);
+      const known = counts.filter((count) => count !== '–').map(Number);
+      assert.deepStrictEqual(known, [...known].sort((a, b) => b - a), 'not most upvoted first');
+    }
+    await setSetting('sortBy', 'date');
   });
 
   it('sorts newest first with undated papers last, and follows the sort setting', async () => {
@@ -94,6 +110,17 @@ describe('views: the Topics tree', () => {
     assert.strictEqual(await scout.revealPaper(paper.id), true);
     assert.strictEqual(await scout.revealTopic(paper.topics[0]), true);
     assert.strictEqual(await scout.revealPaper('no-such-paper'), false);
+  });
+
+  it('reveals a topic with the paper under it selected, as the panel\'s topic chips do', async () => {
+    const scout = await api();
+    const testHooks = await hooks();
+    const paper = scout.papers().find((candidate) => candidate.topics.length > 1) ?? scout.papers()[0];
+    const topic = paper.topics[paper.topics.length - 1];
+    assert.strictEqual(await scout.revealTopic(topic, paper.id), true);
+    const selected = await waitFor(() => testHooks.topicSelection()[0], 'a selection in the Topics view');
+    assert.ok(selected.kind === 'paper' && selected.paper.id === paper.id && selected.topic.rule.name === topic,
+      `selected ${selected.kind === 'paper' ? `${selected.paper.id} under ${selected.topic.rule.name}` : `the topic ${selected.rule.name}`}`);
   });
 
   it('opens in the Paper Scout container from the activity bar, and takes the focus', async () => {

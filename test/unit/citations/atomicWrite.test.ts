@@ -1,39 +1,12 @@
 import assert from 'node:assert/strict';
-import { chmodSync, constants, lstatSync, mkdtempSync, promises as fs, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, promises as fs, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { nodeFileHost } from '../../../src/citations/nodeFileHost';
 import { AtomicWriteError, writeFileAtomically, type AtomicWriteHost } from '../../../src/core/citations/atomicWrite';
 
-/** The real file system through Node's `fs`, as the Node extension host and the CLI would give it. */
-const nodeHost: AtomicWriteHost<string> = {
-  async resolve(path) {
-    try {
-      return await fs.realpath(path);
-    } catch {
-      return path;
-    }
-  },
-  async stat(path) {
-    try {
-      return { mode: (await fs.stat(path)).mode & 0o777 };
-    } catch {
-      return null;
-    }
-  },
-  sibling: (path, name) => join(dirname(path), name),
-  baseName: (path) => basename(path),
-  async create(path, bytes, mode) {
-    const handle = await fs.open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o666);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
-  rename: (from, to) => fs.rename(from, to),
-  remove: (path) => fs.rm(path, { force: true }),
-};
+/** The real file system, through the host the Node extension host writes exported `.bib` files with. */
+const nodeHost = nodeFileHost;
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -65,6 +38,31 @@ describe('writeFileAtomically', () => {
     assert.ok(lstatSync(link).isSymbolicLink());
     assert.equal(readFileSync(real, 'utf8'), 'new');
     assert.equal(statSync(real).mode & 0o777, 0o640);
+  });
+
+  it('keeps the exact mode even where the umask would trim it', async () => {
+    const target = join(dir, 'shared.bib');
+    writeFileSync(target, 'old');
+    chmodSync(target, 0o666);
+    const umask = process.umask(0o077);
+    try {
+      await writeFileAtomically(nodeHost, target, encode('new'), encode('old'));
+    } finally {
+      process.umask(umask);
+    }
+    assert.equal(statSync(target).mode & 0o7777, 0o666);
+  });
+
+  it('leaves the original when the file system refuses the temporary file (a name too long for it)', async () => {
+    const target = join(dir, `${'r'.repeat(240)}.bib`); // the temporary name beside it passes 255 bytes
+    writeFileSync(target, 'original');
+    await assert.rejects(writeFileAtomically(nodeHost, target, encode('new'), encode('original')), (error: AtomicWriteError) => {
+      assert.equal(error.reason, 'failed');
+      assert.match(error.message, /could not write beside r+\.bib: .*ENAMETOOLONG.*; r+\.bib is unchanged/);
+      return true;
+    });
+    assert.equal(readFileSync(target, 'utf8'), 'original');
+    assert.deepEqual(readdirSync(dir), [`${'r'.repeat(240)}.bib`]);
   });
 
   it('refuses a read-only file with a message naming it, and leaves it alone', async () => {

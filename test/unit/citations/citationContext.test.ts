@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { citationContextAt, commentLeader } from '../../../src/citations/citationContext';
+import { citationContextAt, citedWithSyntax, commentLeader } from '../../../src/citations/citationContext';
 
 const TRIGGER = '@cite:';
 
@@ -83,7 +83,31 @@ describe('citationContextAt', () => {
 });
 
 describe('commentLeader', () => {
-  it('is null outside comments', () => {
+  it('is null outside comments, and in strings that hold a comment marker', () => {
     assert.equal(commentLeader('x = 1 ', 'python'), null);
+    assert.equal(commentLeader('x = "# not a comment" ', 'python'), null);
+    assert.equal(commentLeader('  x = 1  # a comment ', 'python'), '         # ');
+  });
+});
+
+describe('citedWithSyntax', () => {
+  /** Whether `key`, where it first occurs in `line`, is written as a citation. */
+  const cited = (line: string, key: string, languageId: string): boolean => {
+    const start = line.indexOf(key);
+    return citedWithSyntax(line, { key, start, end: start + key.length }, languageId, TRIGGER);
+  };
+
+  it('is true for a key in \\cite{...}, in a pandoc citation and after the comment trigger', () => {
+    assert.equal(cited('See \\cite{awq2023, galore} here', 'galore', 'latex'), true);
+    assert.equal(cited('As shown [@galore; @awq2023].', 'galore', 'markdown'), true);
+    assert.equal(cited('As shown @galore.', 'galore', 'markdown'), true);
+    assert.equal(cited('x = 1  # @cite:galore', 'galore', 'python'), true);
+  });
+
+  it('is false for the same word in prose or code', () => {
+    assert.equal(cited('We galore in \\cite{x}', 'galore', 'latex'), false);
+    assert.equal(cited('galore is a word', 'galore', 'markdown'), false);
+    assert.equal(cited('# see galore', 'galore', 'python'), false);
+    assert.equal(cited('\\cite{x-galore}', 'galore', 'latex'), false);
   });
 });
