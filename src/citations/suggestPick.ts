@@ -4,7 +4,8 @@
  * passage at the cursor, when no paper matches, and when the index could not be made.
  */
 import * as vscode from 'vscode';
-import { readableTitle } from '../core/citations/latexText';
+import { dateLabel } from '../core/citations/displayText';
+import { readableText } from '../core/citations/latexText';
 import { matchedWords, passageQueryAt, suggestPapers, type PaperSearch, type PassageRequest } from '../core/passage/suggest';
 import { isIndexCancelled } from '../core/store/indexService';
 import type { Paper } from '../core/types';
@@ -137,9 +138,9 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
   const suggestions = results.map((result) => ({ result, matched: matchedWords(result, found.query) }));
   // The matched words lead the second line, where a long title cannot push them out of sight.
   const items = suggestions.map(({ result, matched }): PaperItem => ({
-    label: noIcons(readableTitle(result.paper.title)),
-    description: result.paper.published ?? 'undated',
-    detail: noIcons(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${result.snippet}`),
+    label: noIcons(readableText(result.paper.title)),
+    description: dateLabel(result.paper.published),
+    detail: noIcons(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${readableText(result.snippet)}`),
     buttons: [COPY_BUTTON, OPEN_BUTTON],
     paper: result.paper,
   }));
