@@ -5,7 +5,8 @@
  * (`ExtensionMode.Test`).
  */
 import * as vscode from 'vscode';
-import type { QueryOptions, SearchResult } from './core/search/paperIndex';
+import type { SearchResult } from './core/search/paperIndex';
+import type { EngineQueryOptions } from './core/store/indexService';
 import type { StoreState } from './core/store/paperStore';
 import type { Diagnostic, Paper, TopicRule } from './core/types';
 import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
@@ -28,8 +29,8 @@ export interface PaperScoutApi {
   topics(): readonly TopicRule[];
   /** Problems found in the corpus files and the topics setting. */
   diagnostics(): readonly Diagnostic[];
-  /** Ranked search, as the quick pick runs it (makes the index on first call). */
-  search(query: string, options?: QueryOptions): Promise<SearchResult[]>;
+  /** Ranked search, as the quick pick runs it (makes the index on first call); filters may be typed in (`topic:`, `year:`, ...). */
+  search(query: string, options?: EngineQueryOptions): Promise<SearchResult[]>;
   /** Opens the paper panel for a paper id (a warning when there is no such paper). */
   openPaper(id: string): Promise<void>;
   /** Reveals and selects a paper in the Topics tree; false when there is no such paper. */

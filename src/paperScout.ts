@@ -40,12 +40,13 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly reportedProblems = { topics: '', corpusFiles: '' };
 
-  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento) {
+  /** `indexCache`: the folder where indexes built in the search worker are kept between sessions. */
+  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento, indexCache?: vscode.Uri) {
     this.recentSearches = new RecentSearches(globalState, log);
-    this.store = createPaperStore(extensionUri, log, this.disposables);
+    this.store = createPaperStore(extensionUri, log, this.disposables, indexCache);
     this.tree = new TopicTreeProvider(this.store);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
-    this.citations = new Citations(this.store, log);
+    this.citations = new Citations(this.store, log, this.store.index);
     this.panels = new PaperPanels(extensionUri, this.store, log, {
       insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
       copyCitation: (paper, format) => this.citations.copy(paper, format),

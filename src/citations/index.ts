@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../core/types';
 import { affects, commentTrigger, SETTINGS } from '../settings/settings';
-import { CitationCompletionProvider, triggerCharacters } from './completion';
+import { CitationCompletionProvider, triggerCharacters, type CompletionIndex } from './completion';
 import { exportBibliography, type ExportBibliographyOptions, type ExportBibliographyResult } from './exportBibliography';
 import { TemplateSettingWatcher } from './formatRegistry';
 import { CitationHoverProvider } from './hover';
@@ -33,10 +33,11 @@ export class Citations implements vscode.Disposable {
   private completionRegistration: vscode.Disposable | undefined;
   private registeredTrigger = '';
 
-  constructor(store: PaperList, log: vscode.LogOutputChannel) {
+  /** `index`: the search index completion ranks papers with once something is typed. */
+  constructor(store: PaperList, log: vscode.LogOutputChannel, index?: CompletionIndex) {
     this.keys = new PaperKeys(store);
     this.inserter = new CitationInserter(log);
-    const completion = new CitationCompletionProvider(this.keys);
+    const completion = new CitationCompletionProvider(this.keys, index);
     this.registerCompletion(completion);
     this.disposables.push(
       this.inserter,

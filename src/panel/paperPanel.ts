@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { readableTitle } from '../core/citations/latexText';
+import type { SearchResult } from '../core/search/paperIndex';
+import type { SearchEngine } from '../core/store/indexService';
 import type { Paper } from '../core/types';
 import { availableFormats } from '../citations/formatRegistry';
 import { panelStateSchema, webviewMessageSchema, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
@@ -27,6 +29,8 @@ export interface PanelInfo {
   paperId: string;
   visible: boolean;
   active: boolean;
+  /** The ids of the related papers last sent to the webview (undefined while they are being found). */
+  related?: string[];
 }
 
 const RELATED_COUNT = 6;
@@ -37,7 +41,7 @@ const RELATED_COUNT = 6;
  */
 export class PaperPanels implements vscode.Disposable {
   static readonly viewType = 'paperScout.paper';
-  private readonly panels = new Map<vscode.WebviewPanel, { paperId: string }>();
+  private readonly panels = new Map<vscode.WebviewPanel, { paperId: string; related?: string[] }>();
   private shared: vscode.WebviewPanel | undefined;
   private readonly messageEmitter = new vscode.EventEmitter<PanelMessageEvent>();
   /** Fires for every message a webview sends, valid or not. */
@@ -88,7 +92,7 @@ export class PaperPanels implements vscode.Disposable {
 
   /** The open panels. */
   list(): PanelInfo[] {
-    return [...this.panels].map(([panel, { paperId }]) => ({ paperId, visible: panel.visible, active: panel.active }));
+    return [...this.panels].map(([panel, { paperId, related }]) => ({ paperId, visible: panel.visible, active: panel.active, related }));
   }
 
   private refreshAll(): void {
@@ -163,23 +167,43 @@ export class PaperPanels implements vscode.Disposable {
 
   /** Sends the panel its paper (or why it cannot show it). */
   private post(panel: vscode.WebviewPanel): void {
-    const paperId = this.panels.get(panel)?.paperId ?? '';
+    const entry = this.panels.get(panel);
+    const paperId = entry?.paperId ?? '';
     const paper = this.store.paper(paperId);
     let message: ExtensionMessage;
     if (paper) {
       panel.title = panelTitle(paper); // a panel restored before the corpus loaded was titled "Paper"
+      const engine = this.store.index.current();
+      if (engine) {
+        void this.postWithRelated(panel, paper, engine);
+        return;
+      }
       // Related papers need the index; show the paper at once and again with them once it is made.
-      const related = this.store.index.current()?.related(paper.id, RELATED_COUNT);
-      if (!related) void this.store.index.ready().then(() => { if (this.panels.get(panel)?.paperId === paperId) this.post(panel); }, (error: unknown) => {
+      void this.store.index.ready().then(() => { if (this.panels.get(panel)?.paperId === paperId) this.post(panel); }, (error: unknown) => {
         this.log.info(`paper panel: no related papers (${error instanceof Error ? error.message : String(error)})`);
       });
-      message = { type: 'show', paper: paperView(paper, related ?? [], availableFormats()), relatedPending: !related };
+      if (entry) entry.related = undefined;
+      message = { type: 'show', paper: paperView(paper, [], availableFormats()), relatedPending: true };
     } else if (this.store.state.kind === 'loading') {
       message = { type: 'status', text: 'Loading papers…' };
     } else {
       message = { type: 'missing', paperId, reason: paperId ? 'This paper is no longer in the corpus.' : 'This panel has no paper to show.' };
     }
     void panel.webview.postMessage(message);
+  }
+
+  /** Sends the paper with the papers most like it (`related()`, in the search worker for a large corpus). */
+  private async postWithRelated(panel: vscode.WebviewPanel, paper: Paper, engine: SearchEngine): Promise<void> {
+    let related: SearchResult[] = [];
+    try {
+      related = await engine.related(paper.id, RELATED_COUNT);
+    } catch (error) {
+      this.log.info(`paper panel: no related papers (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const entry = this.panels.get(panel);
+    if (entry?.paperId !== paper.id) return; // the panel shows another paper by now
+    entry.related = related.map((result) => result.paper.id);
+    void panel.webview.postMessage({ type: 'show', paper: paperView(paper, related, availableFormats()) } satisfies ExtensionMessage);
   }
 
   dispose(): void {
