@@ -6,16 +6,16 @@
  */
 import * as vscode from 'vscode';
 import type { SearchResult } from './core/search/paperIndex';
-import type { EngineQueryOptions } from './core/store/indexService';
+import type { EngineHome, EngineQueryOptions, IndexProgress } from './core/store/indexService';
 import type { StoreState } from './core/store/paperStore';
 import type { Diagnostic, Paper, TopicRule } from './core/types';
 import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
 import type { PaperScout } from './paperScout';
 import { RecentSearches } from './state/recentSearches';
-import type { SearchItemsShown } from './views/searchPick';
+import type { OpenSearchPick, SearchItemsShown } from './views/searchPick';
 import type { TopicTreeNode } from './views/topicTree';
 
-export type { PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, TopicTreeNode };
+export type { OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, TopicTreeNode };
 
 /** Paper Scout's papers, search and citations, for other extensions. */
 export interface PaperScoutApi {
@@ -73,11 +73,25 @@ export interface PaperScoutTestHooks {
   recentSearches(): readonly string[];
   /** Fires whenever a search quick pick shows new items: wait for it instead of sleeping. */
   readonly onDidShowSearchItems: vscode.Event<SearchItemsShown>;
+  /** The search quick pick that is open, to type into as a user would; undefined when none is. */
+  searchPick(): OpenSearchPick | undefined;
+  /** The search index: where it lives and how many papers it holds once made, how far it is while being made. */
+  searchIndex(): SearchIndexState;
   /**
    * The raw values Paper Scout keeps in `globalState` (what the next window reads back). `set` stores
    * a value as given, valid or not, so a test can check that a corrupt value is reset when next read.
    */
   readonly storedState: StoredStateHooks;
+}
+
+/** The search index as the test hooks report it. */
+export interface SearchIndexState {
+  /** On the extension host's thread or in the search worker; undefined until it is made. */
+  home: EngineHome | undefined;
+  /** Papers in the index made. */
+  papers: number | undefined;
+  /** While an index is being made: for how many papers, how far (0–100). */
+  progress: IndexProgress | undefined;
 }
 
 /** Raw access to Paper Scout's `globalState`, for tests (see `PaperScoutTestHooks.storedState`). */
@@ -127,6 +141,11 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento): PaperScoutTe
     statusText: () => scout.status.text,
     recentSearches: () => scout.recentSearches.list(),
     onDidShowSearchItems: scout.onDidShowSearchItems,
+    searchPick: () => scout.searchPick,
+    searchIndex: () => {
+      const engine = scout.store.index.current();
+      return { home: engine?.home, papers: engine?.size, progress: scout.store.index.progress() };
+    },
     storedState: {
       keys: storedKeys,
       get: (key) => globalState.get<unknown>(storedKeyOrThrow(key)),

@@ -9,7 +9,7 @@ import { RecentSearches } from './state/recentSearches';
 import { RestrictedMode } from './settings/restrictedMode';
 import { affects, rememberSearches, SETTINGS, SORT_LABELS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
-import { showSearchPick, type SearchItemsShown } from './views/searchPick';
+import { showSearchPick, type OpenSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 
 const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
@@ -37,6 +37,8 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   private readonly searchItemsEmitter = new vscode.EventEmitter<SearchItemsShown>();
   /** Fires whenever a search pick shows new items (a test hook: tests wait for it rather than sleep). */
   readonly onDidShowSearchItems = this.searchItemsEmitter.event;
+  /** The search quick pick that is open (a test hook types into it). */
+  private openPick: OpenSearchPick | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly reportedProblems = { topics: '', corpusFiles: '' };
 
@@ -145,6 +147,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     }
     const intent = options.intent ?? 'open';
     const format = options.format;
+    let opened: OpenSearchPick | undefined;
     await showSearchPick(this.store, {
       query: options.query,
       topic: options.topic,
@@ -163,7 +166,14 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       recent: rememberSearches() ? this.recentSearches : undefined,
       showLog: () => this.showLog(),
       onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
+      onDidOpen: (pick) => { opened = this.openPick = pick; },
     });
+    if (this.openPick === opened) this.openPick = undefined;
+  }
+
+  /** The search quick pick that is open, if one is. */
+  get searchPick(): OpenSearchPick | undefined {
+    return this.openPick;
   }
 
   private updateViewDescription(): void {
