@@ -8,12 +8,21 @@ import { QUERY_FILTERS, type QueryFilters } from '../core/search/queryFilters';
 /** Something the pick offers instead of results; choosing it makes the query `query`. */
 export interface AssistEntry {
   label: string;
+  /** A codicon name shown before the label. */
+  icon?: string;
   description: string;
   detail?: string;
   /** The query once the entry is chosen. */
   query: string;
   /** True when the query is complete once chosen (a value), so the search runs; false when a value is still to be typed. */
   complete: boolean;
+}
+
+/** A topic the `topic:` filter can name: its name, icon and how many papers it holds. */
+export interface TopicChoice {
+  name: string;
+  icon?: string;
+  papers: number;
 }
 
 /** What the pick shows for a query: filter help, a filter's values, or search results. */
@@ -28,9 +37,10 @@ const SORT_ORDERS: readonly { value: string; description: string }[] = [
 
 /**
  * What to offer for `query`: the filter list when its last word is `?`; the values of `topic:` or
- * `sort:` when one ends the query with no value yet; else a search. `topics` are the topic names in force.
+ * `sort:` when one ends the query with no value yet; else a search. `topics` are the topics in force
+ * (read only when `topic:` is being typed).
  */
-export function queryAssist(query: string, topics: readonly string[]): QueryAssist {
+export function queryAssist(query: string, topics: () => readonly TopicChoice[]): QueryAssist {
   const last = /(^|\s)(\S*)$/.exec(query);
   const word = last?.[2] ?? '';
   const before = query.slice(0, query.length - word.length);
@@ -39,6 +49,7 @@ export function queryAssist(query: string, topics: readonly string[]): QueryAssi
       kind: 'filters',
       entries: QUERY_FILTERS.map((filter) => ({
         label: filter.syntax,
+        icon: 'filter',
         description: filter.description,
         detail: `e.g. ${filter.example}`,
         query: `${before}${filter.name}:`,
@@ -47,11 +58,22 @@ export function queryAssist(query: string, topics: readonly string[]): QueryAssi
     };
   }
   const filter = /^([A-Za-z]+):$/.exec(word)?.[1]?.toLowerCase();
-  if (filter === 'topic' && topics.length > 0) {
-    return { kind: 'values', filter, entries: topics.map((topic) => ({ label: topic, description: 'topic', query: `${before}topic:${quoted(topic)} `, complete: true })) };
+  const choices = filter === 'topic' ? topics() : [];
+  if (choices.length > 0) {
+    return {
+      kind: 'values',
+      filter: 'topic',
+      entries: choices.map((topic) => ({
+        label: topic.name,
+        icon: topic.icon || 'tag',
+        description: `${topic.papers.toLocaleString('en-US')} ${topic.papers === 1 ? 'paper' : 'papers'}`,
+        query: `${before}topic:${quoted(topic.name)} `,
+        complete: true,
+      })),
+    };
   }
   if (filter === 'sort') {
-    return { kind: 'values', filter, entries: SORT_ORDERS.map(({ value, description }) => ({ label: `sort:${value}`, description, query: `${before}sort:${value} `, complete: true })) };
+    return { kind: 'values', filter, entries: SORT_ORDERS.map(({ value, description }) => ({ label: `sort:${value}`, icon: 'list-ordered', description, query: `${before}sort:${value} `, complete: true })) };
   }
   return { kind: 'search' };
 }

@@ -57,20 +57,20 @@ export function paperItem(paper: Paper, detail: string): PaperItem {
   };
 }
 
-/** The filters (after `?`) or a filter's values, under a separator saying which. */
+/** The filters (after `?`) or the values of `filter`, under a separator saying which. */
 export function assistItems(kind: 'filters' | 'values', entries: readonly AssistEntry[], filter?: string): Item[] {
-  const icon = kind === 'filters' ? '$(filter) ' : '';
   return [
-    separator(kind === 'filters' ? 'Filters: choose one to add it to the query' : `Values of ${filter}:`),
-    ...entries.map((entry): AssistItem => ({ label: `${icon}${literal(entry.label)}`, description: entry.description, detail: entry.detail, alwaysShow: true, assist: entry })),
+    separator(kind === 'filters' ? 'Filters' : `${filter}:`),
+    ...entries.map((entry): AssistItem => ({ label: `${entry.icon ? `$(${entry.icon}) ` : ''}${literal(entry.label)}`, description: entry.description, detail: entry.detail, alwaysShow: true, assist: entry })),
   ];
 }
 
 /** What in the query was not understood, one item each; choosing one replaces it with the filter list. */
 export function problemItems(problems: readonly QueryProblem[], help: (problem: QueryProblem) => void): ActionItem[] {
   return problems.map((problem) => ({
-    label: `$(warning) ${literal(problem.text)}`,
-    description: `${problem.message} (not searched)`,
+    label: `$(warning) Not searched: ${literal(problem.text)}`,
+    description: 'choose to pick a filter instead',
+    detail: problem.message,
     alwaysShow: true,
     action: () => help(problem),
     close: false,

@@ -6,7 +6,7 @@ import type { SearchOutcome } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
 import type { PaperStore } from '../core/store/paperStore';
 import { LiveSearch } from './liveSearch';
-import { describeFilters, queryAssist, replaceWithHelp } from './queryAssist';
+import { describeFilters, queryAssist, replaceWithHelp, type TopicChoice } from './queryAssist';
 import {
   assistItems, CLEAR_RECENT_BUTTON, COPY_BUTTON, indexingItem, indexProblemItems, INSERT_BUTTON, type Item, noResultItems,
   paperItem, problemItems, recentItem, REMOVE_RECENT_BUTTON, resultItem, separator,
@@ -50,6 +50,8 @@ export interface SearchItemsShown {
 export interface OpenSearchPick {
   /** Sets the text as typing it would. */
   type(value: string): void;
+  /** Moves to the item with this label, as the arrow keys would; resolves once VS Code has it active (false when there is no such item). */
+  activate(label: string): Promise<boolean>;
   readonly value: string;
 }
 
@@ -115,10 +117,11 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     updateChrome(describeFilters(outcome.filters));
     const problems = problemItems(outcome.problems, helpFor);
     const words = parseQuery(query).text.trim() || query.trim();
-    const results = outcome.results.length > 0 || problems.length > 0
-      ? outcome.results.map(resultItem)
-      : noResultItems(words, topic, () => { topic = undefined; updateChrome(); void update(); });
+    const papers = outcome.results.map(resultItem);
+    const results = papers.length > 0 || problems.length > 0 ? papers : noResultItems(words, topic, () => { topic = undefined; updateChrome(); void update(); });
     show(query, 'results', problems.length > 0 && results.length > 0 ? [...problems, separator('Papers'), ...results] : [...problems, ...results]);
+    // The problems stay in sight above the papers, but Enter takes the first paper.
+    if (problems.length > 0 && papers.length > 0) pick.activeItems = [papers[0]];
   };
 
   const live = new LiveSearch(store.index, {
@@ -143,11 +146,11 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
       show('', 'initial', initialItems(store, topic, options.recent?.list() ?? []));
       return;
     }
-    const assist = queryAssist(query, store.rules.map((rule) => rule.name));
+    const assist = queryAssist(query, () => topicChoices(store));
     if (assist.kind !== 'search') {
       live.cancel();
       shownQuery = '';
-      show(query, assist.kind, assistItems(assist.kind, assist.entries, assist.kind === 'values' ? `${assist.filter}:` : undefined));
+      show(query, assist.kind, assistItems(assist.kind, assist.entries, assist.kind === 'values' ? assist.filter : undefined));
       return;
     }
     await live.search(query, { limit: RESULT_LIMIT, topic });
@@ -220,20 +223,38 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     updateChrome();
     pick.value = options.query ?? '';
     pick.show();
-    options.onDidOpen?.({ type: retype, get value() { return pick.value; } });
+    options.onDidOpen?.({
+      type: retype,
+      activate: (label) => new Promise<boolean>((resolve) => {
+        const item = pick.items.find((candidate) => candidate.label === label);
+        if (!item) return resolve(false);
+        const subscription = pick.onDidChangeActive((active) => {
+          if (active[0] !== item) return;
+          subscription.dispose();
+          resolve(true);
+        });
+        pick.activeItems = [item];
+      }),
+      get value() { return pick.value; },
+    });
     void update();
   });
 }
 
 let pickingTopic = false;
 
+/** The topics in force, with their icons and paper counts. */
+function topicChoices(store: PaperStore): TopicChoice[] {
+  const counts = new Map<string, number>();
+  for (const paper of store.papers) for (const topic of paper.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  return store.rules.map((rule) => ({ name: rule.name, icon: rule.icon, papers: counts.get(rule.name) ?? 0 }));
+}
+
 /** Asks for a topic to filter by. */
 async function pickTopic(store: PaperStore): Promise<string | undefined> {
   pickingTopic = true;
   try {
-    const counts = new Map<string, number>();
-    for (const paper of store.papers) for (const topic of paper.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-    const items = store.rules.map((rule) => ({ label: `$(${rule.icon || 'tag'}) ${rule.name}`, description: String(counts.get(rule.name) ?? 0), name: rule.name }));
+    const items = topicChoices(store).map((topic) => ({ label: `$(${topic.icon || 'tag'}) ${topic.name}`, description: String(topic.papers), name: topic.name }));
     const picked = await vscode.window.showQuickPick(items, { title: 'Filter Papers by Topic', placeHolder: 'Topic' });
     return picked?.name;
   } finally {

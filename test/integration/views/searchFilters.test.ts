@@ -8,7 +8,7 @@ import { COMMANDS } from '../../../src/commands/commandIds';
 import { readableTitle } from '../../../src/core/citations/latexText';
 import { QUERY_FILTERS } from '../../../src/core/search/queryFilters';
 import * as assert from '../assert';
-import { api, hooks, nextEvent, waitFor } from '../helpers';
+import { api, hooks, nextEvent, waitFor, within } from '../helpers';
 
 /** Resolves with what the pick shows next for `query`, of `kind`. */
 function shown(testHooks: PaperScoutTestHooks, query: string, kind: SearchItemsShown['kind']): Promise<SearchItemsShown> {
@@ -22,11 +22,15 @@ async function open(testHooks: PaperScoutTestHooks, query: string, kind: SearchI
   return showing;
 }
 
-/** Presses Enter on the active item until `outcome` settles (the items take a moment to become active). */
-async function enterUntil<T>(outcome: Promise<T>, what: string): Promise<T> {
+/**
+ * Presses Enter on the active item (after `move`, which moves to another one as the arrow keys would)
+ * until `outcome` settles: the items take a moment to become active.
+ */
+async function enterUntil<T>(outcome: Promise<T>, what: string, move?: () => unknown): Promise<T> {
   let settled = false;
   const watched = outcome.finally(() => { settled = true; });
   await waitFor(async () => {
+    if (!settled && move) await move();
     if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     return settled;
   }, what);
@@ -51,7 +55,7 @@ describe('views: filters in the search', function () {
     // The first filter is topic: Enter puts "topic:" into the query and lists the topics.
     const values = await enterUntil(shown(testHooks, 'topic:', 'values'), 'Enter on topic: to list the topics');
     const topics = scout.topics().map((rule) => rule.name);
-    assert.deepStrictEqual(values.labels, topics);
+    assert.deepStrictEqual(values.labels, scout.topics().map((rule) => `$(${rule.icon || 'tag'}) ${rule.name}`));
     assert.strictEqual(testHooks.searchPick()?.value, 'topic:');
     // Enter on the first topic completes the filter, and the search runs with it: that topic's papers, newest first.
     const first = topics[0];
@@ -84,15 +88,16 @@ describe('views: filters in the search', function () {
     const testHooks = await hooks();
     const scout = await api();
     const unknown = await open(testHooks, 'venue:icml lora', 'results');
-    assert.ok(unknown.labels[0] === '$(warning) venue:icml', unknown.labels.join(' | '));
+    assert.ok(unknown.labels[0] === '$(warning) Not searched: venue:icml', unknown.labels.join(' | '));
     const lora = (await scout.search('lora', { limit: 50 })).map(({ paper }) => readableTitle(paper.title));
     assert.deepStrictEqual(unknown.labels.slice(1), lora, 'the rest of the query is searched as if the unknown filter were not there');
-    // Enter on the problem replaces it with ? and lists the filters.
-    await enterUntil(shown(testHooks, 'lora ?', 'filters'), 'Enter on the problem to list the filters');
+    // Enter takes the first paper; the problem above it, once moved to, replaces itself with ? and lists the filters.
+    const pick = await waitFor(() => testHooks.searchPick(), 'the open search');
+    await enterUntil(shown(testHooks, 'lora ?', 'filters'), 'Enter on the problem to list the filters', () => within(pick.activate(unknown.labels[0]), 5_000, 'moving to the problem'));
     await closePick();
 
     const bad = await open(testHooks, 'year:24 lora', 'results');
-    assert.strictEqual(bad.labels[0], '$(warning) year:24');
+    assert.strictEqual(bad.labels[0], '$(warning) Not searched: year:24');
     assert.ok(!bad.title.includes('year:'), `a bad value is not applied: ${bad.title}`);
   });
 });

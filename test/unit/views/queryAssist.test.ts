@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { parseQuery, QUERY_FILTERS } from '../../../src/core/search/queryFilters';
-import { describeFilters, queryAssist, replaceWithHelp } from '../../../src/views/queryAssist';
+import { describeFilters, queryAssist, replaceWithHelp, type TopicChoice } from '../../../src/views/queryAssist';
 
 describe('views: help with the filters of a query (no VS Code)', () => {
-  const topics = ['Quantization', 'Parameter-Efficient Fine-Tuning', 'Pruning & Sparsity'];
+  const names = ['Quantization', 'Parameter-Efficient Fine-Tuning', 'Pruning & Sparsity'];
+  const topics = (): TopicChoice[] => names.map((name, at) => ({ name, icon: at === 0 ? 'symbol-numeric' : '', papers: at }));
 
   it('lists every filter, with its description and example, when the last word is ?', () => {
     for (const query of ['?', 'lora ?', '  lora   ?']) {
@@ -26,7 +27,8 @@ describe('views: help with the filters of a query (no VS Code)', () => {
     const values = queryAssist('lora topic:', topics);
     assert.equal(values.kind, 'values');
     if (values.kind === 'values') {
-      assert.deepEqual(values.entries.map((entry) => entry.label), topics);
+      assert.deepEqual(values.entries.map((entry) => entry.label), names);
+      assert.deepEqual(values.entries.map((entry) => [entry.icon, entry.description]), [['symbol-numeric', '0 papers'], ['tag', '1 paper'], ['tag', '2 papers']]);
       assert.deepEqual(values.entries.map((entry) => entry.query), ['lora topic:Quantization ', 'lora topic:"Parameter-Efficient Fine-Tuning" ', 'lora topic:"Pruning & Sparsity" ']);
       assert.ok(values.entries.every((entry) => entry.complete));
       // What the entry makes is a query the parser reads as that topic.
@@ -39,7 +41,7 @@ describe('views: help with the filters of a query (no VS Code)', () => {
 
   it('searches once a filter has a value, and for filters without a list of values', () => {
     for (const query of ['topic:quant', 'topic:quant ', 'year:', 'org:', 'lora sort:date']) assert.equal(queryAssist(query, topics).kind, 'search', query);
-    assert.equal(queryAssist('topic:', []).kind, 'search', 'no topics to list');
+    assert.equal(queryAssist('topic:', () => []).kind, 'search', 'no topics to list');
   });
 
   it('describes the filters in force in one short line, and nothing when there are none', () => {
