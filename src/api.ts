@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { SearchResult } from './core/search/paperIndex';
-import type { EngineHome, EngineQueryOptions, IndexProgress } from './core/store/indexService';
+import type { EngineHome, EngineOrigin, EngineQueryOptions, IndexProgress } from './core/store/indexService';
 import type { StoreState } from './core/store/paperStore';
 import type { Diagnostic, Paper, TopicRule } from './core/types';
 import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
@@ -90,6 +90,8 @@ export interface SearchIndexState {
   home: EngineHome | undefined;
   /** Papers in the index made. */
   papers: number | undefined;
+  /** The prebuilt index, one built now, or one loaded from the cache of earlier builds; undefined until made. */
+  origin: EngineOrigin | undefined;
   /** While an index is being made: for how many papers, how far (0–100). */
   progress: IndexProgress | undefined;
 }
@@ -144,7 +146,7 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento): PaperScoutTe
     searchPick: () => scout.searchPick,
     searchIndex: () => {
       const engine = scout.store.index.current();
-      return { home: engine?.home, papers: engine?.size, progress: scout.store.index.progress() };
+      return { home: engine?.home, papers: engine?.size, origin: engine?.origin, progress: scout.store.index.progress() };
     },
     storedState: {
       keys: storedKeys,

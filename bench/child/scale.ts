@@ -136,6 +136,7 @@ async function main(): Promise<void> {
     indexLoadMs: median(loadRuns),
     loadRuns,
     mainThreadBlockMs: Math.max(...blockRuns),
+    blockRuns,
     buildBlockMs: built.blockMs,
     perQueryMs: inWorker.map(median),
     roundTripMs: roundTrip.map(median),

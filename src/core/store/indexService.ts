@@ -7,7 +7,7 @@
 import type { Paper } from '../types';
 import { Emitter, type Disposable, type Event } from './events';
 
-export type { EngineHome, EngineQueryOptions, SearchEngine } from './searchEngine';
+export type { EngineHome, EngineOrigin, EngineQueryOptions, SearchEngine } from './searchEngine';
 
 /** The papers to index, and whether they are the bundled papers exactly as shipped (a prebuilt index fits those). */
 export interface IndexRequest {

@@ -53,7 +53,7 @@ export function paperIndexLoader(options: PaperIndexLoaderOptions): IndexLoader<
     const { papers, bundled } = request;
     const prebuilt = bundled ? await loadPrebuilt(options, papers) : undefined;
     const engine = prebuilt
-      ? threadEngine(prebuilt)
+      ? threadEngine(prebuilt, 'prebuilt')
       : await underProgress(options, request, async (report, isCancelled) => {
         const { startWorker } = options;
         if (startWorker && papers.length >= workerPapers) {
@@ -62,7 +62,7 @@ export function paperIndexLoader(options: PaperIndexLoaderOptions): IndexLoader<
         }
         return threadEngine(await buildOnThread(papers, isCancelled, report));
       });
-    options.log.info(`search index ready for ${papers.length} papers in ${Date.now() - started} ms (${engine.home === 'worker' ? 'in the search worker' : 'on the extension host'})`);
+    options.log.info(`search index ${engine.origin === 'cached' ? 'loaded from the cache' : engine.origin === 'prebuilt' ? 'loaded' : 'built'} for ${papers.length} papers in ${Date.now() - started} ms (${engine.home === 'worker' ? 'in the search worker' : 'on the extension host'})`);
     return engine;
   };
 }

@@ -15,11 +15,15 @@ export type EngineQueryOptions = WorkerQueryOptions;
 /** Where an index lives: on the calling thread, or in the search worker. */
 export type EngineHome = 'thread' | 'worker';
 
+/** How an index came to be: the prebuilt one loaded, built now, or loaded from the cache of earlier builds. */
+export type EngineOrigin = 'prebuilt' | 'built' | 'cached';
+
 /** What the views ask of a search index. */
 export interface SearchEngine {
   /** Number of papers indexed. */
   readonly size: number;
   readonly home: EngineHome;
+  readonly origin: EngineOrigin;
   /** Papers ranked for what the user typed, with the filters applied and what was not understood. */
   find(query: string, options?: EngineQueryOptions): Promise<SearchOutcome>;
   /** Papers ranked for what the user typed, best first. */
@@ -35,10 +39,11 @@ export interface SearchEngine {
 }
 
 /** An engine over an index on this thread. */
-export function threadEngine(index: PaperIndex): SearchEngine {
+export function threadEngine(index: PaperIndex, origin: EngineOrigin = 'built'): SearchEngine {
   return {
     size: index.size,
     home: 'thread',
+    origin,
     find: async (query, options) => index.find(query, options),
     search: async (query, options) => index.search(query, options),
     related: async (paperId, limit) => index.related(paperId, limit),
@@ -46,8 +51,8 @@ export function threadEngine(index: PaperIndex): SearchEngine {
   };
 }
 
-/** An engine over the index in the search worker behind `client`, built for `papers` (which it hands out by id). */
-export function workerEngine(client: SearchWorkerClient, papers: readonly Paper[]): SearchEngine {
+/** An engine over the index in the search worker behind `client`, made for `papers` (which it hands out by id). */
+export function workerEngine(client: SearchWorkerClient, papers: readonly Paper[], origin: EngineOrigin): SearchEngine {
   const byId = new Map<string, Paper>();
   for (const paper of papers) if (!byId.has(paper.id)) byId.set(paper.id, paper);
   const results = (answer: WorkerAnswer): SearchResult[] => {
@@ -66,6 +71,7 @@ export function workerEngine(client: SearchWorkerClient, papers: readonly Paper[
   return {
     size: byId.size,
     home: 'worker',
+    origin,
     find,
     search: async (query, options) => (await find(query, options)).results,
     related: async (paperId, limit) => results(await client.related(paperId, limit)),

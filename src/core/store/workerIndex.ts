@@ -59,7 +59,7 @@ export async function indexInWorker(options: WorkerIndexOptions, papers: readonl
       if (key && options.cache) await saveToCache(options.cache, client, key, log);
     }
     log.info(`search worker: index ${ready.mode} for ${ready.papers} papers (${ready.terms} terms) in ${Math.round(ready.ms)} ms`);
-    const engine = workerEngine(client, papers);
+    const engine = workerEngine(client, papers, ready.mode === 'loaded' ? 'cached' : 'built');
     engine.onDidFail?.((reason) => log.warn(`the search worker stopped (${reason}); the index is made again on the next search`));
     return engine;
   } catch (error) {

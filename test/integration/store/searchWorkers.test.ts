@@ -70,7 +70,7 @@ describe('store: a large corpus in the search worker', function () {
     const answered = await results;
     assert.ok(answered.labels.length > 0, 'results once the index is made');
     assert.ok(answered.labels.some((label) => /\(copy \d+\)$/.test(label)), `the corpus file's papers are found: ${answered.labels.slice(0, 5).join(' | ')}`);
-    assert.deepStrictEqual(testHooks.searchIndex(), { home: 'worker', papers: total, progress: undefined });
+    assert.deepStrictEqual(testHooks.searchIndex(), { home: 'worker', papers: total, origin: 'built', progress: undefined });
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
 
     // Completion by a title word and related papers are answered by the worker too.
@@ -86,5 +86,11 @@ describe('store: a large corpus in the search worker', function () {
     const panel = await waitFor(() => testHooks.panels().find((candidate) => candidate.paperId === copy.id && candidate.related !== undefined), 'the panel to get its related papers', 30_000);
     assert.strictEqual(panel.related?.length, 6);
     assert.ok(!panel.related?.includes(copy.id));
+
+    // The index was kept: reading the same papers again (a new session would) loads it instead of building it.
+    await scout.reload();
+    await waitFor(() => testHooks.searchIndex().home === undefined, 'the reload to drop the index');
+    assert.ok((await scout.search('quantization llm')).length > 0);
+    assert.deepStrictEqual(testHooks.searchIndex(), { home: 'worker', papers: total, origin: 'cached', progress: undefined });
   });
 });

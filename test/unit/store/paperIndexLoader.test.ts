@@ -49,6 +49,7 @@ describe('store: loading or building the search engine (no VS Code)', function (
     const engine = await load({ papers, bundled: true, isStale: () => false });
     assert.equal(read, 1);
     assert.equal(engine.home, 'thread');
+    assert.equal(engine.origin, 'prebuilt');
     assert.equal((await engine.search(papers[0].key))[0]?.paper.id, papers[0].id);
     assert.ok(!log.lines.some((line) => line.startsWith('warn:')), log.lines.join('\n'));
   });
@@ -125,6 +126,7 @@ describe('store: loading or building the search engine (no VS Code)', function (
       const cache = new MemoryIndexCache();
       const first = workerOptions({ startWorker: realWorkers().startWorker, cache });
       const built = await paperIndexLoader(first)({ papers, bundled: false, isStale: () => false });
+      assert.equal(built.origin, 'built');
       built.dispose?.();
       await cache.written;
       assert.equal(cache.entries.size, 1);
@@ -132,6 +134,7 @@ describe('store: loading or building the search engine (no VS Code)', function (
       const second = workerOptions({ startWorker: realWorkers().startWorker, cache });
       const loaded = await paperIndexLoader(second)({ papers, bundled: false, isStale: () => false });
       try {
+        assert.equal(loaded.origin, 'cached');
         assert.ok(second.log.lines.some((line) => /index loaded for 224 papers/.test(line)), second.log.lines.join('\n'));
         assert.deepEqual(ids(await loaded.search('speculative decoding')), ids(local.search('speculative decoding')));
       } finally {

@@ -27,7 +27,7 @@ export interface WorkerAnswer {
 export type WorkerProgress = Extract<WorkerResponse, { type: 'progress' }>;
 
 /** Papers sent per `add` message when building in the worker. */
-const CHUNK = 500;
+const CHUNK = 200;
 
 /**
  * Talks to the search worker (`SearchWorkerHandler` behind a Node or web worker) with promises: the
