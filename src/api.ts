@@ -119,7 +119,7 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     papers: () => scout.store.papers,
     topics: () => scout.store.rules,
     diagnostics: () => scout.store.diagnostics,
-    search: async (query, options) => (await scout.store.index.ready()).search(query, options),
+    search: (query, options) => scout.store.index.ask((engine) => engine.search(query, options)),
     openPaper: (id) => scout.openPaper(id),
     revealPaper: (id) => scout.revealPaper(id),
     revealTopic: (name) => scout.revealTopic(name),

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { readableTitle } from '../core/citations/latexText';
 import type { SearchResult } from '../core/search/paperIndex';
-import type { SearchEngine } from '../core/store/indexService';
 import type { Paper } from '../core/types';
 import { availableFormats } from '../citations/formatRegistry';
 import { panelStateSchema, webviewMessageSchema, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
@@ -173,9 +172,8 @@ export class PaperPanels implements vscode.Disposable {
     let message: ExtensionMessage;
     if (paper) {
       panel.title = panelTitle(paper); // a panel restored before the corpus loaded was titled "Paper"
-      const engine = this.store.index.current();
-      if (engine) {
-        void this.postWithRelated(panel, paper, engine);
+      if (this.store.index.current()) {
+        void this.postWithRelated(panel, paper);
         return;
       }
       // Related papers need the index; show the paper at once and again with them once it is made.
@@ -193,10 +191,10 @@ export class PaperPanels implements vscode.Disposable {
   }
 
   /** Sends the paper with the papers most like it (`related()`, in the search worker for a large corpus). */
-  private async postWithRelated(panel: vscode.WebviewPanel, paper: Paper, engine: SearchEngine): Promise<void> {
+  private async postWithRelated(panel: vscode.WebviewPanel, paper: Paper): Promise<void> {
     let related: SearchResult[] = [];
     try {
-      related = await engine.related(paper.id, RELATED_COUNT);
+      related = await this.store.index.ask((engine) => engine.related(paper.id, RELATED_COUNT));
     } catch (error) {
       this.log.info(`paper panel: no related papers (${error instanceof Error ? error.message : String(error)})`);
     }

@@ -86,6 +86,21 @@ export class IndexService<E> implements Disposable {
     return this.pending;
   }
 
+  /**
+   * Asks the index for the papers in force; asks again, of the new index, when the one asked went away
+   * meanwhile (the papers changed, or its worker stopped). Rejects with what a current index answered.
+   */
+  async ask<T>(question: (engine: E) => Promise<T>): Promise<T> {
+    for (;;) {
+      const engine = await this.ready();
+      try {
+        return await question(engine);
+      } catch (error) {
+        if (this.engine === engine) throw error;
+      }
+    }
+  }
+
   /** The index being made, while it is (undefined once it is there, or when nothing is being made). */
   progress(): IndexProgress | undefined {
     return this.progressValue;
