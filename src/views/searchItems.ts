@@ -20,11 +20,15 @@ export type ActionItem = vscode.QuickPickItem & { action: () => unknown; close: 
 export type RecentItem = vscode.QuickPickItem & { recentQuery: string };
 /** A filter or a filter's value; choosing it puts it into the query. */
 export type AssistItem = vscode.QuickPickItem & { assist: AssistEntry };
+/** A line that names the items below it. */
 export type SeparatorItem = vscode.QuickPickItem & { kind: vscode.QuickPickItemKind.Separator };
+/** Anything the search pick shows. */
 export type Item = PaperItem | ActionItem | RecentItem | AssistItem | SeparatorItem;
 
+/** The buttons of a paper: insert or copy its citation. */
 export const INSERT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert Citation' };
 export const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Citation' };
+/** The buttons of a remembered search: forget it, or forget them all. */
 export const REMOVE_RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Remove from Recent Searches' };
 export const CLEAR_RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('clear-all'), tooltip: 'Clear Recent Searches' };
 
@@ -33,18 +37,22 @@ function literal(text: string): string {
   return text.replace(/\$\(/g, '\\$(');
 }
 
+/** A separator labelled `label`. */
 export function separator(label: string): SeparatorItem {
   return { label, kind: vscode.QuickPickItemKind.Separator };
 }
 
+/** A remembered search, shown as typed. */
 export function recentItem(query: string): RecentItem {
   return { label: literal(query), iconPath: new vscode.ThemeIcon('history'), alwaysShow: true, buttons: [REMOVE_RECENT_BUTTON, CLEAR_RECENT_BUTTON], recentQuery: query };
 }
 
+/** A search result: the paper with the matched part of its abstract. */
 export function resultItem(result: SearchResult): PaperItem {
   return paperItem(result.paper, result.snippet);
 }
 
+/** A paper: its readable title, date and topics, and `detail` below. */
 export function paperItem(paper: Paper, detail: string): PaperItem {
   const facts = [paper.published ?? 'undated', paper.topics.join(', ')].filter(Boolean);
   return {
