@@ -57,7 +57,7 @@ try {
 } catch { /* no webview yet */ }
 
 // The search worker, which loads or builds an index off the extension host's thread: a worker_threads
-// worker for the Node host and a Web Worker for the web host (phase B wires them into the extension).
+// worker for the Node host and a Web Worker for the web host (started by src/store/searchWorkers.ts).
 builds.push(
   { ...common, entryPoints: ['src/worker/nodeSearchWorker.ts'], outfile: 'dist/searchWorker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['src/worker/webSearchWorker.ts'], outfile: 'dist/web/searchWorker.js', platform: 'browser', format: 'iife' },

@@ -5,7 +5,8 @@
  * (`ExtensionMode.Test`).
  */
 import * as vscode from 'vscode';
-import type { QueryOptions, SearchResult } from './core/search/paperIndex';
+import type { SearchResult } from './core/search/paperIndex';
+import type { EngineHome, EngineOrigin, EngineQueryOptions, IndexProgress } from './core/store/indexService';
 import type { StoreState } from './core/store/paperStore';
 import type { Diagnostic, Paper, TopicRule } from './core/types';
 import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
@@ -14,10 +15,10 @@ import type { SuggestionsShown } from './citations';
 import type { WorkspaceCitationsState } from './references';
 import { IssuedKeys } from './state/issuedKeys';
 import { RecentSearches } from './state/recentSearches';
-import type { SearchItemsShown } from './views/searchPick';
+import type { OpenSearchPick, SearchItemsShown } from './views/searchPick';
 import type { TopicTreeNode } from './views/topicTree';
 
-export type { PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
+export type { OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
 
 /** Paper Scout's papers, search and citations, for other extensions. */
 export interface PaperScoutApi {
@@ -31,8 +32,8 @@ export interface PaperScoutApi {
   topics(): readonly TopicRule[];
   /** Problems found in the corpus files and the topics setting. */
   diagnostics(): readonly Diagnostic[];
-  /** Ranked search, as the quick pick runs it (makes the index on first call). */
-  search(query: string, options?: QueryOptions): Promise<SearchResult[]>;
+  /** Ranked search, as the quick pick runs it (makes the index on first call); filters may be typed in (`topic:`, `year:`, ...). */
+  search(query: string, options?: EngineQueryOptions): Promise<SearchResult[]>;
   /** Opens the paper panel for a paper id (a warning when there is no such paper). */
   openPaper(id: string): Promise<void>;
   /** Reveals and selects a paper in the Topics tree; false when there is no such paper. */
@@ -84,6 +85,10 @@ export interface PaperScoutTestHooks {
   readonly onDidShowSuggestions: vscode.Event<SuggestionsShown>;
   /** The workspace citation index. */
   readonly workspaceCitations: WorkspaceCitationsHooks;
+  /** The search quick pick that is open, to type into as a user would; undefined when none is. */
+  searchPick(): OpenSearchPick | undefined;
+  /** The search index: where it lives and how many papers it holds once made, how far it is while being made. */
+  searchIndex(): SearchIndexState;
   /**
    * The raw values Paper Scout keeps in `globalState` (what the next window reads back). `set` stores
    * a value as given, valid or not, so a test can check that a corrupt value is reset when next read.
@@ -100,6 +105,18 @@ export interface WorkspaceCitationsHooks {
   citationsOf(key: string): Array<{ uri: string; line: number; column: number }>;
   /** Fires when the index or its state changed. */
   readonly onDidChange: vscode.Event<void>;
+}
+
+/** The search index as the test hooks report it. */
+export interface SearchIndexState {
+  /** On the extension host's thread or in the search worker; undefined until it is made. */
+  home: EngineHome | undefined;
+  /** Papers in the index made. */
+  papers: number | undefined;
+  /** The prebuilt index, one built now, or one loaded from the cache of earlier builds; undefined until made. */
+  origin: EngineOrigin | undefined;
+  /** While an index is being made: for how many papers, how far (0–100). */
+  progress: IndexProgress | undefined;
 }
 
 /** Raw access to Paper Scout's `globalState`, for tests (see `PaperScoutTestHooks.storedState`). */
@@ -125,7 +142,7 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     papers: () => scout.store.papers,
     topics: () => scout.store.rules,
     diagnostics: () => scout.store.diagnostics,
-    search: async (query, options) => (await scout.store.index.ready()).search(query, options),
+    search: (query, options) => scout.store.index.ask((engine) => engine.search(query, options)),
     openPaper: (id) => scout.openPaper(id),
     revealPaper: (id) => scout.revealPaper(id),
     revealTopic: (name, paperId) => scout.revealTopic(name, paperId),
@@ -159,6 +176,11 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento): PaperScoutTe
         return scout.references.workspace.index.citationsOf(key).map(({ file, line, column }) => ({ uri: file, line, column }));
       },
       onDidChange: scout.references.workspace.onDidChange,
+    },
+    searchPick: () => scout.searchPick,
+    searchIndex: () => {
+      const engine = scout.store.index.current();
+      return { home: engine?.home, papers: engine?.size, origin: engine?.origin, progress: scout.store.index.progress() };
     },
     storedState: {
       keys: storedKeys,

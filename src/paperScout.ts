@@ -12,7 +12,7 @@ import { RestrictedMode } from './settings/restrictedMode';
 import { orderLabel } from './core/citations/displayText';
 import { affects, rememberSearches, SETTINGS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
-import { showSearchPick, type SearchItemsShown } from './views/searchPick';
+import { showSearchPick, type OpenSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 
 const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
@@ -45,12 +45,15 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   private readonly suggestionsEmitter = new vscode.EventEmitter<SuggestionsShown>();
   /** Fires whenever a suggestion pick shows its papers or why there are none (a test hook). */
   readonly onDidShowSuggestions = this.suggestionsEmitter.event;
+  /** The search quick pick that is open (a test hook types into it). */
+  private openPick: OpenSearchPick | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly reportedProblems = { topics: '', corpusFiles: '' };
 
-  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento) {
+  /** `indexCache`: the folder where indexes built in the search worker are kept between sessions. */
+  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento, indexCache?: vscode.Uri) {
     this.recentSearches = new RecentSearches(globalState, log);
-    this.store = createPaperStore(extensionUri, log, this.disposables, globalState);
+    this.store = createPaperStore(extensionUri, log, this.disposables, globalState, indexCache);
     this.references = new References(this.store, log, (id) => this.openPaper(id));
     this.tree = new TopicTreeProvider(this.store, this.references.counts);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
@@ -151,6 +154,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     if (await this.reportedLoadError()) return;
     const intent = options.intent ?? 'open';
     const format = options.format;
+    let opened: OpenSearchPick | undefined;
     await showSearchPick(this.store, {
       query: options.query,
       topic: options.topic,
@@ -169,7 +173,14 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       recent: rememberSearches() ? this.recentSearches : undefined,
       showLog: () => this.showLog(),
       onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
+      onDidOpen: (pick) => { opened = this.openPick = pick; },
     });
+    if (this.openPick === opened) this.openPick = undefined;
+  }
+
+  /** The search quick pick that is open, if one is. */
+  get searchPick(): OpenSearchPick | undefined {
+    return this.openPick;
   }
 
   /** Shows the papers about the passage at `place` (the active editor's cursor or selection without one); the one chosen is cited there. */

@@ -2,13 +2,16 @@
  * Papers as completion items where a citation goes: after `@` in Markdown (pandoc), in the braces of
  * `\cite{`, `\citep{`, `\parencite{`, ... in LaTeX, and after the comment trigger (`@cite:`) in a code
  * comment. Label: the key; detail: title and year; documentation: an abstract excerpt (resolved
- * lazily); filtering also matches title words.
+ * lazily). With nothing typed yet every paper is offered; once something is typed the search
+ * engine's `complete()` ranks the papers (keys, short names and title words all match), at most 50,
+ * best first, and the list is marked incomplete so VS Code asks again as typing goes on.
  */
 import * as vscode from 'vscode';
+import type { SearchEngine } from '../core/store/indexService';
 import type { Paper } from '../core/types';
 import { commentCitationAt } from '../core/citations/commentContext';
 import { citationContextAt, type CitationContext } from './citationContext';
-import { passageSortText, type PaperSearchSource } from './completionOrder';
+import { passageSortText } from './completionOrder';
 import { findFormat } from './formatRegistry';
 import { completionDetail, completionDocumentation, completionFilterText } from './paperCard';
 import type { PaperKeys } from './paperKeys';
@@ -21,12 +24,23 @@ class PaperCompletionItem extends vscode.CompletionItem {
   }
 }
 
+/** The search index as completion needs it (the store's `IndexService` is one). */
+export interface CompletionIndex {
+  current(): SearchEngine | undefined;
+  ready(): Promise<SearchEngine>;
+}
+
+/** At most this many papers are offered for what was typed. */
+const COMPLETION_LIMIT = 50;
+/** How long completion waits for an index being made before it offers the papers whose key starts with what was typed. */
+const INDEX_WAIT_MS = 300;
+
 /** Offers the store's papers as citation completions. */
 export class CitationCompletionProvider implements vscode.CompletionItemProvider<PaperCompletionItem> {
-  /** `search`: the index that orders papers by the passage when nothing of the key is typed yet. */
-  constructor(private readonly papers: PaperKeys, private readonly search?: PaperSearchSource) {}
+  /** `index`: ranks papers by what is typed, or by the passage around the cursor when nothing is typed yet. */
+  constructor(private readonly papers: PaperKeys, private readonly index?: CompletionIndex) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList<PaperCompletionItem> | undefined {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.CompletionList<PaperCompletionItem> | undefined> {
     if (!completionEnabled(document)) return undefined;
     const linePrefix = document.lineAt(position.line).text.slice(0, position.character);
     const context = citationContextAt(linePrefix, document.languageId, commentTrigger());
@@ -37,8 +51,14 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const insert = inserter(context, linePrefix, document.languageId);
     if (!insert) return undefined;
     const range = new vscode.Range(position.line, insert.start, position.line, position.character);
-    const nothingTyped = context.typed === '' || context.typed === '@';
-    const sortText = nothingTyped && this.search ? passageSortText(document, position, papers, this.search) : undefined;
+    const typed = (context.kind === 'pandoc' && !context.bracketed ? context.typed.slice(1) : context.typed).trim();
+    if (typed && this.index) {
+      const ranked = await this.rankedPapers(typed, papers);
+      if (token?.isCancellationRequested) return undefined;
+      return rankedList(ranked, linePrefix.slice(insert.start), insert, range);
+    }
+    const sortText = !typed && this.index ? await passageSortText(document, position, papers, this.index) : undefined;
+    if (token?.isCancellationRequested) return undefined;
     const items = papers.map((paper) => {
       const item = new PaperCompletionItem(paper, paper.key);
       item.detail = completionDetail(paper);
@@ -51,6 +71,27 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     return new vscode.CompletionList(items, false);
   }
 
+  /**
+   * The papers for `typed`, best first: from the engine's `complete()`; while the index is still being
+   * made (a large corpus), the papers whose key starts with what was typed.
+   */
+  private async rankedPapers(typed: string, papers: readonly Paper[]): Promise<Paper[]> {
+    const index = this.index as CompletionIndex;
+    const engine = index.current() ?? (await readyWithin(index, INDEX_WAIT_MS));
+    if (engine) {
+      try {
+        return (await engine.complete(typed, COMPLETION_LIMIT)).map((result) => result.paper);
+      } catch { /* the engine went away (the papers changed): fall back to the keys */ }
+    }
+    const lower = typed.toLowerCase();
+    const found: Paper[] = [];
+    for (const paper of papers) {
+      if (found.length >= COMPLETION_LIMIT) break;
+      if (paper.key.toLowerCase().startsWith(lower) || paper.aliases?.some((alias) => alias.startsWith(lower))) found.push(paper);
+    }
+    return found;
+  }
+
   resolveCompletionItem(item: PaperCompletionItem): PaperCompletionItem {
     const documentation = new vscode.MarkdownString(completionDocumentation(item.paper));
     documentation.isTrusted = false;
@@ -58,6 +99,35 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     item.documentation = documentation;
     return item;
   }
+}
+
+/**
+ * Ranked papers as an incomplete list in their order: `sortText` numbers them, and `filterText` starts
+ * with exactly the text they replace, so VS Code's own filter scores every item alike and keeps them
+ * all (a title-word match would otherwise be dropped or sorted down), then the key and title follow
+ * for its filtering of the next keystroke until the list is asked for again.
+ */
+function rankedList(papers: readonly Paper[], replaced: string, insert: Inserter, range: vscode.Range): vscode.CompletionList<PaperCompletionItem> {
+  const width = String(papers.length).length;
+  const items = papers.map((paper, rank) => {
+    const item = new PaperCompletionItem(paper, paper.key);
+    item.detail = completionDetail(paper);
+    item.sortText = String(rank).padStart(width, '0');
+    item.filterText = `${replaced} ${completionFilterText(paper, insert.filterPrefix)}`;
+    item.insertText = insert.text(paper);
+    item.range = range;
+    return item;
+  });
+  if (items.length > 0) items[0].preselect = true;
+  return new vscode.CompletionList(items, true);
+}
+
+/** The index when it is made within `ms`; undefined when it is not there by then (it goes on being made). */
+function readyWithin(index: CompletionIndex, ms: number): Promise<SearchEngine | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    index.ready().then((engine) => { clearTimeout(timer); resolve(engine); }, () => { clearTimeout(timer); resolve(undefined); });
+  });
 }
 
 /** Where an item's text starts, what it inserts, and what precedes the key in the replaced text. */

@@ -1,7 +1,7 @@
 /**
  * The order of citation completions when nothing of the key is typed yet (`\cite{`, `[@`, `@cite:`):
  * papers about the passage around the cursor first, best first, then the others, and the keys the
- * passage already cites last. Kept apart from the provider, which may later search as the key is typed.
+ * passage already cites last. Kept apart from the provider, which ranks by what is typed once a key is.
  */
 import type * as vscode from 'vscode';
 import { completionRanks, type PaperSearch } from '../core/passage/suggest';
@@ -18,13 +18,18 @@ export interface PaperSearchSource {
  * The `sortText` of each paper for a completion at `position`, in passage order; undefined while the
  * index is still being made (it is asked for, and the next completion is ordered).
  */
-export function passageSortText(document: vscode.TextDocument, position: vscode.Position, papers: readonly Paper[], search: PaperSearchSource): ((paper: Paper) => string) | undefined {
+export async function passageSortText(document: vscode.TextDocument, position: vscode.Position, papers: readonly Paper[], search: PaperSearchSource): Promise<((paper: Paper) => string) | undefined> {
   const engine = search.current();
   if (!engine) {
     search.ready().catch(() => undefined); // a failed build is reported where the index is used on purpose
     return undefined;
   }
-  const ranks = completionRanks(engine, papers, passageRequest(document, position));
+  let ranks: Map<string, number>;
+  try {
+    ranks = await completionRanks(engine, papers, passageRequest(document, position));
+  } catch {
+    return undefined; // the engine went away (the papers changed): the list keeps its given order
+  }
   const width = String(3 * papers.length).length; // ranks stay below relevant + 2 × papers
   return (paper) => String(ranks.get(paper.id) ?? '').padStart(width, '0');
 }

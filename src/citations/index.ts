@@ -9,8 +9,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../core/types';
 import { affects, commentTrigger, SETTINGS } from '../settings/settings';
 import { CiteCodeActionProvider } from './citeCodeAction';
-import { CitationCompletionProvider, triggerCharacters } from './completion';
-import type { PaperSearchSource } from './completionOrder';
+import { CitationCompletionProvider, triggerCharacters, type CompletionIndex } from './completion';
 import { exportBibliography, type ExportBibliographyOptions, type ExportBibliographyResult } from './exportBibliography';
 import { TemplateSettingWatcher } from './formatRegistry';
 import { CitationHoverProvider } from './hover';
@@ -22,7 +21,6 @@ export type { ExportBibliographyOptions, ExportBibliographyResult } from './expo
 export type { InsertOptions } from './insert';
 export type { PaperList } from './paperKeys';
 export type { PassagePlace } from './citeCodeAction';
-export type { PaperSearchSource } from './completionOrder';
 export { passageRequest } from './passageRequest';
 export { showSuggestPick, type SuggestionsShown } from './suggestPick';
 
@@ -40,11 +38,11 @@ export class Citations implements vscode.Disposable {
   private completionRegistration: vscode.Disposable | undefined;
   private registeredTrigger = '';
 
-  /** `search`: the papers' search index, which orders completions by the passage around the cursor. */
-  constructor(store: PaperList, log: vscode.LogOutputChannel, search?: PaperSearchSource) {
+  /** `index`: the search index completion ranks papers with (by what is typed, or by the passage around the cursor). */
+  constructor(store: PaperList, log: vscode.LogOutputChannel, index?: CompletionIndex) {
     this.keys = new PaperKeys(store);
     this.inserter = new CitationInserter(log);
-    const completion = new CitationCompletionProvider(this.keys, search);
+    const completion = new CitationCompletionProvider(this.keys, index);
     this.registerCompletion(completion);
     this.disposables.push(
       this.inserter,

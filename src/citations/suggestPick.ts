@@ -122,7 +122,7 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
         : { label: '$(error) The Search Index Could Not Be Made', description: `${error instanceof Error ? error.message : String(error)} (choose to show the log)`, action: () => options.showLog() }],
     };
   }
-  const results = suggestPapers(engine, options.request, SUGGESTION_LIMIT)?.results ?? [];
+  const results = (await suggestPapers(engine, options.request, SUGGESTION_LIMIT))?.results ?? [];
   const about = `Papers about: ${words.slice(0, 5).join(', ')}${words.length > 5 ? ', …' : ''}`;
   if (results.length === 0) {
     const query = words.slice(0, 8).join(' ');

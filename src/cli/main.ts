@@ -20,17 +20,14 @@ import { runSuggest } from './suggest';
 type Flags = ParsedArgs['flags'];
 
 /** Exit codes: 0 success, 1 the request failed (not found, unreadable input), 2 the command was misused. */
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   // suggest and refs have options of their own: they get the arguments after the command name.
   if ((argv[0] === 'suggest' || argv[0] === 'refs') && argv.some((arg) => arg === '--help' || arg === '-h')) {
     out(commandHelp(argv[0]));
     return 0;
   }
   if (argv[0] === 'suggest') return runSuggest(argv.slice(1), corpusFile);
-  if (argv[0] === 'refs') {
-    void runRefs(argv.slice(1), corpusFile).then((code) => (process.exitCode = code));
-    return 0;
-  }
+  if (argv[0] === 'refs') return runRefs(argv.slice(1), corpusFile);
   const args = parseArgs(argv);
   const [command, ...rest] = args.positionals;
   if (!command || command === 'help') {
@@ -207,14 +204,17 @@ function round(score: number): number {
 }
 
 exitQuietlyOnClosedPipe();
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    err(`paper-scout: ${error.message}\nRun "paper-scout --help" for usage.\n`);
-    process.exitCode = 2;
-  } else {
-    err(`paper-scout: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  }
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      err(`paper-scout: ${error.message}\nRun "paper-scout --help" for usage.\n`);
+      process.exitCode = 2;
+    } else {
+      err(`paper-scout: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -40,7 +40,7 @@ const OPTIONS = {
 const MAX_SUGGEST_FILE_BYTES = 16 * 1024 * 1024;
 
 /** Runs `suggest` with the arguments after the command name; returns the exit code. */
-export function runSuggest(argv: readonly string[], readCorpus: (file: string | undefined) => Corpus): number {
+export async function runSuggest(argv: readonly string[], readCorpus: (file: string | undefined) => Corpus): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError('suggest needs exactly one file, e.g. suggest notes.md --line 12');
@@ -53,7 +53,7 @@ export function runSuggest(argv: readonly string[], readCorpus: (file: string | 
   const cursor = line === undefined ? text.length : lines.offset(line, column ?? Number.MAX_SAFE_INTEGER);
   const languageId = values.language ?? languageIdForPath(file) ?? 'plaintext';
   const engine = PaperIndex.build(readCorpus(values.corpus).papers);
-  const found = suggestPapers(engine, { text, languageId, cursor, commentTrigger: values.trigger }, limit);
+  const found = await suggestPapers(engine, { text, languageId, cursor, commentTrigger: values.trigger }, limit);
   const results = found?.results ?? [];
   if (values.json) {
     const rows = results.map(({ paper, score }) => ({ id: paper.id, title: paper.title, score: Math.round(score * 1000) / 1000, published: paper.published, topics: paper.topics }));

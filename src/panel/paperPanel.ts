@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { clipAtWord } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
+import type { SearchResult } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
 import { availableFormats } from '../citations/formatRegistry';
 import { panelStateSchema, webviewMessageSchema, type CitedInView, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
@@ -44,12 +45,15 @@ export interface PanelInfo {
   active: boolean;
   /** The "Cited in" section as last sent to the webview. */
   citedIn?: CitedInView;
+  /** The ids of the related papers last sent to the webview (undefined while they are being found). */
+  related?: string[];
 }
 
-/** What the manager keeps for each panel: its paper, and the "Cited in" view last sent (to send only changes). */
+/** What the manager keeps for each panel: its paper, and what was last sent (to send only changes). */
 interface PanelEntry {
   paperId: string;
   citedIn?: CitedInView;
+  related?: string[];
 }
 
 const RELATED_COUNT = 6;
@@ -113,7 +117,7 @@ export class PaperPanels implements vscode.Disposable {
 
   /** The open panels. */
   list(): PanelInfo[] {
-    return [...this.panels].map(([panel, { paperId, citedIn }]) => ({ paperId, visible: panel.visible, active: panel.active, citedIn }));
+    return [...this.panels].map(([panel, { paperId, citedIn, related }]) => ({ paperId, visible: panel.visible, active: panel.active, citedIn, related }));
   }
 
   /** Sends each panel where its paper is cited, when that changed. */
@@ -213,26 +217,47 @@ export class PaperPanels implements vscode.Disposable {
 
   /** Sends the panel its paper (or why it cannot show it). */
   private post(panel: vscode.WebviewPanel): void {
-    const paperId = this.panels.get(panel)?.paperId ?? '';
+    const entry = this.panels.get(panel);
+    const paperId = entry?.paperId ?? '';
     const paper = this.store.paper(paperId);
     let message: ExtensionMessage;
     if (paper) {
       panel.title = panelTitle(paper); // a panel restored before the corpus loaded was titled "Paper"
+      if (this.store.index.current()) {
+        void this.postWithRelated(panel, paper);
+        return;
+      }
       // Related papers need the index; show the paper at once and again with them once it is made.
-      const related = this.store.index.current()?.related(paper.id, RELATED_COUNT);
-      if (!related) void this.store.index.ready().then(() => { if (this.panels.get(panel)?.paperId === paperId) this.post(panel); }, (error: unknown) => {
+      void this.store.index.ready().then(() => { if (this.panels.get(panel)?.paperId === paperId) this.post(panel); }, (error: unknown) => {
         this.log.info(`paper panel: no related papers (${error instanceof Error ? error.message : String(error)})`);
       });
       const citedIn = this.citedInView(paper);
-      const entry = this.panels.get(panel);
-      if (entry) entry.citedIn = citedIn;
-      message = { type: 'show', paper: paperView(paper, related ?? [], availableFormats(), citedIn), relatedPending: !related };
+      if (entry) {
+        entry.citedIn = citedIn;
+        entry.related = undefined;
+      }
+      message = { type: 'show', paper: paperView(paper, [], availableFormats(), citedIn), relatedPending: true };
     } else if (this.store.state.kind === 'loading') {
       message = { type: 'status', text: 'Loading papers…' };
     } else {
       message = { type: 'missing', paperId, reason: paperId ? 'This paper is no longer in the corpus.' : 'This panel has no paper to show.' };
     }
     void panel.webview.postMessage(message);
+  }
+
+  /** Sends the paper with the papers most like it (`related()`, in the search worker for a large corpus). */
+  private async postWithRelated(panel: vscode.WebviewPanel, paper: Paper): Promise<void> {
+    let related: SearchResult[] = [];
+    try {
+      related = await this.store.index.ask((engine) => engine.related(paper.id, RELATED_COUNT));
+    } catch (error) {
+      this.log.info(`paper panel: no related papers (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const entry = this.panels.get(panel);
+    if (entry?.paperId !== paper.id) return; // the panel shows another paper by now
+    entry.related = related.map((result) => result.paper.id);
+    entry.citedIn = this.citedInView(paper);
+    void panel.webview.postMessage({ type: 'show', paper: paperView(paper, related, availableFormats(), entry.citedIn) } satisfies ExtensionMessage);
   }
 
   dispose(): void {

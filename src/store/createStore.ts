@@ -1,6 +1,7 @@
 /**
  * The store as the extension runs it: the pure `PaperStore` of `src/core/store` with VS Code plugged
- * in (the file system, the settings, a progress notification for long index builds), reloading when
+ * in (the file system, the settings, the search worker and its index cache, a progress notification
+ * for long index builds), reloading when
  * the settings or the user's corpus files change, with the `paperScout.state` context key (which the
  * Topics view's welcome content reads) following its state.
  */
@@ -12,6 +13,7 @@ import { PaperStore, type StoreState } from '../core/store/paperStore';
 import { affects, corpusFileEntries, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
 import { IssuedKeys } from '../state/issuedKeys';
 import { CorpusFiles } from './corpusFiles';
+import { IndexCacheFolder, searchWorkerStarter } from './searchWorkers';
 
 export type { StoreState } from '../core/store/paperStore';
 export { PaperStore } from '../core/store/paperStore';
@@ -21,9 +23,10 @@ export const STATE_CONTEXT_KEY = 'paperScout.state';
 
 /**
  * Builds the store over the extension's bundled files; what it registers goes to `disposables`. The
- * keys given to the user's papers are kept in `globalState`, so they never move.
+ * keys given to the user's papers are kept in `globalState`, so they never move. Indexes the search
+ * worker builds are kept under `indexCache` (none kept without it).
  */
-export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[], globalState: vscode.Memento): PaperStore {
+export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[], globalState: vscode.Memento, indexCache?: vscode.Uri): PaperStore {
   const corpusUri = vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json');
   const indexUri = vscode.Uri.joinPath(extensionUri, 'dist', 'index.json');
   const vocabularyUri = vscode.Uri.joinPath(extensionUri, 'dist', 'vocabulary.json');
@@ -35,11 +38,19 @@ export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutput
   const store = new PaperStore({
     loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(corpusUri) }, files, log, new IssuedKeys(globalState, log)),
     settings: { includeBundled, corpusFileEntries, userTopics: userTopicsValue, topicsKey: SETTINGS.topics.key },
-    loadIndex: paperIndexLoader({ readPrebuilt, prebuiltName: indexUri.toString(true), withProgress: progressNotification, log }),
+    loadIndex: paperIndexLoader({
+      readPrebuilt,
+      prebuiltName: indexUri.toString(true),
+      withProgress: progressNotification,
+      log,
+      startWorker: searchWorkerStarter(extensionUri),
+      cache: indexCache ? new IndexCacheFolder(indexCache) : undefined,
+    }),
     log,
   });
   disposables.push(
     store,
+    store.index,
     files,
     followState(store),
     files.onDidChange(() => void store.load()),

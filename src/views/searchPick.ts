@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
-import { clipAtWord, paperFacts } from '../core/citations/displayText';
-import { readableText } from '../core/citations/latexText';
-import { webSearchUrls } from '../core/citations/urls';
+import { clipAtWord } from '../core/citations/displayText';
+import { firstInOrder } from '../core/firstInOrder';
 import { comparePapers } from '../core/topics/groupByTopic';
-import type { SearchResult } from '../core/search/paperIndex';
+import { parseQuery, type QueryProblem } from '../core/search/queryFilters';
+import type { SearchOutcome } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
 import type { PaperStore } from '../core/store/paperStore';
-import { LiveSearch, type IndexProblem } from './liveSearch';
+import { LiveSearch } from './liveSearch';
+import { describeFilters, queryAssist, replaceWithHelp, type TopicChoice } from './queryAssist';
+import {
+  assistItems, CLEAR_RECENT_BUTTON, COPY_BUTTON, indexingItem, indexProblemItems, INSERT_BUTTON, type Item, noResultItems,
+  paperItem, problemItems, recentItem, REMOVE_RECENT_BUTTON, resultItem, separator,
+} from './searchItems';
 
 /** What Enter does with the chosen paper, and how the quick pick says so. */
 export interface SearchPickOptions {
@@ -25,12 +30,30 @@ export interface SearchPickOptions {
   showLog(): void;
   /** Called whenever the pick shows new items (for the test hooks). */
   onDidShowItems?(shown: SearchItemsShown): void;
+  /** Called once the pick is open, with a way to type into it (for the test hooks). */
+  onDidOpen?(pick: OpenSearchPick): void;
 }
 
-/** The items a search pick put on show: for the query typed ('' before anything is), how many. */
+/** What a search pick put on show, for the query typed ('' before anything is). */
 export interface SearchItemsShown {
   query: string;
+  /** How many items. */
   items: number;
+  /** What they are: the first papers and recent searches, results, filter help, a filter's values, the index being made, or why there are none. */
+  kind: 'initial' | 'results' | 'filters' | 'values' | 'indexing' | 'problem';
+  /** The items' labels, in order (separators left out). */
+  labels: string[];
+  /** The pick's title. */
+  title: string;
+}
+
+/** An open search pick as the test hooks drive it. */
+export interface OpenSearchPick {
+  /** Sets the text as typing it would. */
+  type(value: string): void;
+  /** Moves to the item with this label, as the arrow keys would; resolves once VS Code has it active (false when there is no such item). */
+  activate(label: string): Promise<boolean>;
+  readonly value: string;
 }
 
 /** Where the search keeps the queries whose results were used (src/state/recentSearches.ts). */
@@ -42,28 +65,18 @@ export interface RecentSearchList {
   clear(): Promise<unknown>;
 }
 
-type PaperItem = vscode.QuickPickItem & { paper: Paper };
-/** A non-paper item; `close` says whether choosing it closes the search. */
-type ActionItem = vscode.QuickPickItem & { action: () => unknown; close: boolean };
-/** A remembered search; choosing it runs the search again. */
-type RecentItem = vscode.QuickPickItem & { recentQuery: string };
-type SeparatorItem = vscode.QuickPickItem & { kind: vscode.QuickPickItemKind.Separator };
-type Item = PaperItem | ActionItem | RecentItem | SeparatorItem;
-
 const RESULT_LIMIT = 50;
 /** How much of the abstract a paper listed before anything is typed shows (one line of the pick). */
 const ABSTRACT_DETAIL = 240;
 const DEBOUNCE_MS = 25;
-const INSERT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert Citation' };
-const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Citation' };
 const FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: 'Filter by Topic' };
 const CLEAR_FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter-filled'), tooltip: 'Clear Topic Filter' };
-const REMOVE_RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Remove from Recent Searches' };
-const CLEAR_RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('clear-all'), tooltip: 'Clear Recent Searches' };
+const PLACEHOLDER = 'Search papers by title, abstract, topic or key; type ? for filters (topic:, year:, after:, sort:, ...)';
 
 /**
  * The live paper search: a quick pick whose items are replaced on every keystroke by the index's
- * ranking (shown as ranked: VS Code must not filter or sort them again). Resolves when it closes.
+ * ranking (shown as ranked: VS Code must not filter or sort them again), with filters typed into the
+ * query (`?` lists them). Resolves when it closes.
  */
 export function showSearchPick(store: PaperStore, options: SearchPickOptions): Promise<void> {
   const pick = vscode.window.createQuickPick<Item>();
@@ -75,7 +88,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     (pick as { sortByLabel?: boolean }).sortByLabel = false;
   } catch { /* older VS Code: ranking may be regrouped by label matches */ }
   withoutLabelHighlights(pick);
-  pick.placeholder = 'Search papers by title, abstract, topic or citation key';
+  pick.placeholder = PLACEHOLDER;
   let topic = options.topic;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The query whose results are on show ('' for the newest papers). */
@@ -85,26 +98,46 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     if (shownQuery) void options.recent?.add(shownQuery);
   };
 
-  const updateChrome = (): void => {
-    pick.title = `${options.title ?? 'Search Papers'}${topic ? ` in ${topic}` : ''}`;
+  const updateChrome = (filters = ''): void => {
+    pick.title = `${options.title ?? 'Search Papers'}${topic ? ` in ${topic}` : ''}${filters ? ` · ${filters}` : ''}`;
     pick.buttons = [topic ? CLEAR_FILTER_BUTTON : FILTER_BUTTON];
   };
 
   /** Puts `items` on show for `query` and says so. */
-  const show = (query: string, items: Item[]): void => {
+  const show = (query: string, kind: SearchItemsShown['kind'], items: Item[]): void => {
     pick.items = items;
-    options.onDidShowItems?.({ query, items: items.length });
+    const labels = items.filter((item) => item.kind !== vscode.QuickPickItemKind.Separator).map((item) => item.label);
+    options.onDidShowItems?.({ query, items: labels.length, kind, labels, title: pick.title ?? '' });
+  };
+
+  const retype = (value: string): void => {
+    pick.value = value;
+    schedule();
+  };
+  const helpFor = (problem: QueryProblem): void => retype(replaceWithHelp(pick.value, problem.text));
+
+  const showOutcome = (query: string, outcome: SearchOutcome): void => {
+    shownQuery = outcome.results.length > 0 ? query : '';
+    updateChrome(describeFilters(outcome.filters));
+    const problems = problemItems(outcome.problems, helpFor);
+    const words = parseQuery(query).text.trim() || query.trim();
+    const papers = outcome.results.map(resultItem);
+    const results = papers.length > 0 || problems.length > 0 ? papers : noResultItems(words, topic, () => { topic = undefined; updateChrome(); void update(); });
+    show(query, 'results', problems.length > 0 && results.length > 0 ? [...problems, separator('Papers'), ...results] : [...problems, ...results]);
+    // The problems stay in sight above the papers, but Enter takes the first paper.
+    if (problems.length > 0 && papers.length > 0) pick.activeItems = [papers[0]];
   };
 
   const live = new LiveSearch(store.index, {
     setBusy: (busy) => { pick.busy = busy; },
-    showResults: (query, results) => {
-      shownQuery = query;
-      show(query, results.length > 0 ? results.map(resultItem) : noResultItems(query, topic, () => { topic = undefined; updateChrome(); void update(); }));
+    showIndexing: (query, progress) => {
+      shownQuery = '';
+      show(query, 'indexing', [indexingItem(progress)]);
     },
+    showResults: showOutcome,
     showIndexProblem: (query, problem) => {
       shownQuery = '';
-      show(query, indexProblemItems(problem, () => void update(), options.showLog));
+      show(query, 'problem', indexProblemItems(problem, () => void update(), options.showLog));
     },
   });
 
@@ -113,7 +146,15 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     if (!query.trim()) {
       live.cancel();
       shownQuery = '';
-      show('', initialItems(store, topic, options.recent?.list() ?? []));
+      updateChrome();
+      show('', 'initial', initialItems(store, topic, options.recent?.list() ?? []));
+      return;
+    }
+    const assist = queryAssist(query, () => topicChoices(store));
+    if (assist.kind !== 'search') {
+      live.cancel();
+      shownQuery = '';
+      show(query, assist.kind, assistItems(assist.kind, assist.entries, assist.kind === 'values' ? assist.filter : undefined));
       return;
     }
     await live.search(query, { limit: RESULT_LIMIT, topic });
@@ -126,6 +167,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
 
   return new Promise((resolve) => {
     const disposables: vscode.Disposable[] = [
+      live,
       pick.onDidChangeValue(schedule),
       pick.onDidAccept(() => {
         const item = pick.selectedItems[0];
@@ -135,8 +177,9 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
           pick.hide();
           void options.onAccept(item.paper);
         } else if ('recentQuery' in item) {
-          pick.value = item.recentQuery;
-          schedule();
+          retype(item.recentQuery);
+        } else if ('assist' in item) {
+          retype(item.assist.query);
         } else if ('action' in item) {
           if (item.close) pick.hide();
           void item.action();
@@ -184,19 +227,38 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     updateChrome();
     pick.value = options.query ?? '';
     pick.show();
+    options.onDidOpen?.({
+      type: retype,
+      activate: (label) => new Promise<boolean>((resolve) => {
+        const item = pick.items.find((candidate) => candidate.label === label);
+        if (!item) return resolve(false);
+        const subscription = pick.onDidChangeActive((active) => {
+          if (active[0] !== item) return;
+          subscription.dispose();
+          resolve(true);
+        });
+        pick.activeItems = [item];
+      }),
+      get value() { return pick.value; },
+    });
     void update();
   });
 }
 
 let pickingTopic = false;
 
+/** The topics in force, with their icons and paper counts. */
+function topicChoices(store: PaperStore): TopicChoice[] {
+  const counts = new Map<string, number>();
+  for (const paper of store.papers) for (const topic of paper.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  return store.rules.map((rule) => ({ name: rule.name, icon: rule.icon, papers: counts.get(rule.name) ?? 0 }));
+}
+
 /** Asks for a topic to filter by. */
 async function pickTopic(store: PaperStore): Promise<string | undefined> {
   pickingTopic = true;
   try {
-    const counts = new Map<string, number>();
-    for (const paper of store.papers) for (const topic of paper.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-    const items = store.rules.map((rule) => ({ label: `$(${rule.icon || 'tag'}) ${rule.name}`, description: String(counts.get(rule.name) ?? 0), name: rule.name }));
+    const items = topicChoices(store).map((topic) => ({ label: `$(${topic.icon || 'tag'}) ${topic.name}`, description: String(topic.papers), name: topic.name }));
     const picked = await vscode.window.showQuickPick(items, { title: 'Filter Papers by Topic', placeHolder: 'Topic' });
     return picked?.name;
   } finally {
@@ -209,33 +271,13 @@ async function pickTopic(store: PaperStore): Promise<string | undefined> {
  * instant) at once.
  */
 function initialItems(store: PaperStore, topic: string | undefined, recent: readonly string[]): Item[] {
-  const papers = store.papers.filter((paper) => !topic || paper.topics.includes(topic));
-  const newest = [...papers].sort(comparePapers('date')).slice(0, RESULT_LIMIT).map((paper) => paperItem(paper, clipAtWord(paper.abstract, ABSTRACT_DETAIL)));
+  const newest = firstInOrder(store.papers, comparePapers('date'), RESULT_LIMIT, (paper) => !topic || paper.topics.includes(topic)).map((paper) => paperItem(paper, clipAtWord(paper.abstract, ABSTRACT_DETAIL)));
   if (recent.length === 0) return newest;
   return [
     separator('Recent searches'),
     ...recent.map(recentItem),
     ...(newest.length > 0 ? [separator('Newest papers'), ...newest] : []),
   ];
-}
-
-function separator(label: string): SeparatorItem {
-  return { label, kind: vscode.QuickPickItemKind.Separator };
-}
-
-function recentItem(query: string): RecentItem {
-  return {
-    // `$(name)` in a label is an icon; a query is shown as typed.
-    label: query.replace(/\$\(/g, '\\$('),
-    iconPath: new vscode.ThemeIcon('history'),
-    alwaysShow: true,
-    buttons: [REMOVE_RECENT_BUTTON, CLEAR_RECENT_BUTTON],
-    recentQuery: query,
-  };
-}
-
-function resultItem(result: SearchResult): Item {
-  return paperItem(result.paper, result.snippet);
 }
 
 /**
@@ -250,41 +292,4 @@ function resultItem(result: SearchResult): Item {
 function withoutLabelHighlights(pick: vscode.QuickPick<Item>): void {
   const internal = pick as unknown as { update?: (properties: Record<string, unknown>) => void };
   if (typeof internal.update === 'function') internal.update({ matchOnLabel: false });
-}
-
-/**
- * A paper as a result: the readable title, its date (`n.d.` when unknown), upvotes and topics, and
- * `detail` (the matched part of the abstract) as readable text.
- */
-function paperItem(paper: Paper, detail: string): PaperItem {
-  const facts = [paperFacts(paper, 'date'), paper.topics.join(', ')].filter(Boolean);
-  return {
-    label: readableText(paper.title),
-    description: facts.join(' · '),
-    detail: readableText(detail),
-    alwaysShow: true,
-    buttons: [INSERT_BUTTON, COPY_BUTTON],
-    paper,
-  };
-}
-
-/** Why there are no results: indexing was cancelled (choose to try again) or failed (see the log). */
-function indexProblemItems(problem: IndexProblem, retry: () => void, showLog: () => void): Item[] {
-  return problem.cancelled
-    ? [{ label: '$(debug-restart) Indexing Was Cancelled', description: 'choose to index the papers and search again', alwaysShow: true, action: retry, close: false }]
-    : [{ label: '$(error) The Search Index Could Not Be Made', description: `${problem.message} (choose to show the log)`, alwaysShow: true, action: showLog, close: true }];
-}
-
-function noResultItems(query: string, topic: string | undefined, clearTopic: () => void): Item[] {
-  const words = query.trim();
-  const web = webSearchUrls(words);
-  const items: Item[] = [
-    { label: '$(info) No papers match', description: topic ? `"${words}" in ${topic}` : `"${words}"`, alwaysShow: true, action: () => undefined, close: false },
-  ];
-  if (topic) items.push({ label: '$(filter) Clear the Topic Filter', description: `search all topics for "${words}"`, alwaysShow: true, action: clearTopic, close: false });
-  items.push(
-    { label: '$(link-external) Search arXiv', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.arxiv)), close: true },
-    { label: '$(link-external) Search Hugging Face Papers', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.huggingFace)), close: true },
-  );
-  return items;
 }

@@ -23,5 +23,5 @@ function heapMB(): number {
   return Math.round(((heap.used_heap_size + heap.external_memory) / (1024 * 1024)) * 10) / 10;
 }
 
-const handler = new SearchWorkerHandler({ post: (message) => port.postMessage(message), readText, heapMB });
+const handler = new SearchWorkerHandler({ post: (message, transfer) => port.postMessage(message, transfer), readText, heapMB });
 port.on('message', (request: WorkerRequest) => void handler.handle(request));

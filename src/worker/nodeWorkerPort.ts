@@ -6,7 +6,7 @@ import type { WorkerRequest, WorkerResponse } from '../core/search/worker/protoc
 export function startNodeSearchWorker(file: string, options: { maxHeapMB?: number } = {}): WorkerPort {
   const worker = new Worker(file, options.maxHeapMB ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMB } } : {});
   return {
-    postMessage: (message: WorkerRequest) => worker.postMessage(message),
+    postMessage: (message: WorkerRequest, transfer?: ArrayBuffer[]) => worker.postMessage(message, transfer),
     onMessage: (listener: (message: WorkerResponse) => void) => void worker.on('message', listener),
     onFailure: (listener: (reason: string) => void) => {
       worker.on('error', (error) => listener(error.message));

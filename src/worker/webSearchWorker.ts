@@ -5,7 +5,7 @@ import type { TextSource, WorkerRequest, WorkerResponse } from '../core/search/w
 
 /** The part of a dedicated worker's global scope this worker uses. */
 interface WorkerScope {
-  postMessage(message: WorkerResponse): void;
+  postMessage(message: WorkerResponse, transfer?: ArrayBuffer[]): void;
   onmessage: ((event: { data: WorkerRequest }) => void) | null;
 }
 
@@ -19,5 +19,5 @@ async function readText(source: TextSource): Promise<string> {
   return response.text();
 }
 
-const handler = new SearchWorkerHandler({ post: (message) => scope.postMessage(message), readText, heapMB: () => null });
+const handler = new SearchWorkerHandler({ post: (message, transfer) => scope.postMessage(message, transfer ?? []), readText, heapMB: () => null });
 scope.onmessage = (event) => void handler.handle(event.data);

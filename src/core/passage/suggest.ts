@@ -1,7 +1,8 @@
 /**
  * Papers for the passage at the cursor, ranked by the search engine from the passage's weighted
  * words; and the order of citation completions by relevance to the passage, keys it already cites
- * last. Pure: the engine is passed in (the extension's and the CLI's `PaperIndex`).
+ * last. Pure: the engine is passed in (the CLI's `PaperIndex`, or the extension's engine, whose answers
+ * are promises because its index may live in the search worker).
  */
 import { scanKeySpans } from '../references/scanCitations';
 import type { QueryOptions, SearchResult } from '../search/paperIndex';
@@ -11,9 +12,9 @@ import { extractPassage, type Passage } from './extractPassage';
 import { buildPassageQuery, DEFAULT_WEIGHTING, type PassageQuery, type WeightTuning } from './passageQuery';
 import { passageWords } from './passageWords';
 
-/** Anything that ranks papers for a query the way `PaperIndex.search` does. */
+/** Anything that ranks papers for a query the way `PaperIndex.search` does, at once or with a promise. */
 export interface PaperSearch {
-  search(query: string, options?: QueryOptions): SearchResult[];
+  search(query: string, options?: Pick<QueryOptions, 'limit' | 'wordWeights'>): SearchResult[] | Promise<SearchResult[]>;
 }
 
 /** Where the passage is and how to read it. */
@@ -44,10 +45,10 @@ export function passageQueryAt(request: PassageRequest, tuning: WeightTuning = D
 }
 
 /** Papers about the passage at the cursor, best first (at most `limit`, default 10); null when there is no prose there. */
-export function suggestPapers(engine: PaperSearch, request: PassageRequest, limit = 10, tuning: WeightTuning = DEFAULT_WEIGHTING): PassageSuggestions | null {
+export async function suggestPapers(engine: PaperSearch, request: PassageRequest, limit = 10, tuning: WeightTuning = DEFAULT_WEIGHTING): Promise<PassageSuggestions | null> {
   const found = passageQueryAt(request, tuning);
   if (!found) return null;
-  const results = found.query.text ? engine.search(found.query.text, { limit, wordWeights: found.query.wordWeights }) : [];
+  const results = found.query.text ? await engine.search(found.query.text, { limit, wordWeights: found.query.wordWeights }) : [];
   return { ...found, results };
 }
 
@@ -72,8 +73,8 @@ export function citedInPassage(request: PassageRequest, passage: Passage): Set<s
  * passage first (best first), then the others in their given order, and papers whose keys the
  * passage already cites last.
  */
-export function completionOrder(engine: PaperSearch, papers: readonly Paper[], request: PassageRequest, relevantLimit = 50): Paper[] {
-  const ranks = completionRanks(engine, papers, request, relevantLimit);
+export async function completionOrder(engine: PaperSearch, papers: readonly Paper[], request: PassageRequest, relevantLimit = 50): Promise<Paper[]> {
+  const ranks = await completionRanks(engine, papers, request, relevantLimit);
   return [...papers].sort((a, b) => (ranks.get(a.id) as number) - (ranks.get(b.id) as number));
 }
 
@@ -81,9 +82,9 @@ export function completionOrder(engine: PaperSearch, papers: readonly Paper[], r
  * The place of each paper (by id) in `completionOrder`, found without sorting the papers, so the
  * editor can order a long completion list in time linear in its length.
  */
-export function completionRanks(engine: PaperSearch, papers: readonly Paper[], request: PassageRequest, relevantLimit = 50): Map<string, number> {
+export async function completionRanks(engine: PaperSearch, papers: readonly Paper[], request: PassageRequest, relevantLimit = 50): Promise<Map<string, number>> {
   const found = passageQueryAt(request);
-  const relevant = found?.query.text ? engine.search(found.query.text, { limit: relevantLimit, wordWeights: found.query.wordWeights }) : [];
+  const relevant = found?.query.text ? await engine.search(found.query.text, { limit: relevantLimit, wordWeights: found.query.wordWeights }) : [];
   const cited = found ? citedInPassage(request, found.passage) : new Set<string>();
   return relevanceRanks(papers, relevant, cited);
 }

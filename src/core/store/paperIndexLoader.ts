@@ -1,22 +1,33 @@
 /**
- * How the store gets its `PaperIndex`: the bundled papers as shipped load the prebuilt index
- * (dist/index.json, MiniSearch's `toJSON`, with the vocabulary saved beside it, loaded with `loadJSON`:
- * a few milliseconds); other papers, or a prebuilt index that does not fit, are built
- * in slices that give the thread back, and a long build runs under a progress report the user can
- * cancel. The readers and the progress UI are passed in, so this runs (and is tested) without VS Code.
+ * How the store gets its search engine. The bundled papers as shipped load the prebuilt index
+ * (dist/index.json, MiniSearch's `toJSON`, with the vocabulary saved beside it: a few milliseconds on
+ * this thread). A large corpus of the user's is indexed in the search worker (`indexInWorker`: loaded
+ * from the cache when it was indexed before, else built there), so the extension host is never
+ * blocked and never holds the index. Small corpora, a prebuilt index that does not fit, and any
+ * corpus where no worker can start are built on this thread in slices that give it back. A long build
+ * runs under a progress report the user can cancel. The readers, the worker and the progress UI are
+ * passed in, so this runs (and is tested) without VS Code.
  */
-import { BuildCancelledError, PaperIndex, type BuildProgress, type SavedIndex } from '../search/paperIndex';
+import { BuildCancelledError, PaperIndex, type SavedIndex } from '../search/paperIndex';
+import type { WorkerPort } from '../search/worker/client';
 import type { Paper } from '../types';
 import type { Logger } from './events';
-import { IndexCancelledError, type IndexLoader } from './indexService';
+import { IndexCancelledError, type IndexLoader, type IndexRequest } from './indexService';
+import { threadEngine, type SearchEngine } from './searchEngine';
+import { indexInWorker, percentDone, type IndexCache } from './workerIndex';
+
+export type { IndexCache } from './workerIndex';
 
 /** From this many papers a build runs under a cancellable progress report. */
 export const LONG_BUILD_PAPERS = 5000;
 
+/** From this many papers the index is made in the search worker, where one can start. */
+export const WORKER_PAPERS = 2000;
+
 /** Runs `task` with a progress report (0–100) and a way for the user to cancel (`isCancelled`). */
 export type WithProgress = <T>(title: string, task: (report: (percent: number) => void, isCancelled: () => boolean) => Promise<T>) => Promise<T>;
 
-/** What the loader reads and shows. */
+/** What the loader reads, starts and shows. */
 export interface PaperIndexLoaderOptions {
   /** The prebuilt index of the bundled papers: MiniSearch's JSON and the vocabulary beside it. */
   readPrebuilt(): Promise<SavedIndex>;
@@ -26,29 +37,53 @@ export interface PaperIndexLoaderOptions {
   log: Logger;
   /** From this many papers a build shows progress (default `LONG_BUILD_PAPERS`). */
   longBuildPapers?: number;
+  /** Starts a search worker (throws where none can start); without it every index is made on this thread. */
+  startWorker?: () => WorkerPort;
+  /** From this many papers the index is made in the worker (default `WORKER_PAPERS`). */
+  workerPapers?: number;
+  /** Where indexes built in the worker are kept, so the next start loads one instead of building it. */
+  cache?: IndexCache;
 }
 
-/** An `IndexLoader` of `PaperIndex`es as described above. */
-export function paperIndexLoader(options: PaperIndexLoaderOptions): IndexLoader<PaperIndex> {
-  const longBuild = options.longBuildPapers ?? LONG_BUILD_PAPERS;
-  return async ({ papers, bundled, isStale }) => {
+/** An `IndexLoader` of search engines as described above. */
+export function paperIndexLoader(options: PaperIndexLoaderOptions): IndexLoader<SearchEngine> {
+  const workerPapers = options.workerPapers ?? WORKER_PAPERS;
+  return async (request) => {
     const started = Date.now();
-    let index = bundled ? await loadPrebuilt(options, papers) : undefined;
-    if (!index && papers.length < longBuild) {
-      index = await buildAsync(papers, isStale);
-    } else if (!index) {
-      index = await options.withProgress(`Paper Scout: indexing ${papers.length.toLocaleString('en-US')} papers`, (report, isCancelled) => {
-        let reported = 0;
-        return buildAsync(papers, () => isStale() || isCancelled(), (progress) => {
-          const percent = percentDone(progress);
-          if (percent > reported) report(percent);
-          reported = Math.max(reported, percent);
-        });
+    const { papers, bundled } = request;
+    const prebuilt = bundled ? await loadPrebuilt(options, papers) : undefined;
+    const engine = prebuilt
+      ? threadEngine(prebuilt, 'prebuilt')
+      : await underProgress(options, request, async (report, isCancelled) => {
+        const { startWorker } = options;
+        if (startWorker && papers.length >= workerPapers) {
+          const inWorker = await indexInWorker({ startWorker, cache: options.cache, log: options.log }, papers, report, isCancelled);
+          if (inWorker) return inWorker;
+        }
+        return threadEngine(await buildOnThread(papers, isCancelled, report));
       });
-    }
-    options.log.info(`search index ready for ${papers.length} papers in ${Date.now() - started} ms`);
-    return index;
+    options.log.info(`search index ${engine.origin === 'cached' ? 'loaded from the cache' : engine.origin === 'prebuilt' ? 'loaded' : 'built'} for ${papers.length} papers in ${Date.now() - started} ms (${engine.home === 'worker' ? 'in the search worker' : 'on the extension host'})`);
+    return engine;
   };
+}
+
+/**
+ * Runs the making of an index with its progress going to the request (the quick pick shows it) and,
+ * for a long one, to a progress report the user can cancel. `isCancelled` is true once the user
+ * cancelled or the papers went stale.
+ */
+function underProgress<T>(options: PaperIndexLoaderOptions, request: IndexRequest, task: (report: (percent: number) => void, isCancelled: () => boolean) => Promise<T>): Promise<T> {
+  const count = request.papers.length;
+  if (count < (options.longBuildPapers ?? LONG_BUILD_PAPERS)) return task((percent) => request.report?.(percent), request.isStale);
+  return options.withProgress(`Paper Scout: indexing ${count.toLocaleString('en-US')} papers`, (report, userCancelled) => {
+    let reported = 0;
+    return task((percent) => {
+      const whole = Math.floor(percent);
+      if (whole > reported) report(whole);
+      reported = Math.max(reported, whole);
+      request.report?.(whole);
+    }, () => request.isStale() || userCancelled());
+  });
 }
 
 async function loadPrebuilt(options: PaperIndexLoaderOptions, papers: readonly Paper[]): Promise<PaperIndex | undefined> {
@@ -60,16 +95,11 @@ async function loadPrebuilt(options: PaperIndexLoaderOptions, papers: readonly P
   }
 }
 
-async function buildAsync(papers: readonly Paper[], isCancelled: () => boolean, onProgress?: (progress: BuildProgress) => void): Promise<PaperIndex> {
+/** Builds on this thread in slices that give it back. */
+async function buildOnThread(papers: readonly Paper[], isCancelled: () => boolean, report: (percent: number) => void): Promise<PaperIndex> {
   try {
-    return await PaperIndex.buildAsync(papers, { isCancelled, onProgress });
+    return await PaperIndex.buildAsync(papers, { isCancelled, onProgress: (progress) => report(percentDone(progress)) });
   } catch (error) {
     throw error instanceof BuildCancelledError ? new IndexCancelledError() : error;
   }
-}
-
-/** Reading the papers is most of the work; finishing the postings the last tenth. */
-function percentDone({ phase, done, total }: BuildProgress): number {
-  const share = total > 0 ? done / total : 1;
-  return Math.floor((phase === 'reading' ? 0.9 * share : 0.9 + 0.1 * share) * 100);
 }

@@ -73,6 +73,28 @@ describe('citations: completion', () => {
     }
   });
 
+  it('finds papers by a title word after \\cite{prun, best first, at most 50, in an incomplete list VS Code keeps in order', async () => {
+    const content = 'Sparse models \\cite{prun';
+    const { document } = await scratchDocument('latex', content);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(content.length));
+    const ours = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.ok(list.isIncomplete, 'the list is incomplete, so VS Code asks again as typing goes on');
+    assert.ok(ours.length > 3 && ours.length <= 50, `${ours.length} items`);
+    const byKey = new Map(papers.map((paper) => [paper.key, paper]));
+    const titleOf = (item: vscode.CompletionItem): string => byKey.get(label(item))?.title ?? '';
+    // The key that starts with what was typed first, then papers found by a title word.
+    assert.ok(label(ours[0]).startsWith('prun'), `first: ${label(ours[0])}`);
+    const byTitleWord = ours.filter((item) => !label(item).startsWith('prun') && /\bprun/i.test(titleOf(item)));
+    assert.ok(byTitleWord.length >= 3, `papers with "prun…" in the title but not in the key: ${byTitleWord.map(label).join(', ')}`);
+    const inTitle = ours.map((item) => /\bprun/i.test(titleOf(item)) || label(item).startsWith('prun'));
+    assert.ok(inTitle.lastIndexOf(true) < inTitle.indexOf(false), `papers with the word in the title or key come before those with it only in the abstract: ${ours.map(label).join(', ')}`);
+    for (const item of ours) {
+      assert.ok(item.filterText?.startsWith('prun '), `VS Code filters by what was typed, so it keeps every item: ${item.filterText}`);
+      assert.strictEqual(replaceRange(item)?.start.character, content.length - 4, 'replaces the key being typed');
+    }
+    assert.deepStrictEqual(new Set(ours.map((item) => item.sortText)).size, ours.length, 'each item has its own place');
+  });
+
   it('offers papers after a comma in \\citep{...} and replaces only the key being typed', async () => {
     const paper = papers[1];
     const content = `\\citep[see][]{${papers[0].key}, ${paper.key.slice(0, 2)}`;

@@ -31,6 +31,8 @@ describe('benchmark (npm run bench)', function () {
       assert.ok(entry.heapMB > 0, 'the worker reports its heap');
       assert.ok(entry.roundTripP95Ms >= entry.queryP95Ms * 0.5, 'a round trip includes the worker\'s own time');
       assert.ok(Number.isFinite(entry.mainThreadBlockMs));
+      assert.ok(entry.workerBuildMs > 0 && entry.indexLoadMs > 0, 'built in the worker the first time, loaded from the cache after');
+      assert.ok(entry.mainHeapMB > 0 && entry.indexBytes > 0);
     }
     assert.equal(report.budgets.length, 21);
     for (const budget of report.budgets) {

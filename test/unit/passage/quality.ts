@@ -29,17 +29,17 @@ function summarize(ranks: number[]): Quality {
 }
 
 /** The suggestion's and the baseline's quality on `passages`. */
-export function measure(engine: PaperSearch, passages: readonly QualityPassage[], tuning: WeightTuning = DEFAULT_WEIGHTING): { suggestion: Quality; baseline: Quality } {
+export async function measure(engine: PaperSearch, passages: readonly QualityPassage[], tuning: WeightTuning = DEFAULT_WEIGHTING): Promise<{ suggestion: Quality; baseline: Quality }> {
   const suggestionRanks: number[] = [];
   const baselineRanks: number[] = [];
   for (const passage of passages) {
     const { text, cursor } = placeCursor(passage);
-    const found = suggestPapers(engine, { text, languageId: passage.languageId, cursor }, 10, tuning);
+    const found = await suggestPapers(engine, { text, languageId: passage.languageId, cursor }, 10, tuning);
     if (!found) throw new Error(`no passage found at the cursor of "${passage.name}"`);
     suggestionRanks.push(found.results.findIndex((result) => result.paper.key === passage.target));
     // The baseline: the passage as written (the same paragraph or comment block), pasted into search.
     const pasted = text.slice(found.passage.start, found.passage.end);
-    baselineRanks.push(engine.search(pasted, { limit: 10 }).findIndex((result) => result.paper.key === passage.target));
+    baselineRanks.push((await engine.search(pasted, { limit: 10 })).findIndex((result) => result.paper.key === passage.target));
   }
   return { suggestion: summarize(suggestionRanks), baseline: summarize(baselineRanks) };
 }

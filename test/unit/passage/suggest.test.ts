@@ -30,9 +30,9 @@ describe('passage suggestions', () => {
     ['tuning', TUNING_PASSAGES, { mrr: 0.92, hit: 1 }],
     ['held-out', HELD_OUT_PASSAGES, { mrr: 0.92, hit: 1 }],
   ] as const) {
-    it(`finds the paper a ${name} passage is about far better than pasting the passage into search`, () => {
+    it(`finds the paper a ${name} passage is about far better than pasting the passage into search`, async () => {
       assert.ok(passages.length >= 25);
-      const { suggestion, baseline } = measure(engine, passages);
+      const { suggestion, baseline } = await measure(engine, passages);
       const line = (label: string, quality: Quality): string => `${label} MRR@10 ${quality.mrr.toFixed(3)}, hit@5 ${quality.hitAt5.toFixed(3)}`;
       console.log(`      ${name} passages: ${passages.length}; ${line('suggestion', suggestion)}; ${line('baseline (whole passage pasted)', baseline)}`);
       const misses = passages.filter((_, index) => suggestion.ranks[index] !== 0).map((passage) => passage.target);
@@ -44,18 +44,18 @@ describe('passage suggestions', () => {
     });
   }
 
-  it('says which words of the passage a suggestion matched', () => {
+  it('says which words of the passage a suggestion matched', async () => {
     const text = 'We project gradients to a low-rank subspace to save optimizer memory.';
-    const found = suggestPapers(engine, { text, languageId: 'markdown', cursor: text.length }, 3);
+    const found = await suggestPapers(engine, { text, languageId: 'markdown', cursor: text.length }, 3);
     assert.ok(found);
     assert.equal(found.results[0].paper.key, 'galore');
     const matched = matchedWords(found.results[0], found.query);
     for (const word of ['gradients', 'memory', 'optimizer']) assert.ok(matched.includes(word), `${word} in ${matched.join(' ')}`);
   });
 
-  it('orders completions by relevance to the passage, the keys it already cites last', () => {
+  it('orders completions by relevance to the passage, the keys it already cites last', async () => {
     const text = 'Quantization to 4 bits \\cite{awq2023} keeps salient channels; for vector codebooks see \\cite{';
-    const order = completionOrder(engine, papers, { text, languageId: 'latex', cursor: text.length });
+    const order = await completionOrder(engine, papers, { text, languageId: 'latex', cursor: text.length });
     assert.equal(order.length, papers.length);
     assert.equal(new Set(order.map((paper) => paper.id)).size, papers.length, 'every paper once');
     assert.equal(order[order.length - 1].key, 'awq2023', 'the key already cited comes last');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadCorpus } from '../../../src/core/corpus/schema';
+import { papersContentKey } from '../../../src/core/search/contentKey';
 import { PaperIndex } from '../../../src/core/search/paperIndex';
 import { SearchWorkerClient, type WorkerProgress } from '../../../src/core/search/worker/client';
 import { startNodeSearchWorker } from '../../../src/worker/nodeWorkerPort';
@@ -56,6 +57,46 @@ describe('search worker (worker_threads): loads or builds the index off the call
     assert.equal(ready.papers, papers.length);
     assert.ok(progress.length > 0 && progress.every((step) => step.done <= step.total));
     assert.deepEqual((await client.search('kolmogorov')).hits.map((hit) => hit.id), local.search('kolmogorov').map((result) => result.paper.id));
+  });
+
+  it('files the papers under their content key, saves its index as bytes and loads it into a new worker, moving the buffers', async () => {
+    const builder = start();
+    await builder.build(papers);
+    const key = await builder.fingerprint();
+    assert.equal(key, papersContentKey([]), 'the build took the papers added');
+    const saved = await builder.save();
+    assert.ok(saved.index.byteLength > 100_000 && saved.vocabulary.byteLength > 10_000);
+    const bytes = saved.index.byteLength;
+
+    const loader = start();
+    await loader.add(papers);
+    assert.equal(await loader.fingerprint(), papersContentKey(papers));
+    const ready = await loader.load(saved);
+    assert.equal(ready.mode, 'loaded');
+    assert.equal(ready.papers, papers.length);
+    assert.equal(saved.index.byteLength, 0, `the ${bytes} bytes moved to the worker instead of being copied`);
+    assert.deepEqual((await loader.search('galore')).hits.map((hit) => hit.id), local.search('galore').map((result) => result.paper.id));
+  });
+
+  it('keeps the papers when a saved index does not fit them, so a build can follow', async () => {
+    const other = start();
+    await other.build(papers.slice(1));
+    const wrong = await other.save();
+    const client = start();
+    await client.add(papers);
+    await assert.rejects(client.load(wrong), /made for other papers/);
+    const ready = await client.buildAdded();
+    assert.equal(ready.papers, papers.length);
+  });
+
+  it('fails every request once stopped, and stops once', async () => {
+    const client = start();
+    const reasons: string[] = [];
+    client.onDidFail((reason) => reasons.push(reason));
+    await client.dispose();
+    await client.dispose();
+    assert.deepEqual(reasons, ['the search worker was stopped']);
+    await assert.rejects(client.search('lora'), /stopped/);
   });
 
   it('answers with an error before it is ready, when a file is missing, and when a build is cancelled', async () => {

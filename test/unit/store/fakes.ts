@@ -3,7 +3,9 @@
 import { buildCorpus } from '../../../src/core/corpus/buildCorpus';
 import { CorpusLoader, type CorpusFileReader, type CorpusFileTexts } from '../../../src/core/store/corpusLoader';
 import type { Logger } from '../../../src/core/store/events';
+import type { SavedIndexBytes } from '../../../src/core/search/worker/protocol';
 import type { IndexLoader, SearchEngine } from '../../../src/core/store/indexService';
+import type { IndexCache } from '../../../src/core/store/paperIndexLoader';
 import { PaperStore, type StoreSettings } from '../../../src/core/store/paperStore';
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import type { Corpus } from '../../../src/core/types';
@@ -85,4 +87,21 @@ export function testStore(parts: {
 export function pageWith(title: string): string {
   const abstract = 'We study an entirely new method for the quantization of large language models. '.repeat(6);
   return ['new', '', 'Subscribe', '', 'Mar 14', '', title, '', abstract, '', '  • 4 authors', '·', 'Feb 2, 2024 3', ''].join('\n');
+}
+
+/** An index cache in memory (each read a fresh copy, like a file); `written` settles once the last write started has finished. */
+export class MemoryIndexCache implements IndexCache {
+  readonly entries = new Map<string, SavedIndexBytes>();
+  written: Promise<void> = Promise.resolve();
+  reads = 0;
+  async read(key: string): Promise<SavedIndexBytes | undefined> {
+    this.reads++;
+    const saved = this.entries.get(key);
+    // Copies, as a file read gives: loading moves the buffers to the worker.
+    return saved && { index: saved.index.slice(), vocabulary: saved.vocabulary.slice() };
+  }
+  write(key: string, saved: SavedIndexBytes): Promise<void> {
+    this.written = (async () => { this.entries.set(key, saved); })();
+    return this.written;
+  }
 }

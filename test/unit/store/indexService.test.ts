@@ -72,4 +72,21 @@ describe('store: the index service (no VS Code)', () => {
     const service = new IndexService(async () => { throw new Error('disk on fire'); }, () => ({ papers: [], bundled: false }));
     await assert.rejects(service.ready(), (error: Error) => error.message === 'disk on fire' && !isIndexCancelled(error));
   });
+
+  it('asks a question of the new index when the one asked went away meanwhile, and passes on what a current one answers', async () => {
+    let built = 0;
+    const service = new IndexService(async () => ({ name: `index ${++built}` }), () => ({ papers: papers(1), bundled: false }));
+    const asked: string[] = [];
+    const answer = await service.ask(async (engine) => {
+      asked.push(engine.name);
+      if (engine.name === 'index 1') {
+        service.invalidate(); // the papers changed under the question
+        throw new Error('the search worker was stopped');
+      }
+      return `answered by ${engine.name}`;
+    });
+    assert.equal(answer, 'answered by index 2');
+    assert.deepEqual(asked, ['index 1', 'index 2']);
+    await assert.rejects(service.ask(async () => { throw new Error('bad query'); }), /bad query/);
+  });
 });

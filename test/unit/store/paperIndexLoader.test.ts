@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
 import { PaperIndex } from '../../../src/core/search/paperIndex';
-import { isIndexCancelled } from '../../../src/core/store/indexService';
-import { paperIndexLoader, type WithProgress } from '../../../src/core/store/paperIndexLoader';
-import { bundledCorpus, RecordingLog } from './fakes';
+import type { WorkerPort } from '../../../src/core/search/worker/client';
+import { isIndexCancelled, IndexService } from '../../../src/core/store/indexService';
+import { paperIndexLoader, type PaperIndexLoaderOptions, type WithProgress } from '../../../src/core/store/paperIndexLoader';
+import { startNodeSearchWorker } from '../../../src/worker/nodeWorkerPort';
+import { bundledCorpus, MemoryIndexCache, RecordingLog } from './fakes';
 
 /** A progress UI that records what it was shown and can cancel after some reports. */
 function progressUi(cancelAfterReports = Number.POSITIVE_INFINITY): { withProgress: WithProgress; titles: string[]; reports: number[] } {
@@ -15,18 +18,39 @@ function progressUi(cancelAfterReports = Number.POSITIVE_INFINITY): { withProgre
   return { withProgress, titles, reports };
 }
 
-describe('store: loading or building the PaperIndex (no VS Code)', () => {
-  const papers = bundledCorpus().papers;
-  const prebuilt = PaperIndex.build(papers).save();
-  const never = isNever();
+/** The real Node search worker (dist/searchWorker.js, built before the unit tests run), with the ports it started. */
+function realWorkers(): { startWorker: () => WorkerPort; ports: WorkerPort[]; terminated: () => number } {
+  const ports: WorkerPort[] = [];
+  let terminated = 0;
+  return {
+    ports,
+    terminated: () => terminated,
+    startWorker: () => {
+      const port = startNodeSearchWorker(resolve('dist/searchWorker.js'));
+      const recorded: WorkerPort = { ...port, terminate: () => { terminated++; return port.terminate(); } };
+      ports.push(recorded);
+      return recorded;
+    },
+  };
+}
 
-  it('loads the prebuilt index for the bundled papers, without building', async () => {
+describe('store: loading or building the search engine (no VS Code)', function () {
+  this.timeout(60_000);
+  const papers = bundledCorpus().papers;
+  const local = PaperIndex.build(papers);
+  const prebuilt = local.save();
+  const never = isNever();
+  const ids = (results: { paper: { id: string } }[]): string[] => results.map((result) => result.paper.id);
+
+  it('loads the prebuilt index for the bundled papers on the thread, without building or a worker', async () => {
     const log = new RecordingLog();
     let read = 0;
-    const load = paperIndexLoader({ readPrebuilt: async () => { read++; return prebuilt; }, prebuiltName: 'index.json', withProgress: never, log });
-    const index = await load({ papers, bundled: true, isStale: () => false });
+    const load = paperIndexLoader({ readPrebuilt: async () => { read++; return prebuilt; }, prebuiltName: 'index.json', withProgress: never, log, startWorker: () => assert.fail('started a worker'), workerPapers: 1 });
+    const engine = await load({ papers, bundled: true, isStale: () => false });
     assert.equal(read, 1);
-    assert.equal(index.search(papers[0].key)[0]?.paper.id, papers[0].id);
+    assert.equal(engine.home, 'thread');
+    assert.equal(engine.origin, 'prebuilt');
+    assert.equal((await engine.search(papers[0].key))[0]?.paper.id, papers[0].id);
     assert.ok(!log.lines.some((line) => line.startsWith('warn:')), log.lines.join('\n'));
   });
 
@@ -34,40 +58,161 @@ describe('store: loading or building the PaperIndex (no VS Code)', () => {
     for (const saved of [{ index: '{', vocabulary: '' }, PaperIndex.build(papers.slice(1)).save()]) {
       const log = new RecordingLog();
       const load = paperIndexLoader({ readPrebuilt: async () => saved, prebuiltName: 'dist/index.json', withProgress: never, log });
-      const index = await load({ papers, bundled: true, isStale: () => false });
-      assert.equal(index.search(papers[3].key)[0]?.paper.id, papers[3].id);
+      const engine = await load({ papers, bundled: true, isStale: () => false });
+      assert.equal((await engine.search(papers[3].key))[0]?.paper.id, papers[3].id);
       assert.ok(log.lines.some((line) => line.startsWith('warn: prebuilt index dist/index.json not used')), log.lines.join('\n'));
     }
     const missing = paperIndexLoader({ readPrebuilt: async () => { throw new Error('ENOENT'); }, prebuiltName: 'dist/index.json', withProgress: never, log: new RecordingLog() });
     assert.equal((await missing({ papers, bundled: true, isStale: () => false })).size, papers.length);
   });
 
-  it('never reads the prebuilt index for papers that are not the bundled ones as shipped', async () => {
-    const load = paperIndexLoader({ readPrebuilt: async () => assert.fail('read the prebuilt index'), prebuiltName: 'x', withProgress: never, log: new RecordingLog() });
-    assert.equal((await load({ papers: papers.slice(0, 10), bundled: false, isStale: () => false })).size, 10);
+  it('builds a small corpus on the thread, never reading the prebuilt index for papers that are not the bundled ones', async () => {
+    const load = paperIndexLoader({ readPrebuilt: async () => assert.fail('read the prebuilt index'), prebuiltName: 'x', withProgress: never, log: new RecordingLog(), startWorker: () => assert.fail('started a worker'), workerPapers: 11 });
+    const engine = await load({ papers: papers.slice(0, 10), bundled: false, isStale: () => false });
+    assert.equal(engine.size, 10);
+    assert.equal(engine.home, 'thread');
   });
 
-  it('builds a long corpus under a progress report, in rising percentages', async () => {
+  it('builds a long corpus under a progress report, in rising percentages, also telling the request', async () => {
     const ui = progressUi();
+    const told: number[] = [];
     const load = paperIndexLoader({ readPrebuilt: async () => prebuilt, prebuiltName: 'x', withProgress: ui.withProgress, log: new RecordingLog(), longBuildPapers: 50 });
-    const index = await load({ papers, bundled: false, isStale: () => false });
-    assert.equal(index.size, papers.length);
+    const engine = await load({ papers, bundled: false, isStale: () => false, report: (percent) => told.push(percent) });
+    assert.equal(engine.size, papers.length);
     assert.deepEqual(ui.titles, [`Paper Scout: indexing ${papers.length} papers`]);
     assert.deepEqual(ui.reports, [...ui.reports].sort((a, b) => a - b));
     assert.ok(ui.reports.every((percent) => percent > 0 && percent <= 100));
+    assert.deepEqual(told.filter((percent, at) => percent !== told[at - 1]), ui.reports);
   });
 
-  it('stops a long build the user cancels with an IndexCancelledError', async () => {
-    const ui = progressUi(0);
-    const load = paperIndexLoader({ readPrebuilt: async () => prebuilt, prebuiltName: 'x', withProgress: ui.withProgress, log: new RecordingLog(), longBuildPapers: 50 });
-    await assert.rejects(load({ papers, bundled: false, isStale: () => false }), (error) => isIndexCancelled(error));
+  it('stops a long build the user cancels, and one whose papers went stale, with an IndexCancelledError', async () => {
+    const cancelling = paperIndexLoader({ readPrebuilt: async () => prebuilt, prebuiltName: 'x', withProgress: progressUi(0).withProgress, log: new RecordingLog(), longBuildPapers: 50 });
+    await assert.rejects(cancelling({ papers, bundled: false, isStale: () => false }), (error) => isIndexCancelled(error));
+    const stale = paperIndexLoader({ readPrebuilt: async () => prebuilt, prebuiltName: 'x', withProgress: never, log: new RecordingLog() });
+    await assert.rejects(stale({ papers, bundled: false, isStale: () => true }), (error) => isIndexCancelled(error));
   });
 
-  it('stops a build whose papers went stale', async () => {
-    const load = paperIndexLoader({ readPrebuilt: async () => prebuilt, prebuiltName: 'x', withProgress: never, log: new RecordingLog() });
-    await assert.rejects(load({ papers, bundled: false, isStale: () => true }), (error) => isIndexCancelled(error));
+  describe('a large corpus, in the search worker', () => {
+    const workerOptions = (extra: Partial<PaperIndexLoaderOptions> = {}): PaperIndexLoaderOptions & { log: RecordingLog } => ({
+      readPrebuilt: async () => assert.fail('read the prebuilt index'), prebuiltName: 'x', withProgress: never, log: new RecordingLog(), workerPapers: 100, ...extra,
+    }) as PaperIndexLoaderOptions & { log: RecordingLog };
+
+    it('is built in the worker, with progress, and answers find, related and complete as the thread index does', async () => {
+      const workers = realWorkers();
+      const options = workerOptions({ startWorker: workers.startWorker });
+      const told: number[] = [];
+      const engine = await paperIndexLoader(options)({ papers, bundled: false, isStale: () => false, report: (percent) => told.push(percent) });
+      try {
+        assert.equal(engine.home, 'worker');
+        assert.equal(engine.size, papers.length);
+        assert.ok(told.length > 0 && told.every((percent, at) => percent >= 0 && percent <= 100 && percent >= (told[at - 1] ?? 0)), told.join());
+        for (const query of ['galo', 'low rank adaptaion', 'topic:peft year:2024 lora', 'venue:icml lora']) {
+          const outcome = await engine.find(query, { limit: 10 });
+          const expected = local.find(query, { limit: 10 });
+          assert.deepEqual(ids(outcome.results), ids(expected.results), query);
+          assert.deepEqual(outcome.problems, expected.problems, query);
+          assert.equal(outcome.results[0]?.paper, expected.results[0]?.paper, 'results carry the caller\'s own paper objects');
+        }
+        assert.deepEqual(ids(await engine.related(papers[5].id, 6)), ids(local.related(papers[5].id, 6)));
+        assert.deepEqual(ids(await engine.complete('prun')), ids(local.complete('prun')));
+        assert.ok(options.log.lines.some((line) => /in the search worker/.test(line)), options.log.lines.join('\n'));
+      } finally {
+        engine.dispose?.();
+      }
+      assert.equal(workers.terminated(), 1, 'disposing the engine stops its worker');
+    });
+
+    it('keeps the index it built in the cache, and loads it from there the next time', async () => {
+      const cache = new MemoryIndexCache();
+      const first = workerOptions({ startWorker: realWorkers().startWorker, cache });
+      const built = await paperIndexLoader(first)({ papers, bundled: false, isStale: () => false });
+      assert.equal(built.origin, 'built');
+      built.dispose?.();
+      await cache.written;
+      assert.equal(cache.entries.size, 1);
+      assert.ok(first.log.lines.some((line) => /index built for 224 papers/.test(line)), first.log.lines.join('\n'));
+      const second = workerOptions({ startWorker: realWorkers().startWorker, cache });
+      const loaded = await paperIndexLoader(second)({ papers, bundled: false, isStale: () => false });
+      try {
+        assert.equal(loaded.origin, 'cached');
+        assert.ok(second.log.lines.some((line) => /index loaded for 224 papers/.test(line)), second.log.lines.join('\n'));
+        assert.deepEqual(ids(await loaded.search('speculative decoding')), ids(local.search('speculative decoding')));
+      } finally {
+        loaded.dispose?.();
+      }
+      // Other papers have another key: the cached index is not theirs.
+      const fewer = workerOptions({ startWorker: realWorkers().startWorker, cache });
+      const other = await paperIndexLoader(fewer)({ papers: papers.slice(1), bundled: false, isStale: () => false });
+      other.dispose?.();
+      assert.ok(fewer.log.lines.some((line) => /index built for 223 papers/.test(line)), fewer.log.lines.join('\n'));
+    });
+
+    it('builds again, with a warning, when the cached index is corrupt', async () => {
+      const cache = new MemoryIndexCache();
+      const built = await paperIndexLoader(workerOptions({ startWorker: realWorkers().startWorker, cache }))({ papers, bundled: false, isStale: () => false });
+      built.dispose?.();
+      await cache.written;
+      for (const key of cache.entries.keys()) cache.entries.set(key, { index: new TextEncoder().encode('{"broken'), vocabulary: new Uint8Array() });
+      const options = workerOptions({ startWorker: realWorkers().startWorker, cache });
+      const engine = await paperIndexLoader(options)({ papers, bundled: false, isStale: () => false });
+      try {
+        assert.equal(engine.home, 'worker');
+        assert.ok(options.log.lines.some((line) => line.startsWith('warn: the cached search index') && line.includes('was not used')), options.log.lines.join('\n'));
+        assert.deepEqual(ids(await engine.search('kolmogorov')), ids(local.search('kolmogorov')));
+      } finally {
+        engine.dispose?.();
+      }
+    });
+
+    it('falls back to a sliced build on the thread, and says why, when the worker cannot start or its script is missing', async () => {
+      const starters: [string, () => WorkerPort][] = [
+        ['could not start (no Worker here)', () => { throw new Error('no Worker here'); }],
+        ['failed', () => startNodeSearchWorker(resolve('dist/no-such-worker.js'))],
+      ];
+      for (const [said, startWorker] of starters) {
+        const options = workerOptions({ startWorker });
+        const engine = await paperIndexLoader(options)({ papers, bundled: false, isStale: () => false });
+        assert.equal(engine.home, 'thread', said);
+        assert.deepEqual(ids(await engine.search('lora')), ids(local.search('lora')));
+        assert.ok(options.log.lines.some((line) => line.startsWith(`warn: the search worker ${said}`) && line.includes('on the extension host in slices instead')), options.log.lines.join('\n'));
+      }
+    });
+
+    it('stops the worker when the user cancels its build', async () => {
+      const workers = realWorkers();
+      const many = [0, 1, 2, 3].flatMap((copy) => papers.map((paper) => ({ ...paper, id: `${paper.id}-${copy}`, key: `${paper.key}${copy}` })));
+      const options = workerOptions({ startWorker: workers.startWorker, withProgress: progressUi(1).withProgress, longBuildPapers: 100 });
+      await assert.rejects(paperIndexLoader(options)({ papers: many, bundled: false, isStale: () => false }), (error) => isIndexCancelled(error));
+      assert.equal(workers.terminated(), 1);
+      assert.ok(!options.log.lines.some((line) => line.startsWith('warn:')), 'a cancellation is not a failure');
+    });
+
+    it('is made again on the next search when its worker dies', async () => {
+      const workers = realWorkers();
+      const service = new IndexService(paperIndexLoader(workerOptions({ startWorker: workers.startWorker })), () => ({ papers, bundled: false }));
+      const engine = await service.ready();
+      await workers.ports[0].terminate();
+      await until(() => service.current() === undefined, 'the dead engine to be dropped');
+      await assert.rejects(engine.search('lora'), /exited|stopped/);
+      const again = await service.ready();
+      try {
+        assert.notEqual(again, engine);
+        assert.deepEqual(ids(await again.search('lora')), ids(local.search('lora')));
+      } finally {
+        service.dispose();
+      }
+    });
   });
 });
+
+/** Resolves once `check()` holds; fails after 10 s. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 /** A progress UI that must not be used (short builds show none). */
 function isNever(): WithProgress {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { PaperIndex } from '../../../src/core/search/paperIndex';
+import { threadEngine } from '../../../src/core/store/searchEngine';
 import type { IndexRequest } from '../../../src/core/store/indexService';
 import { bundledCorpus, corpusBytes, Gate, pageWith, testStore } from './fakes';
 
@@ -89,7 +90,7 @@ describe('store: loading the papers (no VS Code)', () => {
 describe('store: the index of the papers in force (no VS Code)', () => {
   it('asks for the index of the bundled papers as bundled, and of merged papers as not', async () => {
     const requests: IndexRequest[] = [];
-    const { store, settings, files } = testStore({ loadIndex: async (request) => { requests.push(request); return PaperIndex.build(request.papers); } });
+    const { store, settings, files } = testStore({ loadIndex: async (request) => { requests.push(request); return threadEngine(PaperIndex.build(request.papers)); } });
     await store.load();
     await store.index.ready();
     files.texts.set('mine.txt', pageWith('A Paper of My Own'));
@@ -106,7 +107,7 @@ describe('store: the index of the papers in force (no VS Code)', () => {
       loadIndex: async (request) => {
         if (built.length === 0) await gate.promise; // the first build is slow
         built.push(request.papers.length);
-        return PaperIndex.build(request.papers);
+        return threadEngine(PaperIndex.build(request.papers));
       },
     });
     await store.load();
@@ -118,11 +119,11 @@ describe('store: the index of the papers in force (no VS Code)', () => {
     const index = await waiting;
     assert.deepEqual(built, [bundledCorpus().papers.length, bundledCorpus().papers.length + 1]);
     assert.equal(index, store.index.current());
-    assert.equal(index.search('Added During Indexing', { limit: 1 })[0]?.paper.title, 'A Paper Added During Indexing');
+    assert.equal((await index.search('Added During Indexing', { limit: 1 }))[0]?.paper.title, 'A Paper Added During Indexing');
   });
 
   it('keeps the index when a reload yields the same papers object, and drops it when topics change', async () => {
-    const { store, settings } = testStore({ loadIndex: async (request) => PaperIndex.build(request.papers) });
+    const { store, settings } = testStore({ loadIndex: async (request) => threadEngine(PaperIndex.build(request.papers)) });
     await store.load();
     const index = await store.index.ready();
     store.applyTopics();

@@ -1,10 +1,11 @@
 import type { Paper } from '../../types';
 import type { QueryFilters, QueryProblem } from '../queryFilters';
-import type { TextSource, WorkerHit, WorkerQueryOptions, WorkerRequest, WorkerResponse } from './protocol';
+import { type SavedIndexBytes, type TextSource, transferable, type WorkerHit, type WorkerQueryOptions, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** A worker as the client sees it: a Node `Worker` or a web `Worker`, adapted. */
 export interface WorkerPort {
-  postMessage(message: WorkerRequest): void;
+  /** Sends a message; the buffers in `transfer` move to the worker instead of being copied. */
+  postMessage(message: WorkerRequest, transfer?: ArrayBuffer[]): void;
   onMessage(listener: (message: WorkerResponse) => void): void;
   /** Called when the worker fails or stops on its own (pending requests then fail with the reason). */
   onFailure?(listener: (reason: string) => void): void;
@@ -26,7 +27,7 @@ export interface WorkerAnswer {
 export type WorkerProgress = Extract<WorkerResponse, { type: 'progress' }>;
 
 /** Papers sent per `add` message when building in the worker. */
-const CHUNK = 500;
+const CHUNK = 200;
 
 /**
  * Talks to the search worker (`SearchWorkerHandler` behind a Node or web worker) with promises: the
@@ -35,6 +36,9 @@ const CHUNK = 500;
  */
 export class SearchWorkerClient {
   private nextId = 1;
+  private failure: string | undefined;
+  private stopped = false;
+  private failureListeners: ((reason: string) => void)[] = [];
   private readonly waiting = new Map<number, { resolve: (message: WorkerResponse) => void; reject: (error: Error) => void; onProgress?: (progress: WorkerProgress) => void }>();
 
   constructor(private readonly port: WorkerPort) {
@@ -49,20 +53,61 @@ export class SearchWorkerClient {
     port.onFailure?.((reason) => this.failAll(reason));
   }
 
+  /** Why the worker stopped, once it has (every request then fails with it). */
+  get failed(): string | undefined {
+    return this.failure;
+  }
+
+  /** Calls `listener` once when the worker fails or is stopped. */
+  onDidFail(listener: (reason: string) => void): void {
+    if (this.failure !== undefined) listener(this.failure);
+    else this.failureListeners.push(listener);
+  }
+
   /** Opens a corpus file in the worker with its saved index, or builds one when none is given. */
   async open(corpus: TextSource, index?: { index: TextSource; vocabulary: TextSource }, onProgress?: (progress: WorkerProgress) => void): Promise<WorkerReady> {
     return (await this.request({ type: 'open', id: 0, corpus, index }, onProgress)) as WorkerReady;
   }
 
   /**
-   * Builds an index over `papers` in the worker. Papers go over in chunks with a pause between them,
-   * so copying them never blocks this thread for long.
+   * Sends `papers` to the worker to be indexed: in chunks with a pause between them, so copying them
+   * never blocks this thread for long. Stops with an error saying "cancelled" once `isCancelled()` is true.
    */
-  async build(papers: readonly Paper[], onProgress?: (progress: WorkerProgress) => void): Promise<WorkerReady> {
+  async add(papers: readonly Paper[], isCancelled: () => boolean = () => false): Promise<void> {
     for (let at = 0; at < papers.length; at += CHUNK) {
+      if (isCancelled()) throw new Error('cancelled');
       await this.request({ type: 'add', id: 0, papers: papers.slice(at, at + CHUNK) });
     }
+  }
+
+  /** The content key of the papers added (`papersContentKey`), computed in the worker. */
+  async fingerprint(): Promise<string> {
+    const message = await this.request({ type: 'fingerprint', id: 0 });
+    if (message.type !== 'fingerprint') throw new Error(`unexpected answer from the search worker: ${message.type}`);
+    return message.key;
+  }
+
+  /** Loads a saved index for the papers added; its buffers move to the worker. Rejects when it does not fit them. */
+  async load(saved: SavedIndexBytes): Promise<WorkerReady> {
+    return (await this.request({ type: 'load', id: 0, saved }, undefined, transferable(saved))) as WorkerReady;
+  }
+
+  /** Builds the index over the papers added, in slices in the worker, reporting progress. */
+  async buildAdded(onProgress?: (progress: WorkerProgress) => void): Promise<WorkerReady> {
     return (await this.request({ type: 'build', id: 0 }, onProgress)) as WorkerReady;
+  }
+
+  /** Builds an index over `papers` in the worker: `add`, then `buildAdded`. */
+  async build(papers: readonly Paper[], onProgress?: (progress: WorkerProgress) => void): Promise<WorkerReady> {
+    await this.add(papers);
+    return this.buildAdded(onProgress);
+  }
+
+  /** The worker's index as bytes, to keep in a cache (moved here, not copied). */
+  async save(): Promise<SavedIndexBytes> {
+    const message = await this.request({ type: 'save', id: 0 });
+    if (message.type !== 'saved') throw new Error(`unexpected answer from the search worker: ${message.type}`);
+    return message.saved;
   }
 
   /** Stops a build in progress (it then fails with "cancelled"). */
@@ -91,13 +136,18 @@ export class SearchWorkerClient {
     return message.type === 'stats' ? message.heapMB : null;
   }
 
-  /** Stops the worker; pending requests fail. */
+  /** Stops the worker (once); pending requests fail. */
   async dispose(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     this.failAll('the search worker was stopped');
     await this.port.terminate();
   }
 
   private failAll(reason: string): void {
+    this.failure ??= reason;
+    for (const listener of this.failureListeners) listener(reason);
+    this.failureListeners = [];
     for (const waiter of this.waiting.values()) waiter.reject(new Error(reason));
     this.waiting.clear();
   }
@@ -107,11 +157,12 @@ export class SearchWorkerClient {
     return { hits: message.hits, filters: message.filters, problems: message.problems, ms: message.ms };
   }
 
-  private request(request: WorkerRequest, onProgress?: (progress: WorkerProgress) => void): Promise<WorkerResponse> {
+  private request(request: WorkerRequest, onProgress?: (progress: WorkerProgress) => void, transfer?: ArrayBuffer[]): Promise<WorkerResponse> {
+    if (this.failure !== undefined) return Promise.reject(new Error(this.failure));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, onProgress });
-      this.port.postMessage({ ...request, id });
+      this.port.postMessage({ ...request, id }, transfer);
     });
   }
 }

@@ -1,11 +1,13 @@
 import { loadCorpus } from '../../corpus/schema';
 import type { Paper } from '../../types';
+import { papersContentKey } from '../contentKey';
 import { BuildCancelledError, PaperIndex, type SearchResult } from '../paperIndex';
-import type { TextSource, WorkerHit, WorkerRequest, WorkerResponse } from './protocol';
+import { type SavedIndexBytes, type TextSource, transferable, type WorkerHit, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** What the worker's host provides: how to answer, how to read a source, how big the heap is. */
 export interface WorkerHost {
-  post(message: WorkerResponse): void;
+  /** Sends a message; the buffers in `transfer` move to the receiver instead of being copied. */
+  post(message: WorkerResponse, transfer?: ArrayBuffer[]): void;
   readText(source: TextSource): Promise<string>;
   /** Heap in use in MB, or null when the runtime cannot say. */
   heapMB(): number | null;
@@ -41,8 +43,20 @@ export class SearchWorkerHandler {
         for (const paper of request.papers) this.pending.push(paper);
         this.host.post({ type: 'added', id: request.id, papers: this.pending.length });
         return;
+      case 'fingerprint':
+        this.host.post({ type: 'fingerprint', id: request.id, key: papersContentKey(this.pending) });
+        return;
+      case 'load':
+        return this.loadSaved(request.id, request.saved);
       case 'build':
         return this.build(request.id, this.pending.splice(0));
+      case 'save': {
+        const saved = this.ready().save();
+        const encoder = new TextEncoder();
+        const bytes: SavedIndexBytes = { index: encoder.encode(saved.index), vocabulary: encoder.encode(saved.vocabulary) };
+        this.host.post({ type: 'saved', id: request.id, saved: bytes }, transferable(bytes));
+        return;
+      }
       case 'cancel':
         this.cancelled = true;
         return;
@@ -75,6 +89,16 @@ export class SearchWorkerHandler {
       return;
     }
     await this.build(id, read.papers, started);
+  }
+
+  /** Loads a saved index for the papers added; on failure they stay, so a build can follow. */
+  private loadSaved(id: number, saved: SavedIndexBytes): void {
+    const started = performance.now();
+    const decoder = new TextDecoder();
+    this.index = undefined;
+    this.index = PaperIndex.load({ index: decoder.decode(saved.index), vocabulary: decoder.decode(saved.vocabulary) }, this.pending);
+    this.pending = [];
+    this.host.post({ type: 'ready', id, papers: this.index.size, terms: this.index.vocabularySize, ms: performance.now() - started, mode: 'loaded' });
   }
 
   private async build(id: number, papers: Paper[], started = performance.now()): Promise<void> {

@@ -12,14 +12,26 @@ export interface WorkerQueryOptions {
   wordWeights?: ReadonlyMap<string, number>;
 }
 
+/** A saved index as bytes (UTF-8 of `SavedIndex`): what goes between the worker and a cache, transferred, never copied. */
+export interface SavedIndexBytes {
+  index: Uint8Array;
+  vocabulary: Uint8Array;
+}
+
 /** A message to the search worker. Every request has an id; answers and progress carry it back. */
 export type WorkerRequest =
   /** Reads a corpus file and either loads its saved index or builds one. */
   | { type: 'open'; id: number; corpus: TextSource; index?: { index: TextSource; vocabulary: TextSource } }
   /** Adds papers to build an index over (sent in chunks, so no message is large). */
   | { type: 'add'; id: number; papers: Paper[] }
+  /** Asks for the content key of the papers added (what a cached index is filed under). */
+  | { type: 'fingerprint'; id: number }
+  /** Loads a saved index for the papers added (answers `ready`, or an error and keeps the papers for a build). */
+  | { type: 'load'; id: number; saved: SavedIndexBytes }
   /** Builds the index over the papers added, in slices, reporting progress. */
   | { type: 'build'; id: number }
+  /** Asks for the index as bytes, to keep in a cache. */
+  | { type: 'save'; id: number }
   /** Stops the build running, which then answers with an error. */
   | { type: 'cancel'; id: number }
   | { type: 'search'; id: number; query: string; options?: WorkerQueryOptions }
@@ -41,6 +53,15 @@ export type WorkerResponse =
   | { type: 'ready'; id: number; papers: number; terms: number; ms: number; mode: 'loaded' | 'built' }
   | { type: 'progress'; id: number; phase: 'reading' | 'finishing'; done: number; total: number }
   | { type: 'added'; id: number; papers: number }
+  | { type: 'fingerprint'; id: number; key: string }
+  | { type: 'saved'; id: number; saved: SavedIndexBytes }
   | { type: 'results'; id: number; hits: WorkerHit[]; filters?: QueryFilters; problems: QueryProblem[]; ms: number }
   | { type: 'stats'; id: number; heapMB: number | null; papers: number }
   | { type: 'error'; id: number; message: string };
+
+/** The buffers of `saved`, for a transfer list (only buffers the views span whole, so nothing else is detached). */
+export function transferable(saved: SavedIndexBytes): ArrayBuffer[] {
+  return [saved.index, saved.vocabulary]
+    .filter((bytes) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer)
+    .map((bytes) => bytes.buffer as ArrayBuffer);
+}

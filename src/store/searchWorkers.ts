@@ -1,0 +1,100 @@
+/**
+ * The search worker of each extension host, and the cache of the indexes it builds. In the Node host
+ * the worker is a `worker_threads` worker running dist/searchWorker.js; in the web worker host it is
+ * a Web Worker running dist/web/searchWorker.js, created from the extension's URI as web extensions
+ * do. The cache is a folder of the extension's global storage, read and written through
+ * `vscode.workspace.fs` (so it works on every host), holding the newest few indexes.
+ */
+import * as vscode from 'vscode';
+import type { WorkerPort } from '../core/search/worker/client';
+import type { SavedIndexBytes } from '../core/search/worker/protocol';
+import type { IndexCache } from '../core/store/paperIndexLoader';
+import { startWebSearchWorker } from '../worker/webWorkerPort';
+
+/** Which bundle this is: set by the build (esbuild `define`), so the web bundle holds no Node code. */
+declare const PAPER_SCOUT_HOST: 'node' | 'web';
+
+/** Starts this host's search worker; throws where it cannot start. */
+export function searchWorkerStarter(extensionUri: vscode.Uri): () => WorkerPort {
+  if (PAPER_SCOUT_HOST === 'node') {
+    // Required here only, so the web bundle never reaches node:worker_threads.
+    const { startNodeSearchWorker } = require('../worker/nodeWorkerPort') as typeof import('../worker/nodeWorkerPort');
+    const file = vscode.Uri.joinPath(extensionUri, 'dist', 'searchWorker.js');
+    return () => {
+      if (file.scheme !== 'file') throw new Error(`the extension is not on this machine's disk (${file.scheme}:)`);
+      return startNodeSearchWorker(file.fsPath);
+    };
+  }
+  const url = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'searchWorker.js').toString(true);
+  return () => startWebSearchWorker(url);
+}
+
+/** How many indexes the cache keeps (the newest written). */
+const KEEP = 2;
+const INDEX = '.index.json';
+const VOCABULARY = '.vocabulary.json';
+
+/**
+ * Indexes kept under `folder` as `<key>.index.json` and `<key>.vocabulary.json`, each written under a
+ * temporary name and renamed, so a half-written file is never read. `folder` names the extension's
+ * version: its parent's other folders (older versions' indexes) are deleted on the first write.
+ */
+export class IndexCacheFolder implements IndexCache {
+  private prunedVersions = false;
+
+  constructor(private readonly folder: vscode.Uri) {}
+
+  async read(key: string): Promise<SavedIndexBytes | undefined> {
+    try {
+      const [index, vocabulary] = await Promise.all([this.readFile(`${key}${INDEX}`), this.readFile(`${key}${VOCABULARY}`)]);
+      return { index, vocabulary };
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      throw error;
+    }
+  }
+
+  async write(key: string, saved: SavedIndexBytes): Promise<void> {
+    await vscode.workspace.fs.createDirectory(this.folder);
+    await this.writeFile(`${key}${VOCABULARY}`, saved.vocabulary);
+    await this.writeFile(`${key}${INDEX}`, saved.index);
+    await this.prune(key);
+  }
+
+  private readFile(name: string): Promise<Uint8Array> {
+    return Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name)));
+  }
+
+  private async writeFile(name: string, bytes: Uint8Array): Promise<void> {
+    const target = vscode.Uri.joinPath(this.folder, name);
+    const temporary = vscode.Uri.joinPath(this.folder, `${name}.${Date.now()}.tmp`);
+    await vscode.workspace.fs.writeFile(temporary, bytes);
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+  }
+
+  /** Deletes all but the newest `KEEP` indexes (never `key`'s), and other versions' folders. */
+  private async prune(key: string): Promise<void> {
+    const entries = await vscode.workspace.fs.readDirectory(this.folder);
+    const written = new Map<string, number>();
+    for (const [name, type] of entries) {
+      if (type !== vscode.FileType.File || !name.endsWith(INDEX)) continue;
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(this.folder, name));
+      written.set(name.slice(0, -INDEX.length), stat.mtime);
+    }
+    const old = [...written].filter(([other]) => other !== key).sort((a, b) => b[1] - a[1]).slice(KEEP - 1).map(([other]) => other);
+    const stale = new Set(old);
+    for (const [name] of entries) {
+      const owner = name.replace(/\.(index|vocabulary)\.json(\.\d+\.tmp)?$/, '');
+      if (stale.has(owner)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.folder, name)).then(undefined, () => undefined);
+    }
+    if (this.prunedVersions) return;
+    this.prunedVersions = true;
+    const parent = vscode.Uri.joinPath(this.folder, '..');
+    const version = this.folder.path.split('/').pop();
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(parent)) {
+      if (type === vscode.FileType.Directory && name !== version) {
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(parent, name), { recursive: true }).then(undefined, () => undefined);
+      }
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The items of the search quick pick: papers, remembered searches, the filter help, the filter
+ * problems of a query, the index being made, and what to do when nothing matches.
+ */
+import * as vscode from 'vscode';
+import { paperFacts } from '../core/citations/displayText';
+import { readableText } from '../core/citations/latexText';
+import { webSearchUrls } from '../core/citations/urls';
+import type { QueryProblem } from '../core/search/queryFilters';
+import type { SearchResult } from '../core/search/paperIndex';
+import type { IndexProgress } from '../core/store/indexService';
+import type { Paper } from '../core/types';
+import type { IndexProblem } from './liveSearch';
+import type { AssistEntry } from './queryAssist';
+
+/** A paper; Enter does what the search was opened for. */
+export type PaperItem = vscode.QuickPickItem & { paper: Paper };
+/** A non-paper item; `close` says whether choosing it closes the search. */
+export type ActionItem = vscode.QuickPickItem & { action: () => unknown; close: boolean };
+/** A remembered search; choosing it runs the search again. */
+export type RecentItem = vscode.QuickPickItem & { recentQuery: string };
+/** A filter or a filter's value; choosing it puts it into the query. */
+export type AssistItem = vscode.QuickPickItem & { assist: AssistEntry };
+/** A line that names the items below it. */
+export type SeparatorItem = vscode.QuickPickItem & { kind: vscode.QuickPickItemKind.Separator };
+/** Anything the search pick shows. */
+export type Item = PaperItem | ActionItem | RecentItem | AssistItem | SeparatorItem;
+
+/** The buttons of a paper: insert or copy its citation. */
+export const INSERT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert Citation' };
+export const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Citation' };
+/** The buttons of a remembered search: forget it, or forget them all. */
+export const REMOVE_RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Remove from Recent Searches' };
+export const CLEAR_RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('clear-all'), tooltip: 'Clear Recent Searches' };
+
+/** Text shown as typed: `$(name)` in a label would be an icon. */
+function literal(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
+/** A separator labelled `label`. */
+export function separator(label: string): SeparatorItem {
+  return { label, kind: vscode.QuickPickItemKind.Separator };
+}
+
+/** A remembered search, shown as typed. */
+export function recentItem(query: string): RecentItem {
+  return { label: literal(query), iconPath: new vscode.ThemeIcon('history'), alwaysShow: true, buttons: [REMOVE_RECENT_BUTTON, CLEAR_RECENT_BUTTON], recentQuery: query };
+}
+
+/** A search result: the paper with the matched part of its abstract. */
+export function resultItem(result: SearchResult): PaperItem {
+  return paperItem(result.paper, result.snippet);
+}
+
+/**
+ * A paper as a result: the readable title, its date (`n.d.` when unknown), upvotes and topics, and
+ * `detail` (the matched part of the abstract) as readable text.
+ */
+export function paperItem(paper: Paper, detail: string): PaperItem {
+  const facts = [paperFacts(paper, 'date'), paper.topics.join(', ')].filter(Boolean);
+  return {
+    label: readableText(paper.title),
+    description: facts.join(' · '),
+    detail: readableText(detail),
+    alwaysShow: true,
+    buttons: [INSERT_BUTTON, COPY_BUTTON],
+    paper,
+  };
+}
+
+/** The filters (after `?`) or the values of `filter`, under a separator saying which. */
+export function assistItems(kind: 'filters' | 'values', entries: readonly AssistEntry[], filter?: string): Item[] {
+  return [
+    separator(kind === 'filters' ? 'Filters' : `${filter}:`),
+    ...entries.map((entry): AssistItem => ({ label: `${entry.icon ? `$(${entry.icon}) ` : ''}${literal(entry.label)}`, description: entry.description, detail: entry.detail, alwaysShow: true, assist: entry })),
+  ];
+}
+
+/** What in the query was not understood, one item each; choosing one replaces it with the filter list. */
+export function problemItems(problems: readonly QueryProblem[], help: (problem: QueryProblem) => void): ActionItem[] {
+  return problems.map((problem) => ({
+    label: `$(warning) Not searched: ${literal(problem.text)}`,
+    description: 'choose to pick a filter instead',
+    detail: problem.message,
+    alwaysShow: true,
+    action: () => help(problem),
+    close: false,
+  }));
+}
+
+/** The index is being made: for how many papers, how far it is; results follow once it is there. */
+export function indexingItem(progress: IndexProgress): ActionItem {
+  const papers = progress.papers.toLocaleString('en-US');
+  return {
+    label: `$(sync~spin) Indexing ${papers} papers…`,
+    description: progress.percent > 0 ? `${progress.percent}% · results appear when it is done` : 'results appear when it is done',
+    alwaysShow: true,
+    action: () => undefined,
+    close: false,
+  };
+}
+
+/** Why there are no results: indexing was cancelled (choose to try again) or failed (see the log). */
+export function indexProblemItems(problem: IndexProblem, retry: () => void, showLog: () => void): Item[] {
+  return problem.cancelled
+    ? [{ label: '$(debug-restart) Indexing Was Cancelled', description: 'choose to index the papers and search again', alwaysShow: true, action: retry, close: false }]
+    : [{ label: '$(error) The Search Index Could Not Be Made', description: `${problem.message} (choose to show the log)`, alwaysShow: true, action: showLog, close: true }];
+}
+
+/** Nothing matched: say so, offer to clear the topic filter, and to search the web. */
+export function noResultItems(query: string, topic: string | undefined, clearTopic: () => void): Item[] {
+  const words = query.trim();
+  const web = webSearchUrls(words);
+  const items: Item[] = [
+    { label: '$(info) No papers match', description: topic ? `"${words}" in ${topic}` : `"${words}"`, alwaysShow: true, action: () => undefined, close: false },
+  ];
+  if (topic) items.push({ label: '$(filter) Clear the Topic Filter', description: `search all topics for "${words}"`, alwaysShow: true, action: clearTopic, close: false });
+  items.push(
+    { label: '$(link-external) Search arXiv', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.arxiv)), close: true },
+    { label: '$(link-external) Search Hugging Face Papers', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.huggingFace)), close: true },
+  );
+  return items;
+}
