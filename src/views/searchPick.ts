@@ -51,8 +51,6 @@ export interface SearchItemsShown {
 export interface OpenSearchPick {
   /** Sets the text as typing it would. */
   type(value: string): void;
-  /** Moves to the item with this label, as the arrow keys would; resolves once VS Code has it active (false when there is no such item). */
-  activate(label: string): Promise<boolean>;
   readonly value: string;
 }
 
@@ -103,9 +101,12 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     pick.buttons = [topic ? CLEAR_FILTER_BUTTON : FILTER_BUTTON];
   };
 
+  /** What the results on show are (query, topic, papers, problems), to leave them be when the same come again. */
+  let shownOutcome = '';
   /** Puts `items` on show for `query` and says so. */
   const show = (query: string, kind: SearchItemsShown['kind'], items: Item[]): void => {
     pick.items = items;
+    shownOutcome = '';
     const labels = items.filter((item) => item.kind !== vscode.QuickPickItemKind.Separator).map((item) => item.label);
     options.onDidShowItems?.({ query, items: labels.length, kind, labels, title: pick.title ?? '' });
   };
@@ -117,6 +118,9 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   const helpFor = (problem: QueryProblem): void => retype(replaceWithHelp(pick.value, problem.text));
 
   const showOutcome = (query: string, outcome: SearchOutcome): void => {
+    // The same answer again (the value echoed back, the index remade) keeps the row the user moved to.
+    const same = JSON.stringify([query, topic, outcome.results.map((result) => result.paper.id), outcome.problems.map((problem) => problem.text)]);
+    if (same === shownOutcome && pick.items.length > 0) return;
     shownQuery = outcome.results.length > 0 ? query : '';
     updateChrome(describeFilters(outcome.filters));
     const problems = problemItems(outcome.problems, helpFor);
@@ -124,6 +128,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     const papers = outcome.results.map(resultItem);
     const results = papers.length > 0 || problems.length > 0 ? papers : noResultItems(words, topic, () => { topic = undefined; updateChrome(); void update(); });
     show(query, 'results', problems.length > 0 && results.length > 0 ? [...problems, separator('Papers'), ...results] : [...problems, ...results]);
+    shownOutcome = same;
     // The problems stay in sight above the papers, but Enter takes the first paper.
     if (problems.length > 0 && papers.length > 0) pick.activeItems = [papers[0]];
   };
@@ -229,16 +234,6 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     pick.show();
     options.onDidOpen?.({
       type: retype,
-      activate: (label) => new Promise<boolean>((resolve) => {
-        const item = pick.items.find((candidate) => candidate.label === label);
-        if (!item) return resolve(false);
-        const subscription = pick.onDidChangeActive((active) => {
-          if (active[0] !== item) return;
-          subscription.dispose();
-          resolve(true);
-        });
-        pick.activeItems = [item];
-      }),
       get value() { return pick.value; },
     });
     void update();
