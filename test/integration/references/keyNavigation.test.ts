@@ -71,7 +71,9 @@ describe('references: Find All References, Go to Definition and highlights on a 
     await editor.edit((builder) => builder.delete(new vscode.Range(0, 0, 1, 0)));
     await indexed(key, 2);
     // Asked on the in-text citation: Markdown's own references also answer inside brackets (link labels).
-    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, key, 0));
+    const answered = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, key, 0));
+    // Only Paper Scout's answers: the key itself (the web host's Markdown server may add a range of its own, starting at @).
+    const references = answered.filter((location) => editor.document.getText(location.range) === key);
     assert.deepStrictEqual(references.map((location) => `${location.range.start.line}:${location.range.start.character}`),
       [`0:${'Second @'.length}`, `0:${editor.document.getText().indexOf(key, 'Second @'.length + key.length)}`]);
   });

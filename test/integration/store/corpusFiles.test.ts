@@ -34,6 +34,9 @@ describe('store: the user\'s corpus files', function () {
 
   it('loads a folder of the user\'s files next to the bundled papers and reports each bad file once', async () => {
     const scout = await api();
+    // An earlier test's corpus files may still be in force: count the papers without any.
+    await setSetting('corpus.sources', undefined);
+    await scout.reload();
     const bundled = scout.papers().length;
     await setSetting('corpus.sources', [FOLDER]);
     await waitFor(() => scout.papers().some((paper) => paper.title === 'My Own Paper on Quantized Adapters'), 'the user paper to load');

@@ -92,8 +92,13 @@ describe('views: filters in the search', function () {
     const lora = (await scout.search('lora', { limit: 50 })).map(({ paper }) => readableTitle(paper.title));
     assert.deepStrictEqual(unknown.labels.slice(1), lora, 'the rest of the query is searched as if the unknown filter were not there');
     // Enter takes the first paper; the problem above it, once moved to, replaces itself with ? and lists the filters.
+    const pick = await waitFor(() => testHooks.searchPick(), 'the open search');
+    await waitFor(() => pick.active === unknown.labels[1], 'the first paper to be active');
     // Moved to as a user would (Home in the list): the first row is the problem.
-    await enterUntil(shown(testHooks, 'lora ?', 'filters'), 'Enter on the problem to list the filters', () => vscode.commands.executeCommand('quickInput.first'));
+    await enterUntil(shown(testHooks, 'lora ?', 'filters'), 'Enter on the problem to list the filters', async () => {
+      await vscode.commands.executeCommand('quickInput.first');
+      await waitFor(() => pick.active === unknown.labels[0], 'the problem to be active');
+    });
     await closePick();
 
     const bad = await open(testHooks, 'year:24 lora', 'results');
