@@ -5,7 +5,8 @@ import { mergePapers } from './merge';
 import type { PagePaper } from './parsePage';
 import { parsePage } from './parsePage';
 import { clip } from './records';
-import { checkPaper, formatPath } from './schema';
+import { formatPath } from '../diagnostics';
+import { checkPaper } from './schema';
 import { assignIds } from './slug';
 
 /** A page dump's name and text. */

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../types';
-import { cleanText } from './cleanText';
+import { cleanText } from '../cleanText';
 import { inferYear, isCalendarDate, isoDate, parseSiteDate, type SiteDate } from './dates';
 import { extractLinks } from './links';
 import { splitBlocks, unreadableTextReason, type Block } from './pageText';

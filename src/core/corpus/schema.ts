@@ -1,26 +1,13 @@
 import * as z from '../zod';
 import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
-import { cleanText } from './cleanText';
+import { cleanText } from '../cleanText';
+import { formatPath } from '../diagnostics';
+import { topicRuleSchema } from '../topics/topicSchema';
 import { isIsoCalendarDate } from './dates';
 import { checkPaperFast, checkTopicFast } from './fastCheck';
 
 /** A one-line text field, control characters removed (see `cleanText`). */
 const line = (): z.ZodMiniString => z.string().check(z.overwrite((text) => cleanText(text)));
-
-/** A topic term: a phrase matched on word boundaries, or a regular expression with `regex: true`. */
-export const topicTermSchema = z.object({
-  match: z.string().check(z.minLength(1), z.maxLength(200)),
-  weight: z.number().check(z.gte(-10), z.lte(10)),
-  regex: z.optional(z.boolean()),
-});
-
-/** One topic rule, as in the bundled taxonomy and in the `paperScout.topics` setting. */
-export const topicRuleSchema = z.object({
-  name: z.string().check(z.overwrite((text) => cleanText(text)), z.trim(), z.minLength(1), z.maxLength(80)),
-  icon: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a codicon id such as "beaker"')), 'tag'),
-  description: z._default(line().check(z.maxLength(300)), ''),
-  terms: z.array(topicTermSchema).check(z.maxLength(500)),
-});
 
 /**
  * One paper of the corpus file. Page papers pass it too (see `validatePapers`), so both kinds hold to
@@ -125,9 +112,4 @@ export function checkPaper(value: unknown): PaperCheck {
   const parsed = paperSchema.safeParse(value);
   if (parsed.success) return { ok: true, paper: parsed.data as Paper };
   return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })) };
-}
-
-/** `papers[3].title`, as a reader would write the path. */
-export function formatPath(path: readonly (string | number | symbol)[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '');
 }

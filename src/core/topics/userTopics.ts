@@ -1,5 +1,6 @@
 import type { Diagnostic, Paper, TopicRule } from '../types';
-import { formatPath, topicRuleSchema } from '../corpus/schema';
+import { formatPath } from '../diagnostics';
+import { topicRuleSchema } from './topicSchema';
 import { assignTopics, compileTopics } from './assignTopics';
 
 /** Topics read from a setting: the valid rules, and one diagnostic per problem with the entry's index. */
