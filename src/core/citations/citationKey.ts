@@ -1,3 +1,4 @@
+import { UniqueNames } from '../uniqueNames';
 import { asciiFold, readableTitle } from './latexText';
 
 /**
@@ -33,27 +34,19 @@ export function baseCitationKey(title: string, published: string | null): string
  * `baseCitationKey`), or on a clash the base key plus the first free suffix `a`, `b`, ... `z`, `aa`, ...
  * as BibTeX tools do (`awq2023`, `awq2023a`). Keys in `taken` (for example those already issued to the
  * bundled corpus) are never handed out again, so adding papers never changes an existing key as long
- * as earlier papers keep their order. Linear in the number of papers and taken keys.
+ * as earlier papers keep their order. Linear in the number of papers and taken keys (see `UniqueNames`).
  */
 export function assignCitationKeys<T extends { title: string; published: string | null }>(
   papers: readonly T[],
   taken: Iterable<string> = [],
 ): string[] {
-  const used = new Set(taken);
-  // The next suffix to try per base key: the ones before it are taken, so each is tried once in all.
-  const nextSuffix = new Map<string, number>();
-  return papers.map((paper) => {
-    const base = baseCitationKey(paper.title, paper.published);
-    let key = base;
-    if (used.has(key)) {
-      let index = nextSuffix.get(base) ?? 0;
-      while (used.has(base + letterSuffix(index))) index++;
-      key = base + letterSuffix(index);
-      nextSuffix.set(base, index + 1);
-    }
-    used.add(key);
-    return key;
-  });
+  const keys = uniqueKeys(taken);
+  return papers.map((paper) => keys.claim(baseCitationKey(paper.title, paper.published)));
+}
+
+/** Citation keys as `assignCitationKeys` hands them out (claim a `baseCitationKey`), one at a time. */
+export function uniqueKeys(taken: Iterable<string> = []): UniqueNames {
+  return new UniqueNames(taken, (base, index) => base + letterSuffix(index));
 }
 
 /** The key word of a title, as described at `baseCitationKey`. */

@@ -1,13 +1,15 @@
-import { assignCitationKeys } from '../citations/citationKey';
-import { assignTopics, compileTopics } from '../topics/assignTopics';
+import { baseCitationKey, uniqueKeys } from '../citations/citationKey';
+import { formatPath } from '../diagnostics';
+import { runToEnd, type Progress } from '../slices';
+import { assignTopics, compileTopics, type CompiledTopic } from '../topics/assignTopics';
 import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
+import type { UniqueNames } from '../uniqueNames';
 import { mergePapers } from './merge';
 import type { PagePaper } from './parsePage';
 import { parsePage } from './parsePage';
 import { clip } from './records';
-import { formatPath } from '../diagnostics';
 import { checkPaper } from './schema';
-import { assignIds } from './slug';
+import { slugify, uniqueIds } from './slug';
 
 /** A page dump's name and text. */
 export interface PageSource {
@@ -49,24 +51,51 @@ export function buildCorpus(pages: readonly PageSource[], rules: readonly TopicR
  */
 export function toCorpusPapers(
   merged: readonly PagePaper[],
-  topics: ReturnType<typeof compileTopics>['topics'],
+  topics: readonly CompiledTopic[],
   options: CorpusPaperOptions = {},
 ): Paper[] {
-  const ids = assignIds(merged.map((paper) => paper.title), options.takenIds);
-  const keys = assignCitationKeys(merged.map((paper) => ({ title: paper.title, published: paper.published })), options.takenKeys);
+  const naming = { ids: uniqueIds(options.takenIds), keys: uniqueKeys(options.takenKeys) };
+  return runToEnd(corpusPaperSteps(merged, topics, naming, options.diagnostics));
+}
+
+/** The ids and citation keys handed out so far (see `uniqueIds`, `uniqueKeys`). */
+export interface PaperNames {
+  ids: UniqueNames;
+  keys: UniqueNames;
+}
+
+/**
+ * `toCorpusPapers` one paper at a time, yielding after each. A paper whose title breaks something on
+ * the way (no key can be made of it, its topics cannot be scored) is left out and reported at its file
+ * and line like one that fails the schema: every other paper is kept.
+ */
+export function* corpusPaperSteps(
+  merged: readonly PagePaper[],
+  topics: readonly CompiledTopic[],
+  names: PaperNames,
+  diagnostics?: Diagnostic[],
+): Generator<Progress, Paper[]> {
   const papers: Paper[] = [];
-  merged.forEach((paper, index) => {
-    const checked = checkPaper(toPaper(paper, ids[index], keys[index], topics));
-    if (checked.ok) papers.push(checked.paper);
-    else {
-      const problems = checked.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
-      options.diagnostics?.push({ file: paper.sources[0] ?? 'corpus', line: paper.line || null, message: `paper "${clip(paper.title)}" skipped: ${problems}`, severity: 'error' });
+  for (const [index, paper] of merged.entries()) {
+    const report = (message: string): void => {
+      diagnostics?.push({ file: paper.sources[0] ?? 'corpus', line: paper.line || null, message: `paper "${clip(paper.title)}" ${message}`, severity: 'error' });
+    };
+    try {
+      // Everything that can break first, so a paper left out claims no name.
+      const [idBase, keyBase] = [slugify(paper.title), baseCitationKey(paper.title, paper.published)];
+      const assigned = assignTopics(paper.title, paper.abstract, topics);
+      const checked = checkPaper(toPaper(paper, names.ids.claim(idBase), names.keys.claim(keyBase), assigned));
+      if (checked.ok) papers.push(checked.paper);
+      else report(`skipped: ${checked.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ')}`);
+    } catch (error) {
+      report(`left out: ${error instanceof Error ? error.message : String(error)}`);
     }
-  });
+    yield { done: index + 1, total: merged.length };
+  }
   return papers;
 }
 
-function toPaper(paper: PagePaper, id: string, key: string, topics: ReturnType<typeof compileTopics>['topics']): Paper {
+function toPaper(paper: PagePaper, id: string, key: string, topics: string[]): Paper {
   return {
     id,
     key,
@@ -76,7 +105,7 @@ function toPaper(paper: PagePaper, id: string, key: string, topics: ReturnType<t
     upvotes: paper.upvotes,
     authorsCount: paper.authorsCount,
     organization: paper.organization,
-    topics: assignTopics(paper.title, paper.abstract, topics),
+    topics,
     links: paper.links,
     sources: paper.sources,
   };

@@ -1,3 +1,5 @@
+import { UniqueNames } from '../uniqueNames';
+
 /** A URL- and file-safe slug of a title: lowercase ASCII words joined by hyphens, at most ~60 characters. */
 export function slugify(title: string): string {
   const words = title
@@ -18,23 +20,14 @@ export function slugify(title: string): string {
 /**
  * Unique ids for a list of titles, in input order: the slug, or the slug with `-2`, `-3`... on a clash.
  * Ids in `taken` are never reused, so ids issued earlier stay unchanged when papers are added. Linear
- * in the number of titles and taken ids.
+ * in the number of titles and taken ids (see `UniqueNames`).
  */
 export function assignIds(titles: readonly string[], taken: Iterable<string> = []): string[] {
-  const used = new Set(taken);
-  // The next suffix to try per slug: suffixes below it are taken already, so each is tried once in all
-  // (40,000 papers of one slug would otherwise rescan 40,000 suffixes each).
-  const nextSuffix = new Map<string, number>();
-  return titles.map((title) => {
-    const base = slugify(title);
-    let id = base;
-    if (used.has(id)) {
-      let n = nextSuffix.get(base) ?? 2;
-      while (used.has(`${base}-${n}`)) n++;
-      id = `${base}-${n}`;
-      nextSuffix.set(base, n + 1);
-    }
-    used.add(id);
-    return id;
-  });
+  const ids = uniqueIds(taken);
+  return titles.map((title) => ids.claim(slugify(title)));
+}
+
+/** Paper ids as `assignIds` hands them out (claim a title's `slugify`), one at a time. */
+export function uniqueIds(taken: Iterable<string> = []): UniqueNames {
+  return new UniqueNames(taken, (base, index) => `${base}-${index + 2}`);
 }
