@@ -1,5 +1,6 @@
 import type { Diagnostic, Paper, TopicRule } from '../types';
 import { formatPath } from '../diagnostics';
+import { runToEnd, type Progress } from '../slices';
 import { topicRuleSchema } from './topicSchema';
 import { assignTopics, compileTopics } from './assignTopics';
 
@@ -61,6 +62,16 @@ export function mergeTopicRules(builtIn: readonly TopicRule[], user: readonly To
 
 /** Papers with their topics assigned again from `rules` (new objects; the input is left alone). */
 export function reassignTopics(papers: readonly Paper[], rules: readonly TopicRule[]): Paper[] {
+  return runToEnd(reassignTopicsSteps(papers, rules));
+}
+
+/** `reassignTopics` one paper at a time, yielding after each, for `runInSlices`. */
+export function* reassignTopicsSteps(papers: readonly Paper[], rules: readonly TopicRule[]): Generator<Progress, Paper[]> {
   const { topics } = compileTopics(rules);
-  return papers.map((paper) => ({ ...paper, topics: assignTopics(paper.title, paper.abstract, topics) }));
+  const reassigned: Paper[] = [];
+  for (const [index, paper] of papers.entries()) {
+    reassigned.push({ ...paper, topics: assignTopics(paper.title, paper.abstract, topics) });
+    yield { done: index + 1, total: papers.length };
+  }
+  return reassigned;
 }

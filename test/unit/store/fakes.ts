@@ -45,6 +45,7 @@ export class TestSettings implements StoreSettings {
   entries: string[] = [];
   topics: unknown = [];
   readonly topicsKey = 'paperScout.topics';
+  readonly corpusFilesKey = 'paperScout.corpus.sources';
   includeBundled(): boolean { return this.bundled; }
   corpusFileEntries(): string[] { return this.entries; }
   userTopics(): unknown { return this.topics; }
