@@ -2,6 +2,7 @@
 // of the same size. A ratio near 1 means the work is as linear as on ordinary text; the issue's shapes
 // used to take minutes (ratios in the thousands). Printed by `npm run bench` and in its --json output.
 import { assignCitationKeys } from '../src/core/citations/citationKey';
+import { readableTitle } from '../src/core/citations/latexText';
 import { extractLinks } from '../src/core/corpus/links';
 import { parsePage } from '../src/core/corpus/parsePage';
 import { assignIds } from '../src/core/corpus/slug';
@@ -17,6 +18,7 @@ export interface HostileReport {
   hostileMergeRatio: number;
   hostileTopicRatio: number;
   hostileKeysRatio: number;
+  hostileLatexRatio: number;
   timings: Record<string, { hostileMs: number; benignMs: number; size: number }>;
 }
 
@@ -33,7 +35,7 @@ function medianMs(runs: number, work: () => unknown): number {
 
 const ratio = (hostile: number, benign: number): number => Number((hostile / Math.max(benign, 0.01)).toPrecision(3));
 
-/** Measures the five ratios; `quick` uses small sizes (for the unit test of the benchmark). */
+/** Measures the six ratios; `quick` uses small sizes (for the unit test of the benchmark). */
 export function measureHostile(papers: readonly Paper[], quick: boolean): HostileReport {
   const runs = quick ? 1 : 3;
   const timings: HostileReport['timings'] = {};
@@ -80,13 +82,19 @@ export function measureHostile(papers: readonly Paper[], quick: boolean): Hostil
   const idsAndKeys = (titles: { title: string; published: string }[]) => (): unknown => [assignIds(titles.map((paper) => paper.title)), assignCitationKeys(titles)];
   const hostileKeysRatio = record('keys', clashing, idsAndKeys(sameTitles), idsAndKeys(distinctTitles));
 
-  return { hostileParseRatio, hostileLinksRatio, hostileMergeRatio, hostileTopicRatio, hostileKeysRatio, timings };
+  // LaTeX: a title nested N deep (a stack overflow, and quadratic, before) against a flat one as long.
+  const depth = quick ? 2000 : 20000;
+  const nested = `Deep $${'x^{'.repeat(depth)}y${'}'.repeat(depth)}$ Title`;
+  const flat = `Flat $${'x^{y} '.repeat(Math.ceil(nested.length / 6))}$ Title`.slice(0, nested.length);
+  const hostileLatexRatio = record('latex', nested.length, () => readableTitle(nested), () => readableTitle(flat));
+
+  return { hostileParseRatio, hostileLinksRatio, hostileMergeRatio, hostileTopicRatio, hostileKeysRatio, hostileLatexRatio, timings };
 }
 
 /** The ratios as lines for the benchmark's table. */
 export function formatHostile(report: HostileReport): string {
   const lines = ['hostile input (time on the worst shape / time on benign input of the same size):'];
-  for (const [name, key] of [['parse', 'hostileParseRatio'], ['links', 'hostileLinksRatio'], ['merge', 'hostileMergeRatio'], ['topics', 'hostileTopicRatio'], ['keys', 'hostileKeysRatio']] as const) {
+  for (const [name, key] of [['parse', 'hostileParseRatio'], ['links', 'hostileLinksRatio'], ['merge', 'hostileMergeRatio'], ['topics', 'hostileTopicRatio'], ['keys', 'hostileKeysRatio'], ['latex', 'hostileLatexRatio']] as const) {
     const timing = report.timings[name];
     lines.push(`  ${key.padEnd(18)} ${String(report[key]).padStart(8)}   (${timing.hostileMs} ms vs ${timing.benignMs} ms, size ${timing.size})`);
   }

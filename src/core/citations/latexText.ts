@@ -54,6 +54,17 @@ const ASCII_SPELLINGS: Readonly<Record<string, string>> = {
  * `--` becomes `–`; stray braces and `$` signs are dropped and white space is collapsed.
  */
 export function readableTitle(raw: string): string {
+  return render(raw, 0);
+}
+
+/**
+ * Groups nested deeper than this (`x^{x^{...}}`, `\"{\"{...}}`) are kept as plain text: recursion over
+ * a title stays shallow, so a hostile one can neither overflow the stack nor take quadratic time.
+ */
+const MAX_NESTING = 8;
+
+function render(raw: string, depth: number): string {
+  if (depth > MAX_NESTING) return raw.replace(/[\\{}$^_]/g, '').normalize('NFC').replace(/\s+/g, ' ').trim();
   const literalDollar = unpairedDollarIndex(raw);
   let out = '';
   let math = false;
@@ -61,7 +72,7 @@ export function readableTitle(raw: string): string {
   while (index < raw.length) {
     const char = raw[index];
     if (char === '\\') {
-      const read = readCommand(raw, index, math);
+      const read = readCommand(raw, index, math, depth);
       out += read.text;
       index = read.end;
     } else if (char === '$' && index !== literalDollar) {
@@ -69,7 +80,7 @@ export function readableTitle(raw: string): string {
       index++;
     } else if (math && (char === '^' || char === '_')) {
       const group = readGroup(raw, index + 1);
-      out += script(readableTitle('$' + group.content + '$'), char === '^' ? SUPERSCRIPTS : SUBSCRIPTS, char);
+      out += script(render('$' + group.content + '$', depth + 1), char === '^' ? SUPERSCRIPTS : SUBSCRIPTS, char);
       index = group.end;
     } else if (char === '{' || char === '}') {
       index++;
@@ -101,7 +112,7 @@ export function asciiFold(text: string): string {
   let out = '';
   for (const char of text.normalize('NFKD').toLowerCase()) {
     if (/[a-z0-9]/.test(char)) out += char;
-    else out += ASCII_SPELLINGS[char] ?? '';
+    else out += Object.hasOwn(ASCII_SPELLINGS, char) ? ASCII_SPELLINGS[char] : '';
   }
   return out;
 }
@@ -124,10 +135,11 @@ export function unpairedDollarIndex(raw: string): number {
 }
 
 /** Reads `\command`, `\command{arg}`, an accent or an escaped character starting at `start`. */
-function readCommand(raw: string, start: number, math: boolean): { text: string; end: number } {
+function readCommand(raw: string, start: number, math: boolean, depth: number): { text: string; end: number } {
   const next = raw[start + 1];
   if (next === undefined) return { text: '', end: start + 1 };
-  if (next in ACCENTS && !/[a-zA-Z]/.test(next)) return accent(raw, start + 2, ACCENTS[next]);
+  // Object.hasOwn, never `in`: a title's `\constructor` must not find Object.prototype's.
+  if (Object.hasOwn(ACCENTS, next) && !/[a-zA-Z]/.test(next)) return accent(raw, start + 2, ACCENTS[next], depth);
   if (!/[a-zA-Z]/.test(next)) {
     // `\%`, `\&`, `\_`, `\#`, `\$`, `\{`, `\}`; `\,` `\;` `\ ` are spaces; `\\` a line break.
     if (next === '\\' || /[,;: ]/.test(next)) return { text: ' ', end: start + 2 };
@@ -136,12 +148,12 @@ function readCommand(raw: string, start: number, math: boolean): { text: string;
   }
   const name = /^[a-zA-Z]+/.exec(raw.slice(start + 1))![0];
   let end = start + 1 + name.length;
-  if (name.length === 1 && name in ACCENTS) {
+  if (name.length === 1 && Object.hasOwn(ACCENTS, name)) {
     while (raw[end] === ' ') end++;
-    return accent(raw, end, ACCENTS[name]);
+    return accent(raw, end, ACCENTS[name], depth);
   }
   if (OPERATORS.has(name)) return { text: name, end };
-  if (name in SYMBOLS) {
+  if (Object.hasOwn(SYMBOLS, name)) {
     if (raw.startsWith('{}', end)) end += 2;
     else if (!math && raw[end] === ' ') end += 1; // the space that only ends the command name
     return { text: SYMBOLS[name], end };
@@ -152,9 +164,9 @@ function readCommand(raw: string, start: number, math: boolean): { text: string;
 }
 
 /** Applies a combining accent to the letter or braced group at `start`. */
-function accent(raw: string, start: number, mark: string): { text: string; end: number } {
+function accent(raw: string, start: number, mark: string, depth: number): { text: string; end: number } {
   const group = readGroup(raw, start);
-  const base = readableTitle(group.content);
+  const base = render(group.content, depth + 1);
   return { text: base.length > 0 ? base[0] + mark + base.slice(1) : '', end: group.end };
 }
 
@@ -179,7 +191,7 @@ function readGroup(raw: string, start: number): { content: string; end: number }
 /** Text as super- or subscript characters when every character has one, else marked with `^`/`_`. */
 function script(text: string, table: Readonly<Record<string, string>>, marker: string): string {
   const chars = [...text];
-  if (chars.length > 0 && chars.every((char) => char in table)) return chars.map((char) => table[char]).join('');
+  if (chars.length > 0 && chars.every((char) => Object.hasOwn(table, char))) return chars.map((char) => table[char]).join('');
   return chars.length === 1 ? marker + text : `${marker}(${text})`;
 }
 
