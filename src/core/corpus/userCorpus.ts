@@ -1,6 +1,6 @@
 import { uniqueKeys } from '../citations/citationKey';
 import { runToEnd, type Progress } from '../slices';
-import { assignTopics, compileTopics, type CompiledTopic } from '../topics/assignTopics';
+import { assignTopics, compileTopicsSteps, type CompiledTopic } from '../topics/assignTopics';
 import type { Diagnostic, Paper, TopicRule } from '../types';
 import { corpusPaperSteps, type PaperNames } from './buildCorpus';
 import { readCorpusJsonSteps } from './jsonPapers';
@@ -56,10 +56,10 @@ export function* mergeUserSourcesSteps(base: readonly Paper[], sources: readonly
 }
 
 function* mergeSteps(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[], diagnostics: Diagnostic[]): Generator<MergeProgress, MergedCorpus> {
-  const compiled = compileTopics(rules, 'topics');
+  const total = sources.reduce((sum, source) => sum + textLength(source), 0);
+  const compiled = yield* reading(compileTopicsSteps(rules, 'topics'), 0, total, 0);
   for (const diagnostic of compiled.diagnostics) diagnostics.push(diagnostic);
   const merging = new Merging(base);
-  const total = sources.reduce((sum, source) => sum + textLength(source), 0);
   let before = 0;
   for (const source of sources) {
     // Each source is read completely before any of it is merged, so that a failure part-way leaves
@@ -181,11 +181,14 @@ function* readSourceSteps(source: UserSource): Generator<Progress, SourcePapers>
   return { json: loaded.corpus.papers, pages: [], diagnostics: loaded.diagnostics };
 }
 
-/** Steps whose progress is in characters of one source, as steps of the whole reading phase. */
-function* reading<T>(steps: Generator<Progress, T>, before: number, total: number): Generator<MergeProgress, T> {
+/**
+ * Steps of the reading phase whose progress counts `scale` of their own units as characters of the
+ * sources (1 for reading a source; 0 for work that reads none), after the `before` already read.
+ */
+function* reading<T>(steps: Generator<Progress, T>, before: number, total: number, scale = 1): Generator<MergeProgress, T> {
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
-    yield { phase: 'reading', done: before + step.value.done, total };
+    yield { phase: 'reading', done: before + scale * step.value.done, total };
   }
 }
 

@@ -149,25 +149,32 @@ interface FileText {
   diagnostics: Diagnostic[];
 }
 
-/** Reads `files` a few at a time; each one's result goes to its own place, so the order is the listing's. */
+/**
+ * Reads `files` in the order listed: the bytes of the next few are fetched while one is decoded, but
+ * decoding (the work on the thread) is done one file at a time, so slices of several files never pile
+ * up into one long turn of the event loop.
+ */
 async function readFiles<L>(files: readonly { location: L; stat: FileStat }[], fs: CorpusFileSystem<L>, stamps: Stamps<L>, progress: WorkProgress): Promise<FileText[]> {
-  const results: FileText[] = new Array(files.length);
-  let next = 0;
-  let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      if (progress.isCancelled()) throw new WorkCancelledError();
-      const at = next++;
-      results[at] = await readOne(files[at].location, fs, stamps, progress);
-      progress.report((100 * ++done) / files.length);
-    }
+  const fetching: Promise<Fetched>[] = [];
+  const fetchUpTo = (count: number): void => {
+    while (fetching.length < Math.min(count, files.length)) fetching.push(fetchOne(files[fetching.length].location, fs, stamps));
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, files.length) }, worker));
-  if (progress.isCancelled()) throw new WorkCancelledError();
+  const results: FileText[] = [];
+  for (let at = 0; at < files.length; at++) {
+    fetchUpTo(at + CONCURRENT_READS);
+    const fetched = await fetching[at];
+    delete fetching[at]; // the bytes are not kept once decoded
+    if (progress.isCancelled()) throw new WorkCancelledError();
+    results.push('bytes' in fetched ? await decodeOne(fetched, progress) : fetched);
+    progress.report((100 * (at + 1)) / files.length);
+  }
   return results;
 }
 
-async function readOne<L>(location: L, fs: CorpusFileSystem<L>, stamps: Stamps<L>, progress: WorkProgress): Promise<FileText> {
+/** A file's bytes (checked to be a regular file within the size limit), or why it is not read. */
+type Fetched = { file: string; bytes: Uint8Array } | FileText;
+
+async function fetchOne<L>(location: L, fs: CorpusFileSystem<L>, stamps: Stamps<L>): Promise<Fetched> {
   const file = fs.display(location);
   try {
     // Stat again right before reading: the file may have become something else since it was listed.
@@ -180,14 +187,17 @@ async function readOne<L>(location: L, fs: CorpusFileSystem<L>, stamps: Stamps<L
       const advice = limit === MAX_PAGE_FILE_BYTES ? '; split it into smaller pages, or convert it to corpus JSON' : '; split it into several files';
       return { diagnostics: [problem(file, `the file is ${megabytes(stat.size)} MB; Paper Scout reads ${limit === MAX_PAGE_FILE_BYTES ? 'page dumps' : 'corpus JSON files'} up to ${megabytes(limit)} MB${advice}`)] };
     }
-    const bytes = await fs.readFile(location);
-    const decoded = await runInSlices(decodeUtf8Steps(bytes, file), { isCancelled: () => progress.isCancelled() });
-    if (decoded.text.includes('\u0000')) return { diagnostics: [problem(file, 'the file is binary (it contains NUL bytes), not a page dump or corpus JSON')] };
-    return { file: { file, text: decoded.text }, diagnostics: decoded.diagnostics };
+    return { file, bytes: await fs.readFile(location) };
   } catch (error) {
-    if (error instanceof WorkCancelledError) throw error;
     return { diagnostics: [problem(file, describeStatError(error))] };
   }
+}
+
+/** A file's bytes as text, decoded in slices; binary text (NUL bytes) is refused. */
+async function decodeOne({ file, bytes }: { file: string; bytes: Uint8Array }, progress: WorkProgress): Promise<FileText> {
+  const decoded = await runInSlices(decodeUtf8Steps(bytes, file), { isCancelled: () => progress.isCancelled() });
+  if (decoded.text.includes('\u0000')) return { diagnostics: [problem(file, 'the file is binary (it contains NUL bytes), not a page dump or corpus JSON')] };
+  return { file: { file, text: decoded.text }, diagnostics: decoded.diagnostics };
 }
 
 /** A file's stamp: its change time and size. */

@@ -2,7 +2,7 @@ import type { Diagnostic, Paper, TopicRule } from '../types';
 import { formatPath } from '../diagnostics';
 import { runToEnd, type Progress } from '../slices';
 import { topicRuleSchema } from './topicSchema';
-import { assignTopics, compileTopics } from './assignTopics';
+import { assignTopics, compileTopics, compileTopicsSteps } from './assignTopics';
 
 /** Topics read from a setting: the valid rules, and one diagnostic per problem with the entry's index. */
 export interface UserTopicsResult {
@@ -67,7 +67,10 @@ export function reassignTopics(papers: readonly Paper[], rules: readonly TopicRu
 
 /** `reassignTopics` one paper at a time, yielding after each, for `runInSlices`. */
 export function* reassignTopicsSteps(papers: readonly Paper[], rules: readonly TopicRule[]): Generator<Progress, Paper[]> {
-  const { topics } = compileTopics(rules);
+  const compiling = compileTopicsSteps(rules);
+  let step = compiling.next();
+  for (; !step.done; step = compiling.next()) yield { done: 0, total: papers.length };
+  const { topics } = step.value;
   const reassigned: Paper[] = [];
   for (const [index, paper] of papers.entries()) {
     reassigned.push({ ...paper, topics: assignTopics(paper.title, paper.abstract, topics) });

@@ -27,7 +27,9 @@ describe('benchmark (npm run bench)', function () {
     assert.equal(report.workspace.files, 5000);
     assert.ok(report.workspace.totalMB >= 45 && report.workspace.totalMB <= 55, `${report.workspace.totalMB} MB`);
     assert.ok(report.workspace.citations > 0 && report.workspace.workspaceIndexMs > 0);
-    assert.equal(report.budgets.length, 14);
+    assert.equal(report.userCorpus.json.papers, 4000);
+    assert.ok(report.userCorpus.json.distinct > 3000 && report.userCorpus.pages.distinct > 400, JSON.stringify(report.userCorpus));
+    assert.equal(report.budgets.length, 18);
     for (const budget of report.budgets) {
       if (budget.figure.startsWith('10') && budget.figure.includes('papers')) assert.equal(budget.status, 'not measured', budget.figure);
       else if (budget.figure !== 'vsixKB') assert.notEqual(budget.status, 'not measured', budget.figure);

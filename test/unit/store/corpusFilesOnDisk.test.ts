@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FILE_TYPE, MAX_PAGE_FILE_BYTES, readCorpusEntries, type CorpusFileSystem, type FileStat } from '../../../src/core/store/corpusFileReader';
+import { nodeCorpusFiles as disk } from '../../../bench/nodeFiles';
+import { MAX_PAGE_FILE_BYTES, readCorpusEntries } from '../../../src/core/store/corpusFileReader';
 import { quietProgress } from '../../../src/core/store/progress';
 import { pageWith } from './fakes';
 
@@ -13,38 +13,6 @@ import { pageWith } from './fakes';
 // with a message (reading a FIFO would wait forever, so a regression hangs this test until mocha's
 // timeout), a symbolic link loop is named as one, a broken link as broken, Latin-1 text is read with
 // a warning at its line, and a page dump too large to parse quickly is refused by name.
-
-/** The disk as VS Code's Node extension host shows it (its DiskFileSystemProvider), over Node's `fs`. */
-const disk: CorpusFileSystem<string> = {
-  async stat(path): Promise<FileStat> {
-    const link = await lstat(path);
-    let target;
-    try {
-      target = await stat(path); // follows links; a loop throws ELOOP
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && link.isSymbolicLink()) return { type: FILE_TYPE.symbolicLink, size: link.size, mtime: link.mtimeMs };
-      throw error;
-    }
-    const type = target.isFile() ? FILE_TYPE.file : target.isDirectory() ? FILE_TYPE.directory : FILE_TYPE.unknown;
-    return { type: type | (link.isSymbolicLink() ? FILE_TYPE.symbolicLink : 0), size: target.size, mtime: target.mtimeMs };
-  },
-  async readDirectory(path): Promise<[string, number][]> {
-    const children: [string, number][] = [];
-    for (const child of await readdir(path, { withFileTypes: true })) {
-      if (!child.isSymbolicLink()) children.push([child.name, child.isFile() ? FILE_TYPE.file : child.isDirectory() ? FILE_TYPE.directory : FILE_TYPE.unknown]);
-      else {
-        // As VS Code does: a link's type is its target's; a link that cannot be followed (a loop) is left out.
-        try {
-          children.push([child.name, (await disk.stat(join(path, child.name))).type]);
-        } catch { /* left out */ }
-      }
-    }
-    return children;
-  },
-  readFile: async (path) => readFile(path),
-  child: (folder, name) => join(folder, name),
-  display: (path) => path,
-};
 
 describe('corpus files on a real disk: special files, links and encodings', function () {
   this.timeout(20000);
