@@ -70,6 +70,8 @@ export class PaperStore implements Disposable {
   private running: Promise<void> | undefined;
   private loadAsked = false;
   private topicsAsked = false;
+  /** A load's papers are in, waiting for their topics: the store is ready once those are assigned. */
+  private readyPending = false;
   private disposed = false;
 
   constructor(private readonly parts: PaperStoreParts) {
@@ -162,26 +164,28 @@ export class PaperStore implements Disposable {
       this.basePapers = loaded.papers;
       this.corpusProblems = loaded.corpusProblems;
       this.fileProblems = loaded.fileProblems;
+      this.readyPending = true;
     } catch (error) {
       if (isWorkCancelled(error)) return; // superseded: the newer load follows
       const message = error instanceof Error ? error.message : String(error);
       log.error(`could not load the corpus: ${message}`);
       this.bundledPapers = [];
       this.basePapers = [];
+      this.readyPending = false;
       this.setPapers([]);
       this.setState({ kind: 'error', message });
       return;
     } finally {
       progress.done();
     }
-    if (await this.applyTopicsOnce(true)) log.info(`loaded ${this.papersValue.length} papers and ${this.rulesValue.length} topics`);
+    if (await this.applyTopicsOnce()) log.info(`loaded ${this.papersValue.length} papers and ${this.rulesValue.length} topics`);
   }
 
   /**
-   * Assigns the topics of the setting to the papers read last and makes them the papers in force;
-   * after a load (`afterLoad`), the store is ready. False when newer work superseded it (nothing changes then).
+   * Assigns the topics of the setting to the papers read last and makes them the papers in force (the
+   * store is ready then, when they came from a load). False when newer work superseded it (nothing changes then).
    */
-  private async applyTopicsOnce(afterLoad = false): Promise<boolean> {
+  private async applyTopicsOnce(): Promise<boolean> {
     const { settings, log } = this.parts;
     const { rules: userRules, diagnostics } = parseUserTopics(settings.userTopics(), settings.topicsKey);
     const rules = mergeTopicRules(this.bundledTopics, userRules);
@@ -205,9 +209,11 @@ export class PaperStore implements Disposable {
     for (const diagnostic of diagnostics) log.warn(formatDiagnostic(diagnostic));
     this.rulesValue = papers === this.basePapers && userRules.length > 0 ? this.bundledTopics : rules;
     this.setPapers(papers);
-    // A reassignment alone never changes the state: only a load makes the store ready.
-    if (afterLoad) this.setState({ kind: 'ready' });
-    else this.changeEmitter.fire();
+    // A reassignment alone never changes the state: the store is ready once a load's papers have topics.
+    if (this.readyPending) {
+      this.readyPending = false;
+      this.setState({ kind: 'ready' });
+    } else this.changeEmitter.fire();
     return true;
   }
 

@@ -132,6 +132,28 @@ describe('store: users\' corpora that fail, and loads that are long (no VS Code)
     assert.match(store.corpusFileProblems[0].message, /cancelled.*Reload Papers/);
   });
 
+  it('is ready after its first load even when a topics change comes while that load assigns topics', async () => {
+    const reader = new SourcesReader(() => [{ file: 'big.json', text: JSON.stringify({ version: 1, papers: jsonPapers(4000) }) }]);
+    let changed = false;
+    const { store, settings } = testStore({
+      reader,
+      progressDelayMs: 0,
+      withProgress: (title, task) => task((percent) => {
+        if (title === 'Paper Scout: assigning your topics' && percent > 10 && !changed) {
+          changed = true;
+          settings.topics = [{ name: 'Second', terms: [{ match: 'model*', weight: 5 }] }];
+          void store.applyTopics();
+        }
+      }, () => false),
+    });
+    settings.entries = ['big.json'];
+    settings.topics = [{ name: 'First', terms: [{ match: 'model*', weight: 5 }] }];
+    await store.load();
+    assert.ok(changed, 'the change came during the first load');
+    assert.equal(store.state.kind, 'ready');
+    assert.ok(store.rules.some((rule) => rule.name === 'Second') && !store.rules.some((rule) => rule.name === 'First'));
+  });
+
   it('reassigns topics in slices, and a topics change during a reassignment wins', async () => {
     const reader = new SourcesReader(() => [{ file: 'big.json', text: JSON.stringify({ version: 1, papers: jsonPapers(6000) }) }]);
     let changed = false;
