@@ -49,6 +49,9 @@ describe('store: hostile corpus files and topic patterns', function () {
 
   it('keeps the bundled and the good papers beside bad files, and names each bad file with its line', async () => {
     const scout = await api();
+    // An earlier test's corpus files may still be in force: count the papers without any.
+    await setSetting('corpus.sources', undefined);
+    await scout.reload();
     const bundled = scout.papers().length;
     await setSetting('corpus.sources', [FOLDER]);
     await waitFor(() => scout.papers().some((paper) => paper.id === 'plain-neighbour'), 'the good papers to load');
