@@ -99,7 +99,7 @@ export class CorpusLoader {
       fileProblems = [{ file: request.settingKey, line: null, message, severity: isWorkCancelled(error) ? 'warning' : 'error' }];
       papers = bundled;
     }
-    for (const diagnostic of fileProblems) this.log.warn(formatDiagnostic(diagnostic));
+    logProblems(this.log, fileProblems);
     return done(papers, fileProblems);
   }
 
@@ -117,6 +117,22 @@ export class CorpusLoader {
     }
     return { bundled: corpus.papers, bundledTopics: corpus.topics.length > 0 ? corpus.topics : DEFAULT_TOPICS, corpusProblems: diagnostics };
   }
+}
+
+/** Problems logged one line each per load; past them, a count per file (a file may have 100,000). */
+const LOGGED_PROBLEMS = 200;
+/** Files named with their count of the problems not logged. */
+const COUNTED_FILES = 20;
+
+/** Logs the problems of the user's files, the first `LOGGED_PROBLEMS` in full and the rest as counts per file. */
+function logProblems(log: Logger, problems: readonly Diagnostic[]): void {
+  for (const problem of problems.slice(0, LOGGED_PROBLEMS)) log.warn(formatDiagnostic(problem));
+  const rest = new Map<string, number>();
+  for (const problem of problems.slice(LOGGED_PROBLEMS)) rest.set(problem.file, (rest.get(problem.file) ?? 0) + 1);
+  const counted = [...rest].slice(0, COUNTED_FILES);
+  for (const [file, count] of counted) log.warn(`${file}: ${count} more problem(s), not listed`);
+  const others = [...rest.values()].slice(COUNTED_FILES).reduce((sum, count) => sum + count, 0);
+  if (others > 0) log.warn(`${others} more problem(s) in ${rest.size - COUNTED_FILES} other files, not listed`);
 }
 
 /** `progress` for a part of the work that runs from `from` to `to` percent of the whole. */

@@ -11,7 +11,7 @@
 import { formatDiagnostic } from '../diagnostics';
 import { isWorkCancelled, runInSlices } from '../slices';
 import { DEFAULT_TOPICS } from '../topics/taxonomy';
-import { mergeTopicRules, parseUserTopics, reassignTopicsSteps } from '../topics/userTopics';
+import { mergeTopicRules, parseUserTopicsSteps, reassignTopicsSteps, type UserTopicsResult } from '../topics/userTopics';
 import type { Diagnostic, Paper, TopicRule } from '../types';
 import type { CorpusLoader } from './corpusLoader';
 import { Emitter, type Disposable, type Event, type Logger } from './events';
@@ -187,12 +187,20 @@ export class PaperStore implements Disposable {
    */
   private async applyTopicsOnce(): Promise<boolean> {
     const { settings, log } = this.parts;
-    const { rules: userRules, diagnostics } = parseUserTopics(settings.userTopics(), settings.topicsKey);
+    const stale = (): boolean => this.loadAsked || this.topicsAsked || this.disposed;
+    let checked: UserTopicsResult;
+    try {
+      checked = await runInSlices(parseUserTopicsSteps(settings.userTopics(), settings.topicsKey), { isCancelled: stale });
+    } catch (error) {
+      if (isWorkCancelled(error)) return false; // superseded: the setting changed again, or a load came
+      checked = { rules: [], diagnostics: [{ file: settings.topicsKey, line: null, message: `the setting could not be read (${error instanceof Error ? error.message : String(error)}); only the bundled topics apply`, severity: 'error' }] };
+    }
+    const { rules: userRules, diagnostics } = checked;
     const rules = mergeTopicRules(this.bundledTopics, userRules);
     let papers = this.basePapers;
     // Papers already carry topics from the bundled rules; only user rules need a new pass.
     if (userRules.length > 0) {
-      const progress = this.progress('Paper Scout: assigning your topics', () => this.loadAsked || this.topicsAsked || this.disposed);
+      const progress = this.progress('Paper Scout: assigning your topics', stale);
       try {
         papers = await runInSlices(reassignTopicsSteps(this.basePapers, rules), { isCancelled: () => progress.isCancelled(), onProgress: ({ done, total }) => progress.report((100 * done) / total) });
       } catch (error) {

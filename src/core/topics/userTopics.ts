@@ -13,9 +13,14 @@ export interface UserTopicsResult {
 /**
  * Validates the value of a topics setting (an array of topic rules). Never throws: an entry that
  * fails the schema is left out with a diagnostic naming the setting and the path (`[2].terms[0].weight`),
- * and so is a regular expression that does not compile.
+ * and so is a regular expression that does not compile or cannot run in linear time.
  */
 export function parseUserTopics(value: unknown, setting: string): UserTopicsResult {
+  return runToEnd(parseUserTopicsSteps(value, setting));
+}
+
+/** `parseUserTopics` one entry at a time, yielding after each (a setting may hold many patterns). */
+export function* parseUserTopicsSteps(value: unknown, setting: string): Generator<Progress, UserTopicsResult> {
   const diagnostics: Diagnostic[] = [];
   const report = (path: string, message: string): void => {
     diagnostics.push({ file: setting, line: null, path, message, severity: 'error' });
@@ -25,28 +30,29 @@ export function parseUserTopics(value: unknown, setting: string): UserTopicsResu
     report('', 'expected an array of topics ({ "name", "icon", "description", "terms" })');
     return { rules: [], diagnostics };
   }
-  const rules: TopicRule[] = [];
-  const names = new Map<string, number>();
-  value.forEach((entry, index) => {
+  // By lower-case name, in order; a later entry of the same name replaces the earlier one and goes last.
+  const rules = new Map<string, { rule: TopicRule; index: number }>();
+  for (const [index, entry] of (value as unknown[]).entries()) {
+    yield { done: index, total: value.length };
     const parsed = topicRuleSchema.safeParse(entry);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) report(formatPath([index, ...issue.path]), issue.message);
-      return;
+      continue;
     }
     const { diagnostics: patternProblems } = compileTopics([parsed.data], setting);
     if (patternProblems.length > 0) {
       for (const problem of patternProblems) report(`[${index}]${problem.path?.replace(/^\[0\]/, '') ?? ''}`, problem.message);
-      return;
+      continue;
     }
-    const earlier = names.get(parsed.data.name.toLowerCase());
+    const name = parsed.data.name.toLowerCase();
+    const earlier = rules.get(name);
     if (earlier !== undefined) {
-      report(`[${index}].name`, `topic "${parsed.data.name}" is defined twice (also at [${earlier}]); the later one wins`);
-      rules.splice(rules.findIndex((rule) => rule.name.toLowerCase() === parsed.data.name.toLowerCase()), 1);
+      report(`[${index}].name`, `topic "${parsed.data.name}" is defined twice (also at [${earlier.index}]); the later one wins`);
+      rules.delete(name);
     }
-    names.set(parsed.data.name.toLowerCase(), index);
-    rules.push(parsed.data);
-  });
-  return { rules, diagnostics };
+    rules.set(name, { rule: parsed.data, index });
+  }
+  return { rules: [...rules.values()].map(({ rule }) => rule), diagnostics };
 }
 
 /**

@@ -66,6 +66,19 @@ describe('store: users\' corpora that fail, and loads that are long (no VS Code)
     assert.ok(log.lines.some((line) => line.startsWith('warn: /home/me/evil.json: could not be read (device not ready)')), log.lines.join('\n'));
   });
 
+  it('keeps every problem of a file with thousands of bad papers, but logs only the first ones and a count', async () => {
+    const bad = jsonPapers(5000).map((paper) => ({ ...paper, upvotes: -1 }));
+    const reader = new SourcesReader(() => [{ file: 'bad.json', text: JSON.stringify({ version: 1, papers: bad }) }]);
+    const { store, settings, log } = testStore({ reader });
+    settings.entries = ['bad.json'];
+    await store.load();
+    assert.equal(store.papers.length, bundledCount);
+    assert.equal(store.corpusFileProblems.length, 5000);
+    const warnings = log.lines.filter((line) => line.startsWith('warn: '));
+    assert.equal(warnings.length, 201, warnings.slice(-3).join('\n'));
+    assert.equal(warnings.at(-1), 'warn: bad.json: 4800 more problem(s), not listed');
+  });
+
   it('gives every JSON paper without topics its topics, and adds one-paper files, at several sizes', async () => {
     for (const size of [10, 1000, 20000]) {
       const reader = new SourcesReader(() => [
