@@ -145,47 +145,43 @@ describe('store: users\' corpora that fail, and loads that are long (no VS Code)
     assert.match(store.corpusFileProblems[0].message, /cancelled.*Reload Papers/);
   });
 
-  it('is ready after its first load even when a topics change comes while that load assigns topics', async () => {
-    const reader = new SourcesReader(() => [{ file: 'big.json', text: JSON.stringify({ version: 1, papers: jsonPapers(4000) }) }]);
+  /**
+   * A store over `count` JSON papers that sets the topics setting to one topic "Second" (and asks to
+   * apply it) once a reassignment of topics is `percent` done; `changed()` says whether it did.
+   */
+  function storeChangingTopics(count: number, percent: number): ReturnType<typeof testStore> & { changed: () => boolean } {
+    const reader = new SourcesReader(() => [{ file: 'big.json', text: JSON.stringify({ version: 1, papers: jsonPapers(count) }) }]);
     let changed = false;
-    const { store, settings } = testStore({
+    const parts = testStore({
       reader,
       progressDelayMs: 0,
-      withProgress: (title, task) => task((percent) => {
-        if (title === 'Paper Scout: assigning your topics' && percent > 10 && !changed) {
+      withProgress: (title, task) => task((done) => {
+        if (title === 'Paper Scout: assigning your topics' && done > percent && !changed) {
           changed = true;
-          settings.topics = [{ name: 'Second', terms: [{ match: 'model*', weight: 5 }] }];
-          void store.applyTopics();
+          parts.settings.topics = [{ name: 'Second', terms: [{ match: 'model*', weight: 5 }] }];
+          void parts.store.applyTopics();
         }
       }, () => false),
     });
-    settings.entries = ['big.json'];
+    parts.settings.entries = ['big.json'];
+    return { ...parts, changed: () => changed };
+  }
+
+  it('is ready after its first load even when a topics change comes while that load assigns topics', async () => {
+    const { store, settings, changed } = storeChangingTopics(4000, 10);
     settings.topics = [{ name: 'First', terms: [{ match: 'model*', weight: 5 }] }];
     await store.load();
-    assert.ok(changed, 'the change came during the first load');
+    assert.ok(changed(), 'the change came during the first load');
     assert.equal(store.state.kind, 'ready');
     assert.ok(store.rules.some((rule) => rule.name === 'Second') && !store.rules.some((rule) => rule.name === 'First'));
   });
 
   it('reassigns topics in slices, and a topics change during a reassignment wins', async () => {
-    const reader = new SourcesReader(() => [{ file: 'big.json', text: JSON.stringify({ version: 1, papers: jsonPapers(6000) }) }]);
-    let changed = false;
-    const { store, settings } = testStore({
-      reader,
-      progressDelayMs: 0,
-      withProgress: (title, task) => task((percent) => {
-        if (title === 'Paper Scout: assigning your topics' && percent > 30 && !changed) {
-          changed = true;
-          settings.topics = [{ name: 'Second', terms: [{ match: 'model*', weight: 5 }] }];
-          void store.applyTopics();
-        }
-      }, () => false),
-    });
-    settings.entries = ['big.json'];
+    const { store, settings, changed } = storeChangingTopics(6000, 30);
     await store.load();
     settings.topics = [{ name: 'First', terms: [{ match: 'model*', weight: 5 }] }];
     await store.applyTopics();
-    assert.ok(changed, 'the second change came during the first reassignment');
+    assert.ok(changed(), 'the second change came during the first reassignment');
     assert.ok(store.rules.some((rule) => rule.name === 'Second') && !store.rules.some((rule) => rule.name === 'First'));
     assert.ok(store.papers.some((paper) => paper.topics.includes('Second')));
     assert.ok(!store.papers.some((paper) => paper.topics.includes('First')));
