@@ -9,12 +9,12 @@ import { BuildCancelledError, PaperIndex, type BuildProgress, type SavedIndex } 
 import type { Paper } from '../types';
 import type { Logger } from './events';
 import { IndexCancelledError, type IndexLoader } from './indexService';
+import type { WithProgress } from './progress';
 
 /** From this many papers a build runs under a cancellable progress report. */
 export const LONG_BUILD_PAPERS = 5000;
 
-/** Runs `task` with a progress report (0–100) and a way for the user to cancel (`isCancelled`). */
-export type WithProgress = <T>(title: string, task: (report: (percent: number) => void, isCancelled: () => boolean) => Promise<T>) => Promise<T>;
+export type { WithProgress } from './progress';
 
 /** What the loader reads and shows. */
 export interface PaperIndexLoaderOptions {

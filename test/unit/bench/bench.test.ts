@@ -32,7 +32,9 @@ describe('benchmark (npm run bench)', function () {
       assert.ok(entry.roundTripP95Ms >= entry.queryP95Ms * 0.5, 'a round trip includes the worker\'s own time');
       assert.ok(Number.isFinite(entry.mainThreadBlockMs));
     }
-    assert.equal(report.budgets.length, 21);
+    assert.equal(report.userCorpus.json.papers, 4000);
+    assert.ok(report.userCorpus.json.distinct > 3000 && report.userCorpus.pages.distinct > 400, JSON.stringify(report.userCorpus));
+    assert.equal(report.budgets.length, 25);
     for (const budget of report.budgets) {
       if (budget.figure.startsWith('10') && budget.figure.includes('papers')) assert.equal(budget.status, 'not measured', budget.figure);
       else if (budget.figure !== 'vsixKB') assert.notEqual(budget.status, 'not measured', budget.figure);
