@@ -92,7 +92,8 @@ export function toCorpusPapers(merged: readonly IncomingPaper[], topics: readonl
 /**
  * `toCorpusPapers` in steps: a pass over each paper (what can break: its readable title for the key,
  * its topics), the naming of all of them at once (order-free, so it needs every paper; linear, see
- * `assignUniqueNames`), then a pass over each paper to check it; progress counts two steps a paper.
+ * `assignUniqueNames`; ids, keys and aliases a step each), then a pass over each paper to check it;
+ * progress counts two steps a paper.
  * A paper whose title breaks something on the way is left out before naming, so it claims no name,
  * and is reported at its file and line like one that fails the schema: every other paper is kept.
  */
@@ -110,8 +111,11 @@ export function* corpusPaperSteps(merged: readonly IncomingPaper[], topics: read
     }
     yield { done: index + 1, total };
   }
+  // Naming needs every paper (order-free); ids, keys and aliases are three steps of it.
   const ids = assignIds(ready.map((entry) => entry.id), options.reservedIds);
+  yield { done: merged.length, total };
   const keys = assignKeyNames(ready.map((entry) => entry.key), { reserved: options.reservedKeys, previous: options.previousKeys });
+  yield { done: merged.length, total };
   const oldKeys = new Map<string, string[]>();
   for (const [key, identity] of options.reservedKeys ?? []) oldKeys.set(identity, [...(oldKeys.get(identity) ?? []), key]);
   const identities = ready.map((entry) => entry.key.identity);
