@@ -1,5 +1,6 @@
 import { asciiFold, readableTitle } from './latexText';
-import { assignUniqueNames, type IssuedNames, type NameRequest } from './uniqueNames';
+import { runToEnd, type Progress } from '../slices';
+import { assignUniqueNamesSteps, type IssuedNames, type NameRequest } from './uniqueNames';
 
 /**
  * Title words that never make a key on their own: articles, prepositions, conjunctions and the
@@ -93,7 +94,7 @@ export interface KeyAssignment {
  * passed back in `issued.previous`.
  */
 export function assignCitationKeys(requests: readonly KeyRequest[], issued: IssuedNames = {}): KeyAssignment {
-  return assignKeyNames(requests.map(keyNameRequest), issued);
+  return runToEnd(assignKeyNamesSteps(requests.map(keyNameRequest), issued));
 }
 
 /**
@@ -106,9 +107,9 @@ export function keyNameRequest(request: KeyRequest): NameRequest {
   return { identity: request.identity, natural: joinKey(parts.words, parts.year), alternatives, claimed: request.claimed };
 }
 
-/** `assignCitationKeys` for requests already made by `keyNameRequest`. */
-export function assignKeyNames(named: readonly NameRequest[], issued: IssuedNames = {}): KeyAssignment {
-  const assignment = assignUniqueNames(named, issued, letterSuffixed);
+/** `assignCitationKeys` in steps (see `assignUniqueNamesSteps`), for requests already made by `keyNameRequest`. */
+export function* assignKeyNamesSteps(named: readonly NameRequest[], issued: IssuedNames = {}): Generator<Progress, KeyAssignment> {
+  const assignment = yield* assignUniqueNamesSteps(named, issued, letterSuffixed);
   return { keys: assignment.names, refused: assignment.refused };
 }
 

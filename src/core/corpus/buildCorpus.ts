@@ -1,4 +1,4 @@
-import { assignKeyNames, keyNameRequest } from '../citations/citationKey';
+import { assignKeyNamesSteps, keyNameRequest } from '../citations/citationKey';
 import type { NameRequest } from '../citations/uniqueNames';
 import { formatPath } from '../diagnostics';
 import { runToEnd, type Progress } from '../slices';
@@ -10,7 +10,7 @@ import type { PagePaper } from './parsePage';
 import { parsePage } from './parsePage';
 import { clip } from './records';
 import { checkPaper } from './schema';
-import { assignIds, type IdRequest } from './slug';
+import { assignIdNamesSteps, idNameRequest } from './slug';
 
 /** A page dump's name and text. */
 export interface PageSource {
@@ -90,9 +90,9 @@ export function toCorpusPapers(merged: readonly IncomingPaper[], topics: readonl
 }
 
 /**
- * `toCorpusPapers` in steps: a pass over each paper (what can break: its readable title for the key,
- * its topics), the naming of all of them at once (order-free, so it needs every paper; linear, see
- * `assignUniqueNames`; ids, keys and aliases a step each), then a pass over each paper to check it;
+ * `toCorpusPapers` in steps: a pass over each paper (what can break: its slug, its readable title for
+ * the key, its topics), the naming of all of them at once (order-free, so it needs every paper; linear, see
+ * `assignUniqueNamesSteps`), then a pass over each paper to check it;
  * progress counts two steps a paper.
  * A paper whose title breaks something on the way is left out before naming, so it claims no name,
  * and is reported at its file and line like one that fails the schema: every other paper is kept.
@@ -105,16 +105,16 @@ export function* corpusPaperSteps(merged: readonly IncomingPaper[], topics: read
       const identity = normalizeTitle(paper.title);
       const key = keyNameRequest({ identity, title: paper.title, published: paper.published, claimed: paper.claimedKey });
       const assigned = paper.topics && paper.topics.length > 0 ? paper.topics : assignTopics(paper.title, paper.abstract, topics);
-      ready.push({ index, id: { identity, title: paper.title, claimed: paper.claimedId }, key, topics: assigned });
+      ready.push({ index, id: idNameRequest({ identity, title: paper.title, claimed: paper.claimedId }), key, topics: assigned });
     } catch (error) {
       report(paper, `left out: ${error instanceof Error ? error.message : String(error)}`, options.diagnostics);
     }
     yield { done: index + 1, total };
   }
-  // Naming needs every paper (order-free); ids, keys and aliases are three steps of it.
-  const ids = assignIds(ready.map((entry) => entry.id), options.reservedIds);
-  yield { done: merged.length, total };
-  const keys = assignKeyNames(ready.map((entry) => entry.key), { reserved: options.reservedKeys, previous: options.previousKeys });
+  // Naming needs every paper (order-free); it runs in steps of its own, counted as the first pass's end.
+  const naming = <T>(steps: Generator<Progress, T>): Generator<Progress, T> => atProgress(steps, { done: merged.length, total });
+  const ids = yield* naming(assignIdNamesSteps(ready.map((entry) => entry.id), options.reservedIds));
+  const keys = yield* naming(assignKeyNamesSteps(ready.map((entry) => entry.key), { reserved: options.reservedKeys, previous: options.previousKeys }));
   yield { done: merged.length, total };
   const oldKeys = new Map<string, string[]>();
   for (const [key, identity] of options.reservedKeys ?? []) oldKeys.set(identity, [...(oldKeys.get(identity) ?? []), key]);
@@ -140,9 +140,17 @@ export function* corpusPaperSteps(merged: readonly IncomingPaper[], topics: read
 /** A paper that passed the first pass: its index in `merged`, what it asks for as id and key, its topics. */
 interface Prepared {
   index: number;
-  id: IdRequest;
+  id: NameRequest;
   key: NameRequest;
   topics: string[];
+}
+
+/** The steps of `steps`, each reported as `progress`; their result. */
+function* atProgress<T>(steps: Generator<Progress, T>, progress: Progress): Generator<Progress, T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    yield progress;
+  }
 }
 
 function report(paper: IncomingPaper, message: string, diagnostics: Diagnostic[] | undefined): void {

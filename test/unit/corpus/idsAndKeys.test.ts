@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { assignCitationKeys, citationKeyParts, joinKey } from '../../../src/core/citations/citationKey';
+import { assignCitationKeys, assignKeyNamesSteps, citationKeyParts, joinKey, keyNameRequest } from '../../../src/core/citations/citationKey';
 import { normalizeTitle } from '../../../src/core/corpus/merge';
 import { assignIds, slugify } from '../../../src/core/corpus/slug';
 
@@ -100,5 +100,16 @@ describe('ids and citation keys of papers that share a slug or key (hostile inpu
       assert.deepEqual(keys.slice(0, 4), ['same_title2024', 'same_title2024b', 'same_title2024d', 'same_title2024e']);
       assert.equal(keys.at(-1), referenceLetters('same_title2024', size));
     }
+  });
+
+  it('names many papers in small steps, with the names of naming them at once', () => {
+    const requests = Array.from({ length: 40000 }, (_item, index) => ({ identity: `the same title ${index}`, title: 'The Same Title', published: '2024-01-03' }));
+    const steps = assignKeyNamesSteps(requests.map(keyNameRequest));
+    let count = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) count++;
+    // Three passes (no earlier names to give back) over 40,000 requests, a step every 2,000: no step names them all.
+    assert.ok(count >= 60, `${count} steps`);
+    assert.deepEqual(step.value, assignCitationKeys(requests));
   });
 });
