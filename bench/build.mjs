@@ -18,3 +18,5 @@ await esbuild.build({ ...options, entryPoints: { main: 'bench/main.ts' } });
 await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts', scale: 'bench/child/scale.ts', searchWorker: 'src/worker/nodeSearchWorker.ts' }, minify: true });
 // The workspace citation index runs in its own fresh process too (bench/workspaceIndex.ts).
 await esbuild.build({ ...options, entryPoints: { workspace: 'bench/child/workspaceChild.ts' }, minify: true });
+// Users' corpora are loaded through the extension's store in a fresh process too (bench/userCorpus.ts).
+await esbuild.build({ ...options, entryPoints: { userCorpus: 'bench/child/userCorpusChild.ts' }, minify: true });

@@ -1,8 +1,11 @@
 // Hostile input (issue 13): for each shape, the time on the worst input over the time on a benign input
 // of the same size. A ratio near 1 means the work is as linear as on ordinary text; the issue's shapes
 // used to take minutes (ratios in the thousands). Printed by `npm run bench` and in its --json output.
+import { assignCitationKeys } from '../src/core/citations/citationKey';
+import { readableTitle } from '../src/core/citations/latexText';
 import { extractLinks } from '../src/core/corpus/links';
 import { parsePage } from '../src/core/corpus/parsePage';
+import { assignIds } from '../src/core/corpus/slug';
 import { mergeUserSources } from '../src/core/corpus/userCorpus';
 import { assignTopics, compileTopics } from '../src/core/topics/assignTopics';
 import { parseUserTopics } from '../src/core/topics/userTopics';
@@ -14,6 +17,8 @@ export interface HostileReport {
   hostileLinksRatio: number;
   hostileMergeRatio: number;
   hostileTopicRatio: number;
+  hostileKeysRatio: number;
+  hostileLatexRatio: number;
   timings: Record<string, { hostileMs: number; benignMs: number; size: number }>;
 }
 
@@ -30,7 +35,7 @@ function medianMs(runs: number, work: () => unknown): number {
 
 const ratio = (hostile: number, benign: number): number => Number((hostile / Math.max(benign, 0.01)).toPrecision(3));
 
-/** Measures the four ratios; `quick` uses small sizes (for the unit test of the benchmark). */
+/** Measures the six ratios; `quick` uses small sizes (for the unit test of the benchmark). */
 export function measureHostile(papers: readonly Paper[], quick: boolean): HostileReport {
   const runs = quick ? 1 : 3;
   const timings: HostileReport['timings'] = {};
@@ -69,13 +74,28 @@ export function measureHostile(papers: readonly Paper[], quick: boolean): Hostil
   const texts = papers.slice(0, quick ? 50 : 224).map((paper) => `${paper.abstract} ${'word '.repeat(2000)}!`);
   const hostileTopicRatio = record('topics', texts.length, () => texts.map((text) => assignTopics('Title', text, hostileTopics)), () => texts.map((text) => assignTopics('Title', text, benignTopics)));
 
-  return { hostileParseRatio, hostileLinksRatio, hostileMergeRatio, hostileTopicRatio, timings };
+  // Ids and keys: N papers of one title (every suffix rescanned per paper before: minutes at 40,000)
+  // against N papers of distinct titles.
+  const clashing = quick ? 4000 : 40000;
+  // Distinct identities, as papers that differ in a word the key leaves out would have.
+  const sameTitles = Array.from({ length: clashing }, (_, i) => ({ identity: `sparse models ${i}`, title: 'Sparse Models', published: '2024-01-03' }));
+  const distinctTitles = Array.from({ length: clashing }, (_, i) => ({ identity: `sparse${i} models`, title: `Sparse${i} Models`, published: '2024-01-03' }));
+  const idsAndKeys = (titles: { identity: string; title: string; published: string }[]) => (): unknown => [assignIds(titles), assignCitationKeys(titles)];
+  const hostileKeysRatio = record('keys', clashing, idsAndKeys(sameTitles), idsAndKeys(distinctTitles));
+
+  // LaTeX: a title nested N deep (a stack overflow, and quadratic, before) against a flat one as long.
+  const depth = quick ? 2000 : 20000;
+  const nested = `Deep $${'x^{'.repeat(depth)}y${'}'.repeat(depth)}$ Title`;
+  const flat = `Flat $${'x^{y} '.repeat(Math.ceil(nested.length / 6))}$ Title`.slice(0, nested.length);
+  const hostileLatexRatio = record('latex', nested.length, () => readableTitle(nested), () => readableTitle(flat));
+
+  return { hostileParseRatio, hostileLinksRatio, hostileMergeRatio, hostileTopicRatio, hostileKeysRatio, hostileLatexRatio, timings };
 }
 
 /** The ratios as lines for the benchmark's table. */
 export function formatHostile(report: HostileReport): string {
   const lines = ['hostile input (time on the worst shape / time on benign input of the same size):'];
-  for (const [name, key] of [['parse', 'hostileParseRatio'], ['links', 'hostileLinksRatio'], ['merge', 'hostileMergeRatio'], ['topics', 'hostileTopicRatio']] as const) {
+  for (const [name, key] of [['parse', 'hostileParseRatio'], ['links', 'hostileLinksRatio'], ['merge', 'hostileMergeRatio'], ['topics', 'hostileTopicRatio'], ['keys', 'hostileKeysRatio'], ['latex', 'hostileLatexRatio']] as const) {
     const timing = report.timings[name];
     lines.push(`  ${key.padEnd(18)} ${String(report[key]).padStart(8)}   (${timing.hostileMs} ms vs ${timing.benignMs} ms, size ${timing.size})`);
   }

@@ -17,6 +17,7 @@ import { benchQueries, sampleQueries } from './queries';
 import { type BenchReport, benchReportSchema, checkBudgets, formatTable, type ScaleReport } from './report';
 import { measureScale } from './scale';
 import { latency, median, round, timeQueries } from './stats';
+import { FULL_SIZES, measureUserCorpus, QUICK_SIZES } from './userCorpus';
 import { measureWorkspaceIndex } from './workspaceIndex';
 
 interface Settings {
@@ -135,6 +136,9 @@ function main(): void {
   log(settings, 'workspace citation index: 5,000 files, 50 MB…');
   const workspace = measureWorkspaceIndex(corpusFile, work, 5000, 50, settings.quick ? 1 : 3);
 
+  log(settings, 'users\' corpora through the store: JSON papers without topics, one-paper files…');
+  const userCorpus = measureUserCorpus(corpusFile, work, settings.quick ? QUICK_SIZES : FULL_SIZES);
+
   const vsix = newestVsix();
   notes.push(vsix.note);
   notes.push('indexReadyMs = read dist/index.json and dist/vocabulary.json + MiniSearch loadJSON on the main thread, as the extension loads the bundled corpus; heapMB = JS heap + array buffers after GC');
@@ -157,6 +161,7 @@ function main(): void {
     baselines,
     scale,
     workspace,
+    userCorpus,
   };
   const budgets = checkBudgets(partial);
   for (const entry of budgets) if (entry.status === 'not measured' && entry.figure.includes('papers')) notes.push(`${entry.figure}: not measured in this run (sizes ${settings.scale.join(', ')})`);

@@ -57,3 +57,24 @@ export function heapMB(): number {
   const memory = process.memoryUsage();
   return round((memory.heapUsed + memory.arrayBuffers) / (1024 * 1024), 1);
 }
+
+/**
+ * Runs `work` while a setImmediate chain measures the longest turn of the event loop (the longest the
+ * thread was held without a break); returns both.
+ */
+export async function withBlockProbe<T>(work: () => Promise<T>): Promise<{ result: T; longestTurnMs: number }> {
+  let longest = 0;
+  let last = performance.now();
+  let running = true;
+  const tick = (): void => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const result = await work();
+  running = false;
+  // The stretch since the last turn, which ended with the work, counts too.
+  return { result, longestTurnMs: Math.max(longest, performance.now() - last) };
+}

@@ -10,25 +10,8 @@ import { indexWorkspace, updateDocument, type WorkspaceFile } from '../../src/co
 import { PathFilter } from '../../src/core/references/pathFilter';
 import { languageIdForPath } from '../../src/core/sourceText/languages';
 import type { Paper } from '../../src/core/types';
-import { heapMB, median, round } from '../stats';
+import { heapMB, median, round, withBlockProbe } from '../stats';
 import { syntheticWorkspace, writeWorkspace, type WorkspaceReport } from '../workspaceIndex';
-
-/** Runs `work` while a setImmediate chain measures the longest turn of the event loop; returns both. */
-async function withBlockProbe<T>(work: () => Promise<T>): Promise<{ result: T; longestTurnMs: number }> {
-  let longest = 0;
-  let last = performance.now();
-  let running = true;
-  const tick = (): void => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  const result = await work();
-  running = false;
-  return { result, longestTurnMs: longest };
-}
 
 async function main(): Promise<void> {
   const [corpusFile, dir, count, totalMB, runsText] = process.argv.slice(2);

@@ -59,14 +59,19 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     }
     const sortText = !typed && this.index ? await passageSortText(document, position, papers, this.index) : undefined;
     if (token?.isCancellationRequested) return undefined;
-    const items = papers.map((paper) => {
-      const item = new PaperCompletionItem(paper, paper.key);
-      item.detail = completionDetail(paper);
-      item.filterText = completionFilterText(paper, insert.filterPrefix);
-      item.insertText = insert.text(paper);
-      item.range = range;
-      if (sortText) item.sortText = sortText(paper);
-      return item;
+    const items = papers.flatMap((paper) => {
+      // One paper whose text cannot be rendered is left out of the list; the others are still offered.
+      try {
+        const item = new PaperCompletionItem(paper, paper.key);
+        item.detail = completionDetail(paper);
+        item.filterText = completionFilterText(paper, insert.filterPrefix);
+        item.insertText = insert.text(paper);
+        item.range = range;
+        if (sortText) item.sortText = sortText(paper);
+        return [item];
+      } catch {
+        return [];
+      }
     });
     return new vscode.CompletionList(items, false);
   }

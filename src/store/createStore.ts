@@ -1,15 +1,16 @@
 /**
  * The store as the extension runs it: the pure `PaperStore` of `src/core/store` with VS Code plugged
  * in (the file system, the settings, the search worker and its index cache, a progress notification
- * for long index builds), reloading when
+ * for long loads and index builds), reloading when
  * the settings or the user's corpus files change, with the `paperScout.state` context key (which the
  * Topics view's welcome content reads) following its state.
  */
 import * as vscode from 'vscode';
 import { CorpusLoader } from '../core/store/corpusLoader';
 import type { SavedIndex } from '../core/search/paperIndex';
-import { paperIndexLoader, type WithProgress } from '../core/store/paperIndexLoader';
+import { paperIndexLoader } from '../core/store/paperIndexLoader';
 import { PaperStore, type StoreState } from '../core/store/paperStore';
+import type { WithProgress } from '../core/store/progress';
 import { affects, corpusFileEntries, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
 import { IssuedKeys } from '../state/issuedKeys';
 import { CorpusFiles } from './corpusFiles';
@@ -37,7 +38,7 @@ export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutput
   const files = new CorpusFiles(SETTINGS.corpusFiles.key);
   const store = new PaperStore({
     loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(corpusUri) }, files, log, new IssuedKeys(globalState, log)),
-    settings: { includeBundled, corpusFileEntries, userTopics: userTopicsValue, topicsKey: SETTINGS.topics.key },
+    settings: { includeBundled, corpusFileEntries, userTopics: userTopicsValue, topicsKey: SETTINGS.topics.key, corpusFilesKey: SETTINGS.corpusFiles.key },
     loadIndex: paperIndexLoader({
       readPrebuilt,
       prebuiltName: indexUri.toString(true),
@@ -47,6 +48,7 @@ export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutput
       cache: indexCache ? new IndexCacheFolder(indexCache) : undefined,
     }),
     log,
+    withProgress: progressNotification,
   });
   disposables.push(
     store,
@@ -55,7 +57,7 @@ export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutput
     followState(store),
     files.onDidChange(() => void store.load()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affects(event, SETTINGS.topics)) store.applyTopics();
+      if (affects(event, SETTINGS.topics)) void store.applyTopics();
       if (affects(event, SETTINGS.corpusFiles, SETTINGS.includeBundled)) void store.load();
     }),
   );

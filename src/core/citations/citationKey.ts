@@ -1,5 +1,6 @@
 import { asciiFold, readableTitle } from './latexText';
-import { assignUniqueNames, type IssuedNames } from './uniqueNames';
+import { runToEnd, type Progress } from '../slices';
+import { assignUniqueNamesSteps, type IssuedNames, type NameRequest } from './uniqueNames';
 
 /**
  * Title words that never make a key on their own: articles, prepositions, conjunctions and the
@@ -93,12 +94,22 @@ export interface KeyAssignment {
  * passed back in `issued.previous`.
  */
 export function assignCitationKeys(requests: readonly KeyRequest[], issued: IssuedNames = {}): KeyAssignment {
-  const named = requests.map((request) => {
-    const parts = citationKeyParts(request.title, request.published);
-    const alternatives = parts.more.map((_word, index) => joinKey([...parts.words, ...parts.more.slice(0, index + 1)], parts.year));
-    return { identity: request.identity, natural: joinKey(parts.words, parts.year), alternatives, claimed: request.claimed };
-  });
-  const assignment = assignUniqueNames(named, issued, letterSuffixed);
+  return runToEnd(assignKeyNamesSteps(requests.map(keyNameRequest), issued));
+}
+
+/**
+ * What one paper asks `assignCitationKeys` for: its base key, the longer keys to try on a clash, and its
+ * claim. Throws when the title cannot be read, so a caller can leave that one paper out before naming.
+ */
+export function keyNameRequest(request: KeyRequest): NameRequest {
+  const parts = citationKeyParts(request.title, request.published);
+  const alternatives = parts.more.map((_word, index) => joinKey([...parts.words, ...parts.more.slice(0, index + 1)], parts.year));
+  return { identity: request.identity, natural: joinKey(parts.words, parts.year), alternatives, claimed: request.claimed };
+}
+
+/** `assignCitationKeys` in steps (see `assignUniqueNamesSteps`), for requests already made by `keyNameRequest`. */
+export function* assignKeyNamesSteps(named: readonly NameRequest[], issued: IssuedNames = {}): Generator<Progress, KeyAssignment> {
+  const assignment = yield* assignUniqueNamesSteps(named, issued, letterSuffixed);
   return { keys: assignment.names, refused: assignment.refused };
 }
 

@@ -3,6 +3,7 @@
  * on names issued before, never on the order papers arrive in. Pure and linear in the number of papers
  * (plus one sort): suffixes are counted per base name, never searched from the start again.
  */
+import { runToEnd, type Progress } from '../slices';
 
 /** One paper asking for a name. */
 export interface NameRequest {
@@ -47,10 +48,30 @@ export function assignUniqueNames(
   issued: IssuedNames,
   suffixed: (natural: string, n: number) => string,
 ): NameAssignment {
+  return runToEnd(assignUniqueNamesSteps(requests, issued, suffixed));
+}
+
+/** Requests handled between two steps of `assignUniqueNamesSteps`. */
+const STEP = 2000;
+
+/**
+ * `assignUniqueNames` in steps of `STEP` requests of a pass each (the sort is one step), so that
+ * 100,000 papers sharing one name never hold the thread for long; progress in requests of all passes.
+ */
+export function* assignUniqueNamesSteps(
+  requests: readonly NameRequest[],
+  issued: IssuedNames,
+  suffixed: (natural: string, n: number) => string,
+): Generator<Progress, NameAssignment> {
   const reserved = issued.reserved ?? new Map<string, string>();
   const used = new Set<string>();
   const names: (string | undefined)[] = new Array<string | undefined>(requests.length).fill(undefined);
   const order = requests.map((_request, index) => index).sort((a, b) => compare(requests[a].identity, requests[b].identity) || a - b);
+  const total = requests.length * 4;
+  let done = 0;
+  /** Counts one request of a pass; true when a step ends there. */
+  const counted = (): boolean => ++done % STEP === 0;
+  yield { done, total };
   const free = (name: string, index: number): boolean => {
     if (used.has(name)) return false;
     const owner = reserved.get(name);
@@ -65,13 +86,16 @@ export function assignUniqueNames(
     for (const index of order) {
       const name = previous.get(requests[index].identity);
       if (name !== undefined && free(name, index)) give(index, name);
+      if (counted()) yield { done, total };
     }
-  }
+  } else done += requests.length;
   for (const index of order) {
     if (names[index] === undefined && requests[index].claimed === undefined && free(requests[index].natural, index)) give(index, requests[index].natural);
+    if (counted()) yield { done, total };
   }
   const refused: number[] = [];
   for (const index of order) {
+    if (counted()) yield { done, total };
     const claimed = requests[index].claimed;
     if (names[index] !== undefined || claimed === undefined) continue;
     if (free(claimed, index)) give(index, claimed);
@@ -79,6 +103,7 @@ export function assignUniqueNames(
   }
   const nextSuffix = new Map<string, number>();
   for (const index of order) {
+    if (counted()) yield { done, total };
     if (names[index] !== undefined) continue;
     const request = requests[index];
     const alternative = free(request.natural, index) ? request.natural : request.alternatives?.find((name) => free(name, index));

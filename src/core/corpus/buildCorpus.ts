@@ -1,13 +1,16 @@
-import { assignCitationKeys } from '../citations/citationKey';
-import { assignTopics, compileTopics } from '../topics/assignTopics';
+import { assignKeyNamesSteps, keyNameRequest } from '../citations/citationKey';
+import type { NameRequest } from '../citations/uniqueNames';
+import { formatPath } from '../diagnostics';
+import { runToEnd, type Progress } from '../slices';
+import { assignTopics, compileTopics, type CompiledTopic } from '../topics/assignTopics';
 import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
 import { keyAliases } from '../citations/keyAliases';
 import { mergePapers, normalizeTitle } from './merge';
 import type { PagePaper } from './parsePage';
 import { parsePage } from './parsePage';
 import { clip } from './records';
-import { checkPaper, formatPath } from './schema';
-import { assignIds } from './slug';
+import { checkPaper } from './schema';
+import { assignIdNamesSteps, idNameRequest } from './slug';
 
 /** A page dump's name and text. */
 export interface PageSource {
@@ -26,7 +29,7 @@ export interface CorpusPaperOptions {
   reservedKeys?: ReadonlyMap<string, string>;
   /** Keys issued to these papers before, by identity: each keeps its key while it is free. */
   previousKeys?: ReadonlyMap<string, string>;
-  /** Where a paper that fails `paperSchema` is reported (it is left out either way). */
+  /** Where a paper that fails `paperSchema` or breaks on the way is reported (it is left out either way). */
   diagnostics?: Diagnostic[];
 }
 
@@ -77,39 +80,84 @@ export function buildCorpus(pages: readonly PageSource[], rules: readonly TopicR
   const { papers } = toCorpusPapers(mergePapers(read), compiled.topics, { reservedKeys: options.legacyKeys, diagnostics });
   return { corpus: { version: 1, topics: [...rules], papers }, diagnostics };
 }
-
 /**
  * Gives merged papers their ids, citation keys (see `assignCitationKeys`: order-free, so the result
  * does not depend on the order of `merged`), aliases and topics, and checks each against `paperSchema`
  * like a paper read from JSON: one that fails is left out and reported at its file and line.
  */
-export function toCorpusPapers(
-  merged: readonly IncomingPaper[],
-  topics: ReturnType<typeof compileTopics>['topics'],
-  options: CorpusPaperOptions = {},
-): CorpusPapers {
-  const identities = merged.map((paper) => normalizeTitle(paper.title));
-  const ids = assignIds(merged.map((paper, index) => ({ identity: identities[index], title: paper.title, claimed: paper.claimedId })), options.reservedIds);
-  const keys = assignCitationKeys(
-    merged.map((paper, index) => ({ identity: identities[index], title: paper.title, published: paper.published, claimed: paper.claimedKey })),
-    { reserved: options.reservedKeys, previous: options.previousKeys },
-  );
-  const oldKeys = new Map<string, string[]>();
-  for (const [key, identity] of options.reservedKeys ?? []) oldKeys.set(identity, [...(oldKeys.get(identity) ?? []), key]);
-  const aliases = keyAliases(merged.map((paper, index) => [...(oldKeys.get(identities[index]) ?? []), ...(paper.aliases ?? [])]), keys.keys, options.reservedKeys, identities);
-  const papers: Paper[] = [];
-  merged.forEach((paper, index) => {
-    const checked = checkPaper(toPaper(paper, ids.ids[index], keys.keys[index], aliases[index], topics));
-    if (checked.ok) papers.push(checked.paper);
-    else {
-      const problems = checked.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
-      options.diagnostics?.push({ file: paper.sources[0] ?? 'corpus', line: paper.line || null, message: `paper "${clip(paper.title)}" skipped: ${problems}`, severity: 'error' });
-    }
-  });
-  return { papers, ids: ids.ids, keys: keys.keys, refusedIds: ids.refused, refusedKeys: keys.refused };
+export function toCorpusPapers(merged: readonly IncomingPaper[], topics: readonly CompiledTopic[], options: CorpusPaperOptions = {}): CorpusPapers {
+  return runToEnd(corpusPaperSteps(merged, topics, options));
 }
 
-function toPaper(paper: IncomingPaper, id: string, key: string, aliases: readonly string[], topics: ReturnType<typeof compileTopics>['topics']): Paper {
+/**
+ * `toCorpusPapers` in steps: a pass over each paper (what can break: its slug, its readable title for
+ * the key, its topics), the naming of all of them at once (order-free, so it needs every paper; linear, see
+ * `assignUniqueNamesSteps`), then a pass over each paper to check it;
+ * progress counts two steps a paper.
+ * A paper whose title breaks something on the way is left out before naming, so it claims no name,
+ * and is reported at its file and line like one that fails the schema: every other paper is kept.
+ */
+export function* corpusPaperSteps(merged: readonly IncomingPaper[], topics: readonly CompiledTopic[], options: CorpusPaperOptions = {}): Generator<Progress, CorpusPapers> {
+  const total = merged.length * 2;
+  const ready: Prepared[] = [];
+  for (const [index, paper] of merged.entries()) {
+    try {
+      const identity = normalizeTitle(paper.title);
+      const key = keyNameRequest({ identity, title: paper.title, published: paper.published, claimed: paper.claimedKey });
+      const assigned = paper.topics && paper.topics.length > 0 ? paper.topics : assignTopics(paper.title, paper.abstract, topics);
+      ready.push({ index, id: idNameRequest({ identity, title: paper.title, claimed: paper.claimedId }), key, topics: assigned });
+    } catch (error) {
+      report(paper, `left out: ${error instanceof Error ? error.message : String(error)}`, options.diagnostics);
+    }
+    yield { done: index + 1, total };
+  }
+  // Naming needs every paper (order-free); it runs in steps of its own, counted as the first pass's end.
+  const naming = <T>(steps: Generator<Progress, T>): Generator<Progress, T> => atProgress(steps, { done: merged.length, total });
+  const ids = yield* naming(assignIdNamesSteps(ready.map((entry) => entry.id), options.reservedIds));
+  const keys = yield* naming(assignKeyNamesSteps(ready.map((entry) => entry.key), { reserved: options.reservedKeys, previous: options.previousKeys }));
+  yield { done: merged.length, total };
+  const oldKeys = new Map<string, string[]>();
+  for (const [key, identity] of options.reservedKeys ?? []) oldKeys.set(identity, [...(oldKeys.get(identity) ?? []), key]);
+  const identities = ready.map((entry) => entry.key.identity);
+  const aliases = keyAliases(ready.map((entry, at) => [...(oldKeys.get(identities[at]) ?? []), ...(merged[entry.index].aliases ?? [])]), keys.keys, options.reservedKeys, identities);
+  const result: CorpusPapers = { papers: [], ids: merged.map(() => ''), keys: merged.map(() => ''), refusedIds: ids.refused.map((at) => ready[at].index), refusedKeys: keys.refused.map((at) => ready[at].index) };
+  for (const [at, entry] of ready.entries()) {
+    const paper = merged[entry.index];
+    result.ids[entry.index] = ids.ids[at];
+    result.keys[entry.index] = keys.keys[at];
+    try {
+      const checked = checkPaper(toPaper(paper, ids.ids[at], keys.keys[at], aliases[at], entry.topics));
+      if (checked.ok) result.papers.push(checked.paper);
+      else report(paper, `skipped: ${checked.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ')}`, options.diagnostics);
+    } catch (error) {
+      report(paper, `left out: ${error instanceof Error ? error.message : String(error)}`, options.diagnostics);
+    }
+    yield { done: merged.length + entry.index + 1, total };
+  }
+  return result;
+}
+
+/** A paper that passed the first pass: its index in `merged`, what it asks for as id and key, its topics. */
+interface Prepared {
+  index: number;
+  id: NameRequest;
+  key: NameRequest;
+  topics: string[];
+}
+
+/** The steps of `steps`, each reported as `progress`; their result. */
+function* atProgress<T>(steps: Generator<Progress, T>, progress: Progress): Generator<Progress, T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    yield progress;
+  }
+}
+
+function report(paper: IncomingPaper, message: string, diagnostics: Diagnostic[] | undefined): void {
+  diagnostics?.push({ file: paper.sources[0] ?? 'corpus', line: paper.line || null, message: `paper "${clip(paper.title)}" ${message}`, severity: 'error' });
+}
+
+function toPaper(paper: IncomingPaper, id: string, key: string, aliases: readonly string[], topics: string[]): Paper {
   return {
     id,
     key,
@@ -120,7 +168,7 @@ function toPaper(paper: IncomingPaper, id: string, key: string, aliases: readonl
     upvotes: paper.upvotes,
     authorsCount: paper.authorsCount,
     organization: paper.organization,
-    topics: paper.topics && paper.topics.length > 0 ? paper.topics : assignTopics(paper.title, paper.abstract, topics),
+    topics,
     links: paper.links,
     sources: paper.sources,
   };

@@ -1,5 +1,5 @@
 import type { Paper, TopicRule, TopicTerm } from '../types';
-import { isCleanText } from './cleanText';
+import { isCleanText } from '../cleanText';
 import { isIsoCalendarDate } from './dates';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;

@@ -1,5 +1,6 @@
+import { runToEnd, type Progress } from '../slices';
 import type { Diagnostic } from '../types';
-import { cleanText } from './cleanText';
+import { cleanText } from '../cleanText';
 import { inferYear, isCalendarDate, isoDate, parseSiteDate, type SiteDate } from './dates';
 import { extractLinks } from './links';
 import { splitBlocks, unreadableTextReason, type Block } from './pageText';
@@ -49,7 +50,16 @@ interface Metadata {
  * characters are removed before anything is read (see `cleanText`); the work is linear in the text.
  */
 export function parsePage(text: string, file: string): PageParseResult {
+  return runToEnd(parsePageSteps(text, file));
+}
+
+/**
+ * `parsePage` in steps, for `runInSlices`: one after each pass over the whole text, then one per paper
+ * (progress in characters of the text, the passes counting for the first half).
+ */
+export function* parsePageSteps(text: string, file: string): Generator<Progress, PageParseResult> {
   const diagnostics: Diagnostic[] = [];
+  const total = text.length;
   const report = (line: number | null, message: string, severity: Diagnostic['severity'] = 'error'): void => {
     diagnostics.push({ file, line, message, severity });
   };
@@ -59,7 +69,11 @@ export function parsePage(text: string, file: string): PageParseResult {
     return { papers: [], diagnostics };
   }
 
-  const blocks = splitBlocks(cleanText(text, { multiline: true }));
+  yield { done: total / 8, total };
+  const cleaned = cleanText(text, { multiline: true });
+  yield { done: total / 4, total };
+  const blocks = splitBlocks(cleaned);
+  yield { done: (total * 3) / 8, total };
   let index = 0;
   while (index < blocks.length && blocks[index].lines.length === 1 && CHROME.has(blocks[index].lines[0].trim())) index++;
   let pageDate: SiteDate | null = null;
@@ -71,7 +85,9 @@ export function parsePage(text: string, file: string): PageParseResult {
     }
   }
 
-  const entries = readRecords(blocks.slice(index), report).map(({ title, abstract, meta }) => {
+  const records = readRecords(blocks.slice(index), report);
+  yield { done: total / 2, total };
+  const entries = records.map(({ title, abstract, meta }) => {
     if (!meta) return { title, abstract, meta: null };
     const parsed = parseMetadata(meta);
     if (typeof parsed !== 'string') return { title, abstract, meta: parsed };
@@ -83,10 +99,11 @@ export function parsePage(text: string, file: string): PageParseResult {
   let latestYear: number | null = null;
   for (const { meta } of entries) if (meta?.year && (latestYear === null || meta.year > latestYear)) latestYear = meta.year;
   const captureYear = latestYear === null ? null : latestYear + 1;
-  const papers = entries.map(({ title, abstract, meta }): PagePaper => {
+  const papers: PagePaper[] = [];
+  for (const [at, { title, abstract, meta }] of entries.entries()) {
     const abstractText = abstract.lines.map((line) => line.trim()).join(' ');
     const titleText = title.lines[0].trim();
-    return {
+    papers.push({
       title: titleText,
       abstract: abstractText,
       published: meta ? publishedDate(meta, pageDate, captureYear, report) : null,
@@ -96,8 +113,9 @@ export function parsePage(text: string, file: string): PageParseResult {
       links: extractLinks(`${titleText} ${abstractText}`),
       sources: [file],
       line: title.line,
-    };
-  });
+    });
+    yield { done: total / 2 + (total * (at + 1)) / (2 * entries.length), total };
+  }
   if (papers.length === 0 && diagnostics.length === 0) report(null, 'no papers found: the file is not a Daily Papers page dump');
   return { papers, diagnostics };
 }

@@ -1,26 +1,13 @@
 import * as z from '../zod';
 import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
-import { cleanText } from './cleanText';
+import { cleanText } from '../cleanText';
+import { formatPath } from '../diagnostics';
+import { topicRuleSchema } from '../topics/topicSchema';
 import { isIsoCalendarDate } from './dates';
 import { checkPaperFast, checkTopicFast } from './fastCheck';
 
 /** A one-line text field, control characters removed (see `cleanText`). */
 const line = (): z.ZodMiniString => z.string().check(z.overwrite((text) => cleanText(text)));
-
-/** A topic term: a phrase matched on word boundaries, or a regular expression with `regex: true`. */
-export const topicTermSchema = z.object({
-  match: z.string().check(z.minLength(1), z.maxLength(200)),
-  weight: z.number().check(z.gte(-10), z.lte(10)),
-  regex: z.optional(z.boolean()),
-});
-
-/** One topic rule, as in the bundled taxonomy and in the `paperScout.topics` setting. */
-export const topicRuleSchema = z.object({
-  name: z.string().check(z.overwrite((text) => cleanText(text)), z.trim(), z.minLength(1), z.maxLength(80)),
-  icon: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a codicon id such as "beaker"')), 'tag'),
-  description: z._default(line().check(z.maxLength(300)), ''),
-  terms: z.array(topicTermSchema).check(z.maxLength(500)),
-});
 
 const citationKeySchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key'));
 
@@ -73,16 +60,27 @@ export interface CorpusLoadResult {
  * diagnostic naming the file and the JSON path, and everything valid is kept.
  */
 export function loadCorpus(json: unknown, file: string): CorpusLoadResult {
+  const head = checkCorpusHead(json, file);
+  if (!head.ok) return { corpus: { version: 1, topics: [], papers: [] }, diagnostics: head.diagnostics };
+  const papers = new PaperChecker(file);
+  head.papers.forEach((paper, index) => papers.add(paper, index));
+  return { corpus: { version: 1, topics: head.topics, papers: papers.papers }, diagnostics: [...head.diagnostics, ...papers.diagnostics] };
+}
+
+/** A corpus file's outer shape and topics, checked; its papers still to check (see `PaperChecker`). */
+export type CorpusHead = { ok: true; topics: TopicRule[]; papers: unknown[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Checks the outer shape of corpus JSON (`version`, `topics`, `papers`) and its topics, not its papers. */
+export function checkCorpusHead(json: unknown, file: string): CorpusHead {
   const diagnostics: Diagnostic[] = [];
   const report = (path: (string | number | symbol)[], message: string): void => {
     diagnostics.push({ file, line: null, path: formatPath(path), message, severity: 'error' });
   };
-  const empty: Corpus = { version: 1, topics: [], papers: [] };
   const fastShape = isCorpusShape(json);
   const shape = fastShape ? { success: true as const, data: fastShape } : corpusShapeSchema.safeParse(json);
   if (!shape.success) {
     for (const issue of shape.error.issues) report(issue.path, issue.message);
-    return { corpus: empty, diagnostics };
+    return { ok: false, diagnostics };
   }
   const topics: TopicRule[] = [];
   shape.data.topics.forEach((topic, index) => {
@@ -95,23 +93,40 @@ export function loadCorpus(json: unknown, file: string): CorpusLoadResult {
     if (parsed.success) topics.push(parsed.data);
     else for (const issue of parsed.error.issues) report(['topics', index, ...issue.path], issue.message);
   });
-  const papers: Paper[] = [];
-  const ids = new Set<string>();
-  shape.data.papers.forEach((paper, index) => {
-    const checked = checkPaper(paper);
+  return { ok: true, topics, papers: shape.data.papers, diagnostics };
+}
+
+/**
+ * The papers of one corpus file, checked one at a time (`checkPaper`): a paper that fails, or repeats
+ * an id, is left out with a diagnostic naming the file and its path (`papers[3].title`).
+ */
+export class PaperChecker {
+  /** The papers that passed, in order. */
+  readonly papers: Paper[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly file: string) {}
+
+  /** Checks the paper at `index` of the file's `papers` array. */
+  add(value: unknown, index: number): void {
+    const checked = checkPaper(value);
     if (!checked.ok) {
-      for (const issue of checked.issues) report(['papers', index, ...issue.path], issue.message);
+      for (const issue of checked.issues) this.report(['papers', index, ...issue.path], issue.message);
       return;
     }
     const valid = checked.paper;
-    if (ids.has(valid.id)) {
-      report(['papers', index, 'id'], `duplicate id "${valid.id}"`);
+    if (this.ids.has(valid.id)) {
+      this.report(['papers', index, 'id'], `duplicate id "${valid.id}"`);
     } else {
-      ids.add(valid.id);
-      papers.push(valid);
+      this.ids.add(valid.id);
+      this.papers.push(valid);
     }
-  });
-  return { corpus: { version: 1, topics, papers }, diagnostics };
+  }
+
+  private report(path: (string | number | symbol)[], message: string): void {
+    this.diagnostics.push({ file: this.file, line: null, path: formatPath(path), message, severity: 'error' });
+  }
 }
 
 /** A paper that passed `paperSchema` (as zod returns it), or the schema's issues with their paths. */
@@ -128,9 +143,4 @@ export function checkPaper(value: unknown): PaperCheck {
   const parsed = paperSchema.safeParse(value);
   if (parsed.success) return { ok: true, paper: parsed.data as Paper };
   return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })) };
-}
-
-/** `papers[3].title`, as a reader would write the path. */
-export function formatPath(path: readonly (string | number | symbol)[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '');
 }

@@ -1,4 +1,5 @@
-import { assignUniqueNames } from '../citations/uniqueNames';
+import { assignUniqueNamesSteps, type NameRequest } from '../citations/uniqueNames';
+import { runToEnd, type Progress } from '../slices';
 
 /** A URL- and file-safe slug of a title: lowercase ASCII words joined by hyphens, at most ~60 characters. */
 export function slugify(title: string): string {
@@ -31,8 +32,17 @@ export interface IdRequest {
  * so ids never depend on input order and 40,000 papers sharing a slug take linear time.
  */
 export function assignIds(requests: readonly IdRequest[], reserved: ReadonlyMap<string, string> = new Map()): IdAssignment {
-  const named = requests.map((request) => ({ identity: request.identity, natural: slugify(request.title), claimed: request.claimed }));
-  const assignment = assignUniqueNames(named, { reserved }, (slug, n) => `${slug}-${n + 1}`);
+  return runToEnd(assignIdNamesSteps(requests.map(idNameRequest), reserved));
+}
+
+/** What one paper asks `assignIds` for: its title's slug, and its claim. */
+export function idNameRequest(request: IdRequest): NameRequest {
+  return { identity: request.identity, natural: slugify(request.title), claimed: request.claimed };
+}
+
+/** `assignIds` in steps (see `assignUniqueNamesSteps`), for requests already made by `idNameRequest`. */
+export function* assignIdNamesSteps(named: readonly NameRequest[], reserved: ReadonlyMap<string, string> = new Map()): Generator<Progress, IdAssignment> {
+  const assignment = yield* assignUniqueNamesSteps(named, { reserved }, (slug, n) => `${slug}-${n + 1}`);
   return { ids: assignment.names, refused: assignment.refused };
 }
 

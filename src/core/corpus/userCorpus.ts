@@ -1,10 +1,10 @@
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { compileTopics } from '../topics/assignTopics';
+import { runToEnd, type Progress } from '../slices';
+import { compileTopicsSteps } from '../topics/assignTopics';
 import type { Diagnostic, Paper, TopicRule } from '../types';
-import { toCorpusPapers, type IncomingPaper } from './buildCorpus';
+import { corpusPaperSteps, type IncomingPaper } from './buildCorpus';
+import { readCorpusJsonSteps } from './jsonPapers';
 import { createMerger, normalizeTitle } from './merge';
-import { parsePage } from './parsePage';
-import { loadCorpus } from './schema';
+import { parsePageSteps } from './parsePage';
 
 /** A user's corpus file as read from disk: Daily Papers page dumps (`.txt`) or corpus JSON (`.json`). */
 export interface UserSource {
@@ -32,74 +32,110 @@ export interface MergeOptions {
 }
 
 /**
+ * How far a merge has come: reading the sources (`done` of `total` characters of their text), then
+ * making the new papers (`done` of `total` steps: two a paper, see `corpusPaperSteps`).
+ */
+export interface MergeProgress extends Progress {
+  phase: 'reading' | 'papers';
+}
+
+/**
  * Merges users' own sources into a base corpus (usually the bundled one) by the same rules as the
  * bundled pages: a paper whose normalised title is already known (from the base or any source, JSON or
  * page, in any order) fills that paper's unknown fields and adds its source; a new paper gets an id
  * and citation key no base paper has. A JSON paper keeps its own id and key unless another paper has
  * them (reported); the key a JSON file gives a known paper becomes that paper's alias. Keys never
  * depend on the order of sources. Never throws: a source that cannot be read, or whose reading fails in
- * any way, costs only itself and is reported by its file name; the base papers always stay. The work is
- * linear in the number of papers (merging, membership and topic assignment).
+ * any way, costs only itself and is reported by its file name, and a paper that breaks something costs
+ * only itself, reported at its file and line; the base papers always stay. The work is linear in the
+ * size of the sources (merging, membership, names and topic assignment).
  */
 export function mergeUserSources(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[], options: MergeOptions = {}): MergedCorpus {
+  return runToEnd(mergeUserSourcesSteps(base, sources, rules, options));
+}
+
+/** `mergeUserSources` in small steps (a paper or a pass over a page each), for `runInSlices`. */
+export function* mergeUserSourcesSteps(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[], options: MergeOptions = {}): Generator<MergeProgress, MergedCorpus> {
   const diagnostics: Diagnostic[] = [];
   try {
-    return mergeSources(base, sources, rules, options, diagnostics);
+    return yield* mergeSteps(base, sources, rules, options, diagnostics);
   } catch (error) {
-    // Every source was read on its own below; only a bug in the merge itself reaches here.
+    // Every source and every paper is guarded on its own below; only a bug in the merge itself reaches here.
     diagnostics.push({ file: sources.map((source) => source.file).join(', ') || 'your corpora', line: null, message: `merging your corpora failed (${describeError(error)}); only the bundled papers are shown`, severity: 'error' });
     return { papers: [...base], diagnostics, issuedKeys: new Map() };
   }
 }
 
-function mergeSources(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[], options: MergeOptions, diagnostics: Diagnostic[]): MergedCorpus {
-  const compiled = compileTopics(rules, 'topics');
+function* mergeSteps(base: readonly Paper[], sources: readonly UserSource[], rules: readonly TopicRule[], options: MergeOptions, diagnostics: Diagnostic[]): Generator<MergeProgress, MergedCorpus> {
+  const total = sources.reduce((sum, source) => sum + textLength(source), 0);
+  const compiled = yield* reading(compileTopicsSteps(rules, 'topics'), 0, total, 0);
   for (const diagnostic of compiled.diagnostics) diagnostics.push(diagnostic);
-  const mergeInto = createMerger();
-  const papers = base.map((paper) => ({ ...paper, links: [...paper.links], sources: [...paper.sources], topics: [...paper.topics] }));
-  const byTitle = new Map(papers.map((paper) => [normalizeTitle(paper.title), paper]));
-  const fresh = new Map<string, FreshPaper>();
-  /** Keys JSON files give papers of the base corpus, to keep as their aliases. */
-  const baseAliases = new Map<Paper, { key: string; file: string }[]>();
-
-  const absorb = (incoming: FreshPaper): void => {
-    const title = normalizeTitle(incoming.title);
-    const known = byTitle.get(title);
-    if (known) {
-      mergeInto(known, incoming);
-      const claims = [incoming.claimedKey, ...(incoming.aliases ?? [])].filter((key): key is string => key !== undefined && key !== known.key);
-      if (claims.length > 0) baseAliases.set(known, [...(baseAliases.get(known) ?? []), ...claims.map((key) => ({ key, file: incoming.file }))]);
-      return;
-    }
-    const seen = fresh.get(title);
-    if (seen) mergeCopies(seen, incoming, mergeInto);
-    else fresh.set(title, { ...incoming, links: [...incoming.links], sources: [...incoming.sources] });
-  };
-
+  const merging = new Merging(base);
+  let before = 0;
   for (const source of sources) {
-    // Read each source completely before any of it is merged, so that a failure part-way leaves
+    // Each source is read completely before any of it is merged, so that a failure part-way leaves
     // the papers already merged untouched.
-    let read: ReturnType<typeof readSource>;
+    let read: SourcePapers;
     try {
-      read = readSource(source);
+      read = yield* reading(readSourceSteps(source), before, total);
     } catch (error) {
       diagnostics.push({ file: source.file, line: null, message: `could not be read (${describeError(error)}); its papers are left out`, severity: 'error' });
+      before += textLength(source);
       continue;
     }
+    before += textLength(source);
     for (const diagnostic of read.diagnostics) diagnostics.push(diagnostic);
-    for (const paper of read.papers) absorb(paper);
+    for (const paper of read.papers) {
+      merging.absorb(paper);
+      yield { phase: 'reading', done: before, total };
+    }
   }
 
-  const reservedIds = new Map(papers.map((paper) => [paper.id, normalizeTitle(paper.title)]));
+  const reservedIds = new Map(merging.papers.map((paper) => [paper.id, normalizeTitle(paper.title)]));
   const reservedKeys = new Map<string, string>();
-  for (const paper of papers) for (const key of [paper.key, ...(paper.aliases ?? [])]) reservedKeys.set(key, normalizeTitle(paper.title));
-  const incoming = [...fresh.values()];
-  const added = toCorpusPapers(incoming, compiled.topics, { reservedIds, reservedKeys, previousKeys: options.previousKeys, diagnostics });
+  for (const paper of merging.papers) for (const key of [paper.key, ...(paper.aliases ?? [])]) reservedKeys.set(key, normalizeTitle(paper.title));
+  const incoming = [...merging.fresh.values()];
+  const steps = corpusPaperSteps(incoming, compiled.topics, { reservedIds, reservedKeys, previousKeys: options.previousKeys, diagnostics });
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) yield { phase: 'papers', done: step.value.done, total: step.value.total };
+  const added = step.value;
   for (const index of added.refusedKeys) diagnostics.push(refusal(incoming[index], 'key', incoming[index].claimedKey!, added.keys[index]));
   for (const index of added.refusedIds) diagnostics.push(refusal(incoming[index], 'id', incoming[index].claimedId!, added.ids[index]));
-  addBaseAliases(baseAliases, added.papers, diagnostics);
+  addBaseAliases(merging.baseAliases, added.papers, diagnostics);
   const issuedKeys = new Map(added.papers.map((paper) => [normalizeTitle(paper.title), paper.key]));
-  return { papers: [...papers, ...added.papers], diagnostics, issuedKeys };
+  return { papers: [...merging.papers, ...added.papers], diagnostics, issuedKeys };
+}
+
+/** The papers known so far: the base papers (copies), and the new papers by normalised title. */
+class Merging {
+  /** Copies of the base papers, which merged papers may fill in. */
+  readonly papers: Paper[];
+  /** New papers by normalised title, copies of one paper merged (see `mergeCopies`). */
+  readonly fresh = new Map<string, FreshPaper>();
+  /** Keys JSON files give papers of the base corpus, to keep as their aliases. */
+  readonly baseAliases = new Map<Paper, { key: string; file: string }[]>();
+  private readonly byTitle: Map<string, Paper>;
+  private readonly mergeInto = createMerger();
+
+  constructor(base: readonly Paper[]) {
+    this.papers = base.map((paper) => ({ ...paper, links: [...paper.links], sources: [...paper.sources], topics: [...paper.topics] }));
+    this.byTitle = new Map(this.papers.map((paper) => [normalizeTitle(paper.title), paper]));
+  }
+
+  /** A paper of a source: merged into a known paper of its title, or into a new one, else new. */
+  absorb(incoming: FreshPaper): void {
+    const title = normalizeTitle(incoming.title);
+    const known = this.byTitle.get(title);
+    if (known) {
+      this.mergeInto(known, incoming);
+      const claims = [incoming.claimedKey, ...(incoming.aliases ?? [])].filter((key): key is string => key !== undefined && key !== known.key);
+      if (claims.length > 0) this.baseAliases.set(known, [...(this.baseAliases.get(known) ?? []), ...claims.map((key) => ({ key, file: incoming.file }))]);
+      return;
+    }
+    const seen = this.fresh.get(title);
+    if (seen) mergeCopies(seen, incoming, this.mergeInto);
+    else this.fresh.set(title, { ...incoming, links: [...incoming.links], sources: [...incoming.sources] });
+  }
 }
 
 /** A paper read from a user's source, not yet in the corpus, with the file it came from. */
@@ -163,35 +199,42 @@ function refusal(paper: FreshPaper, what: 'id' | 'key', claimed: string, given: 
   };
 }
 
-/** One source's papers and problems: corpus JSON for `.json` files, a page dump otherwise. */
-function readSource(source: UserSource): { papers: FreshPaper[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+/** One source's papers and problems. */
+interface SourcePapers {
+  papers: FreshPaper[];
+  diagnostics: Diagnostic[];
+}
+
+/** One source read in steps: corpus JSON for `.json` files, a page dump otherwise. */
+function* readSourceSteps(source: UserSource): Generator<Progress, SourcePapers> {
   if (!/\.json$/i.test(source.file)) {
-    const result = parsePage(source.text, source.file);
+    const result = yield* parsePageSteps(source.text, source.file);
     return { papers: result.papers.map((paper) => ({ ...paper, file: source.file })), diagnostics: result.diagnostics };
   }
-  const json = parseJson(source, diagnostics);
-  if (json === undefined) return { papers: [], diagnostics };
-  const loaded = loadCorpus(json, source.file);
-  for (const diagnostic of loaded.diagnostics) diagnostics.push(diagnostic);
-  return { papers: loaded.corpus.papers.map((paper) => fromJson(paper, source.file)), diagnostics };
+  const loaded = yield* readCorpusJsonSteps(source.text, source.file);
+  return { papers: loaded.corpus.papers.map((paper) => fromJson(paper, source.file)), diagnostics: loaded.diagnostics };
+}
+
+/**
+ * Steps of the reading phase whose progress counts `scale` of their own units as characters of the
+ * sources (1 for reading a source; 0 for work that reads none), after the `before` already read.
+ */
+function* reading<T>(steps: Generator<Progress, T>, before: number, total: number, scale = 1): Generator<MergeProgress, T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    yield { phase: 'reading', done: before + scale * step.value.done, total };
+  }
+}
+
+/** The length of a source's text; 0 when it has none to measure (it is reported when read). */
+function textLength(source: UserSource): number {
+  try {
+    return typeof source.text === 'string' ? source.text.length : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function parseJson(source: UserSource, diagnostics: Diagnostic[]): unknown {
-  try {
-    return JSON.parse(source.text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    // JSON.parse does not always say where; jsonc-parser (VS Code's own) reports the offset of the first error.
-    const errors: ParseError[] = [];
-    parseTree(source.text, errors, { disallowComments: true, allowTrailingComma: false });
-    const offset = errors[0]?.offset;
-    const line = offset === undefined ? null : source.text.slice(0, offset).split('\n').length;
-    const reason = errors[0] ? printParseErrorCode(errors[0].error) : (error as Error).message;
-    diagnostics.push({ file: source.file, line, message: `not valid JSON (${reason})`, severity: 'error' });
-    return undefined;
-  }
 }

@@ -5,6 +5,7 @@
  * thread is never held for long. Stops as soon as `isCancelled()` says so. Skips files over the size
  * limit, binary files and files that cannot be read, and says which and why.
  */
+import { yieldToEventLoop } from '../slices';
 import { languageIdForPath } from '../sourceText/languages';
 import type { CitationIndex } from './citationIndex';
 import type { PathFilter } from './pathFilter';
@@ -64,11 +65,6 @@ interface Pending {
 
 /** The default per-file size limit: 1 MiB. */
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
-
-/** Gives the event loop back: `setImmediate` where there is one (Node), else a zero timeout (web worker). */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-}
 
 /** Reads and scans `files` into `index`, in slices. Never throws for a file; the caller sees skipped files in the result. */
 export async function indexWorkspace(index: CitationIndex, files: readonly WorkspaceFile[], options: IndexWorkspaceOptions): Promise<IndexWorkspaceResult> {

@@ -13,6 +13,7 @@ import type { WorkerPort } from '../search/worker/client';
 import type { Paper } from '../types';
 import type { Logger } from './events';
 import { IndexCancelledError, type IndexLoader, type IndexRequest } from './indexService';
+import type { WithProgress } from './progress';
 import { threadEngine, type SearchEngine } from './searchEngine';
 import { indexInWorker, percentDone, type IndexCache } from './workerIndex';
 
@@ -24,8 +25,7 @@ export const LONG_BUILD_PAPERS = 5000;
 /** From this many papers the index is made in the search worker, where one can start. */
 export const WORKER_PAPERS = 2000;
 
-/** Runs `task` with a progress report (0–100) and a way for the user to cancel (`isCancelled`). */
-export type WithProgress = <T>(title: string, task: (report: (percent: number) => void, isCancelled: () => boolean) => Promise<T>) => Promise<T>;
+export type { WithProgress } from './progress';
 
 /** What the loader reads, starts and shows. */
 export interface PaperIndexLoaderOptions {

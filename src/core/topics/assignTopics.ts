@@ -1,3 +1,4 @@
+import { runToEnd, type Progress } from '../slices';
 import type { Diagnostic, TopicRule } from '../types';
 import { OTHER_TOPIC } from './taxonomy';
 import { compileTerm, mayMatch, wordsOf, type TermMatcher } from './termMatcher';
@@ -32,24 +33,44 @@ const MAX_ABSTRACT_HITS = 3;
  * text for every term (see `termMatcher.ts`); a term that cannot be matched so, or does not compile, is
  * left out with a diagnostic naming where it came from (`[2].terms[0].match`). Never throws.
  */
-export function compileTopics(rules: readonly TopicRule[], origin = 'topics'): { topics: CompiledTopic[]; diagnostics: Diagnostic[] } {
+export function compileTopics(rules: readonly TopicRule[], origin = 'topics'): CompiledTopics {
+  return runToEnd(compileTopicsSteps(rules, origin));
+}
+
+/** Compiled topic rules, and the terms left out. */
+export interface CompiledTopics {
+  topics: CompiledTopic[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `compileTopics` one rule at a time, yielding after each (the first regular expression also loads
+ * RE2), so that compiling a large taxonomy never holds the thread for long.
+ */
+export function* compileTopicsSteps(rules: readonly TopicRule[], origin = 'topics'): Generator<Progress, CompiledTopics> {
   const diagnostics: Diagnostic[] = [];
-  const topics = rules.map((rule, ruleIndex): CompiledTopic => {
-    const matchers: CompiledTopic['matchers'] = [];
-    rule.terms.forEach((term, termIndex) => {
-      let compiled: ReturnType<typeof compileTerm>;
-      try {
-        compiled = compileTerm(term);
-      } catch (error) {
-        compiled = { problem: `the term "${term.match}" cannot be used (${(error as Error).message})` };
-      }
-      if ('problem' in compiled) {
-        diagnostics.push({ file: origin, line: null, path: `[${ruleIndex}].terms[${termIndex}].match`, message: `topic "${rule.name}": ${compiled.problem}`, severity: 'error' });
-      } else matchers.push({ matcher: compiled, weight: term.weight });
-    });
-    return { rule, matchers };
-  });
+  const topics: CompiledTopic[] = [];
+  for (const [ruleIndex, rule] of rules.entries()) {
+    topics.push(compileRule(rule, ruleIndex, origin, diagnostics));
+    yield { done: ruleIndex + 1, total: rules.length };
+  }
   return { topics, diagnostics };
+}
+
+function compileRule(rule: TopicRule, ruleIndex: number, origin: string, diagnostics: Diagnostic[]): CompiledTopic {
+  const matchers: CompiledTopic['matchers'] = [];
+  rule.terms.forEach((term, termIndex) => {
+    let compiled: ReturnType<typeof compileTerm>;
+    try {
+      compiled = compileTerm(term);
+    } catch (error) {
+      compiled = { problem: `the term "${term.match}" cannot be used (${(error as Error).message})` };
+    }
+    if ('problem' in compiled) {
+      diagnostics.push({ file: origin, line: null, path: `[${ruleIndex}].terms[${termIndex}].match`, message: `topic "${rule.name}": ${compiled.problem}`, severity: 'error' });
+    } else matchers.push({ matcher: compiled, weight: term.weight });
+  });
+  return { rule, matchers };
 }
 
 /** How well a topic fits a paper: its score, and whether the title names the topic by a strong term. */

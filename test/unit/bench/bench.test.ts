@@ -34,7 +34,9 @@ describe('benchmark (npm run bench)', function () {
       assert.ok(entry.workerBuildMs > 0 && entry.indexLoadMs > 0, 'built in the worker the first time, loaded from the cache after');
       assert.ok(entry.mainHeapMB > 0 && entry.indexBytes > 0);
     }
-    assert.equal(report.budgets.length, 21);
+    assert.equal(report.userCorpus.json.papers, 4000);
+    assert.ok(report.userCorpus.json.distinct > 3000 && report.userCorpus.pages.distinct > 400, JSON.stringify(report.userCorpus));
+    assert.equal(report.budgets.length, 25);
     for (const budget of report.budgets) {
       if (budget.figure.startsWith('10') && budget.figure.includes('papers')) assert.equal(budget.status, 'not measured', budget.figure);
       else if (budget.figure !== 'vsixKB') assert.notEqual(budget.status, 'not measured', budget.figure);

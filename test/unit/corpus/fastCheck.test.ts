@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildCorpus } from '../../../src/core/corpus/buildCorpus';
 import { checkPaperFast, checkTopicFast } from '../../../src/core/corpus/fastCheck';
-import { paperSchema, topicRuleSchema } from '../../../src/core/corpus/schema';
+import { paperSchema } from '../../../src/core/corpus/schema';
+import { topicRuleSchema } from '../../../src/core/topics/topicSchema';
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import { readLegacyKeys, readPages } from '../pages';
 

@@ -7,6 +7,7 @@ import type { SavedIndexBytes } from '../../../src/core/search/worker/protocol';
 import type { IndexLoader, SearchEngine } from '../../../src/core/store/indexService';
 import type { IndexCache } from '../../../src/core/store/paperIndexLoader';
 import { PaperStore, type StoreSettings } from '../../../src/core/store/paperStore';
+import type { WithProgress } from '../../../src/core/store/progress';
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import type { Corpus } from '../../../src/core/types';
 import { readPages } from '../pages';
@@ -47,6 +48,7 @@ export class TestSettings implements StoreSettings {
   entries: string[] = [];
   topics: unknown = [];
   readonly topicsKey = 'paperScout.topics';
+  readonly corpusFilesKey = 'paperScout.corpus.sources';
   includeBundled(): boolean { return this.bundled; }
   corpusFileEntries(): string[] { return this.entries; }
   userTopics(): unknown { return this.topics; }
@@ -68,19 +70,26 @@ export class TestCorpusFiles implements CorpusFileReader {
   }
 }
 
-/** A store over the given bundled-file reader, with test settings and files and an index loader. */
+/**
+ * A store over the given bundled-file reader, with test settings, an index loader, and the user's
+ * files from `TestCorpusFiles` (or from `reader` when given).
+ */
 export function testStore(parts: {
   readBundled?: () => Promise<Uint8Array>;
   loadIndex?: IndexLoader<SearchEngine>;
   settings?: TestSettings;
   files?: TestCorpusFiles;
+  reader?: CorpusFileReader;
+  withProgress?: WithProgress;
+  progressDelayMs?: number;
 } = {}): { store: PaperStore; settings: TestSettings; files: TestCorpusFiles; log: RecordingLog } {
   const log = new RecordingLog();
   const settings = parts.settings ?? new TestSettings();
   const files = parts.files ?? new TestCorpusFiles();
-  const loader = new CorpusLoader({ name: 'dist/corpus.json', read: parts.readBundled ?? (async () => corpusBytes()) }, files, log);
+  const loader = new CorpusLoader({ name: 'dist/corpus.json', read: parts.readBundled ?? (async () => corpusBytes()) }, parts.reader ?? files, log);
   const loadIndex = parts.loadIndex ?? (async () => { throw new Error('no index in this test'); });
-  return { store: new PaperStore({ loader, settings, loadIndex, log }), settings, files, log };
+  const { withProgress, progressDelayMs } = parts;
+  return { store: new PaperStore({ loader, settings, loadIndex, log, withProgress, progressDelayMs }), settings, files, log };
 }
 
 /** A page dump with one paper of this title. */

@@ -13,7 +13,7 @@ class MemoryKeys implements IssuedKeyStore {
 
 /** The key of the paper titled `title` once the loader has read `entries`. */
 async function keysAfter(loader: CorpusLoader, entries: string[]): Promise<Map<string, string>> {
-  const { papers } = await loader.load({ includeBundled: true, entries });
+  const { papers } = await loader.load({ includeBundled: true, entries, settingKey: 'paperScout.corpusFiles' });
   return new Map(papers.map((paper) => [paper.title, paper.key]));
 }
 

@@ -78,7 +78,7 @@ describe('store: loading the papers (no VS Code)', () => {
     ];
     let changed = false;
     store.onDidChange(() => { changed = true; });
-    store.applyTopics();
+    await store.applyTopics();
     assert.ok(changed);
     assert.ok(store.rules.some((rule) => rule.name === 'Agents'));
     assert.ok(!store.rules.some((rule) => rule.name === 'Broken'));
@@ -126,10 +126,10 @@ describe('store: the index of the papers in force (no VS Code)', () => {
     const { store, settings } = testStore({ loadIndex: async (request) => threadEngine(PaperIndex.build(request.papers)) });
     await store.load();
     const index = await store.index.ready();
-    store.applyTopics();
+    await store.applyTopics();
     assert.equal(store.index.current(), index, 'applying unchanged topics kept the index');
     settings.topics = [{ name: 'Agents', terms: [{ match: 'agent*', weight: 5 }] }];
-    store.applyTopics();
+    await store.applyTopics();
     assert.equal(store.index.current(), undefined);
   });
 });

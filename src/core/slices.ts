@@ -1,0 +1,72 @@
+/**
+ * Long work in slices: the work is written once, as a generator that yields after each small step,
+ * and run either to its end at once (the CLI, the build, tests) or in slices of a few milliseconds
+ * that give the event loop back in between, so the extension host is never blocked for long.
+ */
+
+/** How far a piece of work has come: `done` of `total` units (files, characters or papers). */
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+/** Work that stopped because the caller no longer wanted it (cancelled, or superseded by newer work). */
+export class WorkCancelledError extends Error {
+  constructor(message = 'the work was cancelled') {
+    super(message);
+    this.name = 'WorkCancelledError';
+  }
+}
+
+/** True when `error` means the work was cancelled. */
+export function isWorkCancelled(error: unknown): boolean {
+  return error instanceof WorkCancelledError;
+}
+
+/** How `runInSlices` runs the steps. */
+export interface SliceOptions<P> {
+  /** The longest stretch of steps before the thread is given back, in ms (default `SLICE_MS`). */
+  sliceMs?: number;
+  /** Checked between slices: when true, the work stops with a `WorkCancelledError`. */
+  isCancelled?: () => boolean;
+  /** Called with the last value the steps yielded, once per slice. */
+  onProgress?: (progress: P) => void;
+}
+
+/** The default slice: short enough for typing to stay smooth, long enough that yielding costs little. */
+export const SLICE_MS = 10;
+
+/** Gives the event loop back: `setImmediate` where there is one (Node), else a zero timeout (web worker). */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/** Runs the steps to their end at once and returns their result. */
+export function runToEnd<T>(steps: Iterator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs the steps in slices of about `sliceMs`, yielding to the event loop between slices. Each step
+ * must be small (a paper, a chunk of text): a slice ends after the step that crossed its time.
+ */
+export async function runInSlices<T, P>(steps: Iterator<P, T>, options: SliceOptions<P> = {}): Promise<T> {
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  if (options.isCancelled?.()) throw new WorkCancelledError();
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < sliceMs) continue;
+    options.onProgress?.(step.value);
+    await yieldToEventLoop();
+    if (options.isCancelled?.()) {
+      steps.return?.(undefined as never);
+      throw new WorkCancelledError();
+    }
+    sliceStart = performance.now();
+  }
+}
