@@ -29,7 +29,7 @@ export interface SliceOptions<P> {
   sliceMs?: number;
   /** Checked between slices: when true, the work stops with a `WorkCancelledError`. */
   isCancelled?: () => boolean;
-  /** Called with the last value the steps yielded, once per slice. */
+  /** Called with the last value the steps yielded, once per slice and once more at the end when that was not reported yet. */
   onProgress?: (progress: P) => void;
 }
 
@@ -57,10 +57,20 @@ export async function runInSlices<T, P>(steps: Iterator<P, T>, options: SliceOpt
   const sliceMs = options.sliceMs ?? SLICE_MS;
   if (options.isCancelled?.()) throw new WorkCancelledError();
   let sliceStart = performance.now();
+  /** The last step's progress, and whether it is still to be reported. */
+  let last: P | undefined;
+  let unreported = false;
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) {
+      // The end of the work is reported too, not only the slices' ends before it.
+      if (unreported) options.onProgress?.(last as P);
+      return step.value;
+    }
+    last = step.value;
+    unreported = true;
     if (performance.now() - sliceStart < sliceMs) continue;
+    unreported = false;
     options.onProgress?.(step.value);
     await yieldToEventLoop();
     if (options.isCancelled?.()) {

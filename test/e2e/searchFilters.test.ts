@@ -64,6 +64,8 @@ describe(`Paper Scout search filters (${host} host)`, function () {
     await input().fill('');
     await wb.page.keyboard.type('venue:icml lora', { delay: 10 });
     await wb.quickRows.filter({ hasText: 'venue:icml' }).first().waitFor({ timeout: 30_000 });
+    // While 'lora' is still being typed, 'venue:icml' alone has no papers: wait for the whole query's.
+    await wb.quickRows.filter({ hasText: /LoRA|Low-Rank/i }).first().waitFor({ timeout: 30_000 });
     const text = (await wb.quickInput.innerText()).replace(/\s+/g, ' ');
     ok(/Not searched: venue:icml/.test(text) && /unknown filter "venue:"/.test(text), `no problem shown: ${text.slice(0, 300)}`);
     ok(/LoRA|Low-Rank/i.test(text), `the rest of the query was not searched: ${text.slice(0, 300)}`);
