@@ -69,7 +69,7 @@ export class CorpusLoader {
       : { bundled: [], bundledTopics: DEFAULT_TOPICS, corpusProblems: [] };
     const read = await this.userFiles.read(request.entries);
     if (request.entries.length === 0) return { bundled, bundledTopics, papers: bundled, corpusProblems, fileProblems: read.diagnostics };
-    const previousKeys = this.issuedKeys?.previous();
+    const previousKeys = await this.issuedKeys?.previous();
     const merged = mergeUserSources(bundled, read.files, bundledTopics, { previousKeys });
     if (this.issuedKeys && previousKeys) {
       const remembered = rememberIssuedKeys(previousKeys, merged.issuedKeys);
