@@ -94,6 +94,8 @@ export interface PaperScoutTestHooks {
    * a value as given, valid or not, so a test can check that a corrupt value is reset when next read.
    */
   readonly storedState: StoredStateHooks;
+  /** The file the citation keys of the user's papers are kept in (read and write it with `workspace.fs`). */
+  readonly issuedKeysFile: vscode.Uri;
 }
 
 /** The workspace citation index as tests see it. */
@@ -130,7 +132,7 @@ export interface StoredStateHooks {
 }
 
 /** The API over `scout`; with the test hooks when the extension runs under `ExtensionMode.Test`. */
-export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState'>): PaperScoutApi {
+export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState' | 'globalStorageUri'>): PaperScoutApi {
   const paperOrThrow = (id: string): Paper => {
     const paper = scout.store.paper(id);
     if (!paper) throw new Error(`no paper with id "${id}"`);
@@ -149,11 +151,11 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection }),
     copyCitation: (id, format) => scout.copyCitation(paperOrThrow(id), format),
     reload: () => scout.load(),
-    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState) } : {}),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri)) } : {}),
   };
 }
 
-function testHooks(scout: PaperScout, globalState: vscode.Memento): PaperScoutTestHooks {
+function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFile: vscode.Uri): PaperScoutTestHooks {
   const storedKeys: readonly string[] = [RecentSearches.key, IssuedKeys.key];
   const storedKeyOrThrow = (key: string): string => {
     if (!storedKeys.includes(key)) throw new Error(`Paper Scout keeps no state under "${key}"`);
@@ -187,5 +189,6 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento): PaperScoutTe
       get: (key) => globalState.get<unknown>(storedKeyOrThrow(key)),
       set: async (key, value) => { await globalState.update(storedKeyOrThrow(key), value); },
     },
+    issuedKeysFile,
   };
 }

@@ -19,7 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   try {
     // Indexes of large corpora, built in the search worker, are kept per version of the extension.
     const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown');
-    const scout = new PaperScout(context.extensionUri, log, context.globalState, vscode.Uri.joinPath(context.globalStorageUri, 'search-index', version));
+    const scout = new PaperScout(context.extensionUri, log, context, vscode.Uri.joinPath(context.globalStorageUri, 'search-index', version));
     context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log));
     await scout.load();
     log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host)`);

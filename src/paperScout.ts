@@ -7,6 +7,7 @@ import type { CommandTarget, DocumentPlace, KeyAtPlace, SearchIntent, SearchRequ
 import { PaperPanels } from './panel/paperPanel';
 import { References } from './references';
 import { createPaperStore, type PaperStore } from './store/createStore';
+import type { KeyStorage } from './state/issuedKeys';
 import { RecentSearches } from './state/recentSearches';
 import { RestrictedMode } from './settings/restrictedMode';
 import { orderLabel } from './core/citations/displayText';
@@ -50,10 +51,13 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly reportedProblems = { topics: '', corpusFiles: '' };
 
-  /** `indexCache`: the folder where indexes built in the search worker are kept between sessions. */
-  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, globalState: vscode.Memento, indexCache?: vscode.Uri) {
-    this.recentSearches = new RecentSearches(globalState, log);
-    this.store = createPaperStore(extensionUri, log, this.disposables, globalState, indexCache);
+  /**
+   * `storage`: the extension's `globalState` and global storage folder; `indexCache`: the folder where
+   * indexes built in the search worker are kept between sessions.
+   */
+  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, storage: KeyStorage, indexCache?: vscode.Uri) {
+    this.recentSearches = new RecentSearches(storage.globalState, log);
+    this.store = createPaperStore(extensionUri, log, this.disposables, storage, indexCache);
     this.references = new References(this.store, log, (id) => this.openPaper(id));
     this.tree = new TopicTreeProvider(this.store, this.references.counts);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });

@@ -1,28 +1,59 @@
-import type * as vscode from 'vscode';
-import { issuedKeysSchema, type IssuedKeyStore } from '../core/store/issuedKeys';
-import { StoredValue } from './storedValue';
+import * as vscode from 'vscode';
+import { IssuedKeyFile } from '../core/store/issuedKeyFile';
+
+/** What of the extension's context the keys need: the global storage folder, and `globalState` they move out of. */
+export type KeyStorage = Pick<vscode.ExtensionContext, 'globalState' | 'globalStorageUri'>;
 
 /**
- * The citation keys given to the papers of the user's corpus files, kept in `globalState` so a key a
- * document cites stays with its paper across sessions, whatever files are added, removed or
- * reordered. Per machine (not registered with `setKeysForSync`): the corpus files are this machine's.
+ * The citation keys given to the papers of the user's corpus files, kept in `issued-citation-keys.json`
+ * in the extension's global storage folder (through `workspace.fs`, so every host can), so a key a
+ * document cites stays with its paper across sessions, whatever files are added, removed or reordered.
+ * Per machine, like the corpus files. Keys an earlier version kept in `globalState` move into the file.
  */
-export class IssuedKeys implements IssuedKeyStore {
-  /** The `globalState` key. */
+export class IssuedKeys extends IssuedKeyFile {
+  /** The `globalState` key the keys were kept under before the file. */
   static readonly key = 'issuedCitationKeys';
-  private readonly stored: StoredValue<Record<string, string>>;
+  /** The file's name in the global storage folder. */
+  static readonly fileName = 'issued-citation-keys.json';
 
-  constructor(globalState: vscode.Memento, log: vscode.LogOutputChannel) {
-    this.stored = new StoredValue(globalState, IssuedKeys.key, issuedKeysSchema, {}, 'citation keys of your papers', log);
+  constructor(storage: KeyStorage, log: vscode.LogOutputChannel) {
+    const folder = storage.globalStorageUri;
+    const file = IssuedKeys.fileIn(folder);
+    const name = file.scheme === 'file' ? file.fsPath : file.toString(true);
+    super({ name, read: () => readIfThere(file), write: (bytes) => replaceFile(folder, file, bytes, log) }, log, {
+      get: () => storage.globalState.get<unknown>(IssuedKeys.key),
+      clear: async () => { await storage.globalState.update(IssuedKeys.key, undefined); },
+    });
   }
 
-  /** The keys handed out before, by paper identity. */
-  previous(): ReadonlyMap<string, string> {
-    return new Map(Object.entries(this.stored.get()));
+  /** The file the keys are kept in, in the global storage folder `globalStorageUri`. */
+  static fileIn(globalStorageUri: vscode.Uri): vscode.Uri {
+    return vscode.Uri.joinPath(globalStorageUri, IssuedKeys.fileName);
   }
+}
 
-  /** Keeps `keys` for the next load (asynchronously; a failure is logged by `StoredValue`). */
-  save(keys: ReadonlyMap<string, string>): void {
-    void this.stored.set(Object.fromEntries(keys));
+async function readIfThere(file: vscode.Uri): Promise<Uint8Array | undefined> {
+  try {
+    return await vscode.workspace.fs.readFile(file);
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes a temporary file beside `file` and renames it over `file`, so a reader never sees half a file;
+ * where the rename fails, writes `file` in place.
+ */
+async function replaceFile(folder: vscode.Uri, file: vscode.Uri, bytes: Uint8Array, log: vscode.LogOutputChannel): Promise<void> {
+  await vscode.workspace.fs.createDirectory(folder);
+  const temporary = vscode.Uri.joinPath(folder, `.${IssuedKeys.fileName}.${Date.now().toString(36)}.tmp`);
+  try {
+    await vscode.workspace.fs.writeFile(temporary, bytes);
+    await vscode.workspace.fs.rename(temporary, file, { overwrite: true });
+  } catch (error) {
+    log.warn(`could not replace ${file.toString(true)} by renaming (${error instanceof Error ? error.message : String(error)}); writing it in place`);
+    await vscode.workspace.fs.writeFile(file, bytes);
+    await Promise.resolve(vscode.workspace.fs.delete(temporary, { useTrash: false })).catch(() => undefined);
   }
 }

@@ -12,7 +12,7 @@ import { paperIndexLoader } from '../core/store/paperIndexLoader';
 import { PaperStore, type StoreState } from '../core/store/paperStore';
 import type { WithProgress } from '../core/store/progress';
 import { affects, corpusFileEntries, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
-import { IssuedKeys } from '../state/issuedKeys';
+import { IssuedKeys, type KeyStorage } from '../state/issuedKeys';
 import { CorpusFiles } from './corpusFiles';
 import { IndexCacheFolder, searchWorkerStarter } from './searchWorkers';
 
@@ -24,10 +24,10 @@ export const STATE_CONTEXT_KEY = 'paperScout.state';
 
 /**
  * Builds the store over the extension's bundled files; what it registers goes to `disposables`. The
- * keys given to the user's papers are kept in `globalState`, so they never move. Indexes the search
+ * keys given to the user's papers are kept in a file in `storage`'s global storage folder, so they never move. Indexes the search
  * worker builds are kept under `indexCache` (none kept without it).
  */
-export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[], globalState: vscode.Memento, indexCache?: vscode.Uri): PaperStore {
+export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[], storage: KeyStorage, indexCache?: vscode.Uri): PaperStore {
   const corpusUri = vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json');
   const indexUri = vscode.Uri.joinPath(extensionUri, 'dist', 'index.json');
   const vocabularyUri = vscode.Uri.joinPath(extensionUri, 'dist', 'vocabulary.json');
@@ -37,7 +37,7 @@ export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutput
   };
   const files = new CorpusFiles(SETTINGS.corpusFiles.key);
   const store = new PaperStore({
-    loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(corpusUri) }, files, log, new IssuedKeys(globalState, log)),
+    loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(corpusUri) }, files, log, new IssuedKeys(storage, log)),
     settings: { includeBundled, corpusFileEntries, userTopics: userTopicsValue, topicsKey: SETTINGS.topics.key, corpusFilesKey: SETTINGS.corpusFiles.key },
     loadIndex: paperIndexLoader({
       readPrebuilt,

@@ -87,7 +87,7 @@ export class CorpusLoader {
     try {
       const read = await this.userFiles.read(request.entries, scaled(progress, 0, READING_SHARE));
       if (request.entries.length === 0) return done(bundled, read.diagnostics);
-      const previousKeys = this.issuedKeys?.previous();
+      const previousKeys = await this.issuedKeys?.previous();
       const merged = await runInSlices(mergeUserSourcesSteps(bundled, read.files, bundledTopics, { previousKeys }), {
         isCancelled: () => progress.isCancelled(),
         onProgress: (step) => progress.report(mergePercent(step)),

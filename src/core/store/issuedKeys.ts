@@ -1,7 +1,7 @@
 /**
  * The citation keys handed out to papers of users' own corpus files, kept between sessions so that a
  * paper's key never moves (see `mergeUserSources`: its `issuedKeys` come back as `previousKeys`).
- * Pure: the extension keeps them in `globalState` (src/state/issuedKeys.ts).
+ * Pure: the extension keeps them in a file in its global storage (issuedKeyFile.ts, src/state/issuedKeys.ts).
  */
 import * as z from '../zod';
 
@@ -11,7 +11,7 @@ export const issuedKeysSchema = z.record(z.string(), z.string());
 /** Where the loader keeps the keys it handed out. */
 export interface IssuedKeyStore {
   /** The keys handed out before, by paper identity. */
-  previous(): ReadonlyMap<string, string>;
+  previous(): Promise<ReadonlyMap<string, string>>;
   /** Keeps `keys` (all of them: the result of `rememberIssuedKeys`) for the next load. */
   save(keys: ReadonlyMap<string, string>): void;
 }

@@ -1,5 +1,6 @@
-// The citation keys given to the papers of the user's corpus files are kept in globalState, so a key
-// a document cites stays with its paper when files are removed, added back or reordered.
+// The citation keys given to the papers of the user's corpus files are kept in a file in the extension's
+// global storage, so a key a document cites stays with its paper when files are removed, added back or
+// reordered, and when the papers are read again.
 import * as vscode from 'vscode';
 import * as assert from '../assert';
 import { api, hooks, setSetting, waitFor, workspaceRoot } from '../helpers';
@@ -41,11 +42,41 @@ describe('state: the keys of the user\'s papers', function () {
     return { alpha: key(ALPHA), beta: key(BETA) };
   }
 
+  /** The keys file as the extension wrote it; undefined when there is none or it is not JSON. */
+  async function keysFile(): Promise<Record<string, string> | undefined> {
+    const bytes = await Promise.resolve(vscode.workspace.fs.readFile((await hooks()).issuedKeysFile)).catch(() => undefined);
+    if (!bytes) return undefined;
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, string>;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function writeKeysFile(text: string): Promise<void> {
+    await vscode.workspace.fs.writeFile((await hooks()).issuedKeysFile, new TextEncoder().encode(text));
+  }
+
+  /** The file once it holds every one of `keys`. */
+  function fileHolding(...keys: string[]): Promise<Record<string, string>> {
+    return waitFor(async () => {
+      const held = await keysFile();
+      return held && keys.every((key) => Object.values(held).includes(key)) ? held : undefined;
+    }, `the keys file to hold ${keys.join(', ')}`);
+  }
+
+  /** The identity (normalised title) the file keeps `key` under. */
+  function identityOf(held: Record<string, string>, key: string): string {
+    const identity = Object.keys(held).find((candidate) => held[candidate] === key);
+    assert.ok(identity, `no identity holds ${key} in ${JSON.stringify(held)}`);
+    return identity;
+  }
+
   it('keeps a key when another file goes, and gives a file\'s keys back when it returns', async () => {
+    await Promise.resolve(vscode.workspace.fs.delete((await hooks()).issuedKeysFile)).catch(() => undefined);
     const both = await keysWith(['alpha.txt', 'beta.txt']);
     assert.ok(both.alpha && both.beta && both.alpha !== both.beta, JSON.stringify(both));
-    const stored = (await hooks()).storedState.get('issuedCitationKeys') as Record<string, string>;
-    assert.ok(Object.values(stored).includes(both.alpha) && Object.values(stored).includes(both.beta), `globalState holds ${JSON.stringify(stored)}`);
+    await fileHolding(both.alpha, both.beta);
 
     const betaAlone = await keysWith(['beta.txt']);
     assert.strictEqual(betaAlone.beta, both.beta, 'removing alpha.txt moved the key of the paper in beta.txt');
@@ -53,15 +84,33 @@ describe('state: the keys of the user\'s papers', function () {
     assert.deepStrictEqual(reordered, both);
   });
 
-  it('resets a corrupt stored value and still loads the papers', async () => {
+  it('reads the keys from the file when the papers are read again', async () => {
+    const both = await keysWith(['alpha.txt', 'beta.txt']);
+    const held = await fileHolding(both.alpha!, both.beta!);
+    const planted = 'zeta_kept_in_the_file2024';
+    await writeKeysFile(JSON.stringify({ ...held, [identityOf(held, both.alpha!)]: planted }));
+    await (await api()).reload();
+    assert.deepStrictEqual(await keysWith(['alpha.txt', 'beta.txt']), { alpha: planted, beta: both.beta });
+  });
+
+  it('moves the keys an earlier version kept in globalState into the file', async () => {
     const testHooks = await hooks();
-    await testHooks.storedState.set('issuedCitationKeys', ['not', 'a', 'record']);
+    const before = await keysWith(['alpha.txt', 'beta.txt']);
+    const held = await fileHolding(before.alpha!, before.beta!);
+    const planted = 'zeta_kept_in_global_state2024';
+    await vscode.workspace.fs.delete(testHooks.issuedKeysFile);
+    await testHooks.storedState.set('issuedCitationKeys', { [identityOf(held, before.alpha!)]: planted, [identityOf(held, before.beta!)]: before.beta });
+    await (await api()).reload();
+    assert.deepStrictEqual(await keysWith(['alpha.txt', 'beta.txt']), { alpha: planted, beta: before.beta });
+    await fileHolding(planted, before.beta!);
+    await waitFor(() => testHooks.storedState.get('issuedCitationKeys') === undefined, 'globalState to let go of the keys');
+  });
+
+  it('starts afresh from a corrupt file, still loads the papers, and writes the file anew', async () => {
+    await writeKeysFile('{"not": "finished"');
     await (await api()).reload();
     const keys = await keysWith(['alpha.txt', 'beta.txt']);
-    assert.ok(keys.alpha && keys.beta, JSON.stringify(keys));
-    await waitFor(() => {
-      const stored = testHooks.storedState.get('issuedCitationKeys');
-      return typeof stored === 'object' && stored !== null && !Array.isArray(stored);
-    }, 'the corrupt value to be replaced by a record');
+    assert.ok(keys.alpha && keys.beta && keys.alpha !== keys.beta, JSON.stringify(keys));
+    await fileHolding(keys.alpha, keys.beta);
   });
 });

@@ -3,11 +3,11 @@ import { CorpusLoader } from '../../../src/core/store/corpusLoader';
 import { rememberIssuedKeys, type IssuedKeyStore } from '../../../src/core/store/issuedKeys';
 import { corpusBytes, pageWith, RecordingLog, TestCorpusFiles } from './fakes';
 
-/** Keys kept in memory, as globalState keeps them between sessions. */
+/** Keys kept in memory, as the extension's file keeps them between sessions. */
 class MemoryKeys implements IssuedKeyStore {
   keys = new Map<string, string>();
   saves = 0;
-  previous(): ReadonlyMap<string, string> { return this.keys; }
+  async previous(): Promise<ReadonlyMap<string, string>> { return this.keys; }
   save(keys: ReadonlyMap<string, string>): void { this.keys = new Map(keys); this.saves++; }
 }
 
