@@ -2,8 +2,9 @@
  * Aliases: other keys that still cite a paper (the keys of an earlier key rule, keys users' files gave
  * it), and looking papers up by key or alias. Pure; completion, hover and export resolve keys here.
  */
-import * as z from '../zod';
+import { runToEnd } from '../slices';
 import type { Paper } from '../types';
+import * as z from '../zod';
 
 /**
  * The aliases each paper keeps, from those it wants (`wanted[i]` for the paper with key `keys[i]` and
@@ -16,15 +17,40 @@ export function keyAliases(
   reserved: ReadonlyMap<string, string> | undefined,
   identities: readonly string[],
 ): string[][] {
-  const primary = new Set(keys);
+  return runToEnd(keyAliasesSteps(wanted, keys, reserved, identities));
+}
+
+/** Papers handled between two steps of `keyAliasesSteps`. */
+const STEP = 2000;
+
+/** `keyAliases` in steps of a few thousand papers, so 100,000 new papers never hold the thread for long. */
+export function* keyAliasesSteps(
+  wanted: readonly (readonly string[])[],
+  keys: readonly string[],
+  reserved: ReadonlyMap<string, string> | undefined,
+  identities: readonly string[],
+): Generator<void, string[][]> {
   const wantedBy = new Map<string, number>();
-  wanted.forEach((aliases, index) => {
+  for (const [index, aliases] of wanted.entries()) {
     for (const alias of new Set(aliases)) wantedBy.set(alias, wantedBy.has(alias) ? -1 : index);
-  });
-  return wanted.map((aliases, index) => [...new Set(aliases)].filter((alias) => {
-    const owner = reserved?.get(alias);
-    return !primary.has(alias) && wantedBy.get(alias) === index && (owner === undefined || owner === identities[index]);
-  }).sort());
+    if (index % STEP === STEP - 1) yield;
+  }
+  // Only keys that are wanted as aliases need checking against the papers' keys.
+  const primary = new Set<string>();
+  for (const [index, key] of keys.entries()) {
+    if (wantedBy.has(key)) primary.add(key);
+    if (index % STEP === STEP - 1) yield;
+  }
+  const result: string[][] = [];
+  for (const [index, aliases] of wanted.entries()) {
+    // Most papers want none: they cost no sets or sorts.
+    result.push(aliases.length === 0 ? [] : [...new Set(aliases)].filter((alias) => {
+      const owner = reserved?.get(alias);
+      return !primary.has(alias) && wantedBy.get(alias) === index && (owner === undefined || owner === identities[index]);
+    }).sort());
+    if (index % STEP === STEP - 1) yield;
+  }
+  return result;
 }
 
 /** Papers by every key that cites them: their keys, then aliases that are no paper's key. */

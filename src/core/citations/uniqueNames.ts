@@ -4,6 +4,7 @@
  * (plus one sort): suffixes are counted per base name, never searched from the start again.
  */
 import { runToEnd, type Progress } from '../slices';
+import { sortInSteps } from '../sortSteps';
 
 /** One paper asking for a name. */
 export interface NameRequest {
@@ -55,7 +56,7 @@ export function assignUniqueNames(
 const STEP = 2000;
 
 /**
- * `assignUniqueNames` in steps of `STEP` requests of a pass each (the sort is one step), so that
+ * `assignUniqueNames` in steps of `STEP` requests of a pass each (the sort too, `sortInSteps`), so that
  * 100,000 papers sharing one name never hold the thread for long; progress in requests of all passes.
  */
 export function* assignUniqueNamesSteps(
@@ -66,12 +67,15 @@ export function* assignUniqueNamesSteps(
   const reserved = issued.reserved ?? new Map<string, string>();
   const used = new Set<string>();
   const names: (string | undefined)[] = new Array<string | undefined>(requests.length).fill(undefined);
-  const order = requests.map((_request, index) => index).sort((a, b) => compare(requests[a].identity, requests[b].identity) || a - b);
   const total = requests.length * 4;
   let done = 0;
   /** Counts one request of a pass; true when a step ends there. */
   const counted = (): boolean => ++done % STEP === 0;
   yield { done, total };
+  const sorting = sortInSteps(requests.map((_request, index) => index), (a, b) => compare(requests[a].identity, requests[b].identity) || a - b, STEP);
+  let sorted = sorting.next();
+  for (; !sorted.done; sorted = sorting.next()) yield { done, total };
+  const order = sorted.value;
   const free = (name: string, index: number): boolean => {
     if (used.has(name)) return false;
     const owner = reserved.get(name);

@@ -4,7 +4,7 @@ import { formatPath } from '../diagnostics';
 import { runToEnd, type Progress } from '../slices';
 import { assignTopics, compileTopics, type CompiledTopic } from '../topics/assignTopics';
 import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
-import { keyAliases } from '../citations/keyAliases';
+import { keyAliasesSteps } from '../citations/keyAliases';
 import { mergePapers, normalizeTitle } from './merge';
 import type { PagePaper } from './parsePage';
 import { parsePage } from './parsePage';
@@ -112,14 +112,19 @@ export function* corpusPaperSteps(merged: readonly IncomingPaper[], topics: read
     yield { done: index + 1, total };
   }
   // Naming needs every paper (order-free); it runs in steps of its own, counted as the first pass's end.
-  const naming = <T>(steps: Generator<Progress, T>): Generator<Progress, T> => atProgress(steps, { done: merged.length, total });
+  const naming = <T>(steps: Generator<unknown, T>): Generator<Progress, T> => atProgress(steps, { done: merged.length, total });
   const ids = yield* naming(assignIdNamesSteps(ready.map((entry) => entry.id), options.reservedIds));
   const keys = yield* naming(assignKeyNamesSteps(ready.map((entry) => entry.key), { reserved: options.reservedKeys, previous: options.previousKeys }));
   yield { done: merged.length, total };
   const oldKeys = new Map<string, string[]>();
   for (const [key, identity] of options.reservedKeys ?? []) oldKeys.set(identity, [...(oldKeys.get(identity) ?? []), key]);
   const identities = ready.map((entry) => entry.key.identity);
-  const aliases = keyAliases(ready.map((entry, at) => [...(oldKeys.get(identities[at]) ?? []), ...(merged[entry.index].aliases ?? [])]), keys.keys, options.reservedKeys, identities);
+  const wanted = ready.map((entry, at): readonly string[] => {
+    const old = oldKeys.get(identities[at]);
+    const own = merged[entry.index].aliases;
+    return old || own ? [...(old ?? []), ...(own ?? [])] : NO_ALIASES;
+  });
+  const aliases = yield* naming(keyAliasesSteps(wanted, keys.keys, options.reservedKeys, identities));
   const result: CorpusPapers = { papers: [], ids: merged.map(() => ''), keys: merged.map(() => ''), refusedIds: ids.refused.map((at) => ready[at].index), refusedKeys: keys.refused.map((at) => ready[at].index) };
   for (const [at, entry] of ready.entries()) {
     const paper = merged[entry.index];
@@ -137,6 +142,9 @@ export function* corpusPaperSteps(merged: readonly IncomingPaper[], topics: read
   return result;
 }
 
+/** The aliases of a paper that wants none (most): one shared empty list. */
+const NO_ALIASES: readonly string[] = [];
+
 /** A paper that passed the first pass: its index in `merged`, what it asks for as id and key, its topics. */
 interface Prepared {
   index: number;
@@ -146,7 +154,7 @@ interface Prepared {
 }
 
 /** The steps of `steps`, each reported as `progress`; their result. */
-function* atProgress<T>(steps: Generator<Progress, T>, progress: Progress): Generator<Progress, T> {
+function* atProgress<T>(steps: Generator<unknown, T>, progress: Progress): Generator<Progress, T> {
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     yield progress;

@@ -102,9 +102,24 @@ function* mergeSteps(base: readonly Paper[], sources: readonly UserSource[], rul
   for (const index of added.refusedKeys) diagnostics.push(refusal(incoming[index], 'key', incoming[index].claimedKey!, added.keys[index]));
   for (const index of added.refusedIds) diagnostics.push(refusal(incoming[index], 'id', incoming[index].claimedId!, added.ids[index]));
   addBaseAliases(merging.baseAliases, added.papers, diagnostics);
-  const issuedKeys = new Map(added.papers.map((paper) => [normalizeTitle(paper.title), paper.key]));
+  // By the identity each new paper was merged under (the fresh map's keys, in the order of `incoming`).
+  const identities = [...merging.fresh.keys()];
+  const keptIds = new Set<string>();
+  const issuedKeys = new Map<string, string>();
+  const last = { phase: 'papers', done: 1, total: 1 } as const;
+  for (const [index, paper] of added.papers.entries()) {
+    keptIds.add(paper.id);
+    if (index % NAMING_STEP === NAMING_STEP - 1) yield last;
+  }
+  for (const [index, key] of added.keys.entries()) {
+    if (key && keptIds.has(added.ids[index])) issuedKeys.set(identities[index], key);
+    if (index % NAMING_STEP === NAMING_STEP - 1) yield last;
+  }
   return { papers: [...merging.papers, ...added.papers], diagnostics, issuedKeys };
 }
+
+/** Papers handled between two steps of a pass over many papers. */
+const NAMING_STEP = 2000;
 
 /** The papers known so far: the base papers (copies), and the new papers by normalised title. */
 class Merging {
@@ -174,7 +189,14 @@ function mergeCopies(seen: FreshPaper, incoming: FreshPaper, mergeInto: ReturnTy
 
 /** Adds the keys JSON files gave base papers as their aliases, unless the key cites another paper. */
 function addBaseAliases(wanted: Map<Paper, { key: string; file: string }[]>, added: readonly Paper[], diagnostics: Diagnostic[]): void {
-  const taken = new Set(added.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])]));
+  if (wanted.size === 0) return; // the common case: no JSON file gave a bundled paper a key
+  const claimed = new Set<string>();
+  for (const claims of wanted.values()) for (const { key } of claims) claimed.add(key);
+  const taken = new Set<string>();
+  for (const paper of added) {
+    if (claimed.has(paper.key)) taken.add(paper.key);
+    for (const alias of paper.aliases ?? []) if (claimed.has(alias)) taken.add(alias);
+  }
   const claimants = new Map<string, number>();
   for (const claims of wanted.values()) for (const key of new Set(claims.map((claim) => claim.key))) claimants.set(key, (claimants.get(key) ?? 0) + 1);
   for (const [paper, claims] of wanted) {
@@ -212,7 +234,13 @@ function* readSourceSteps(source: UserSource): Generator<Progress, SourcePapers>
     return { papers: result.papers.map((paper) => ({ ...paper, file: source.file })), diagnostics: result.diagnostics };
   }
   const loaded = yield* readCorpusJsonSteps(source.text, source.file);
-  return { papers: loaded.corpus.papers.map((paper) => fromJson(paper, source.file)), diagnostics: loaded.diagnostics };
+  const papers: FreshPaper[] = [];
+  const read = { done: source.text.length, total: source.text.length };
+  for (const [index, paper] of loaded.corpus.papers.entries()) {
+    papers.push(fromJson(paper, source.file));
+    if (index % NAMING_STEP === NAMING_STEP - 1) yield read;
+  }
+  return { papers, diagnostics: loaded.diagnostics };
 }
 
 /**
