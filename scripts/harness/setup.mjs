@@ -20,14 +20,15 @@ export const SETUP_STEPS = 4;
 
 /**
  * How long the slow steps took on the project's 2-core build machine, from fresh clones with an empty npm
- * cache (measured 2026-11-30 in three runs: apt-get 8-15 s with Chromium's libraries already there, about
- * 30 s on a bare Debian per HARNESS.md; npm ci 28-42 s; Node 24 5-15 s; code-server 2.5-4 min).
+ * cache (measured 2026-11-30 in three runs and 2026-12-01 in two: apt-get 4-15 s with Chromium's libraries
+ * already there, about 30 s on a bare Debian per HARNESS.md; npm ci 22-42 s; Node 24 4-15 s; code-server
+ * 1.7-4 min, most of it building native modules).
  */
 const ESTIMATES = {
   packages: '30 s',
   npmCi: '1 min',
   node24: '15 s',
-  codeServer: '4 min on 2 cores',
+  codeServer: '2-4 min on 2 cores',
 };
 
 /**
