@@ -82,6 +82,8 @@ describe(`Paper Scout UI: papers for a passage, citations in the workspace (${ho
     await place.scrollIntoViewIfNeeded();
     await wb.screenshot('panel cited in section');
     await place.focus();
+    // The panel's group is the active one (the webview's focus has reached the workbench) before Enter.
+    await wb.page.locator('.editor-group-container.active .tab.active[aria-label*="AWQ"]').first().waitFor({ timeout: 15_000 });
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.tabs-container .tab.active[aria-label*="notes.md"]').first().waitFor({ timeout: 15_000 });
     // The key is selected: the status bar says line 8 and its seven characters.
