@@ -23,18 +23,15 @@ async function open(testHooks: PaperScoutTestHooks, query: string, kind: SearchI
 }
 
 /**
- * Presses Enter on the active item (after `move`, which moves to another one as the arrow keys would)
- * until `outcome` settles: the items take a moment to become active.
+ * Presses Enter once, when VS Code reports the row `label` active, and resolves with `outcome` (what that
+ * shows). One Enter only: a second one, sent while the first is still being answered, would choose a row
+ * of the next list.
  */
-async function enterUntil<T>(outcome: Promise<T>, what: string, move?: () => unknown): Promise<T> {
-  let settled = false;
-  const watched = outcome.finally(() => { settled = true; });
-  await waitFor(async () => {
-    if (!settled && move) await move();
-    if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return settled;
-  }, what);
-  return watched;
+async function enterOn<T>(testHooks: PaperScoutTestHooks, label: string, outcome: Promise<T>): Promise<T> {
+  const pick = await waitFor(() => testHooks.searchPick(), 'the open search');
+  await waitFor(() => pick.active === label, `"${label}" to be the active row (it is "${pick.active}")`);
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return outcome;
 }
 
 async function closePick(): Promise<void> {
@@ -53,14 +50,14 @@ describe('views: filters in the search', function () {
     const help = await open(testHooks, '?', 'filters');
     assert.deepStrictEqual(help.labels, QUERY_FILTERS.map((filter) => `$(filter) ${filter.syntax}`));
     // The first filter is topic: Enter puts "topic:" into the query and lists the topics.
-    const values = await enterUntil(shown(testHooks, 'topic:', 'values'), 'Enter on topic: to list the topics');
+    const values = await enterOn(testHooks, help.labels[0], shown(testHooks, 'topic:', 'values'));
     const topics = scout.topics().map((rule) => rule.name);
     assert.deepStrictEqual(values.labels, scout.topics().map((rule) => `$(${rule.icon || 'tag'}) ${rule.name}`));
     assert.strictEqual(testHooks.searchPick()?.value, 'topic:');
     // Enter on the first topic completes the filter, and the search runs with it: that topic's papers, newest first.
     const first = topics[0];
     const filtered = `topic:${/\s/.test(first) ? `"${first}"` : first} `;
-    const results = await enterUntil(shown(testHooks, filtered, 'results'), 'Enter on a topic to search with it');
+    const results = await enterOn(testHooks, values.labels[0], shown(testHooks, filtered, 'results'));
     assert.ok(results.title.includes(`topic:`), `the title says which filter applies: ${results.title}`);
     const expected = await scout.search(filtered, { limit: 50 });
     assert.ok(expected.length > 0 && expected.every(({ paper }) => paper.topics.includes(first)), `${first}: ${expected.length} results`);
@@ -95,10 +92,8 @@ describe('views: filters in the search', function () {
     const pick = await waitFor(() => testHooks.searchPick(), 'the open search');
     await waitFor(() => pick.active === unknown.labels[1], 'the first paper to be active');
     // Moved to as a user would (Home in the list): the first row is the problem.
-    await enterUntil(shown(testHooks, 'lora ?', 'filters'), 'Enter on the problem to list the filters', async () => {
-      await vscode.commands.executeCommand('quickInput.first');
-      await waitFor(() => pick.active === unknown.labels[0], 'the problem to be active');
-    });
+    await vscode.commands.executeCommand('quickInput.first');
+    await enterOn(testHooks, unknown.labels[0], shown(testHooks, 'lora ?', 'filters'));
     await closePick();
 
     const bad = await open(testHooks, 'year:24 lora', 'results');
