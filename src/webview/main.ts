@@ -108,12 +108,16 @@ function citedInSection(view: CitedInView): HTMLElement {
   return node;
 }
 
-/** Puts a new "Cited in" section in place of the old one, keeping the keyboard focus on the same entry. */
+/**
+ * Puts a new "Cited in" section in place of the old one, keeping the keyboard focus on the same entry
+ * while the panel has the focus. An entry stays the iframe's active element after the user opened its
+ * place in an editor; focusing its successor then would pull the focus back from that editor.
+ */
 function updateCitedIn(view: CitedInView): void {
   const old = app.querySelector('section.cited-in');
   if (!old) return;
   const buttons = Array.from(old.querySelectorAll('button'));
-  const focused = buttons.findIndex((candidate) => candidate === document.activeElement);
+  const focused = document.hasFocus() ? buttons.findIndex((candidate) => candidate === document.activeElement) : -1;
   const fresh = citedInSection(view);
   old.replaceWith(fresh);
   if (focused < 0) return;
