@@ -71,6 +71,9 @@ describe(`Paper Scout as a writer reads it (${host} host)`, function () {
 
   it('shows a tooltip of whole words: title, date and upvotes, and the start of the abstract', async () => {
     ok(paper);
+    // The topic row's own tooltip, shown while the mouse rested on it, would cover the paper rows below it.
+    await wb.page.mouse.move(700, 450);
+    await wb.page.locator('.context-view p').first().waitFor({ state: 'hidden', timeout: 10_000 });
     await wb.page.locator(PAPER_ROWS).first().hover();
     const hover = wb.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: readableText(paper.title).slice(0, 30) }).first();
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
@@ -84,6 +87,7 @@ describe(`Paper Scout as a writer reads it (${host} host)`, function () {
 
   it('opens the paper panel in the dark theme with one background per citation block', async () => {
     ok(paper);
+    await wb.page.locator('.context-view p').first().waitFor({ state: 'hidden', timeout: 10_000 });
     await wb.page.locator(PAPER_ROWS).first().click();
     const frame = await wb.webviewFrame('h1.title');
     await frame.waitForFunction(() => document.body.classList.contains('vscode-dark'), undefined, { timeout: 10_000 });
