@@ -55,10 +55,7 @@ export class CitedIn {
     const start = new vscode.Position(place.line - 1, place.column - 1);
     const selection = new vscode.Range(start, start.translate(0, key.length));
     const viewColumn = besideColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
-    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(place.uri, true), { selection, viewColumn });
-    // The panel the place was chosen in may take the focus back as its own focus event arrives late (seen in
-    // the web host): the editor is shown again, so the user lands on the key either way.
-    if (vscode.window.activeTextEditor !== editor) await vscode.window.showTextDocument(editor.document, { selection, viewColumn: editor.viewColumn });
+    await vscode.window.showTextDocument(vscode.Uri.parse(place.uri, true), { selection, viewColumn });
     return true;
   }
 }
