@@ -61,6 +61,16 @@ export function isIsoCalendarDate(text: string): boolean {
   return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/**
+ * Whether `text` is a date as far as it is known: "YYYY-MM-DD" (see `isIsoCalendarDate`), "YYYY-MM" or
+ * "YYYY", with the year in `YEAR_RANGE` (a library often knows only the year, or year and month).
+ */
+export function isPublishedDate(text: string): boolean {
+  const match = /^(\d{4})(?:-(\d{2}))?$/.exec(text);
+  if (!match) return isIsoCalendarDate(text);
+  return isCalendarDate(Number(match[1]), match[2] === undefined ? 1 : Number(match[2]), 1);
+}
+
 /** "YYYY-MM-DD" */
 export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

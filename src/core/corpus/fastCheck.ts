@@ -1,10 +1,12 @@
 import type { Paper, TopicRule, TopicTerm } from '../types';
 import { isCleanText } from '../cleanText';
-import { isIsoCalendarDate } from './dates';
+import { isPublishedDate } from './dates';
+import { CITATION_KEY } from '../citations/citationKey';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
-const KEY = /^[a-z0-9][a-z0-9_:-]*$/;
 const URL = /^https?:\/\//;
+/** The optional fields of a paper from the user's library. */
+const LIBRARY_FIELDS = ['authors', 'editors', 'moreAuthors', 'venue', 'keywords', 'doi', 'arxiv', 'url', 'library'] as const;
 /** id, key, title, abstract, published, upvotes, authorsCount, organization, topics, links, sources (and aliases) */
 const PAPER_FIELDS = 11;
 
@@ -18,17 +20,19 @@ const PAPER_FIELDS = 11;
 export function checkPaperFast(value: unknown): Paper | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const v = value as Record<string, unknown>;
-  if (!isString(v.id) || !SLUG.test(v.id) || !isString(v.key) || !KEY.test(v.key)) return null;
+  if (!isString(v.id) || !SLUG.test(v.id) || !isString(v.key) || !CITATION_KEY.test(v.key)) return null;
   if (!isString(v.title) || v.title.length === 0 || !isCleanText(v.title)) return null;
   if (!isString(v.abstract) || !isCleanText(v.abstract, { multiline: true })) return null;
-  if (v.published !== null && (!isString(v.published) || !isIsoCalendarDate(v.published))) return null;
+  if (v.published !== null && (!isString(v.published) || !isPublishedDate(v.published))) return null;
   if (v.upvotes !== null && !(isInteger(v.upvotes) && (v.upvotes as number) >= 0)) return null;
   if (v.authorsCount !== null && !(isInteger(v.authorsCount) && (v.authorsCount as number) > 0)) return null;
   if (v.organization !== null && (!isString(v.organization) || v.organization.length === 0 || !isCleanText(v.organization))) return null;
   if (!isStringArray(v.topics) || !isStringArray(v.sources) || !isStringArray(v.links)) return null;
   if (!(v.links as string[]).every((link) => URL.test(link))) return null;
+  // The fields a library gives a paper (authors, venue, DOI, ...) are zod's to check.
+  if (LIBRARY_FIELDS.some((field) => v[field] !== undefined)) return null;
   const hasAliases = v.aliases !== undefined;
-  if (hasAliases && !(isStringArray(v.aliases) && (v.aliases as string[]).every((alias) => KEY.test(alias)))) return null;
+  if (hasAliases && !(isStringArray(v.aliases) && (v.aliases as string[]).every((alias) => CITATION_KEY.test(alias)))) return null;
   // Straight from JSON.parse with exactly the known fields: already the shape zod would return, so no copy
   // (activation checks every bundled paper). Anything else gets a copy of the known fields only.
   if (Object.keys(v).length === PAPER_FIELDS + (hasAliases ? 1 : 0) && isPlainObject(v)) return v as unknown as Paper;

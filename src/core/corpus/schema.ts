@@ -3,13 +3,30 @@ import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
 import { cleanText } from '../cleanText';
 import { formatPath } from '../diagnostics';
 import { topicRuleSchema } from '../topics/topicSchema';
-import { isIsoCalendarDate } from './dates';
+import { CITATION_KEY } from '../citations/citationKey';
+import { isPublishedDate } from './dates';
 import { checkPaperFast, checkTopicFast } from './fastCheck';
+
+/** An arXiv identifier without its version: new style (`1706.03762`) or old (`hep-th/9901001`). */
+export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 
 /** A one-line text field, control characters removed (see `cleanText`). */
 const line = (): z.ZodMiniString => z.string().check(z.overwrite((text) => cleanText(text)));
 
-const citationKeySchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key'));
+const citationKeySchema = z.string().check(z.regex(CITATION_KEY, 'a citation key (no spaces or any of "#%\'(),={}\\~, at most 200 characters)'));
+
+const personSchema = z.object({
+  family: line().check(z.minLength(1)),
+  given: z.optional(line().check(z.minLength(1))),
+});
+
+const libraryRecordSchema = z.object({
+  file: line().check(z.minLength(1)),
+  location: line().check(z.minLength(1)),
+  key: citationKeySchema,
+  line: z.int().check(z.positive()),
+  type: line().check(z.minLength(1)),
+});
 
 /**
  * One paper of the corpus file. Page papers pass it too (see `validatePapers`), so both kinds hold to
@@ -22,13 +39,22 @@ export const paperSchema = z.object({
   aliases: z.optional(z.array(citationKeySchema)),
   title: line().check(z.minLength(1)),
   abstract: z.string().check(z.overwrite((text) => cleanText(text, { multiline: true }))),
-  published: z.nullable(z.string().check(z.refine(isIsoCalendarDate, 'a real date "YYYY-MM-DD" from 1900 to 2100'))),
+  published: z.nullable(z.string().check(z.refine(isPublishedDate, 'a real date "YYYY-MM-DD", "YYYY-MM" or "YYYY" from 1900 to 2100'))),
   upvotes: z.nullable(z.int().check(z.nonnegative())),
   authorsCount: z.nullable(z.int().check(z.positive())),
   organization: z.nullable(line().check(z.minLength(1))),
   topics: z.array(line()),
   links: z.array(line().check(z.regex(/^https?:\/\//, 'an http(s) URL'))),
   sources: z.array(line()),
+  authors: z.optional(z.array(personSchema)),
+  editors: z.optional(z.array(personSchema)),
+  moreAuthors: z.optional(z.literal(true)),
+  venue: z.optional(line().check(z.minLength(1))),
+  keywords: z.optional(z.array(line().check(z.minLength(1)))),
+  doi: z.optional(line().check(z.regex(/^10\.\S+$/, 'a DOI ("10.…")'))),
+  arxiv: z.optional(line().check(z.regex(ARXIV_ID, 'an arXiv id ("1706.03762" or "hep-th/9901001")'))),
+  url: z.optional(line().check(z.regex(/^https?:\/\/\S+$/, 'an http(s) URL'))),
+  library: z.optional(z.array(libraryRecordSchema)),
 });
 
 /** The corpus file as a whole; `loadCorpus` checks papers one by one so one bad paper does not cost the rest. */
