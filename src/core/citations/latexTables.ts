@@ -23,6 +23,11 @@ export const SYMBOLS: ReadonlyMap<string, string> = new Map(Object.entries({
   subset: '⊂', cup: '∪', cap: '∩', forall: '∀', exists: '∃', emptyset: '∅', log: 'log', ln: 'ln',
   exp: 'exp', max: 'max', min: 'min', sup: 'sup', inf: 'inf', lim: 'lim', arg: 'arg', sin: 'sin',
   cos: 'cos', tan: 'tan', det: 'det', dim: 'dim', poly: 'poly', polylog: 'polylog',
+  // Text symbols reference managers write (Better BibTeX, JabRef) for what has no plain key.
+  textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', guillemotleft: '«',
+  guillemotright: '»', textellipsis: '…', textdegree: '°', textperiodcentered: '·', textbullet: '•',
+  textdagger: '†', textsection: '§', textparagraph: '¶', textsterling: '£', texteuro: '€', textyen: '¥',
+  textcent: '¢', textmu: 'µ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ',
 }));
 
 /** Symbols that are words (`\log n` keeps its space), unlike `\alpha` whose trailing space only ends the name. */

@@ -11,6 +11,9 @@ import { ACCENTS, ASCII_SPELLINGS, FORMATTING, SUBSCRIPTS, SUPERSCRIPTS, SYMBOLS
 /** How many transforming groups (scripts, accents, fractions) may be open at once. */
 const MAX_TRANSFORMS = 32;
 
+/** A run of characters that `render` copies as they are (none of them starts a command, group, script, dash, quote, tie or URL). */
+const PLAIN_RUN = /[^\\${}^_~`'h-]+/y;
+
 /** An open group whose text is transformed when it closes. */
 interface Frame {
   kind: 'group' | 'sup' | 'sub' | 'accent' | 'numerator';
@@ -72,7 +75,7 @@ function render(raw: string): string {
       } else if (command.opens === 'accent') {
         // `\"o`, or an accent on a command: `\"\i`.
         const base = raw[index] === '\\' ? readCommand(raw, index, math) : { text: raw[index] ?? '', end: Math.min(index + 1, raw.length) };
-        emit(base.text.length > 0 ? base.text[0] + (command.mark ?? '') + base.text.slice(1) : '');
+        emit(base.text.length > 0 ? accented(base.text, command.mark) : '');
         index = base.end;
       } else {
         emit(command.text);
@@ -105,10 +108,16 @@ function render(raw: string): string {
       const url = /^[^\s{}]+/.exec(raw.slice(index, index + 2048))![0];
       emit(url);
       index += url.length;
-    } else {
+    } else if (char === '-' || char === '`' || char === "'" || char === '~' || char === '^' || char === '_' || char === 'h') {
       const typographic = math ? null : typography(raw, index);
       emit(typographic?.text ?? char);
       index += typographic?.length ?? 1;
+    } else {
+      // Plain text up to the next character that may mean something: copied whole (abstracts are mostly plain).
+      PLAIN_RUN.lastIndex = index;
+      const end = PLAIN_RUN.exec(raw) ? PLAIN_RUN.lastIndex : index + 1;
+      emit(raw.slice(index, end));
+      index = end;
     }
   }
   while (stack.length > 1) close();
@@ -122,12 +131,22 @@ function transform(frame: Frame): string {
     case 'sub':
       return script(frame.text, frame.kind);
     case 'accent':
-      return frame.text.length > 0 ? frame.text[0] + (frame.mark ?? '') + frame.text.slice(1) : '';
+      return frame.text.length > 0 ? accented(frame.text, frame.mark) : '';
     case 'numerator':
       return `${frame.text}/`;
     default:
       return frame.text;
   }
+}
+
+/**
+ * `text` with the combining `mark` after its first character. A dotless `\i` or `\j` takes the
+ * accent as the letter it stands for: `\'\i` is í, not ı with an accent (LaTeX drops the dot only so
+ * that the accent can sit there).
+ */
+function accented(text: string, mark = ''): string {
+  const base = text[0] === 'ı' ? 'i' : text[0] === 'ȷ' ? 'j' : text[0];
+  return base + mark + text.slice(1);
 }
 
 /** Text mode's dashes, quotes and ties: `---`, `--`, ``` `` ```, `''`, and `~` between words. */

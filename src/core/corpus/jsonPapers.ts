@@ -49,6 +49,31 @@ export function* readCorpusJsonSteps(text: string, file: string): Generator<Prog
   return { corpus: { version: 1, topics: checked.topics, papers: checker.papers }, diagnostics: [...checked.diagnostics, ...checker.diagnostics] };
 }
 
+/**
+ * Reads a JSON text whose top level is an array (CSL-JSON) element by element, each `JSON.parse`d on
+ * its own, yielding after each: `onElement` gets the element, its index and where its text is
+ * (`from` to `to`). Never throws: a text that is not a JSON array, or that breaks off, gives one diagnostic
+ * naming the file and the line of the first error (the elements before it have been handed on).
+ */
+export function* readJsonArraySteps(text: string, file: string, onElement: (value: unknown, index: number, from: number, to: number) => void): Generator<Progress, Diagnostic | null> {
+  const start = skipWhitespace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  if (text[start] !== '[') return { file, line: lineAt(text, start), message: 'not a JSON array', severity: 'error' };
+  let index = 0;
+  const array = yield* readElements(text, start, (from, to) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(from, to));
+    } catch {
+      return false;
+    }
+    onElement(value, index++, from, to);
+    return true;
+  });
+  if ('error' in array) return failed(text, array.error, file).diagnostics[0];
+  const after = skipWhitespace(text, array.end);
+  return after === text.length ? null : failed(text, { offset: after, reason: 'EndOfFileExpected' }, file).diagnostics[0];
+}
+
 /** A JSON syntax error: where in the text, and jsonc-parser's name for it (`CommaExpected`). */
 interface SyntaxProblem {
   offset: number;

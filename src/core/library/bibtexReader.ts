@@ -1,0 +1,472 @@
+/**
+ * `.bib` files (BibTeX and biblatex, as Better BibTeX, JabRef and hand-editing leave them) read into
+ * library entries, in steps, never throwing and never worse than linear in the file's size, whatever
+ * it holds (see docs/library.md for why this is not `@retorquere/bibtex-parser`).
+ *
+ * Entries are found the way biber finds them: an `@type{` or `@type(` outside any entry (not on a `%`
+ * line) starts one, which ends at its matching brace. An entry whose braces never balance ends where
+ * the next entry starts a line: it is reported (file, line, key) and left out, and reading goes on
+ * there, so a bad edit costs one entry. Inside an entry: `key,` then `name = value` fields separated by
+ * commas, a value being `{...}`, `"..."`, a number or an `@string` macro, joined with `#`. `@string`
+ * macros apply from where they are defined on (`jan`–`dec` are predefined), `@comment` and
+ * `@preamble` are skipped, `crossref` fills a child's missing fields from its parent (the parent's
+ * title as the child's `booktitle`), and a key defined twice keeps its first entry, as BibTeX does.
+ */
+import { entryHash } from '../citations/bibFile';
+import { clip } from '../corpus/records';
+import type { Progress } from '../slices';
+import { ForwardPosition } from '../sourceText/lineStarts';
+import type { Diagnostic } from '../types';
+import {
+  arxivFromLink, dateFromParts, isoDateText, monthNumber, normalizeArxiv, normalizeDoi, normalizeUrl, splitKeywords, yearOf,
+  type LibraryEntry, type LibraryFileRead,
+} from './libraryEntry';
+import { parseNameList } from './names';
+import { texToText } from './texText';
+
+/** An entry as written: its type and key, where it is, and its fields (lower-case names) with macros expanded. */
+export interface BibSourceEntry {
+  type: string;
+  key: string;
+  line: number;
+  /** Offsets of the `@` and just past the closing delimiter. */
+  start: number;
+  end: number;
+  /** `entryHash` of the entry's text. */
+  hash: string;
+  fields: Map<string, string>;
+}
+
+/** The entries of a `.bib` text as written, in file order (each key once), with what was wrong. */
+export interface BibSource {
+  entries: BibSourceEntry[];
+  diagnostics: Diagnostic[];
+  /** A hash of the file's `@string` definitions, in order: entries read with the same ones read the same. */
+  macros: string;
+  /** Whether the text ends inside an entry (a file caught half-written ends so). */
+  truncated: boolean;
+}
+
+/** An entry's start: `@`, its type, and `{` or `(`, with bounded white space so a look costs O(1). */
+const ENTRY_START = /@[ \t\r\n]{0,64}([A-Za-z][\w:.+-]{0,63})[ \t\r\n]{0,64}([{(])/y;
+/** A line whose first non-blank character begins an entry: where a broken entry gives way. */
+const LINE_ENTRY_START = /[ \t]{0,256}@[ \t]{0,64}[A-Za-z][\w:.+-]{0,63}[ \t]{0,64}[{(]/y;
+const FIELD_NAME = /[A-Za-z_][\w:.+/-]{0,63}/y;
+const KEY = /[^\s,{}()"#%'=\\~]{1,200}/y;
+const NUMBER = /\d{1,20}/y;
+const MACRO_NAME = /[A-Za-z_][\w:.+/-]{0,63}/y;
+/** The month macros BibTeX predefines. */
+const PREDEFINED: ReadonlyMap<string, string> = new Map(
+  ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map((month) => [month.slice(0, 3).toLowerCase(), month]),
+);
+/** Entries read between two steps. */
+const STEP_ENTRIES = 64;
+
+/**
+ * Reads a `.bib` text into library entries (see the file comment); progress counts characters, then
+ * entries. With `previous`, the read of an earlier version of the file, an entry whose text and
+ * macros are the same is taken from it rather than read again (only its line may have moved), so a
+ * file rewritten with one entry changed costs little more than finding its entries.
+ */
+export function* readBibtexSteps(text: string, file: string, previous?: LibraryFileRead): Generator<Progress, LibraryFileRead> {
+  const source = yield* readBibSourceSteps(text, file);
+  const byKey = new Map<string, BibSourceEntry>();
+  for (const entry of source.entries) if (!byKey.has(entry.key.toLowerCase())) byKey.set(entry.key.toLowerCase(), entry);
+  const known = previous?.format === 'bibtex' && previous.macros === source.macros ? new Map(previous.entries.map((entry) => [entry.hash, entry])) : undefined;
+  const entries: LibraryEntry[] = [];
+  const diagnostics = source.diagnostics;
+  for (const [index, raw] of source.entries.entries()) {
+    const same = raw.fields.has('crossref') ? undefined : known?.get(raw.hash);
+    const entry = same ? (same.line === raw.line ? same : { ...same, line: raw.line }) : libraryEntry(raw, withCrossref(raw, byKey, file, diagnostics), file, diagnostics);
+    if (entry) entries.push(entry);
+    if (index % STEP_ENTRIES === STEP_ENTRIES - 1) yield { done: text.length + index + 1, total: text.length + source.entries.length };
+  }
+  return { format: 'bibtex', entries, diagnostics, macros: source.macros, truncated: source.truncated };
+}
+
+/**
+ * The entries of a `.bib` text as written (see the file comment), in steps; a key seen before is
+ * reported and its later entries left out. Progress counts characters of the text.
+ */
+export function* readBibSourceSteps(text: string, file: string): Generator<Progress, BibSource> {
+  const reader = new BibScanner(text, file);
+  const entries: BibSourceEntry[] = [];
+  const seen = new Map<string, number>();
+  let read = 0;
+  for (let entry = reader.next(); entry !== undefined; entry = reader.next()) {
+    if (entry === null) continue;
+    const first = seen.get(entry.key);
+    if (first !== undefined) {
+      reader.report(entry.line, `the key "${clip(entry.key)}" is defined again (first at line ${first}); the first entry is kept, as BibTeX does`, 'warning');
+      continue;
+    }
+    seen.set(entry.key, entry.line);
+    entries.push(entry);
+    if (++read % STEP_ENTRIES === 0) yield { done: entry.end, total: text.length };
+  }
+  return { entries, diagnostics: reader.diagnostics, macros: reader.macros, truncated: reader.truncated };
+}
+
+/** Walks a `.bib` text entry by entry; every character is looked at a bounded number of times. */
+class BibScanner {
+  readonly diagnostics: Diagnostic[] = [];
+  /** The hashes of the `@string` definitions so far, joined. */
+  macros = '';
+  /** Set when an entry runs into the end of the text. */
+  truncated = false;
+  private readonly strings = new Map<string, string>(PREDEFINED);
+  private readonly lines: ForwardPosition;
+  private at = 0;
+
+  constructor(private readonly text: string, private readonly file: string) {
+    this.lines = new ForwardPosition(text);
+  }
+
+  /** The next entry; null for something skipped (a macro definition, a broken entry); undefined at the end. */
+  next(): BibSourceEntry | null | undefined {
+    const { text } = this;
+    for (;;) {
+      const at = text.indexOf('@', this.at);
+      if (at < 0) {
+        this.at = text.length;
+        return undefined;
+      }
+      const { line, column } = this.lines.at(at);
+      if (onCommentLine(text, at - column + 1, at)) {
+        const end = text.indexOf('\n', at);
+        this.at = end < 0 ? text.length : end + 1;
+        continue;
+      }
+      ENTRY_START.lastIndex = at;
+      const head = ENTRY_START.exec(text);
+      if (!head) {
+        this.at = at + 1;
+        continue;
+      }
+      const type = head[1];
+      const open = at + head[0].length;
+      const close = this.closing(open, head[2] === '{' ? '}' : ')');
+      if (close.end < 0) {
+        const key = KEY_AFTER.exec(text.slice(open, open + 210))?.[1];
+        const resumeLine = close.resume < text.length ? this.lines.at(close.resume).line : null;
+        if (close.resume >= text.length) this.truncated = true;
+        this.report(line, `the @${type}${key ? ` entry "${clip(key)}"` : ' entry'} never closes (its braces do not balance); it is left out${resumeLine ? `, and reading goes on at line ${resumeLine}` : ''}`);
+        this.at = close.resume;
+        return null;
+      }
+      this.at = close.end;
+      const kind = type.toLowerCase();
+      if (kind === 'comment' || kind === 'preamble') return null;
+      const body = new BodyReader(text, open, close.end - 1, this.strings);
+      if (kind === 'string') {
+        this.macros += entryHash(text.slice(at, close.end));
+        const problem = body.readStrings();
+        if (problem) this.report(this.lines.at(problem.at).line, `@string: ${problem.message}`);
+        return null;
+      }
+      const read = body.readEntry();
+      if ('message' in read) {
+        const where = read.at >= at ? this.lines.at(read.at).line : line;
+        this.report(where, `the @${type} entry${read.key ? ` "${clip(read.key)}"` : ''} at line ${line} ${read.message}; it is left out`);
+        return null;
+      }
+      for (const macro of read.unknownMacros) this.report(line, `the @${type} entry "${clip(read.key)}" uses the macro "${clip(macro)}", which no @string before it defines; it reads as empty`, 'warning');
+      return { type, key: read.key, line, start: at, end: close.end, hash: entryHash(text.slice(at, close.end)), fields: read.fields };
+    }
+  }
+
+  /**
+   * Where the entry opened just before `from` ends: `end` just past its closing delimiter, or -1 when
+   * a line that starts another entry (or the end of the text) comes first; `resume` is where to go on.
+   */
+  private closing(from: number, close: '}' | ')'): { end: number; resume: number } {
+    const { text } = this;
+    let depth = 0;
+    let quoted = false;
+    for (let index = from; index < text.length; index++) {
+      const char = text.charCodeAt(index);
+      if (char === 0x7b) depth++;
+      else if (char === 0x7d) {
+        if (depth === 0) return close === '}' ? { end: index + 1, resume: index + 1 } : { end: -1, resume: this.resumeAfter(index) };
+        depth--;
+      } else if (char === 0x0a) {
+        LINE_ENTRY_START.lastIndex = index + 1;
+        if (LINE_ENTRY_START.test(text)) return { end: -1, resume: index + 1 };
+      } else if (close === ')' && depth === 0) {
+        if (char === 0x22) quoted = !quoted;
+        else if (char === 0x29 && !quoted) return { end: index + 1, resume: index + 1 };
+      }
+    }
+    return { end: -1, resume: text.length };
+  }
+
+  /** The start of the next line that starts an entry after `from`, or the end of the text. */
+  private resumeAfter(from: number): number {
+    for (let index = this.text.indexOf('\n', from); index >= 0; index = this.text.indexOf('\n', index + 1)) {
+      LINE_ENTRY_START.lastIndex = index + 1;
+      if (LINE_ENTRY_START.test(this.text)) return index + 1;
+    }
+    return this.text.length;
+  }
+
+  report(line: number | null, message: string, severity: Diagnostic['severity'] = 'error'): void {
+    this.diagnostics.push({ file: this.file, line, message, severity });
+  }
+}
+
+/** The key right after an entry's opening delimiter, for naming a broken entry. */
+const KEY_AFTER = /^\s*([^\s,{}()"#%'=\\~]{1,200})\s*,/;
+
+/** Whether the text of the line from `lineStart` to `at` (an `@`) starts with `%`: a comment line. */
+function onCommentLine(text: string, lineStart: number, at: number): boolean {
+  for (let index = lineStart; index < at; index++) {
+    const char = text[index];
+    if (char === '%') return true;
+    if (char !== ' ' && char !== '\t') return false;
+  }
+  return false;
+}
+
+/** Something wrong inside an entry, and where. */
+interface BodyProblem {
+  at: number;
+  message: string;
+  key?: string;
+}
+
+/** Reads the inside of one entry, from just after its opening delimiter to its closing one. */
+class BodyReader {
+  private at: number;
+
+  constructor(private readonly text: string, from: number, private readonly end: number, private readonly strings: Map<string, string>) {
+    this.at = from;
+  }
+
+  /** `@string{name = value, ...}`: defines the macros, in order. */
+  readStrings(): BodyProblem | null {
+    for (;;) {
+      this.skipSpace();
+      if (this.at >= this.end) return null;
+      const field = this.readField([]);
+      if ('message' in field) return field;
+      this.strings.set(field.name, field.value);
+      this.skipSpace();
+      if (this.text[this.at] === ',') this.at++;
+      else if (this.at < this.end) return { at: this.at, message: `expected "," or the end of the definition, found "${this.text[this.at]}"` };
+    }
+  }
+
+  /** `key, name = value, ...`: the key and the fields (a repeated field keeps its first value). */
+  readEntry(): { key: string; fields: Map<string, string>; unknownMacros: string[] } | BodyProblem {
+    this.skipSpace();
+    KEY.lastIndex = this.at;
+    const key = KEY.exec(this.text)?.[0];
+    if (!key || this.at + key.length > this.end) return { at: this.at, message: 'has no key' };
+    this.at += key.length;
+    this.skipSpace();
+    const fields = new Map<string, string>();
+    const unknownMacros: string[] = [];
+    if (this.at >= this.end) return { key, fields, unknownMacros };
+    if (this.text[this.at] !== ',') return { at: this.at, key, message: `has "${this.text[this.at]}" after its key where "," belongs` };
+    this.at++;
+    for (;;) {
+      this.skipSpace();
+      if (this.at >= this.end) return { key, fields, unknownMacros };
+      const field = this.readField(unknownMacros);
+      if ('message' in field) return { ...field, key };
+      if (!fields.has(field.name)) fields.set(field.name, field.value);
+      this.skipSpace();
+      if (this.text[this.at] === ',') this.at++;
+      else if (this.at < this.end) return { at: this.at, key, message: `has "${this.text[this.at]}" after the ${field.name} field where "," belongs (a value in quotes or braces that ends early?)` };
+    }
+  }
+
+  /** `name = value # value ...` with the value's parts joined and macros expanded. */
+  private readField(unknownMacros: string[]): { name: string; value: string } | BodyProblem {
+    FIELD_NAME.lastIndex = this.at;
+    const name = FIELD_NAME.exec(this.text)?.[0];
+    if (!name || this.at + name.length > this.end) return { at: this.at, message: `has "${clip(this.text.slice(this.at, Math.min(this.end, this.at + 20)))}" where a field name belongs` };
+    this.at += name.length;
+    this.skipSpace();
+    if (this.text[this.at] !== '=' || this.at >= this.end) return { at: this.at, message: `has no "=" after the field name "${name}"` };
+    this.at++;
+    let value = '';
+    for (;;) {
+      this.skipSpace();
+      const part = this.readPart(unknownMacros);
+      if (typeof part !== 'string') return { at: part.at, message: `${part.message} in the ${name.toLowerCase()} field` };
+      value += part;
+      this.skipSpace();
+      if (this.text[this.at] !== '#' || this.at >= this.end) break;
+      this.at++;
+    }
+    return { name: name.toLowerCase(), value };
+  }
+
+  /** One part of a value: the inside of `{...}` or `"..."`, a number, or a macro's text. */
+  private readPart(unknownMacros: string[]): string | BodyProblem {
+    const { text } = this;
+    const start = this.at;
+    const char = text[start];
+    if (char === '{' || char === '"') {
+      let depth = 0;
+      for (let index = start + 1; index < this.end; index++) {
+        const code = text.charCodeAt(index);
+        if (code === 0x7b) depth++;
+        else if (code === 0x7d) {
+          if (depth === 0) {
+            if (char === '{') {
+              this.at = index + 1;
+              return text.slice(start + 1, index);
+            }
+            return { at: start, message: 'has a "}" that closes nothing' };
+          }
+          depth--;
+        } else if (code === 0x22 && char === '"' && depth === 0) {
+          this.at = index + 1;
+          return text.slice(start + 1, index);
+        }
+      }
+      return { at: start, message: `has a value whose ${char === '{' ? 'braces' : 'quotes'} never close` };
+    }
+    NUMBER.lastIndex = start;
+    const number = NUMBER.exec(text)?.[0];
+    if (number && start + number.length <= this.end) {
+      this.at = start + number.length;
+      return number;
+    }
+    MACRO_NAME.lastIndex = start;
+    const macro = MACRO_NAME.exec(text)?.[0];
+    if (macro && start + macro.length <= this.end) {
+      this.at = start + macro.length;
+      const value = this.strings.get(macro.toLowerCase());
+      if (value === undefined) unknownMacros.push(macro);
+      return value ?? '';
+    }
+    return { at: start, message: start >= this.end ? 'ends where a value belongs' : `has "${text[start]}" where a value belongs` };
+  }
+
+  private skipSpace(): void {
+    const { text } = this;
+    while (this.at < this.end) {
+      const code = text.charCodeAt(this.at);
+      if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) this.at++;
+      else if (code === 0x25) {
+        // biber reads `%` to the end of the line as a comment between fields.
+        const end = text.indexOf('\n', this.at);
+        this.at = end < 0 || end > this.end ? this.end : end + 1;
+      } else return;
+    }
+  }
+}
+
+/** Fields a child never takes from its parent: they name the parent entry itself. */
+const NOT_INHERITED: ReadonlySet<string> = new Set(['crossref', 'xref', 'ids', 'key', 'entryset', 'related', 'label', 'shorthand', 'sortkey']);
+
+/**
+ * The entry's fields with the missing ones filled from its `crossref` parent (one level, as BibTeX
+ * does): the parent's `title` becomes the child's `booktitle`, and its date (`date`, or `year` and
+ * `month`) comes only when the child has none.
+ */
+function withCrossref(entry: BibSourceEntry, byKey: ReadonlyMap<string, BibSourceEntry>, file: string, diagnostics: Diagnostic[]): Map<string, string> {
+  const parentKey = entry.fields.get('crossref')?.trim();
+  if (!parentKey) return entry.fields;
+  const parent = byKey.get(parentKey.toLowerCase());
+  if (!parent || parent === entry) {
+    diagnostics.push({ file, line: entry.line, message: `the entry "${clip(entry.key)}" refers to the entry "${clip(parentKey)}" (crossref), which this file does not have`, severity: 'warning' });
+    return entry.fields;
+  }
+  const fields = new Map(entry.fields);
+  const hasDate = fields.has('date') || fields.has('year');
+  for (const [name, value] of parent.fields) {
+    if (name === 'title') {
+      if (!fields.has('booktitle')) fields.set('booktitle', value);
+      continue;
+    }
+    if (NOT_INHERITED.has(name) || fields.has(name)) continue;
+    if ((name === 'date' || name === 'year' || name === 'month') && hasDate) continue;
+    fields.set(name, value);
+  }
+  return fields;
+}
+
+/** The library entry of a `.bib` entry, its fields read; null (reported) when it has no title. */
+function libraryEntry(raw: BibSourceEntry, fields: ReadonlyMap<string, string>, file: string, diagnostics: Diagnostic[]): LibraryEntry | null {
+  const title = texToText(fields.get('title') ?? '');
+  if (!title) {
+    diagnostics.push({ file, line: raw.line, message: `the @${raw.type} entry "${clip(raw.key)}" has no title, so it is not shown as a paper`, severity: 'warning' });
+    return null;
+  }
+  const authors = parseNameList(fields.get('author') ?? '');
+  const editors = parseNameList(fields.get('editor') ?? '');
+  const doi = fields.has('doi') ? normalizeDoi(texToText(fields.get('doi') as string)) : null;
+  const url = fields.has('url') ? normalizeUrl(urlText(fields.get('url') as string)) : null;
+  return {
+    key: raw.key,
+    type: raw.type,
+    line: raw.line,
+    hash: raw.hash,
+    title,
+    abstract: texToText(fields.get('abstract') ?? ''),
+    authors: authors.names,
+    editors: editors.names,
+    moreAuthors: authors.more,
+    published: publishedOf(fields, raw, file, diagnostics),
+    venue: venueOf(fields),
+    keywords: splitKeywords(texToText(fields.get('keywords') ?? fields.get('keyword') ?? '')),
+    doi,
+    arxiv: arxivOf(fields, doi, url),
+    url,
+  };
+}
+
+/** A URL field as written: `\url{...}` and escapes (`\_`, `\%`, `\#`, `\&`) read, nothing else changed. */
+function urlText(value: string): string {
+  return value.replace(/\\url\s*\{([^{}]*)\}/g, '$1').replace(/\\([_%#&~])/g, '$1').replace(/[{}]/g, '').trim();
+}
+
+/** biblatex `date`, else `year` with `month` (a number, a name or a macro) and `day`. */
+function publishedOf(fields: ReadonlyMap<string, string>, raw: BibSourceEntry, file: string, diagnostics: Diagnostic[]): string | null {
+  const date = fields.get('date');
+  if (date !== undefined && date.trim()) {
+    const read = isoDateText(texToText(date));
+    if (read) return read;
+  }
+  const yearText = fields.get('year');
+  if (yearText === undefined || !yearText.trim()) {
+    if (date !== undefined && date.trim()) diagnostics.push({ file, line: raw.line, message: `the date "${clip(date.trim())}" of "${clip(raw.key)}" is not a date YYYY-MM-DD (as far as known) from 1900 to 2100; the paper is shown undated`, severity: 'warning' });
+    return null;
+  }
+  const year = yearOf(yearText);
+  const published = year === null ? null : dateFromParts(year, monthNumber(texToText(fields.get('month') ?? '')), Number(fields.get('day')) || null);
+  if (published === null) diagnostics.push({ file, line: raw.line, message: `the year "${clip(yearText.trim())}" of "${clip(raw.key)}" is not a year from 1900 to 2100; the paper is shown undated`, severity: 'warning' });
+  return published;
+}
+
+/** Where it was published: the journal, the proceedings, the event, the school or institution. */
+function venueOf(fields: ReadonlyMap<string, string>): string | null {
+  for (const name of ['journaltitle', 'journal', 'booktitle', 'eventtitle', 'school', 'institution']) {
+    const value = fields.get(name);
+    if (value !== undefined) {
+      const text = texToText(value);
+      if (text) return text;
+    }
+  }
+  return null;
+}
+
+/** The arXiv id: `eprint` with `eprinttype`/`archiveprefix` arXiv, else one an arXiv URL, DOI or journal names. */
+function arxivOf(fields: ReadonlyMap<string, string>, doi: string | null, url: string | null): string | null {
+  const kind = (fields.get('eprinttype') ?? fields.get('archiveprefix') ?? '').trim().toLowerCase();
+  const eprint = fields.get('eprint');
+  if (eprint !== undefined && (kind === 'arxiv' || (!kind && /^\s*(?:arxiv:)?\d{4}\.\d{4,5}/i.test(eprint)))) {
+    const id = normalizeArxiv(eprint);
+    if (id) return id;
+  }
+  for (const link of [doi, url]) {
+    const id = link ? arxivFromLink(link) : null;
+    if (id) return id;
+  }
+  const journal = fields.get('journal') ?? fields.get('journaltitle') ?? '';
+  return /arxiv/i.test(journal) ? normalizeArxiv(journal.replace(/^.*?arxiv:?\s*/i, '')) : null;
+}
