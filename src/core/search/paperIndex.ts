@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Paper } from '../types';
 import { tellingTerms } from './feedback';
-import { indexOptions } from './indexOptions';
+import { fieldText, indexOptions, SEARCH_FIELDS } from './indexOptions';
 import { compareBy, parseQuery, passesFilters, resolveTopics } from './queryFilters';
 import { type PlanLeaf, planQuery, type QueryPlan } from './queryPlan';
 import { rankPlan, type RankingIndex, runPlan } from './ranking';
@@ -17,8 +17,8 @@ import {
 } from './searchTypes';
 import { makeSnippet } from './snippet';
 import type { Ranked } from './topResults';
-import { shortName } from './terms';
-import { fingerprintIds, Vocabulary, VocabularyBuilder } from './vocabulary';
+import { foldWord, isStopword, shortName, stem, tokenize } from './terms';
+import { fingerprintIds, Vocabulary, VocabularyBuilder, type PaperWords } from './vocabulary';
 
 export * from './searchTypes';
 
@@ -33,19 +33,55 @@ const RELATED_TERMS = 25;
  */
 export class PaperIndex {
   private readonly byId = new Map<string, Paper>();
-  private readonly ranking: RankingIndex;
+  private readonly ranking: { -readonly [K in keyof RankingIndex]: RankingIndex[K] };
   private exactNames: Map<string, Paper> | undefined;
   private sortedKeys: string[] | undefined;
   private topics: string[] | undefined;
 
   private constructor(
-    private readonly papers: readonly Paper[],
+    private papers: readonly Paper[],
     private readonly miniSearch: MiniSearch<Paper>,
     /** The vocabulary saved beside the index. */
-    readonly vocabulary: Vocabulary,
+    private vocabularyValue: Vocabulary,
   ) {
     for (const paper of papers) if (!this.byId.has(paper.id)) this.byId.set(paper.id, paper);
-    this.ranking = { miniSearch, vocabulary, byId: this.byId };
+    this.ranking = { miniSearch, vocabulary: vocabularyValue, byId: this.byId };
+  }
+
+  /** The vocabulary saved beside the index (a new one after each `update`). */
+  get vocabulary(): Vocabulary {
+    return this.vocabularyValue;
+  }
+
+  /**
+   * Takes papers out of the index and puts papers in, in place (MiniSearch's `discard` and `add`), so a
+   * few changed papers never cost a new index: `removed` are ids (a changed paper's old version goes
+   * this way too), `added` the papers as they are now. The vocabulary follows. Linear in the changed
+   * papers and the vocabulary.
+   */
+  update(removed: readonly string[], added: readonly Paper[]): void {
+    const gone: Paper[] = [];
+    for (const id of new Set(removed)) {
+      const paper = this.byId.get(id);
+      if (!paper) continue;
+      this.miniSearch.discard(id);
+      this.byId.delete(id);
+      gone.push(paper);
+    }
+    const fresh: Paper[] = [];
+    for (const paper of added) {
+      if (this.byId.has(paper.id)) continue;
+      this.miniSearch.add(paper);
+      this.byId.set(paper.id, paper);
+      fresh.push(paper);
+    }
+    const goneIds = new Set(gone.map((paper) => paper.id));
+    this.papers = [...this.papers.filter((paper) => !goneIds.has(paper.id)), ...fresh];
+    this.vocabularyValue = this.vocabularyValue.updated(gone.map(paperWords), fresh.map(paperWords), this.byId.size, fingerprintOf(this.papers));
+    this.ranking.vocabulary = this.vocabularyValue;
+    this.exactNames = undefined;
+    this.sortedKeys = undefined;
+    this.topics = undefined;
   }
 
   /** Builds an index over `papers`, synchronously. Fine for a few thousand papers; use `buildAsync` beyond. */
@@ -218,12 +254,13 @@ export class PaperIndex {
     return names.get(lower) ?? names.get(lower.replace(/[^\p{L}\p{N}]+/gu, ''));
   }
 
+  /** Papers by key, id, alias and short name, all lowercase (a library's keys are matched case aside). */
   private exactNameMap(): Map<string, Paper> {
     if (!this.exactNames) {
       const names = new Map<string, Paper>();
-      for (const paper of this.papers) if (!names.has(paper.key)) names.set(paper.key, paper);
+      for (const paper of this.papers) if (!names.has(paper.key.toLowerCase())) names.set(paper.key.toLowerCase(), paper);
       for (const paper of this.papers) if (!names.has(paper.id)) names.set(paper.id, paper);
-      for (const paper of this.papers) for (const alias of paper.aliases ?? []) if (!names.has(alias)) names.set(alias, paper);
+      for (const paper of this.papers) for (const alias of paper.aliases ?? []) if (!names.has(alias.toLowerCase())) names.set(alias.toLowerCase(), paper);
       for (const paper of this.papers) {
         const name = shortName(paper.title);
         if (name && !names.has(name)) names.set(name, paper);
@@ -234,7 +271,7 @@ export class PaperIndex {
   }
 
   private keysStartingWith(prefix: string, limit: number): string[] {
-    this.sortedKeys ??= this.papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])]).sort();
+    this.sortedKeys ??= this.papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])].map((key) => key.toLowerCase())).sort();
     const keys = this.sortedKeys;
     let low = 0;
     let high = keys.length;
@@ -262,6 +299,22 @@ function checkedVocabulary(saved: SavedIndex, papers: readonly Paper[]): Vocabul
     throw new Error(`the saved index was made for other papers (${vocabulary.papers} papers, expected ${unique})`);
   }
   return vocabulary;
+}
+
+/** A paper's words and terms as the index notes them while building (`indexOptions`), and its prose. */
+function paperWords(paper: Paper): PaperWords {
+  const words = new Set<string>();
+  const terms = new Set<string>();
+  for (const field of SEARCH_FIELDS) {
+    if (field === 'key') continue;
+    for (const token of tokenize(fieldText(paper, field))) {
+      const word = foldWord(token);
+      if (isStopword(word)) continue;
+      words.add(word);
+      terms.add(stem(word));
+    }
+  }
+  return { words, terms, prose: [paper.title, paper.abstract] };
 }
 
 function fingerprintOf(papers: readonly Paper[]): number {

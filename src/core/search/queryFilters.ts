@@ -17,6 +17,8 @@ export const QUERY_FILTERS: readonly QueryFilterInfo[] = [
   { name: 'before', syntax: 'before:<YYYY[-MM[-DD]]>', description: 'Only papers published before then', example: 'before:2023' },
   { name: 'upvotes', syntax: 'upvotes:>N (also >=, <, <=, =)', description: 'Only papers with that many Hugging Face upvotes', example: 'upvotes:>10' },
   { name: 'org', syntax: 'org:<name>', description: 'Only papers whose organisation contains the name', example: 'org:openbmb' },
+  { name: 'author', syntax: 'author:<name>', description: 'Only papers with an author (or editor) of that name: family name, given names, or both in quotes; accents aside', example: 'author:vaswani' },
+  { name: 'in', syntax: 'in:library|<file>', description: 'Only papers in your library (.bib, CSL-JSON, CSL YAML), or in one library file', example: 'in:library' },
   { name: 'sort', syntax: 'sort:date|upvotes|relevance', description: 'Order of the results (newest or most upvoted first)', example: 'sort:date' },
 ];
 
@@ -33,6 +35,10 @@ export interface QueryFilters {
   before?: string;
   upvotes?: { op: '>' | '>=' | '<' | '<=' | '='; value: number };
   org?: string;
+  /** Folded words that must all start words of one author's (or editor's) name. */
+  author?: string[];
+  /** `library` for every library paper, else a library file's name (folded). */
+  in?: string;
   sort: SortOrder;
 }
 
@@ -109,6 +115,15 @@ function applyFilter(filters: QueryFilters, name: string, value: string): string
     case 'org':
       filters.org = value.toLowerCase();
       return undefined;
+    case 'author': {
+      const words = foldedWords(value);
+      if (words.length === 0) return `author: takes a name, e.g. ${example(name)}`;
+      filters.author = words;
+      return undefined;
+    }
+    case 'in':
+      filters.in = /^(?:lib|library|mine|my)$/i.test(value) ? 'library' : value.toLowerCase();
+      return undefined;
     default: {
       const order = value.toLowerCase();
       if (order !== 'date' && order !== 'upvotes' && order !== 'relevance') return 'sort: takes date, upvotes or relevance';
@@ -170,7 +185,33 @@ export function passesFilters(paper: Paper, filters: QueryFilters, topicGroups: 
   if (filters.before !== undefined && (paper.published === null || paper.published >= filters.before)) return false;
   if (filters.upvotes && (paper.upvotes === null || !compare(paper.upvotes, filters.upvotes.op, filters.upvotes.value))) return false;
   if (filters.org !== undefined && !(paper.organization ?? '').toLowerCase().includes(filters.org)) return false;
+  if (filters.author !== undefined && !hasAuthor(paper, filters.author)) return false;
+  if (filters.in !== undefined && !inLibrary(paper, filters.in)) return false;
   return true;
+}
+
+/** Letters and digits of `text` as lowercase words without accents ("Müller, J." → ["muller", "j"]). */
+function foldedWords(text: string): string[] {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Whether every word of `wanted` starts a word of one of the paper's authors' or editors' names. */
+function hasAuthor(paper: Paper, wanted: readonly string[]): boolean {
+  for (const person of [...(paper.authors ?? []), ...(paper.editors ?? [])]) {
+    const words = foldedWords(`${person.given ?? ''} ${person.family}`);
+    if (wanted.every((word) => words.some((candidate) => candidate.startsWith(word)))) return true;
+  }
+  return false;
+}
+
+/** Whether the paper is in the user's library (`library`), or in a library file of that name. */
+function inLibrary(paper: Paper, where: string): boolean {
+  const records = paper.library ?? [];
+  if (where === 'library') return records.length > 0;
+  return records.some((record) => {
+    const name = record.file.split(/[\\/]/).pop()?.toLowerCase() ?? '';
+    return name === where || name.replace(/\.[^.]+$/, '') === where;
+  });
 }
 
 function compare(count: number, op: NonNullable<QueryFilters['upvotes']>['op'], value: number): boolean {

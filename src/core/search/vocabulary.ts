@@ -110,6 +110,32 @@ export class Vocabulary {
     return [...found.values()].sort((a, b) => a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1)).slice(0, limit);
   }
 
+  /**
+   * The vocabulary once papers left and others came: `removed` and `added` give each paper's words and
+   * terms (each once per paper, as `VocabularyBuilder.note` counts them) and the prose to mine for
+   * acronyms. Linear in the vocabulary and the changed papers; acronyms of removed papers stay (a
+   * harmless expansion), those of added papers join. `papers` and `fingerprint` are the new papers'.
+   */
+  updated(removed: readonly PaperWords[], added: readonly PaperWords[], papers: number, fingerprint: number): Vocabulary {
+    const wordDelta = new Map<string, number>();
+    const termDelta = new Map<string, number>();
+    const count = (changes: readonly PaperWords[], sign: number): void => {
+      for (const paper of changes) {
+        for (const word of paper.words) wordDelta.set(word, (wordDelta.get(word) ?? 0) + sign);
+        for (const term of paper.terms) termDelta.set(term, (termDelta.get(term) ?? 0) + sign);
+      }
+    };
+    count(removed, -1);
+    count(added, 1);
+    const [words, wordCounts] = mergedCounts(this.words, this.wordCounts, wordDelta);
+    const [terms, termCounts] = mergedCounts(this.terms, this.termCounts, termDelta);
+    const miner = new AcronymMiner();
+    for (const paper of added) for (const text of paper.prose) miner.add(text);
+    const acronyms: Record<string, readonly string[]> = { ...this.acronyms };
+    for (const [short, forms] of Object.entries(miner.result())) acronyms[short] = [...new Set([...(acronyms[short] ?? []), ...forms])].slice(0, 4);
+    return new Vocabulary(papers, fingerprint, words, wordCounts, terms, termCounts, acronyms);
+  }
+
   /** The vocabulary as JSON text, for `Vocabulary.parse`. */
   toJSON(): string {
     return JSON.stringify({
@@ -213,6 +239,36 @@ export function fingerprintIds(ids: Iterable<string>): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
+}
+
+/** A paper's distinct words and index terms, and its prose (title and abstract), for `Vocabulary.updated`. */
+export interface PaperWords {
+  words: ReadonlySet<string>;
+  terms: ReadonlySet<string>;
+  prose: readonly string[];
+}
+
+/** Sorted words with counts, changed by `delta` (a word whose count reaches 0 goes; a new one is placed in order). */
+function mergedCounts(sorted: readonly string[], counts: Uint32Array, delta: ReadonlyMap<string, number>): [string[], Uint32Array] {
+  const fresh = [...delta.keys()].filter((word) => {
+    const at = lowerBound(sorted, word);
+    return at >= sorted.length || sorted[at] !== word;
+  }).sort();
+  const words: string[] = [];
+  const values: number[] = [];
+  let next = 0;
+  const push = (word: string, value: number): void => {
+    if (value > 0) {
+      words.push(word);
+      values.push(value);
+    }
+  };
+  for (let at = 0; at < sorted.length; at++) {
+    while (next < fresh.length && fresh[next] < sorted[at]) push(fresh[next], delta.get(fresh[next++]) as number);
+    push(sorted[at], counts[at] + (delta.get(sorted[at]) ?? 0));
+  }
+  while (next < fresh.length) push(fresh[next], delta.get(fresh[next++]) as number);
+  return [words, Uint32Array.from(values)];
 }
 
 function sortedCounts(counts: Map<string, number>): [string[], Uint32Array] {

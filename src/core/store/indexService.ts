@@ -106,6 +106,25 @@ export class IndexService<E> implements Disposable {
     return this.progressValue;
   }
 
+  /**
+   * The papers changed by a little (the new list is in force already): the index in use takes the
+   * papers with `removed` ids out and `added` in, in place, and answers meanwhile as before. Without an
+   * index, while one is being made, or with an engine that cannot update, it is made anew instead
+   * (`invalidate`); so it is when the update fails.
+   */
+  async update(removed: readonly string[], added: readonly Paper[]): Promise<void> {
+    const engine = this.engine as (E & { update?(removed: readonly string[], added: readonly Paper[]): Promise<void> }) | undefined;
+    if (!engine || this.pending || typeof engine.update !== 'function') {
+      this.invalidate();
+      return;
+    }
+    try {
+      await engine.update(removed, added);
+    } catch {
+      if (this.engine === engine) this.invalidate();
+    }
+  }
+
   /** Forgets the index: the papers changed. A build under way is told it is stale and made again. */
   invalidate(): void {
     this.generation++;

@@ -32,6 +32,11 @@ export interface SearchEngine {
   related(paperId: string, limit?: number): Promise<SearchResult[]>;
   /** Papers for a citation being typed (`PaperIndex.complete`): at most 50, best first. */
   complete(text: string, limit?: number): Promise<SearchResult[]>;
+  /**
+   * Takes the papers with `removed` ids out and puts `added` in, in place, so a few changed papers are
+   * searchable again without a new index; absent where the engine cannot.
+   */
+  update?(removed: readonly string[], added: readonly Paper[]): Promise<void>;
   /** Calls `listener` once if the engine stops working (its worker died). */
   onDidFail?(listener: (reason: string) => void): void;
   /** Releases what the engine holds (stops its worker). */
@@ -40,7 +45,7 @@ export interface SearchEngine {
 
 /** An engine over an index on this thread. */
 export function threadEngine(index: PaperIndex, origin: EngineOrigin = 'built'): SearchEngine {
-  return {
+  const engine: { -readonly [K in keyof SearchEngine]: SearchEngine[K] } = {
     size: index.size,
     home: 'thread',
     origin,
@@ -48,7 +53,12 @@ export function threadEngine(index: PaperIndex, origin: EngineOrigin = 'built'):
     search: async (query, options) => index.search(query, options),
     related: async (paperId, limit) => index.related(paperId, limit),
     complete: async (text, limit) => index.complete(text, limit),
+    update: async (removed, added) => {
+      index.update(removed, added);
+      engine.size = index.size;
+    },
   };
+  return engine;
 }
 
 /** An engine over the index in the search worker behind `client`, made for `papers` (which it hands out by id). */
@@ -76,6 +86,13 @@ export function workerEngine(client: SearchWorkerClient, papers: readonly Paper[
     search: async (query, options) => (await find(query, options)).results,
     related: async (paperId, limit) => results(await client.related(paperId, limit)),
     complete: async (text, limit) => results(await client.complete(text, limit)),
+    update: async (removed, added) => {
+      // The new papers are known before the worker may answer with them; the old go once it no longer can.
+      for (const paper of added) byId.set(paper.id, paper);
+      await client.update(removed, added);
+      const kept = new Set(added.map((paper) => paper.id));
+      for (const id of removed) if (!kept.has(id)) byId.delete(id);
+    },
     // Stopping the worker on purpose is not a failure.
     onDidFail: (listener) => client.onDidFail((reason) => { if (!disposed) listener(reason); }),
     dispose: () => {

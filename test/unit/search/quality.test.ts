@@ -72,7 +72,7 @@ describe('search quality (figures printed; the floor is the engine MiniSearch re
       ['all techniques on (the defaults)', {}],
       ['without the ML thesaurus', { synonymWeight: 0 }],
       ['without mined acronyms', { acronymWeight: 0 }],
-      ['every field weighted 1', { boost: { title: 1, shortName: 1, abstract: 1, topics: 1, key: 1 } }],
+      ['every field weighted 1', { boost: { title: 1, shortName: 1, abstract: 1, topics: 1, key: 1, authors: 1, details: 1 } }],
       ['without typos of known words', { knownWordMaxEdits: 0 }],
       ['with pseudo-relevance feedback', { feedbackWeight: 0.3 }],
     ];

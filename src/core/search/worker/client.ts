@@ -130,6 +130,14 @@ export class SearchWorkerClient {
     return this.answer(await this.request({ type: 'complete', id: 0, text, limit }));
   }
 
+  /** `PaperIndex.update` in the worker: the papers with `removed` ids out, `added` in (sent in chunks). */
+  async update(removed: readonly string[], added: readonly Paper[]): Promise<void> {
+    for (let at = 0; at < Math.max(removed.length, added.length); at += CHUNK) {
+      const message = await this.request({ type: 'update', id: 0, removed: removed.slice(at, at + CHUNK), added: added.slice(at, at + CHUNK) });
+      if (message.type !== 'updated') throw new Error(`unexpected answer from the search worker: ${message.type}`);
+    }
+  }
+
   /** The worker's heap in MB (null when it cannot tell). */
   async heapMB(): Promise<number | null> {
     const message = await this.request({ type: 'stats', id: 0 });

@@ -70,6 +70,13 @@ export class SearchWorkerHandler {
         return this.answer(request.id, () => this.ready().related(request.paperId, request.limit));
       case 'complete':
         return this.answer(request.id, () => this.ready().complete(request.text, request.limit));
+      case 'update': {
+        const started = performance.now();
+        const index = this.ready();
+        index.update(request.removed, request.added);
+        this.host.post({ type: 'updated', id: request.id, papers: index.size, ms: performance.now() - started });
+        return;
+      }
       case 'stats':
         this.host.post({ type: 'stats', id: request.id, heapMB: this.host.heapMB(), papers: this.index?.size ?? 0 });
         return;

@@ -37,6 +37,8 @@ export type WorkerRequest =
   | { type: 'search'; id: number; query: string; options?: WorkerQueryOptions }
   | { type: 'related'; id: number; paperId: string; limit?: number }
   | { type: 'complete'; id: number; text: string; limit?: number }
+  /** Takes the papers with these ids out of the index and puts these papers in (`PaperIndex.update`). */
+  | { type: 'update'; id: number; removed: string[]; added: Paper[] }
   /** Asks for the worker's heap (after a garbage collection when the runtime allows one). */
   | { type: 'stats'; id: number };
 
@@ -53,6 +55,7 @@ export type WorkerResponse =
   | { type: 'ready'; id: number; papers: number; terms: number; ms: number; mode: 'loaded' | 'built' }
   | { type: 'progress'; id: number; phase: 'reading' | 'finishing'; done: number; total: number }
   | { type: 'added'; id: number; papers: number }
+  | { type: 'updated'; id: number; papers: number; ms: number }
   | { type: 'fingerprint'; id: number; key: string }
   | { type: 'saved'; id: number; saved: SavedIndexBytes }
   | { type: 'results'; id: number; hits: WorkerHit[]; filters?: QueryFilters; problems: QueryProblem[]; ms: number }
