@@ -11,19 +11,24 @@ import type { WorkProgress } from '../core/store/progress';
 
 /** Reads and watches the corpus files; `onDidChange` fires once after a burst of changes to them. */
 export class CorpusFiles implements CorpusFileReader, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
-  /** Fires when a watched file or folder changed (folded: see `WatchedCorpusFiles`). */
+  private readonly changeEmitter = new vscode.EventEmitter<string[]>();
+  /** Fires when watched files or folders changed (folded: see `WatchedCorpusFiles`), with their names. */
   readonly onDidChange = this.changeEmitter.event;
   private readonly files: WatchedCorpusFiles<vscode.Uri>;
 
   /** `settingKey` names the setting in diagnostics (`paperScout.corpus.sources[1]`). */
   constructor(settingKey: string) {
-    this.files = new WatchedCorpusFiles({ fs: WORKSPACE_FS, watch: watchEntry, resolve: resolveCorpusEntry, settingKey, onChange: () => this.changeEmitter.fire() });
+    this.files = new WatchedCorpusFiles({ fs: WORKSPACE_FS, watch: watchEntry, resolve: resolveCorpusEntry, settingKey, onChange: (changed) => this.changeEmitter.fire(changed) });
   }
 
   /** Reads the files `entries` name, and watches them (and the ones that do not exist yet). */
   read(entries: readonly string[], progress: WorkProgress): Promise<CorpusFileTexts> {
     return this.files.read(entries, progress);
+  }
+
+  /** Reads again some files of the last read, by name. */
+  reread(names: readonly string[], progress: WorkProgress): Promise<CorpusFileTexts> {
+    return this.files.reread(names, progress);
   }
 
   dispose(): void {
@@ -42,17 +47,20 @@ const WORKSPACE_FS: CorpusFileSystem<vscode.Uri> = {
   readFile: async (uri) => vscode.workspace.fs.readFile(uri),
   child: (folder, name) => vscode.Uri.joinPath(folder, name),
   display: (uri) => (uri.scheme === 'file' ? uri.fsPath : uri.toString(true)),
+  locationString: (uri) => uri.toString(),
 };
 
-/** Watches an entry itself (file or folder: created, changed, deleted) and, for a folder, the corpus files in it. */
-function watchEntry(uri: vscode.Uri, onChange: () => void): vscode.Disposable {
+/** Watches an entry itself (file or folder: created, changed, deleted) and, for a folder, the corpus and library files in it. */
+function watchEntry(uri: vscode.Uri, onChange: (changed?: vscode.Uri) => void): vscode.Disposable {
   const folder = vscode.Uri.joinPath(uri, '..');
   const name = uri.path.split('/').pop() ?? '';
-  const watchers = [new vscode.RelativePattern(folder, name), new vscode.RelativePattern(uri, '*.{txt,json}')].map((pattern) => {
+  const watchers = [new vscode.RelativePattern(folder, name), new vscode.RelativePattern(uri, '*.{txt,json,bib,bibtex,biblatex,yaml,yml}')].map((pattern, at) => {
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    watcher.onDidChange(onChange);
-    watcher.onDidCreate(onChange);
-    watcher.onDidDelete(onChange);
+    // The entry's own watcher reports the entry; the folder's, the file in it that changed. A file
+    // created or deleted changes what the folder holds: that is the entry's change.
+    watcher.onDidChange((changed) => onChange(at === 0 ? undefined : changed));
+    watcher.onDidCreate(() => onChange());
+    watcher.onDidDelete(() => onChange());
     return watcher;
   });
   return { dispose: () => watchers.forEach((watcher) => watcher.dispose()) };

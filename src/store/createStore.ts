@@ -55,7 +55,7 @@ export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutput
     store.index,
     files,
     followState(store),
-    files.onDidChange(() => void store.load()),
+    files.onDidChange((changed) => void store.filesChanged(changed)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, SETTINGS.topics)) void store.applyTopics();
       if (affects(event, SETTINGS.corpusFiles, SETTINGS.includeBundled)) void store.load();

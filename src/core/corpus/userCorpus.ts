@@ -11,6 +11,8 @@ export interface UserSource {
   /** Path or name shown in messages. */
   file: string;
   text: string;
+  /** Where the file is, for opening it (a URI string in the extension); `file` when absent. */
+  location?: string;
 }
 
 /** The papers of all sources merged, every problem met (each naming its file), and the keys issued. */

@@ -31,6 +31,8 @@ export interface CorpusFileSystem<L> {
   child(folder: L, name: string): L;
   /** How messages name a location (a path, or a URI when it is not a local file). */
   display(location: L): string;
+  /** The location as a string the extension can open again (a URI string); `display` when absent. */
+  locationString?(location: L): string;
 }
 
 /** A file or folder as it was when read: changes show as a different stamp. */
@@ -49,12 +51,15 @@ export interface CorpusRead<L> {
 
 /** Files larger than this are refused with a message rather than read into the extension host. */
 export const MAX_JSON_FILE_BYTES = 64 * 1024 * 1024;
+/** Library files (`.bib`, CSL YAML) larger than this are refused: 64 MB holds a library of several hundred thousand entries. */
+export const MAX_LIBRARY_FILE_BYTES = 64 * 1024 * 1024;
 /**
  * Page dumps larger than this are refused: a Daily Papers page is about 100 KB, and a page is parsed in
  * a few passes over its whole text, each of which must stay short.
  */
 export const MAX_PAGE_FILE_BYTES = 8 * 1024 * 1024;
-const CORPUS_FILE = /\.(txt|json)$/i;
+const CORPUS_FILE = /\.(txt|json|bib|bibtex|biblatex|yaml|yml)$/i;
+const LIBRARY_FILE = /\.(bib|bibtex|biblatex|yaml|yml)$/i;
 /** Files read at the same time. */
 const CONCURRENT_READS = 8;
 
@@ -93,7 +98,7 @@ export async function readCorpusEntries<L>(
     if (stat.type & FILE_TYPE.directory) {
       const listed = await listFolder(location, fs, diagnostics);
       stamps.set(name, { location, stamp: folderStamp(listed) });
-      if (listed.length === 0) diagnostics.push(problem(name, `no .txt or .json files in this folder (from ${where})`, 'warning'));
+      if (listed.length === 0) diagnostics.push(problem(name, `no .txt, .json, .bib or .yaml files in this folder (from ${where})`, 'warning'));
       for (const [child, type] of listed) {
         const file = fs.child(location, child);
         const special = specialFileProblem(type);
@@ -114,6 +119,24 @@ export async function readCorpusEntries<L>(
     for (const diagnostic of text.diagnostics) diagnostics.push(diagnostic);
   }
   return { texts: read, watch, stamps };
+}
+
+/**
+ * Reads again the files named (as `display` names them) whose stamps `stamps` holds, and updates
+ * their stamps: what a change to a few files of the setting needs, without listing folders again.
+ */
+export async function rereadFiles<L>(names: readonly string[], fs: CorpusFileSystem<L>, stamps: Stamps<L>, progress: WorkProgress): Promise<CorpusFileTexts> {
+  const files = names.flatMap((name) => {
+    const known = stamps.get(name);
+    return known ? [{ location: known.location, stat: { type: FILE_TYPE.file, size: -1, mtime: -1 } }] : [];
+  });
+  const texts = await readFiles(files, fs, stamps, progress);
+  const read: CorpusFileTexts = { files: [], diagnostics: [] };
+  for (const text of texts) {
+    if (text.file) read.files.push(text.file);
+    for (const diagnostic of text.diagnostics) read.diagnostics.push(diagnostic);
+  }
+  return read;
 }
 
 /** The corpus files directly in a folder, by name; none (with a diagnostic) when it cannot be listed. */
@@ -145,7 +168,7 @@ export function describeStatError(error: unknown): string {
 
 /** One file's text (or none) and problems, in the order the files were listed. */
 interface FileText {
-  file?: { file: string; text: string };
+  file?: { file: string; text: string; location: string };
   diagnostics: Diagnostic[];
 }
 
@@ -172,7 +195,7 @@ async function readFiles<L>(files: readonly { location: L; stat: FileStat }[], f
 }
 
 /** A file's bytes (checked to be a regular file within the size limit), or why it is not read. */
-type Fetched = { file: string; bytes: Uint8Array } | FileText;
+type Fetched = { file: string; location: string; bytes: Uint8Array } | FileText;
 
 async function fetchOne<L>(location: L, fs: CorpusFileSystem<L>, stamps: Stamps<L>): Promise<Fetched> {
   const file = fs.display(location);
@@ -182,22 +205,23 @@ async function fetchOne<L>(location: L, fs: CorpusFileSystem<L>, stamps: Stamps<
     stamps.set(file, { location, stamp: stampOf(stat) });
     const special = specialFileProblem(stat.type);
     if (special) return { diagnostics: [problem(file, special)] };
-    const limit = /\.json$/i.test(file) ? MAX_JSON_FILE_BYTES : MAX_PAGE_FILE_BYTES;
+    const limit = /\.json$/i.test(file) ? MAX_JSON_FILE_BYTES : LIBRARY_FILE.test(file) ? MAX_LIBRARY_FILE_BYTES : MAX_PAGE_FILE_BYTES;
     if (stat.size > limit) {
       const advice = limit === MAX_PAGE_FILE_BYTES ? '; split it into smaller pages, or convert it to corpus JSON' : '; split it into several files';
-      return { diagnostics: [problem(file, `the file is ${megabytes(stat.size)} MB; Paper Scout reads ${limit === MAX_PAGE_FILE_BYTES ? 'page dumps' : 'corpus JSON files'} up to ${megabytes(limit)} MB${advice}`)] };
+      const what = limit === MAX_PAGE_FILE_BYTES ? 'page dumps' : LIBRARY_FILE.test(file) ? 'library files' : 'JSON files';
+      return { diagnostics: [problem(file, `the file is ${megabytes(stat.size)} MB; Paper Scout reads ${what} up to ${megabytes(limit)} MB${advice}`)] };
     }
-    return { file, bytes: await fs.readFile(location) };
+    return { file, location: fs.locationString?.(location) ?? file, bytes: await fs.readFile(location) };
   } catch (error) {
     return { diagnostics: [problem(file, describeStatError(error))] };
   }
 }
 
 /** A file's bytes as text, decoded in slices; binary text (NUL bytes) is refused. */
-async function decodeOne({ file, bytes }: { file: string; bytes: Uint8Array }, progress: WorkProgress): Promise<FileText> {
+async function decodeOne({ file, location, bytes }: { file: string; location: string; bytes: Uint8Array }, progress: WorkProgress): Promise<FileText> {
   const decoded = await runInSlices(decodeUtf8Steps(bytes, file), { isCancelled: () => progress.isCancelled() });
-  if (decoded.text.includes('\u0000')) return { diagnostics: [problem(file, 'the file is binary (it contains NUL bytes), not a page dump or corpus JSON')] };
-  return { file: { file, text: decoded.text }, diagnostics: decoded.diagnostics };
+  if (decoded.text.includes('\u0000')) return { diagnostics: [problem(file, 'the file is binary (it contains NUL bytes), not a page dump, corpus JSON or a library')] };
+  return { file: { file, text: decoded.text, location }, diagnostics: decoded.diagnostics };
 }
 
 /** A file's stamp: its change time and size. */

@@ -3,6 +3,9 @@
  * The file readers are passed in, so the loader runs (and is tested) without VS Code.
  */
 import { loadCorpus } from '../corpus/schema';
+import { FORMAT_NAMES } from '../library/libraryEntry';
+import { isLibraryKind, sourceKind } from '../library/libraryFile';
+import type { LibraryText } from '../library/libraryFiles';
 import { mergeUserSourcesSteps, type MergeProgress, type UserSource } from '../corpus/userCorpus';
 import { formatDiagnostic } from '../diagnostics';
 import { isWorkCancelled, runInSlices } from '../slices';
@@ -31,6 +34,8 @@ export interface CorpusFileTexts {
  */
 export interface CorpusFileReader {
   read(entries: readonly string[], progress: WorkProgress): Promise<CorpusFileTexts>;
+  /** Reads again files of the last `read`, by the names its texts and diagnostics give them. */
+  reread?(names: readonly string[], progress: WorkProgress): Promise<CorpusFileTexts>;
 }
 
 /** What to load. */
@@ -57,6 +62,8 @@ export interface LoadedCorpus {
   corpusProblems: Diagnostic[];
   /** Problems in the user's corpus files. */
   fileProblems: Diagnostic[];
+  /** The library files (BibTeX, CSL-JSON, CSL YAML) among the user's files, unread: the store reads them. */
+  library: LibraryText[];
 }
 
 /** Loads the bundled corpus and the user's corpus files. */
@@ -81,14 +88,18 @@ export class CorpusLoader {
     const { bundled, bundledTopics, corpusProblems } = request.includeBundled
       ? await this.loadBundled()
       : { bundled: [], bundledTopics: DEFAULT_TOPICS, corpusProblems: [] };
-    const done = (papers: Paper[], fileProblems: Diagnostic[]): LoadedCorpus => ({ bundled, bundledTopics, papers, corpusProblems, fileProblems });
+    let library: LibraryText[] = [];
+    const done = (papers: Paper[], fileProblems: Diagnostic[]): LoadedCorpus => ({ bundled, bundledTopics, papers, corpusProblems, fileProblems, library });
     let fileProblems: Diagnostic[];
     let papers: Paper[];
     try {
       const read = await this.userFiles.read(request.entries, scaled(progress, 0, READING_SHARE));
       if (request.entries.length === 0) return done(bundled, read.diagnostics);
-      const previousKeys = await this.issuedKeys?.previous();
-      const merged = await runInSlices(mergeUserSourcesSteps(bundled, read.files, bundledTopics, { previousKeys }), {
+      const split = splitLibrary(read.files);
+      library = split.library;
+      for (const text of library) this.log.info(`${text.file}: a ${FORMAT_NAMES[text.format]} library`);
+      const previousKeys = split.corpus.length > 0 ? await this.issuedKeys?.previous() : undefined;
+      const merged = await runInSlices(mergeUserSourcesSteps(bundled, split.corpus, bundledTopics, { previousKeys }), {
         isCancelled: () => progress.isCancelled(),
         onProgress: (step) => progress.report(mergePercent(step)),
       });
@@ -98,7 +109,7 @@ export class CorpusLoader {
       }
       fileProblems = [...read.diagnostics, ...merged.diagnostics];
       papers = merged.papers;
-      this.log.info(`your corpus files: ${read.files.length} read, ${merged.papers.length - bundled.length} new papers, ${fileProblems.length} problem(s)`);
+      this.log.info(`your corpus files: ${read.files.length} read (${library.length} of them library files), ${merged.papers.length - bundled.length} new papers from the others, ${fileProblems.length} problem(s)`);
     } catch (error) {
       if (isWorkCancelled(error) && progress.isStale()) throw error;
       const message = isWorkCancelled(error)
@@ -106,9 +117,22 @@ export class CorpusLoader {
         : `reading your corpus files failed (${error instanceof Error ? error.message : String(error)}); only the bundled papers are shown`;
       fileProblems = [{ file: request.settingKey, line: null, message, severity: isWorkCancelled(error) ? 'warning' : 'error' }];
       papers = bundled;
+      library = [];
     }
     logProblems(this.log, fileProblems);
     return done(papers, fileProblems);
+  }
+
+  /**
+   * Reads again the user's files named in `names` that are libraries (a few changed): their texts, or
+   * null when one of them is no longer a library file (a full load is needed then) or the reader cannot
+   * read single files.
+   */
+  async rereadLibrary(names: readonly string[], progress: WorkProgress = quietProgress()): Promise<{ library: LibraryText[]; diagnostics: Diagnostic[] } | null> {
+    if (!this.userFiles.reread) return null;
+    const read = await this.userFiles.reread(names, progress);
+    const split = splitLibrary(read.files);
+    return split.corpus.length > 0 ? null : { library: split.library, diagnostics: read.diagnostics };
   }
 
   private async loadBundled(): Promise<Pick<LoadedCorpus, 'bundled' | 'bundledTopics' | 'corpusProblems'>> {
@@ -125,6 +149,23 @@ export class CorpusLoader {
     }
     return { bundled: corpus.papers, bundledTopics: corpus.topics.length > 0 ? corpus.topics : DEFAULT_TOPICS, corpusProblems: diagnostics };
   }
+}
+
+/** The user's texts split into library files (by name or shape, see `sourceKind`) and corpus files. */
+function splitLibrary(files: readonly UserSource[]): { library: LibraryText[]; corpus: UserSource[] } {
+  const library: LibraryText[] = [];
+  const corpus: UserSource[] = [];
+  for (const file of files) {
+    let kind;
+    try {
+      kind = sourceKind(file.file, file.text);
+    } catch {
+      kind = 'pages' as const; // a text that cannot even be looked at: the merge reports it by its file
+    }
+    if (isLibraryKind(kind)) library.push({ file: file.file, location: file.location ?? file.file, text: file.text, format: kind, origin: 'setting' });
+    else corpus.push(file);
+  }
+  return { library, corpus };
 }
 
 /** Problems logged one line each per load; past them, a count per file (a file may have 100,000). */

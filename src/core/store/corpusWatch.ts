@@ -7,7 +7,7 @@
  * began. Pure: the file system, the watchers and the timers are passed in.
  */
 import type { CorpusFileReader, CorpusFileTexts } from './corpusLoader';
-import { changedSince, readCorpusEntries, type CorpusFileSystem, type Stamps } from './corpusFileReader';
+import { changedSince, readCorpusEntries, rereadFiles, type CorpusFileSystem, type Stamps } from './corpusFileReader';
 import type { Disposable } from './events';
 import type { WorkProgress } from './progress';
 
@@ -61,8 +61,8 @@ export class Debouncer implements Disposable {
   }
 }
 
-/** Makes a watcher for one entry (a file, or a folder and the corpus files in it); it calls `onChange`. */
-export type WatchEntry<L> = (location: L, onChange: () => void) => Disposable;
+/** Makes a watcher for one entry (a file, or a folder and the corpus files in it); it calls `onChange` with what changed, when it knows. */
+export type WatchEntry<L> = (location: L, onChange: (changed?: L) => void) => Disposable;
 
 /** What `WatchedCorpusFiles` works with. */
 export interface CorpusFilesEnvironment<L> {
@@ -72,8 +72,8 @@ export interface CorpusFilesEnvironment<L> {
   resolve(entry: string): L | undefined;
   /** The setting's key, for diagnostics that name the entry (`paperScout.corpus.sources[1]`). */
   settingKey: string;
-  /** Called once after a burst of changes to what is watched. */
-  onChange(): void;
+  /** Called once after a burst of changes to what is watched, with the names (`display`) of what changed. */
+  onChange(changed: string[]): void;
   /** The quiet time that ends a burst, and the longest a burst may put a reload off (ms). */
   delayMs?: number;
   maxWaitMs?: number;
@@ -93,10 +93,16 @@ export class WatchedCorpusFiles<L> implements CorpusFileReader, Disposable {
   private verifyHandle: unknown;
   private reads = 0;
   private disposed = false;
+  /** The names of what changed in the burst under way. */
+  private changedNames = new Set<string>();
 
   constructor(private readonly env: CorpusFilesEnvironment<L>) {
     this.timers = env.timers ?? GLOBAL_TIMERS;
-    this.debouncer = new Debouncer(() => env.onChange(), env.delayMs ?? CHANGE_DELAY_MS, env.maxWaitMs ?? CHANGE_MAX_WAIT_MS, this.timers);
+    this.debouncer = new Debouncer(() => {
+      const changed = [...this.changedNames].sort();
+      this.changedNames = new Set();
+      env.onChange(changed);
+    }, env.delayMs ?? CHANGE_DELAY_MS, env.maxWaitMs ?? CHANGE_MAX_WAIT_MS, this.timers);
   }
 
   /** Watches the entries (before reading them), then reads them; checks their stamps again later. */
@@ -109,11 +115,21 @@ export class WatchedCorpusFiles<L> implements CorpusFileReader, Disposable {
     return read.texts;
   }
 
+  /**
+   * Reads again the files of the last read named in `names` (a few files changed; folders are not
+   * listed again), and watches on as before.
+   */
+  async reread(names: readonly string[], progress: WorkProgress): Promise<CorpusFileTexts> {
+    const read = await rereadFiles(names, this.env.fs, this.stamps, progress);
+    this.scheduleVerify(++this.reads);
+    return read;
+  }
+
   /** Watches exactly `locations`: watchers still needed stay, new ones are made first, then unneeded ones go. */
   private watch(locations: readonly L[]): void {
     const wanted = new Map(locations.map((location) => [this.env.fs.display(location), location]));
     for (const [name, location] of wanted) {
-      if (!this.watchers.has(name)) this.watchers.set(name, this.env.watch(location, () => this.changed()));
+      if (!this.watchers.has(name)) this.watchers.set(name, this.env.watch(location, (changed) => this.changed(changed === undefined ? name : this.env.fs.display(changed))));
     }
     for (const [name, watcher] of [...this.watchers]) {
       if (wanted.has(name)) continue;
@@ -132,13 +148,15 @@ export class WatchedCorpusFiles<L> implements CorpusFileReader, Disposable {
     this.verifyHandle = this.timers.setTimeout(() => {
       this.verifyHandle = undefined;
       void changedSince(stamps, this.env.fs).then((changed) => {
-        if (changed.length > 0 && read === this.reads && !this.disposed) this.changed();
+        if (changed.length > 0 && read === this.reads && !this.disposed) for (const name of changed) this.changed(name);
       });
     }, 2 * (this.env.delayMs ?? CHANGE_DELAY_MS));
   }
 
-  private changed(): void {
-    if (!this.disposed) this.debouncer.trigger();
+  private changed(name: string): void {
+    if (this.disposed) return;
+    this.changedNames.add(name);
+    this.debouncer.trigger();
   }
 
   dispose(): void {

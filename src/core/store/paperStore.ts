@@ -9,7 +9,11 @@
  * for during a load, or a topics change during a load or a reassignment.
  */
 import { formatDiagnostic } from '../diagnostics';
+import { LibraryFiles, type LibraryText } from '../library/libraryFiles';
+import { LibraryMerger } from '../library/libraryMerge';
+import { libraryTopics, type LibraryTopics } from '../library/libraryPapers';
 import { isWorkCancelled, runInSlices } from '../slices';
+import { compileTopics } from '../topics/assignTopics';
 import { DEFAULT_TOPICS } from '../topics/taxonomy';
 import { mergeTopicRules, parseUserTopicsSteps, reassignTopicsSteps, type UserTopicsResult } from '../topics/userTopics';
 import type { Diagnostic, Paper, TopicRule } from '../types';
@@ -52,6 +56,8 @@ export class PaperStore implements Disposable {
   private readonly changeEmitter = new Emitter<void>();
   /** Fires when papers, topics or the state change. */
   readonly onDidChange: Event<void> = this.changeEmitter.event;
+  /** The user's library files as last read (see `LibraryFiles`). */
+  readonly library = new LibraryFiles();
   /** The search index of the papers in force. */
   readonly index: IndexService<SearchEngine>;
 
@@ -73,6 +79,20 @@ export class PaperStore implements Disposable {
   /** A load's papers are in, waiting for their topics: the store is ready once those are assigned. */
   private readyPending = false;
   private disposed = false;
+  /** The papers with the topics in force, before the library is merged over them. */
+  private withTopics: Paper[] = [];
+  private readonly merger = new LibraryMerger();
+  private mergeTopics: { rules: readonly TopicRule[]; topics: LibraryTopics } | undefined;
+  private libraryMergeProblems: Diagnostic[] = [];
+  /** Library files read anew or gone since the last merge, waiting for their turn (see `updateLibrary`). */
+  private libraryQueue: { texts: LibraryText[]; removed: string[]; keepGood: boolean }[] = [];
+  private libraryAsked = false;
+  /** How to read each library file again (files caught half-written are read again shortly), and how often it was. */
+  private readonly rereaders = new Map<string, () => void>();
+  private readonly rereads = new Map<string, number>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Library papers in force. */
+  private libraryCount = 0;
 
   constructor(private readonly parts: PaperStoreParts) {
     this.index = new IndexService(parts.loadIndex, () => ({ papers: this.papersValue, bundled: this.papersValue === this.bundledPapers }));
@@ -97,9 +117,20 @@ export class PaperStore implements Disposable {
     return [...this.corpusProblems, ...this.fileProblems, ...this.topicProblems];
   }
 
-  /** Problems found in the user's corpus files by the last load. */
+  /** Problems found in the user's corpus files (library files among them) by the last load or library update. */
   get corpusFileProblems(): readonly Diagnostic[] {
-    return this.fileProblems;
+    const library = this.library.diagnostics('setting');
+    return library.length > 0 ? [...this.fileProblems, ...library] : this.fileProblems;
+  }
+
+  /** Problems in the library files of the workspace and of documents' bibliographies, and in merging the library. */
+  get libraryProblems(): readonly Diagnostic[] {
+    return [...this.library.diagnostics('workspace'), ...this.library.diagnostics('document'), ...this.libraryMergeProblems];
+  }
+
+  /** How many papers come from the user's library. */
+  get libraryPapers(): number {
+    return this.libraryCount;
   }
 
   /** Problems found in the topics setting by the last load or topics change. */
@@ -132,17 +163,61 @@ export class PaperStore implements Disposable {
     return this.run();
   }
 
+  /**
+   * Library files were read anew (`texts`) or are gone (`removed`, by location): only their entries are
+   * read again and merged, and the search index takes only the papers that changed, while it goes on
+   * answering. `reread` reads a file again (by location): a file caught half-written is, shortly after.
+   * Taken up after any load or topics change under way.
+   */
+  updateLibrary(texts: readonly LibraryText[], removed: readonly string[] = [], reread?: (location: string) => void): Promise<void> {
+    for (const text of texts) if (reread) this.rereaders.set(text.location, () => reread(text.location));
+    for (const location of removed) {
+      this.rereaders.delete(location);
+      this.rereads.delete(location);
+    }
+    const keepGood = texts.every((text) => (this.rereads.get(text.location) ?? 0) < MAX_REREADS);
+    this.libraryQueue.push({ texts: [...texts], removed: [...removed], keepGood });
+    this.libraryAsked = true;
+    return this.run();
+  }
+
+  /**
+   * Files of the corpus setting changed (by the names the reader gives them): when each is a library
+   * file, only those are read again (`updateLibrary`); otherwise everything is loaded again.
+   */
+  async filesChanged(names: readonly string[]): Promise<void> {
+    const settingFiles = new Map(this.library.sources().filter((source) => this.library.originOf(source.location) === 'setting').map((source) => [source.file, source.location]));
+    if (names.length === 0 || !names.every((name) => settingFiles.has(name))) return this.load();
+    let read: Awaited<ReturnType<CorpusLoader['rereadLibrary']>>;
+    try {
+      read = await this.parts.loader.rereadLibrary(names);
+    } catch {
+      read = null;
+    }
+    if (!read) return this.load();
+    for (const diagnostic of read.diagnostics) this.parts.log.warn(formatDiagnostic(diagnostic));
+    const found = new Set(read.library.map((text) => text.file));
+    const removed = names.filter((name) => !found.has(name)).map((name) => settingFiles.get(name) as string);
+    return this.updateLibrary(read.library, removed, (location) => {
+      const name = [...settingFiles].find(([, candidate]) => candidate === location)?.[0];
+      if (name) void this.filesChanged([name]);
+    });
+  }
+
   private run(): Promise<void> {
     this.running ??= (async () => {
       try {
-        while (this.loadAsked || this.topicsAsked) {
+        while (this.loadAsked || this.topicsAsked || this.libraryAsked) {
           if (this.loadAsked) {
             this.loadAsked = false;
             this.topicsAsked = false;
             await this.loadOnce();
-          } else {
+          } else if (this.topicsAsked) {
             this.topicsAsked = false;
             await this.applyTopicsOnce();
+          } else {
+            this.libraryAsked = false;
+            await this.applyLibraryOnce();
           }
         }
       } finally {
@@ -152,6 +227,53 @@ export class PaperStore implements Disposable {
     return this.running;
   }
 
+  /** Reads the library files queued by `updateLibrary` and merges them (see there). */
+  private async applyLibraryOnce(): Promise<void> {
+    const queue = this.libraryQueue;
+    this.libraryQueue = [];
+    for (const { texts, removed, keepGood } of queue) {
+      // Reading is never abandoned half-way: the files' new reads are kept even when a load comes meanwhile.
+      const update = await runInSlices(this.library.updateSteps(texts, removed, keepGood), { isCancelled: () => this.disposed });
+      this.noteUpdate(update.summaries, update.halfWritten);
+    }
+    // Before the first load, the load merges what was read.
+    if (this.stateValue.kind !== 'ready' || !this.mergeTopics) return;
+    const stale = (): boolean => this.loadAsked || this.topicsAsked || this.disposed;
+    try {
+      const merged = await runInSlices(this.merger.mergeSteps(this.withTopics, this.library.sources(), this.mergeTopics.topics), { isCancelled: stale });
+      this.setLibraryMerge(merged.diagnostics, merged.libraryPapers);
+      this.setPapers(merged.papers, true);
+      this.changeEmitter.fire();
+    } catch (error) {
+      if (!isWorkCancelled(error)) this.parts.log.error(`merging your library failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Logs what reading library files did, and reads the files caught half-written again shortly (a few times at most). */
+  private noteUpdate(summaries: readonly string[], halfWritten: readonly LibraryText[]): void {
+    for (const summary of summaries) this.parts.log.info(summary);
+    for (const text of halfWritten) {
+      const attempts = (this.rereads.get(text.location) ?? 0) + 1;
+      this.rereads.set(text.location, attempts);
+      const reread = this.rereaders.get(text.location);
+      if (!reread || attempts > MAX_REREADS) continue;
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (!this.disposed) reread();
+      }, REREAD_DELAY_MS);
+      this.timers.add(timer);
+    }
+    const whole = new Set(halfWritten.map((text) => text.location));
+    for (const location of [...this.rereads.keys()]) if (!whole.has(location) && !this.libraryQueue.some((queued) => queued.texts.some((text) => text.location === location))) this.rereads.delete(location);
+  }
+
+  private setLibraryMerge(problems: Diagnostic[], count: number): void {
+    this.libraryMergeProblems = problems;
+    this.libraryCount = count;
+    for (const problem of problems.slice(0, 50)) this.parts.log.warn(formatDiagnostic(problem));
+    if (problems.length > 50) this.parts.log.warn(`${problems.length - 50} more problems merging your library, not listed`);
+  }
+
   private async loadOnce(): Promise<void> {
     const { settings, loader, log } = this.parts;
     if (this.stateValue.kind !== 'ready') this.setState({ kind: 'loading' });
@@ -159,6 +281,9 @@ export class PaperStore implements Disposable {
     try {
       const loaded = await loader.load({ includeBundled: settings.includeBundled(), entries: settings.corpusFileEntries(), settingKey: settings.corpusFilesKey }, progress);
       if (progress.isStale()) return; // superseded: the newer load follows
+      const update = await runInSlices(this.library.replaceOriginSteps('setting', loaded.library), { isCancelled: () => progress.isStale() });
+      this.noteUpdate(update.summaries, update.halfWritten);
+      for (const text of loaded.library) this.rereaders.set(text.location, () => void this.filesChanged([text.file]));
       this.bundledPapers = loaded.bundled;
       this.bundledTopics = loaded.bundledTopics;
       this.basePapers = loaded.papers;
@@ -216,6 +341,23 @@ export class PaperStore implements Disposable {
     this.topicProblems = diagnostics;
     for (const diagnostic of diagnostics) log.warn(formatDiagnostic(diagnostic));
     this.rulesValue = papers === this.basePapers && userRules.length > 0 ? this.bundledTopics : rules;
+    this.withTopics = papers;
+    if (this.mergeTopics?.rules !== this.rulesValue) this.mergeTopics = { rules: this.rulesValue, topics: libraryTopics(compileTopics(this.rulesValue).topics) };
+    if (this.library.size > 0) {
+      const progress = this.progress('Paper Scout: reading your library', stale);
+      try {
+        const merged = await runInSlices(this.merger.mergeSteps(papers, this.library.sources(), this.mergeTopics.topics), { isCancelled: () => progress.isCancelled(), onProgress: ({ done, total }) => progress.report((100 * done) / Math.max(1, total)) });
+        this.setLibraryMerge(merged.diagnostics, merged.libraryPapers);
+        papers = merged.papers;
+      } catch (error) {
+        if (progress.isStale()) return false;
+        const why = isWorkCancelled(error) ? 'was cancelled' : `failed (${error instanceof Error ? error.message : String(error)})`;
+        log.warn(`merging your library ${why}; its papers are left out until the next reload`);
+        this.setLibraryMerge([], 0);
+      } finally {
+        progress.done();
+      }
+    } else this.setLibraryMerge([], 0);
     this.setPapers(papers);
     // A reassignment alone never changes the state: the store is ready once a load's papers have topics.
     if (this.readyPending) {
@@ -232,10 +374,22 @@ export class PaperStore implements Disposable {
     return new DelayedProgress(title, show, isStale, withProgress ? progressDelayMs ?? PROGRESS_DELAY_MS : 0);
   }
 
-  private setPapers(papers: Paper[]): void {
+  /**
+   * Puts `papers` in force. With `changedOnly` (a library update), the search index takes only the
+   * papers that are not the same objects as before, unless that is most of them; otherwise it is made anew.
+   */
+  private setPapers(papers: Paper[], changedOnly = false): void {
     if (papers === this.papersValue) return;
+    const old = this.papersValue;
     this.papersValue = papers;
     this.byId = new Map(papers.map((paper) => [paper.id, paper]));
+    if (changedOnly) {
+      const { removed, added } = paperChanges(old, papers);
+      if (removed.length + added.length <= papers.length / 2) {
+        void this.index.update(removed, added);
+        return;
+      }
+    }
     this.index.invalidate();
   }
 
@@ -246,6 +400,21 @@ export class PaperStore implements Disposable {
 
   dispose(): void {
     this.disposed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     this.changeEmitter.dispose();
   }
+}
+
+/** How often a library file caught half-written is read again, and how long after. */
+const MAX_REREADS = 5;
+const REREAD_DELAY_MS = 1000;
+
+/** The ids of papers of `before` that are gone or changed (another object), and the papers of `after` that are new or changed. */
+export function paperChanges(before: readonly Paper[], after: readonly Paper[]): { removed: string[]; added: Paper[] } {
+  const now = new Map(after.map((paper) => [paper.id, paper]));
+  const then = new Map(before.map((paper) => [paper.id, paper]));
+  const removed = before.filter((paper) => now.get(paper.id) !== paper).map((paper) => paper.id);
+  const added = after.filter((paper) => then.get(paper.id) !== paper);
+  return { removed, added };
 }
