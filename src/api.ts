@@ -13,8 +13,8 @@ import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
 import type { PaperScout } from './paperScout';
 import type { SuggestionsShown } from './citations';
 import type { WorkspaceCitationsState } from './references';
-import { IssuedKeys } from './state/issuedKeys';
-import { RecentSearches } from './state/recentSearches';
+import { IssuedKeys } from './storage/issuedKeys';
+import { RecentSearches } from './storage/recentSearches';
 import type { OpenSearchPick, SearchItemsShown } from './views/searchPick';
 import type { TopicTreeNode } from './views/topicTree';
 

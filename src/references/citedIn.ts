@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { PaperKeys } from '../citations/paperKeys';
 import type { Paper } from '../core/types';
-import type { CitationPlaceView, CitedInView } from '../shared/protocol';
+import type { CitationPlaceView, CitedInView } from '../shared/panelProtocol';
 import type { WorkspaceCitations } from './workspaceCitations';
 
 /** The panel lists at most this many places; it says how many there are in all. */

@@ -1,7 +1,7 @@
 // The paper panel's script (bundled to dist/webview/main.js). It builds the page from the paper the
 // extension sends, with DOM calls and textContent only: no corpus string is ever parsed as HTML.
 import { dateLabel } from '../core/citations/displayText';
-import type { CitedInView, ExtensionMessage, FormatView, PanelState, PaperView, WebviewMessage } from '../shared/protocol';
+import type { CitedInView, ExtensionMessage, FormatView, PanelState, PaperView, WebviewMessage } from '../shared/panelProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
