@@ -26,7 +26,7 @@ export function enabledPatterns(...settings: ReadonlyArray<ExcludeSetting | unde
   return [...patterns];
 }
 
-/** Decides, by relative path, which files the index reads. */
+/** Decides, by relative path, which files the citation index reads. */
 export class PathFilter {
   private readonly excluded: (path: string) => boolean;
 
