@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CitationIndex } from '../../src/core/references/citationIndex';
 import { readIntoCitationIndex, updateDocument, type WorkspaceFile } from '../../src/core/references/citationIndexBuild';
 import { PathFilter } from '../../src/core/references/pathFilter';
-import { languageIdForPath } from '../../src/core/sourceText/languages';
+import { languageIdForPath } from '../../src/core/languages';
 import type { Paper } from '../../src/core/types';
 import { heapMB, median, round, withBlockProbe } from '../stats';
 import { syntheticWorkspace, writeWorkspace, type CitationIndexReport } from '../citationIndex';

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { SkippedFile, WorkspaceFile } from '../core/references/citationIndexBuild';
 import { ALWAYS_SKIPPED_FOLDERS, enabledPatterns, PathFilter, type ExcludeSetting } from '../core/references/pathFilter';
-import { knownExtensions } from '../core/sourceText/languages';
+import { knownExtensions } from '../core/languages';
 import { SETTINGS } from '../settings/settings';
 
 /** At most this many files are indexed per folder, and at most this many entries walked: a bound on work a huge tree can cause. */

@@ -6,7 +6,7 @@
  * limit, binary files and files that cannot be read, and says which and why.
  */
 import { yieldToEventLoop } from '../slices';
-import { languageIdForPath } from '../sourceText/languages';
+import { languageIdForPath } from '../languages';
 import type { CitationIndex } from './citationIndex';
 import type { PathFilter } from './pathFilter';
 

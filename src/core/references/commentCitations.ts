@@ -5,7 +5,7 @@
  */
 import { escapeRegExp } from '../regex';
 import { commentAt, findComments } from '../sourceText/comments';
-import type { CommentSyntax } from '../sourceText/languages';
+import type { CommentSyntax } from '../languages';
 import type { KeySpan } from './types';
 
 /** The default comment trigger, as in the `paperScout.completion.commentTrigger` setting. */
