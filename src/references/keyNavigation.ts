@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { KeyLocation } from '../core/references/citationIndex';
-import type { KeyOccurrence } from '../core/references/types';
+import type { KeyOccurrence } from '../core/references/keyOccurrences';
 import type { PaperKeys } from '../citations/paperKeys';
 import { keyRange, type DocumentCitations } from './documentCitations';
 import type { PaperDefinitions } from './paperDefinitions';

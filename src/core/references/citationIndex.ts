@@ -6,7 +6,7 @@
  */
 import { ForwardPosition } from '../sourceText/lineStarts';
 import { scanKeySpans, type ScanOptions } from './scanCitations';
-import type { KeyOccurrence } from './types';
+import type { KeyOccurrence } from './keyOccurrences';
 
 /** A key's occurrence in a named file. */
 export interface KeyLocation extends KeyOccurrence {

@@ -9,7 +9,7 @@ import { scanBib } from './bibEntries';
 import { DEFAULT_COMMENT_TRIGGER, scanTrigger } from './commentCitations';
 import { scanLatex } from './latexCitations';
 import { scanPandoc } from './pandocCitations';
-import type { KeyOccurrence, KeySpan } from './types';
+import type { KeyOccurrence, KeySpan } from './keyOccurrences';
 
 /** What `scanCitations` needs besides the text. */
 export interface ScanOptions {
