@@ -4,6 +4,8 @@ import { keySearchText } from './core/references/nearestKey';
 import type { Diagnostic, Paper } from './core/types';
 import { Citations, findFormat, passageRequest, showSuggestPick, type ExportBibliographyOptions, type ExportBibliographyResult, type InsertOptions, type SuggestionsShown } from './citations';
 import type { CommandTarget, DocumentPlace, KeyAtPlace, SearchIntent, SearchRequest } from './commands/handlers';
+import { libraryEntryText } from './library/libraryEntryText';
+import { WorkspaceLibrary } from './library/workspaceLibrary';
 import { PaperPanels } from './panel/paperPanel';
 import { References } from './references';
 import { createPaperStore, type PaperStore } from './store/createStore';
@@ -15,6 +17,9 @@ import { affects, rememberSearches, SETTINGS, sortBy } from './settings/settings
 import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick, type OpenSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
+
+/** The context key that says the Topics view shows only the user's library. */
+const LIBRARY_ONLY_CONTEXT_KEY = 'paperScout.libraryOnly';
 
 const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
   open: 'Search Papers',
@@ -38,6 +43,8 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   /** Every citation in the workspace: references, definitions, unknown keys, "Cited in" and counts. */
   readonly references: References;
   readonly status: PaperCountStatus;
+  /** The library the workspace holds: its `.bib` files and the bibliographies documents declare. */
+  readonly library: WorkspaceLibrary;
   /** The searches whose results were used, kept in `globalState`. */
   readonly recentSearches: RecentSearches;
   private readonly searchItemsEmitter = new vscode.EventEmitter<SearchItemsShown>();
@@ -58,20 +65,25 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, storage: KeyStorage, indexCache?: vscode.Uri) {
     this.recentSearches = new RecentSearches(storage.globalState, log);
     this.store = createPaperStore(extensionUri, log, this.disposables, storage, indexCache);
+    this.library = new WorkspaceLibrary(this.store, log);
     this.references = new References(this.store, log, (id) => this.openPaper(id));
     this.tree = new TopicTreeProvider(this.store, this.references.counts);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
-    this.citations = new Citations(this.store, log, this.store.index);
+    this.citations = new Citations(this.store, log, this.store.index, { bibliographiesOf: (document) => this.library.bibliographiesOf(document), entryText: libraryEntryText });
     this.panels = new PaperPanels(extensionUri, this.store, log, {
       insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
       copyCitation: (paper, format) => this.citations.copy(paper, format),
       revealTopic: (topic, paperId) => this.revealTopic(topic, paperId),
     }, this.references.citedIn);
     this.status = new PaperCountStatus(this.store);
-    this.disposables.push(this.references, this.tree, this.treeView, this.citations, this.panels, this.status, this.searchItemsEmitter,
+    this.disposables.push(this.library, this.references, this.tree, this.treeView, this.citations, this.panels, this.status, this.searchItemsEmitter,
       this.suggestionsEmitter, new RestrictedMode(log, () => void this.load()));
     this.updateViewDescription();
     this.store.onDidChange(() => this.afterStoreChange(), undefined, this.disposables);
+    // The library is looked for once Paper Scout's papers are shown (or a citing document is open).
+    if (this.treeView.visible) this.library.start();
+    this.treeView.onDidChangeVisibility(({ visible }) => { if (visible) this.library.start(); }, undefined, this.disposables);
+    void vscode.commands.executeCommand('setContext', LIBRARY_ONLY_CONTEXT_KEY, false);
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, SETTINGS.sortBy)) this.updateViewDescription();
     }, undefined, this.disposables);
@@ -153,8 +165,17 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     return this.citations.insert(paper, options);
   }
 
+  /** Shows only the papers of the user's library in the Topics view, or every paper again. */
+  async showLibraryOnly(only: boolean): Promise<void> {
+    this.library.start();
+    this.tree.libraryOnly = only;
+    await vscode.commands.executeCommand('setContext', LIBRARY_ONLY_CONTEXT_KEY, only);
+    this.updateViewDescription();
+  }
+
   /** Opens the live search; Enter does what `intent` says. */
   async search(options: SearchRequest = {}): Promise<void> {
+    this.library.start();
     if (await this.reportedLoadError()) return;
     const intent = options.intent ?? 'open';
     const format = options.format;
@@ -189,6 +210,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
 
   /** Shows the papers about the passage at `place` (the active editor's cursor or selection without one); the one chosen is cited there. */
   async suggestPapers(place?: DocumentPlace): Promise<void> {
+    this.library.start();
     if (await this.reportedLoadError()) return;
     const editor = place ? await editorFor(place.uri) : vscode.window.activeTextEditor;
     if (!editor) {
@@ -241,7 +263,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
    * skipped settings or files after it.
    */
   private updateViewDescription(): void {
-    const order = orderLabel(sortBy());
+    const order = this.tree.libraryOnly ? `your library, ${orderLabel(sortBy())}` : orderLabel(sortBy());
     this.treeView.description = order;
     const { topicSettingProblems: topicProblems, corpusFileProblems } = this.store;
     const skipped = [topicProblems.length > 0 ? `entries of ${SETTINGS.topics.key}` : '', corpusFileProblems.length > 0 ? 'parts of your corpus files' : ''].filter(Boolean);

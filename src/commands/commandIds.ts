@@ -20,6 +20,8 @@ export const COMMANDS = {
   exportBibliography: 'paperScout.exportBibliography',
   suggestPapers: 'paperScout.suggestPapers',
   searchPapersForKey: 'paperScout.searchPapersForKey',
+  showLibraryOnly: 'paperScout.showLibraryOnly',
+  showAllPapers: 'paperScout.showAllPapers',
 } as const;
 
 /** A command's name in `COMMANDS`. */

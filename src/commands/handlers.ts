@@ -56,6 +56,8 @@ export interface CommandTarget {
   suggestPapers(place?: DocumentPlace): Promise<void>;
   /** Searches for the paper an unknown key meant; the paper chosen replaces the key. */
   searchPapersForKey(place: KeyAtPlace): Promise<void>;
+  /** Shows only the papers of the user's library in the Topics view (true), or every paper. */
+  showLibraryOnly(only: boolean): Promise<void>;
 }
 
 /** The handler of every command, acting on `target`. */
@@ -113,6 +115,8 @@ export function commandHandlers(target: CommandTarget): CommandHandlers {
     exportBibliography: (options) => target.exportBibliography(isPlainObject(options) ? options : {}),
     // The light bulb passes the place it was asked about; the menu and the keybinding pass nothing (or a URI).
     suggestPapers: (argument) => target.suggestPapers(documentPlaceFromArgument(argument)),
+    showLibraryOnly: () => target.showLibraryOnly(true),
+    showAllPapers: () => target.showLibraryOnly(false),
     searchPapersForKey: (argument) => {
       const place = keyAtPlaceFromArgument(argument);
       if (!place) throw new Error('Search Papers for a key needs the key and where it stands (the quick fix of an unknown key passes them)');

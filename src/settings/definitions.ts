@@ -76,6 +76,7 @@ export const SETTINGS = {
   unknownKeySeverity: define<UnknownKeySeverity>('workspaceCitations.unknownKeys', 'string', 'warning'),
   corpusFiles: define<readonly string[]>('corpus.sources', 'array', [], true),
   includeBundled: define('corpus.includeBundled', 'boolean', true),
+  workspaceLibrary: define('library.workspaceBibFiles', 'boolean', true),
   topics: define<readonly unknown[]>('topics', 'array', [], true),
 } as const;
 

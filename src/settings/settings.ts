@@ -137,6 +137,11 @@ export function corpusFileEntries(): string[] {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '') : [];
 }
 
+/** Whether the workspace's `.bib` files and the bibliographies documents declare are read as the user's library. */
+export function workspaceLibraryEnabled(): boolean {
+  return flag(SETTINGS.workspaceLibrary);
+}
+
 /** Whether the bundled papers are loaded alongside the user's own. */
 export function includeBundled(): boolean {
   return flag(SETTINGS.includeBundled);

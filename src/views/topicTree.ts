@@ -3,6 +3,7 @@ import { COMMANDS } from '../commands/commandIds';
 import { clipAtWord, escapeMarkdown, markdownText, orderLabel, paperFacts, type PaperOrder } from '../core/citations/displayText';
 import { paperRow } from './paperRow';
 import { readableText } from '../core/citations/latexText';
+import { authorsLabel, libraryNote } from '../core/library/libraryLabels';
 import { groupByTopic } from '../core/topics/groupByTopic';
 import type { Paper, TopicRule } from '../core/types';
 import { affects, SETTINGS, sortBy } from '../settings/settings';
@@ -42,6 +43,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
   private readonly changeEmitter = new vscode.EventEmitter<TopicTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private roots: TopicNode[] | undefined;
+  private libraryOnlyValue = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly store: PaperStore, private readonly citations?: CitationCounter) {
@@ -50,6 +52,17 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, SETTINGS.sortBy)) this.refresh();
     }, undefined, this.disposables);
+  }
+
+  /** Whether only the papers of the user's library are shown (topics without any are left out then). */
+  get libraryOnly(): boolean {
+    return this.libraryOnlyValue;
+  }
+
+  set libraryOnly(only: boolean) {
+    if (only === this.libraryOnlyValue) return;
+    this.libraryOnlyValue = only;
+    this.refresh();
   }
 
   /** Rebuilds the tree from the store. */
@@ -61,9 +74,9 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
   /** The topic nodes (cached until the next refresh, so `reveal` finds the same objects). */
   topics(): TopicNode[] {
     if (!this.roots) {
-      this.roots = this.store.state.kind === 'ready'
-        ? groupByTopic(this.store.papers, this.store.rules, sortBy()).map(({ rule, papers }) => ({ kind: 'topic' as const, rule, papers }))
-        : [];
+      const papers = this.libraryOnlyValue ? this.store.papers.filter((paper) => (paper.library?.length ?? 0) > 0) : this.store.papers;
+      const groups = this.store.state.kind === 'ready' ? groupByTopic(papers, this.store.rules, sortBy()) : [];
+      this.roots = groups.filter(({ papers: under }) => !this.libraryOnlyValue || under.length > 0).map(({ rule, papers: under }) => ({ kind: 'topic' as const, rule, papers: under }));
     }
     return this.roots;
   }
@@ -138,12 +151,12 @@ function paperItem(node: PaperNode, order: PaperOrder, citations: number): vscod
   const row = paperRow(paper, order);
   const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
   item.id = `paper:${node.topic.rule.name}/${paper.id}`;
-  item.description = [row.description, citations > 0 ? `cited ${citations}×` : ''].filter(Boolean).join(' · ');
+  item.description = [row.description, citations > 0 ? `cited ${citations}×` : '', libraryNote(paper)].filter(Boolean).join(' · ');
   const title = readableText(paper.title);
   const abstract = readableText(paper.abstract);
   item.tooltip = markdownTooltip([
     `**${escapeMarkdown(title)}**`,
-    markdownText(paperFacts(paper, order)),
+    markdownText([authorsLabel(paper), paperFacts(paper, order), libraryNote(paper)].filter(Boolean).join(' · ')),
     abstract ? markdownText(clipAtWord(abstract, ABSTRACT_PREVIEW)) : '_No abstract._',
   ]);
   const cited = citations > 0 ? `, cited ${citations} ${citations === 1 ? 'time' : 'times'} in the workspace` : '';
