@@ -12,6 +12,7 @@ import type { Paper } from '../core/types';
 import { commentCitationAt } from '../core/citations/commentContext';
 import { citationContextAt, type CitationContext } from './citationContext';
 import { passageSortText } from './completionOrder';
+import { pandocKey } from '../core/citations/formats';
 import { findFormat } from './formatRegistry';
 import { completionDetail, completionDocumentation, completionFilterText } from './paperCard';
 import type { PaperKeys } from './paperKeys';
@@ -35,10 +36,16 @@ const COMPLETION_LIMIT = 50;
 /** How long completion waits for an index being made before it offers the papers whose key starts with what was typed. */
 const INDEX_WAIT_MS = 300;
 
+/** The library files (URI strings) a document declares as its bibliographies: their keys come first. */
+export type DocumentBibliographies = (document: vscode.TextDocument) => readonly string[];
+
 /** Offers the store's papers as citation completions. */
 export class CitationCompletionProvider implements vscode.CompletionItemProvider<PaperCompletionItem> {
-  /** `index`: ranks papers by what is typed, or by the passage around the cursor when nothing is typed yet. */
-  constructor(private readonly papers: PaperKeys, private readonly index?: CompletionIndex) {}
+  /**
+   * `index`: ranks papers by what is typed, or by the passage around the cursor when nothing is typed
+   * yet; `bibliographies`: the papers of the bibliographies a document declares come before the rest.
+   */
+  constructor(private readonly papers: PaperKeys, private readonly index?: CompletionIndex, private readonly bibliographies?: DocumentBibliographies) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.CompletionList<PaperCompletionItem> | undefined> {
     if (!completionEnabled(document)) return undefined;
@@ -52,12 +59,17 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     if (!insert) return undefined;
     const range = new vscode.Range(position.line, insert.start, position.line, position.character);
     const typed = (context.kind === 'pandoc' && !context.bracketed ? context.typed.slice(1) : context.typed).trim();
+    const declared = new Set(this.bibliographies?.(document) ?? []);
+    const ownFirst = (paper: Paper): boolean => declared.size > 0 && (paper.library ?? []).some((record) => declared.has(record.location));
     if (typed && this.index) {
       const ranked = await this.rankedPapers(typed, papers);
       if (token?.isCancellationRequested) return undefined;
-      return rankedList(ranked, linePrefix.slice(insert.start), insert, range);
+      // The document's own bibliography first, each part in the engine's order.
+      const ordered = declared.size > 0 ? [...ranked.filter(ownFirst), ...ranked.filter((paper) => !ownFirst(paper))] : ranked;
+      return rankedList(ordered, linePrefix.slice(insert.start), insert, range);
     }
-    const sortText = !typed && this.index ? await passageSortText(document, position, papers, this.index) : undefined;
+    const passageOrder = !typed && this.index ? await passageSortText(document, position, papers, this.index) : undefined;
+    const sortText = declared.size > 0 ? (paper: Paper): string => `${ownFirst(paper) ? 'a' : 'b'}${passageOrder?.(paper) ?? ''}` : passageOrder;
     if (token?.isCancellationRequested) return undefined;
     const items = papers.flatMap((paper) => {
       // One paper whose text cannot be rendered is left out of the list; the others are still offered.
@@ -153,7 +165,7 @@ function inserter(context: CitationContext, linePrefix: string, languageId: stri
     case 'pandoc':
       return context.bracketed
         ? { start: context.start, filterPrefix: '', text: (paper) => paper.key }
-        : { start: context.start, filterPrefix: '@', text: (paper) => `[@${paper.key}]` };
+        : { start: context.start, filterPrefix: '@', text: (paper) => `[${pandocKey(paper.key)}]` };
     case 'comment': {
       const formatId = commentFormat();
       if (formatId === 'key') return { start: context.start, filterPrefix: '', text: (paper) => paper.key };

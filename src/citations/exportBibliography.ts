@@ -11,6 +11,7 @@ import { formatCitation } from '../core/citations/formats';
 import { citationSyntax, citationSyntaxOfFile, LATEX_FILE_EXTENSIONS, MARKDOWN_FILE_EXTENSIONS, type CitationSyntax } from '../core/languages';
 import { askBibTarget } from './bibTarget';
 import { baseName, writeBibFile } from './bibWrite';
+import type { Paper } from '../core/types';
 import type { PaperKeys } from './paperKeys';
 import { commentTrigger } from '../settings/settings';
 
@@ -49,8 +50,14 @@ const MAX_WORKSPACE_FILES = 2000;
 const IGNORED_SCHEMES: ReadonlySet<string> = new Set(['git', 'output', 'vscode-userdata', 'vscode', 'debug', 'vscode-settings', 'walkThrough', 'vscode-scm']);
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** Runs the export; resolves to what it did, or undefined when the user cancelled or nothing was cited. */
-export async function exportBibliography(papers: PaperKeys, options: ExportBibliographyOptions = {}): Promise<ExportBibliographyResult | undefined> {
+/** A paper's entry under a key as the user's library has it (undefined when the library has none). */
+export type LibraryEntryText = (paper: Paper, key: string) => Promise<string | undefined>;
+
+/**
+ * Runs the export; resolves to what it did, or undefined when the user cancelled or nothing was cited.
+ * A paper of the user's library is written as its `.bib` file has it (`libraryEntry`), not made anew.
+ */
+export async function exportBibliography(papers: PaperKeys, options: ExportBibliographyOptions = {}, libraryEntry?: LibraryEntryText): Promise<ExportBibliographyResult | undefined> {
   if (papers.papers.length === 0) {
     void vscode.window.showWarningMessage('Paper Scout has no papers loaded yet, so there is nothing to export.');
     return undefined;
@@ -91,10 +98,11 @@ export async function exportBibliography(papers: PaperKeys, options: ExportBibli
 
   const existing = await readExisting(target);
   if (existing === undefined) return undefined;
+  // An old key (an alias) gets its entry under that key: the document cites it so.
+  const entries = await Promise.all(keys.map(async (key) => ({ key, text: (await libraryEntry?.(papers.get(key)!, key)) ?? formatCitation(papers.citedAs(key)!, 'bibtex') })));
   let merge: BibMerge;
   try {
-    // An old key (an alias) gets its entry under that key: the document cites it so.
-    merge = mergeBibEntries(existing.text, keys.map((key) => ({ key, text: formatCitation(papers.citedAs(key)!, 'bibtex') })));
+    merge = mergeBibEntries(existing.text, entries);
   } catch (error) {
     void vscode.window.showErrorMessage(`Paper Scout did not change ${baseName(target)}: ${message(error)}.`);
     return undefined;

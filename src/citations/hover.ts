@@ -5,12 +5,27 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
-import { keyTokenAt } from '../core/citations/citedKeys';
+import { keyTokenAt, type KeyToken } from '../core/citations/citedKeys';
 import { isDistinctiveKey } from '../core/citations/keyAliases';
 import { citedWithSyntax } from './citationContext';
 import { hoverCard } from './paperCard';
 import type { PaperKeys } from './paperKeys';
 import { commentTrigger, hoverEnabled } from '../settings/settings';
+
+/** Characters a key of the user's library can hold (as `CITATION_KEY`), and `;` `[` `]` `@` that end a pandoc key. */
+const LIBRARY_KEY_TOKEN = /[^\s"#%'(),={}\\~;[\]@]+/g;
+
+/** The key-like run of characters at `character` in `line`, without trailing punctuation (`[@doe:2020.]`), or null. */
+function libraryKeyAt(line: string, character: number): KeyToken | null {
+  for (const match of line.slice(0, 10_000).matchAll(LIBRARY_KEY_TOKEN)) {
+    const key = match[0].replace(/[.:/+?!-]+$/, '');
+    const start = match.index;
+    const end = start + key.length;
+    if (key && character >= start && character <= end) return { key, start, end };
+    if (start > character) break;
+  }
+  return null;
+}
 
 /** Shows the card of the paper whose key is under the mouse. */
 export class CitationHoverProvider implements vscode.HoverProvider {
@@ -19,7 +34,8 @@ export class CitationHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (!hoverEnabled(document)) return undefined;
     const line = document.lineAt(position.line).text;
-    const token = keyTokenAt(line, position.character);
+    // A library's keys may hold `:`, `-`, `/` or `.` (`DBLP:conf/nips/X17`): the whole key first, then the word.
+    const token = [libraryKeyAt(line, position.character), keyTokenAt(line, position.character)].find((candidate) => candidate && this.papers.get(candidate.key));
     if (!token) return undefined;
     const paper = this.papers.get(token.key);
     if (!paper) return undefined;

@@ -9,8 +9,8 @@ import * as vscode from 'vscode';
 import type { Paper } from '../core/types';
 import { affects, commentTrigger, SETTINGS } from '../settings/settings';
 import { CiteCodeActionProvider } from './citeCodeAction';
-import { CitationCompletionProvider, triggerCharacters, type CompletionIndex } from './completion';
-import { exportBibliography, type ExportBibliographyOptions, type ExportBibliographyResult } from './exportBibliography';
+import { CitationCompletionProvider, triggerCharacters, type CompletionIndex, type DocumentBibliographies } from './completion';
+import { exportBibliography, type ExportBibliographyOptions, type ExportBibliographyResult, type LibraryEntryText } from './exportBibliography';
 import { TemplateSettingWatcher } from './formatRegistry';
 import { CitationHoverProvider } from './hover';
 import { CitationInserter, type InsertOptions } from './insert';
@@ -38,11 +38,15 @@ export class Citations implements vscode.Disposable {
   private completionRegistration: vscode.Disposable | undefined;
   private registeredTrigger = '';
 
-  /** `index`: the search index completion ranks papers with (by what is typed, or by the passage around the cursor). */
-  constructor(store: PaperList, log: vscode.LogOutputChannel, index?: CompletionIndex) {
+  /**
+   * `index`: the search index completion ranks papers with (by what is typed, or by the passage around
+   * the cursor); `library`: the bibliographies documents declare (their keys complete first) and the
+   * library's own entries (exported as the library has them).
+   */
+  constructor(store: PaperList, log: vscode.LogOutputChannel, index?: CompletionIndex, private readonly library?: { bibliographiesOf: DocumentBibliographies; entryText: LibraryEntryText }) {
     this.keys = new PaperKeys(store);
     this.inserter = new CitationInserter(log);
-    const completion = new CitationCompletionProvider(this.keys, index);
+    const completion = new CitationCompletionProvider(this.keys, index, library?.bibliographiesOf);
     this.registerCompletion(completion);
     this.disposables.push(
       this.inserter,
@@ -68,7 +72,7 @@ export class Citations implements vscode.Disposable {
 
   /** Writes the papers cited in a document or the workspace to a `.bib` file (asks what it is not told). */
   exportBibliography(options: ExportBibliographyOptions = {}): Promise<ExportBibliographyResult | undefined> {
-    return exportBibliography(this.keys, options);
+    return exportBibliography(this.keys, options, this.library?.entryText);
   }
 
   /** Registers completion with the trigger characters of the current comment trigger (again when it changes). */

@@ -7,11 +7,16 @@ import { COMMANDS } from '../commands/commandIds';
 import { dateLabel, escapeMarkdown, markdownText, yearLabel } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import { authorsNote } from '../core/citations/paperFacts';
+import { authorsLabel, libraryNote, shortAuthors } from '../core/library/libraryLabels';
 import type { Paper } from '../core/types';
 
-/** The completion item's detail: the readable title and the year (`n.d.` when unknown). */
+/**
+ * The completion item's detail: the readable title and the year (`n.d.` when unknown); a paper whose
+ * authors are known (the user's library) leads with them: `Vaswani et al. 2017 · Attention Is All You Need`.
+ */
 export function completionDetail(paper: Paper): string {
-  return `${readableText(paper.title)} (${yearLabel(paper.published)})`;
+  const authors = shortAuthors(paper);
+  return authors ? `${authors} ${yearLabel(paper.published)} · ${readableText(paper.title)}` : `${readableText(paper.title)} (${yearLabel(paper.published)})`;
 }
 
 /**
@@ -20,7 +25,8 @@ export function completionDetail(paper: Paper): string {
  * VS Code scores only the first 128 characters, so the title is cut there.
  */
 export function completionFilterText(paper: Paper, prefix = ''): string {
-  return `${prefix}${paper.key} ${readableText(paper.title)} ${yearLabel(paper.published)}`.slice(0, 128);
+  const families = (paper.authors ?? []).slice(0, 3).map((person) => person.family).join(' ');
+  return `${prefix}${paper.key} ${families ? `${families} ` : ''}${readableText(paper.title)} ${yearLabel(paper.published)}`.slice(0, 128);
 }
 
 /**
@@ -37,13 +43,20 @@ export function abstractExcerpt(abstract: string, maxLength = 360): string {
   return `${head.slice(0, wordEnd > 0 ? wordEnd : maxLength).replace(/[\s,;:]+$/, '')} …`;
 }
 
-/** The facts line of a card: date (`n.d.` when unknown), topics, upvotes, authors, as escaped Markdown. */
+/**
+ * The facts line of a card: the authors (named by the user's library, else what is known of them),
+ * date (`n.d.` when unknown), venue, topics, upvotes, and where the library has the paper, as escaped Markdown.
+ */
 function factsLine(paper: Paper): string {
-  const facts = [markdownText(dateLabel(paper.published))];
+  const named = authorsLabel(paper);
+  const facts = named ? [markdownText(named), markdownText(dateLabel(paper.published))] : [markdownText(dateLabel(paper.published))];
+  if (paper.venue) facts.push(`*${markdownText(paper.venue)}*`);
   if (paper.topics.length > 0) facts.push(paper.topics.map(markdownText).join(', '));
   if (paper.upvotes !== null) facts.push(`${paper.upvotes} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`);
-  const authors = authorsNote(paper);
+  const authors = named ? '' : authorsNote(paper);
   if (authors) facts.push(markdownText(authors));
+  const library = libraryNote(paper);
+  if (library) facts.push(markdownText(library));
   return facts.join(' · ');
 }
 

@@ -7,6 +7,7 @@ import { availableFormats } from '../citations/formatRegistry';
 import { panelStateSchema, webviewMessageSchema, type CitedInView, type ExtensionMessage, type WebviewMessage } from '../shared/panelProtocol';
 import type { PaperStore } from '../core/store/paperStore';
 import { affects, reusePanel, SETTINGS } from '../settings/settings';
+import { libraryUri } from '../library/libraryEntryText';
 import { isWebUrl, paperView } from './paperView';
 
 /** What the panel asks the rest of the extension to do. */
@@ -193,6 +194,18 @@ export class PaperPanels implements vscode.Disposable {
       case 'revealTopic':
         await this.actions.revealTopic(message.topic, this.panels.get(panel)?.paperId ?? '');
         return;
+      case 'openLibraryEntry': {
+        const record = this.store.paper(message.paperId)?.library?.[message.index];
+        if (!record) return;
+        try {
+          const document = await vscode.workspace.openTextDocument(libraryUri(record));
+          const line = Math.min(record.line - 1, document.lineCount - 1);
+          await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(line, 0, line, 0) });
+        } catch (error) {
+          void vscode.window.showWarningMessage(`Paper Scout could not open ${record.file}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        return;
+      }
       case 'openCitation': {
         const paper = this.store.paper(message.paperId);
         if (!paper || !this.citedIn) return;

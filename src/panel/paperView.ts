@@ -1,6 +1,8 @@
 /** Builds what the paper panel shows from a paper. Pure (no `vscode`), so it can be unit-tested. */
 import { readableText } from '../core/citations/latexText';
 import { paperLookupUrls } from '../core/citations/urls';
+import { authorsLabel, libraryFileName } from '../core/library/libraryLabels';
+import { arxivUrl, doiUrl } from '../core/library/libraryPapers';
 import type { SearchResult } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
 import type { CitedInView, PaperView } from '../shared/panelProtocol';
@@ -24,16 +26,35 @@ export function paperView(paper: Paper, related: readonly SearchResult[], format
     id: paper.id,
     key: paper.key,
     title: readableText(paper.title),
+    authors: authorsLabel(paper, 12),
+    venue: paper.venue ?? '',
+    identifiers: identifiers(paper),
+    library: (paper.library ?? []).map((record) => ({ name: libraryFileName(record), file: record.file, line: record.line, key: record.key, type: record.type })),
+    sources: [...paper.sources],
     published: paper.published,
     upvotes: paper.upvotes,
     authorsCount: paper.authorsCount,
     organization: paper.organization,
     topics: [...paper.topics],
     abstract: readableText(paper.abstract),
-    links: paper.links.filter(isWebUrl),
+    links: paper.links.filter((link) => isWebUrl(link) && !ownLinks(paper).has(link)),
     lookup: paperLookupUrls(paper),
     related: related.map(({ paper: other }) => ({ id: other.id, title: readableText(other.title), published: other.published })),
     formats: formats.map((format) => ({ id: format.id, label: format.label, description: format.description, text: format.render(paper) })),
     citedIn,
   };
+}
+
+/** The links of the paper's own identifiers: its DOI, its arXiv page, its URL. */
+function identifiers(paper: Paper): { label: string; url: string }[] {
+  const found: { label: string; url: string }[] = [];
+  if (paper.doi) found.push({ label: `DOI ${paper.doi}`, url: doiUrl(paper.doi) });
+  if (paper.arxiv) found.push({ label: `arXiv:${paper.arxiv}`, url: arxivUrl(paper.arxiv) });
+  if (paper.url && isWebUrl(paper.url) && !found.some((known) => known.url === paper.url)) found.push({ label: paper.url, url: paper.url });
+  return found;
+}
+
+/** The identifiers' links, which the panel shows as such rather than among the abstract's links. */
+function ownLinks(paper: Paper): Set<string> {
+  return new Set(identifiers(paper).map((identifier) => identifier.url));
 }

@@ -9,6 +9,7 @@ import { formatCitation } from '../core/citations/formats';
 import { readableTitle } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
 import type { PaperKeys } from '../citations/paperKeys';
+import { libraryUri } from '../library/libraryEntryText';
 
 /** The URI scheme of a paper's entry. */
 export const PAPER_SCHEME = 'paper-scout';
@@ -26,8 +27,16 @@ export class PaperDefinitions implements vscode.TextDocumentContentProvider, vsc
     );
   }
 
-  /** Where `paper`'s key stands in its entry. */
+  /**
+   * Where `paper`'s key is defined: the entry of the user's library that gives the paper its key (the
+   * line of that entry in its file), else Paper Scout's own entry for it.
+   */
   location(paper: Paper): vscode.Location {
+    const record = paper.library?.find((candidate) => candidate.key === paper.key) ?? paper.library?.[0];
+    if (record) {
+      const line = Math.max(0, record.line - 1);
+      return new vscode.Location(libraryUri(record), new vscode.Range(line, 0, line, 0));
+    }
     const uri = entryUri(paper.key);
     const lines = entryText(paper).split('\n');
     const line = lines.findIndex((text) => text.startsWith('@'));

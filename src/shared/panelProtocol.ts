@@ -31,6 +31,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('copyCitation'), paperId, format: z.optional(citationFormatSchema) }),
   /** Reveal a topic in the Topics tree. */
   z.strictObject({ type: z.literal('revealTopic'), topic: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  /** Open the entry of the user's library that is the paper (`index` in the `library` list the panel was sent). */
+  z.strictObject({ type: z.literal('openLibraryEntry'), paperId, index: z.int().check(z.minimum(0), z.maximum(10_000)) }),
   /** Open a place that cites the paper (one the panel was sent; the extension checks it still is). */
   z.strictObject({ type: z.literal('openCitation'), paperId, uri: z.string().check(z.minLength(1), z.maxLength(4096)), line: place, column: place }),
 ]);
@@ -74,12 +76,32 @@ export interface CitedInView {
   total: number;
 }
 
+/** An entry of the user's library that is the paper: its file, line, key and type. */
+export interface LibraryEntryView {
+  /** The file's name, and its path as the user knows it. */
+  name: string;
+  file: string;
+  line: number;
+  key: string;
+  type: string;
+}
+
 /** Everything the panel shows about one paper; every string is shown as text, never as HTML. */
 export interface PaperView {
   id: string;
   key: string;
   /** The title with its LaTeX fragments made readable. */
   title: string;
+  /** The authors as the user's library names them ("Ashish Vaswani, Noam Shazeer and 6 others"), or "". */
+  authors: string;
+  /** Where it was published (journal, proceedings), or "". */
+  venue: string;
+  /** The paper's own links (DOI, arXiv, URL): a label and an http(s) URL each. */
+  identifiers: { label: string; url: string }[];
+  /** The entries of the user's library that are this paper (empty when it is not in the library). */
+  library: LibraryEntryView[];
+  /** The other sources the paper was read from (bundled pages, the user's corpus files), by file name. */
+  sources: string[];
   published: string | null;
   upvotes: number | null;
   authorsCount: number | null;

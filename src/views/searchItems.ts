@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { paperFacts } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import { webSearchUrls } from '../core/citations/urls';
+import { libraryNote, shortAuthors } from '../core/library/libraryLabels';
 import type { QueryProblem } from '../core/search/queryFilters';
 import type { SearchResult } from '../core/search/paperIndex';
 import type { IndexProgress } from '../core/store/indexService';
@@ -58,7 +59,7 @@ export function resultItem(result: SearchResult): PaperItem {
  * `detail` (the matched part of the abstract) as readable text.
  */
 export function paperItem(paper: Paper, detail: string): PaperItem {
-  const facts = [paperFacts(paper, 'date'), paper.topics.join(', ')].filter(Boolean);
+  const facts = [paperFacts(paper, 'date'), shortAuthors(paper), paper.topics.join(', '), libraryNote(paper)].filter(Boolean);
   return {
     label: readableText(paper.title),
     description: facts.join(' · '),

@@ -49,10 +49,18 @@ export function formatCitation(paper: Paper, format: CitationFormat): string {
     case 'csl-json': return JSON.stringify([cslItem(paper)], null, 2);
     case 'markdown': return `[${escapeMarkdown(readableTitle(paper.title))}](${paperLookupUrls(paper).huggingFace}) (${yearText(paper)})`;
     case 'plain': return plainReference(paper);
-    case 'pandoc': return `[@${paper.key}]`;
+    case 'pandoc': return `[${pandocKey(paper.key)}]`;
     case 'latex': return `\\cite{${paper.key}}`;
     case 'comment': return `${readableTitle(paper.title)} (${yearText(paper)}), ${paperLookupUrls(paper).huggingFace}`;
   }
+}
+
+/**
+ * A key as Pandoc cites it: `@key`, or `@{key}` for a key (a library's) that Pandoc would otherwise end
+ * early (Pandoc's keys are letters, digits and `_` with single inner `:.#$%&-+?<>~/`).
+ */
+export function pandocKey(key: string): string {
+  return /^[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*$/u.test(key) ? `@${key}` : `@{${key}}`;
 }
 
 /** The year, or "n.d." (no date, `UNKNOWN_DATE_LABEL`) when it is unknown. */
