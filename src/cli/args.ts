@@ -5,7 +5,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   format: { type: 'string' },
   topic: { type: 'string' },
-  corpus: { type: 'string' },
+  corpus: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -13,7 +13,7 @@ const OPTIONS = {
 /** Command-line arguments: the positionals and the known options. */
 export interface ParsedArgs {
   positionals: string[];
-  flags: { limit?: string; format?: string; topic?: string; corpus?: string; json?: boolean; help?: boolean };
+  flags: { limit?: string; format?: string; topic?: string; corpus?: string[]; json?: boolean; help?: boolean };
 }
 
 /**

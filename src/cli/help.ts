@@ -22,11 +22,13 @@ const COMMANDS: Record<string, string> = {
   cite: `paper-scout cite <id|key> [--format FORMAT]
   Print a citation. FORMAT: bibtex (default), biblatex, csl-json, markdown, plain, pandoc, latex, comment.
 `,
-  parse: `paper-scout parse <page.txt>... [--json]
-  Parse your own Hugging Face "Daily Papers" page dumps and print the papers found. Problems go to
-  stderr as "file:line: message"; text that is not UTF-8 is reported with its line. A file that is
-  missing, unreadable or not a regular file (a directory, FIFO or device) is named and skipped, the
-  others are still read. Exits 1 when a file could not be read or no paper could be read.
+  parse: `paper-scout parse <file>... [--json]
+  Read your own files and print the papers found: Hugging Face "Daily Papers" page dumps (.txt),
+  corpus JSON, and your library: BibTeX/biblatex (.bib), CSL-JSON (.json holding an array) and CSL
+  YAML (.yaml, .yml). Library entries keep their keys. Problems go to stderr as "file:line: message";
+  text that is not UTF-8 is reported with its line. A file that is missing, unreadable or not a
+  regular file (a directory, FIFO or device) is named and skipped, the others are still read. Exits 1
+  when a file could not be read or no paper could be read.
   --json        {papers, diagnostics}
 `,
   suggest: SUGGEST_HELP,
@@ -38,7 +40,10 @@ export const HELP = `Paper Scout: look up machine-learning papers from the termi
 Usage: node dist/cli.js <command> [options]
 
 ${Object.values(COMMANDS).join('\n')}
-Every command that reads the corpus also takes --corpus FILE (default: the bundled dist/corpus.json).
+Every command that reads the corpus also takes --corpus FILE, more than once if you like: a corpus JSON
+file replaces the bundled dist/corpus.json (the first one; others are merged in, as are page dumps), and
+a library file (.bib, CSL-JSON, CSL YAML) is merged over it, its entries searchable, shown and cited by
+their own keys: search "author:vaswani attention" --corpus refs.bib --corpus zotero.json.
 `;
 
 /** Help for one command, or the whole help when the command is unknown. */

@@ -1,17 +1,18 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { dateLabel } from '../core/citations/displayText';
 import { formatCitation, CITATION_FORMATS, type CitationFormat } from '../core/citations/formats';
 import { papersByKey } from '../core/citations/keyAliases';
-import { buildCorpus, type PageSource } from '../core/corpus/buildCorpus';
-import { decodeUtf8 } from '../core/corpus/decode';
-import { loadCorpus } from '../core/corpus/schema';
+import { buildCorpus } from '../core/corpus/buildCorpus';
+import { readCorpusJson } from '../core/corpus/jsonPapers';
 import { formatDiagnostic } from '../core/diagnostics';
 import { PaperIndex } from '../core/search/paperIndex';
 import { groupByTopic } from '../core/topics/groupByTopic';
 import { DEFAULT_TOPICS } from '../core/topics/taxonomy';
-import type { Corpus, Diagnostic, Paper } from '../core/types';
+import type { Corpus, Paper } from '../core/types';
+import { bibtexEntryText } from '../core/library/bibtexReader';
+import { authorsLabel } from '../core/library/libraryLabels';
 import { parseArgs, positiveInteger, UsageError, type ParsedArgs } from './args';
+import { libraryPapers, readCorpus as readCorpusFiles, readUserFiles } from './corpusFiles';
 import { HELP, commandHelp } from './help';
 import { err, exitQuietlyOnClosedPipe, out, printableJson } from './output';
 import { runRefs } from './refs';
@@ -58,23 +59,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The corpus with the files of `--corpus` merged in (see `corpusFiles.ts`). */
 function readCorpus(flags: Flags): Corpus {
-  const file = flags.corpus ?? join(__dirname, 'corpus.json');
-  if (!existsSync(file)) throw new Error(`corpus file not found: ${file} (run "npm run build" first)`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  const { corpus, diagnostics } = loadCorpus(json, file);
-  for (const diagnostic of diagnostics) err(`${formatDiagnostic(diagnostic)}\n`);
-  return corpus;
+  return readCorpusFiles(flags.corpus);
 }
 
-/** The corpus in `file`, or the bundled one. */
-function corpusFile(file: string | undefined): Corpus {
-  return readCorpus({ corpus: file });
+/** The corpus with `files` merged in, or the bundled one. */
+function corpusFile(files: string[] | undefined): Corpus {
+  return readCorpusFiles(files);
 }
 
 function limitOf(flags: Flags): number {
@@ -117,17 +109,22 @@ function show(idOrKey: string | undefined, flags: Flags, json: boolean): number 
     out(`${printableJson(paper)}\n`);
     return 0;
   }
-  const byline = paper.organization ?? (paper.authorsCount !== null ? `${paper.authorsCount} authors` : 'authors unknown');
+  const byline = paper.organization ?? (paper.authorsCount !== null ? `${paper.authorsCount} authors` : paper.authors ? '' : 'authors unknown');
+  const named = authorsLabel(paper, 20);
+  const identifiers = [paper.venue ? `venue: ${paper.venue}` : '', paper.doi ? `doi: ${paper.doi}` : '', paper.arxiv ? `arXiv: ${paper.arxiv}` : '', paper.url ? `url: ${paper.url}` : ''].filter(Boolean);
   const lines = [
     paper.title,
-    `id: ${paper.id}   key: ${paper.key}`,
+    ...(named ? [`by ${named}`] : []),
+    `id: ${paper.id}   key: ${paper.key}${paper.aliases?.length ? `   also cited as: ${paper.aliases.join(', ')}` : ''}`,
+    ...identifiers,
+    ...(paper.library ?? []).map((record) => `in your library: ${record.file}:${record.line} @${record.type}{${record.key}}`),
     `published: ${dateLabel(paper.published)}   upvotes: ${paper.upvotes ?? 'unknown'}   ${byline}`,
     `topics: ${paper.topics.join(', ')}`,
     '',
     paper.abstract,
     ...(paper.links.length > 0 ? ['', 'links:', ...paper.links.map((link) => `  ${link}`)] : []),
     '',
-    `sources: ${paper.sources.join(', ')}`,
+    ...(paper.sources.length > 0 ? [`sources: ${paper.sources.join(', ')}`] : []),
   ];
   out(`${lines.join('\n')}\n`);
   return 0;
@@ -150,53 +147,39 @@ function cite(idOrKey: string | undefined, flags: Flags): number {
   const format = flags.format ?? 'bibtex';
   const known = CITATION_FORMATS.map((entry) => entry.id as string);
   if (typeof format !== 'string' || !known.includes(format)) throw new UsageError(`--format must be one of: ${known.join(', ')}`);
-  out(`${formatCitation(paper, format as CitationFormat)}\n`);
+  out(`${(format === 'bibtex' ? libraryEntry(paper, idOrKey as string) : undefined) ?? formatCitation(paper, format as CitationFormat)}\n`);
   return 0;
 }
 
-function parse(files: string[], json: boolean): number {
-  if (files.length === 0) throw new UsageError('parse needs one or more page files');
-  const pages: PageSource[] = [];
-  const readProblems: Diagnostic[] = [];
-  let unreadable = 0;
-  for (const file of files) {
-    const read = readPage(file);
-    if (typeof read === 'string') {
-      err(`paper-scout: ${file}: ${read}\n`);
-      unreadable++;
-      continue;
-    }
-    pages.push({ file: basename(file), text: read.text });
-    for (const diagnostic of read.diagnostics) readProblems.push(diagnostic);
+/** The paper's BibTeX entry as its library's `.bib` file has it (under the key asked for, else the paper's), if it has one. */
+function libraryEntry(paper: Paper, asked: string): string | undefined {
+  const key = (paper.library ?? []).some((record) => record.key === asked) ? asked : paper.key;
+  const record = (paper.library ?? []).find((candidate) => candidate.key === key && /\.(?:bib|bibtex|biblatex)$/i.test(candidate.file));
+  if (!record) return undefined;
+  try {
+    return bibtexEntryText(readFileSync(record.location, 'utf8'), record.file, key);
+  } catch {
+    return undefined;
   }
-  const { corpus, diagnostics } = buildCorpus(pages, DEFAULT_TOPICS);
-  const problems = [...readProblems, ...diagnostics];
-  if (json) out(`${printableJson({ papers: corpus.papers, diagnostics: problems })}\n`);
-  else {
-    for (const paper of corpus.papers) out(`${paper.id}  ${dateLabel(paper.published).padEnd(10)}  ${paper.title}\n`);
-    out(`${corpus.papers.length} papers from ${pages.length} file(s)\n`);
-  }
-  for (const diagnostic of problems) err(`${formatDiagnostic(diagnostic)}\n`);
-  if (corpus.papers.length === 0) err('paper-scout: no papers could be read from the given files\n');
-  return corpus.papers.length === 0 || unreadable > 0 ? 1 : 0;
 }
 
-/**
- * A page file's text and decoding problems, or why it cannot be read. Only regular files are opened:
- * a FIFO would block forever, a device could be endless, a directory is not a page.
- */
-function readPage(file: string): { text: string; diagnostics: Diagnostic[] } | string {
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return `not a regular file (${stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a named pipe' : stat.isSocket() ? 'a socket' : 'a device'}); give page dumps (.txt)`;
-    return decodeUtf8(readFileSync(file), basename(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'no such file';
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-    if (code === 'ELOOP') return 'too many symbolic links (a link loop?)';
-    return `cannot be read (${code ?? (error as Error).message})`;
+function parse(files: string[], json: boolean): number {
+  if (files.length === 0) throw new UsageError('parse needs one or more page files or library files (.bib, CSL-JSON, CSL YAML)');
+  const given = readUserFiles(files);
+  const { corpus, diagnostics } = buildCorpus(given.pages, DEFAULT_TOPICS);
+  const library = given.library.length > 0 ? libraryPapers(given.library) : { papers: [], diagnostics: [] };
+  // Corpus JSON given to parse is read as it would be merged: its papers, checked.
+  const fromJson = given.corpusJson.map((source) => readCorpusJson(source.text, source.file));
+  const papers = [...corpus.papers, ...fromJson.flatMap((read) => read.corpus.papers), ...library.papers];
+  const problems = [...given.diagnostics, ...diagnostics, ...fromJson.flatMap((read) => read.diagnostics), ...library.diagnostics];
+  if (json) out(`${printableJson({ papers, diagnostics: problems })}\n`);
+  else {
+    for (const paper of papers) out(`${paper.library ? paper.key : paper.id}  ${dateLabel(paper.published).padEnd(10)}  ${paper.title}\n`);
+    out(`${papers.length} papers from ${files.length - given.unreadable} file(s)\n`);
   }
+  for (const diagnostic of problems) err(`${formatDiagnostic(diagnostic)}\n`);
+  if (papers.length === 0) err('paper-scout: no papers could be read from the given files\n');
+  return papers.length === 0 || given.unreadable > 0 ? 1 : 0;
 }
 
 function round(score: number): number {

@@ -33,7 +33,7 @@ const OPTIONS = {
     exclude: { type: 'string', multiple: true },
     'max-size': { type: 'string' },
     trigger: { type: 'string' },
-    corpus: { type: 'string' },
+    corpus: { type: 'string', multiple: true },
   } as const;
 
 /** One row of `refs --json`. */
@@ -49,7 +49,7 @@ export interface CitationRow {
  * Runs `refs` with the arguments after the command name. Misuse and a missing folder throw at once;
  * the scan itself resolves to the exit code and never rejects (a failure is reported, exit code 1).
  */
-export function runRefs(argv: readonly string[], readCorpus: (file: string | undefined) => Corpus): Promise<number> {
+export function runRefs(argv: readonly string[], readCorpus: (files: string[] | undefined) => Corpus): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const [folder, ...extra] = positionals;
   if (!folder || extra.length > 0) throw new UsageError('refs needs exactly one folder, e.g. refs thesis/');

@@ -32,7 +32,7 @@ const OPTIONS = {
     limit: { type: 'string' },
     language: { type: 'string' },
     trigger: { type: 'string' },
-    corpus: { type: 'string' },
+    corpus: { type: 'string', multiple: true },
     json: { type: 'boolean' },
   } as const;
 
@@ -40,7 +40,7 @@ const OPTIONS = {
 const MAX_SUGGEST_FILE_BYTES = 16 * 1024 * 1024;
 
 /** Runs `suggest` with the arguments after the command name; returns the exit code. */
-export async function runSuggest(argv: readonly string[], readCorpus: (file: string | undefined) => Corpus): Promise<number> {
+export async function runSuggest(argv: readonly string[], readCorpus: (files: string[] | undefined) => Corpus): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError('suggest needs exactly one file, e.g. suggest notes.md --line 12');

@@ -14,7 +14,7 @@
  */
 import { entryHash } from '../citations/bibFile';
 import { clip } from '../corpus/records';
-import type { Progress } from '../slices';
+import { runToEnd, type Progress } from '../slices';
 import { ForwardPosition } from '../sourceText/lineStarts';
 import type { Diagnostic } from '../types';
 import {
@@ -35,6 +35,8 @@ export interface BibSourceEntry {
   /** `entryHash` of the entry's text. */
   hash: string;
   fields: Map<string, string>;
+  /** Whether a value uses an `@string` macro of the file (the month macros every style knows aside). */
+  usesMacros: boolean;
 }
 
 /** The entries of a `.bib` text as written, in file order (each key once), with what was wrong. */
@@ -59,6 +61,8 @@ const MACRO_NAME = /[A-Za-z_][\w:.+/-]{0,63}/y;
 const PREDEFINED: ReadonlyMap<string, string> = new Map(
   ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map((month) => [month.slice(0, 3).toLowerCase(), month]),
 );
+/** The month macros, January first. */
+const MONTH_MACROS = [...PREDEFINED.keys()];
 /** Entries read between two steps. */
 const STEP_ENTRIES = 64;
 
@@ -171,7 +175,7 @@ class BibScanner {
         return null;
       }
       for (const macro of read.unknownMacros) this.report(line, `the @${type} entry "${clip(read.key)}" uses the macro "${clip(macro)}", which no @string before it defines; it reads as empty`, 'warning');
-      return { type, key: read.key, line, start: at, end: close.end, hash: entryHash(text.slice(at, close.end)), fields: read.fields };
+      return { type, key: read.key, line, start: at, end: close.end, hash: entryHash(text.slice(at, close.end)), fields: read.fields, usesMacros: read.usesMacros };
     }
   }
 
@@ -237,6 +241,8 @@ interface BodyProblem {
 /** Reads the inside of one entry, from just after its opening delimiter to its closing one. */
 class BodyReader {
   private at: number;
+  /** Set once a value used a macro other than a month's. */
+  usedMacros = false;
 
   constructor(private readonly text: string, from: number, private readonly end: number, private readonly strings: Map<string, string>) {
     this.at = from;
@@ -257,7 +263,7 @@ class BodyReader {
   }
 
   /** `key, name = value, ...`: the key and the fields (a repeated field keeps its first value). */
-  readEntry(): { key: string; fields: Map<string, string>; unknownMacros: string[] } | BodyProblem {
+  readEntry(): { key: string; fields: Map<string, string>; unknownMacros: string[]; usesMacros: boolean } | BodyProblem {
     this.skipSpace();
     KEY.lastIndex = this.at;
     const key = KEY.exec(this.text)?.[0];
@@ -266,12 +272,12 @@ class BodyReader {
     this.skipSpace();
     const fields = new Map<string, string>();
     const unknownMacros: string[] = [];
-    if (this.at >= this.end) return { key, fields, unknownMacros };
+    if (this.at >= this.end) return { key, fields, unknownMacros, usesMacros: this.usedMacros };
     if (this.text[this.at] !== ',') return { at: this.at, key, message: `has "${this.text[this.at]}" after its key where "," belongs` };
     this.at++;
     for (;;) {
       this.skipSpace();
-      if (this.at >= this.end) return { key, fields, unknownMacros };
+      if (this.at >= this.end) return { key, fields, unknownMacros, usesMacros: this.usedMacros };
       const field = this.readField(unknownMacros);
       if ('message' in field) return { ...field, key };
       if (!fields.has(field.name)) fields.set(field.name, field.value);
@@ -341,6 +347,7 @@ class BodyReader {
       this.at = start + macro.length;
       const value = this.strings.get(macro.toLowerCase());
       if (value === undefined) unknownMacros.push(macro);
+      if (!PREDEFINED.has(macro.toLowerCase())) this.usedMacros = true;
       return value ?? '';
     }
     return { at: start, message: start >= this.end ? 'ends where a value belongs' : `has "${text[start]}" where a value belongs` };
@@ -358,6 +365,42 @@ class BodyReader {
       } else return;
     }
   }
+}
+
+/**
+ * The entry of `key` in a `.bib` text as the library has it, to write into another `.bib` file: its
+ * text as written when it stands on its own, else (it uses the file's `@string` macros, or takes fields
+ * from a `crossref` parent) the same type, key and fields with those values written out. Undefined
+ * when the text has no entry of that key.
+ */
+export function bibtexEntryText(text: string, file: string, key: string): string | undefined {
+  const source = runToEnd(readBibSourceSteps(text, file));
+  const entry = source.entries.find((candidate) => candidate.key === key);
+  if (!entry) return undefined;
+  if (!entry.usesMacros && !entry.fields.has('crossref')) return text.slice(entry.start, entry.end);
+  const byKey = new Map(source.entries.map((candidate) => [candidate.key.toLowerCase(), candidate]));
+  const fields = withCrossref(entry, byKey, file, []);
+  const lines = [...fields].filter(([name]) => name !== 'crossref').map(([name, value]) => {
+    // A month the file wrote as a macro stays one (biblatex wants the macro or a number, not a name).
+    const month = name === 'month' ? monthNumber(value) : null;
+    return `  ${name} = ${month ? MONTH_MACROS[month - 1] : `{${balanced(value)}}`}`;
+  });
+  return `@${entry.type}{${entry.key},\n${lines.join(',\n')}\n}`;
+}
+
+/** A value with its braces balanced, so it can stand inside `{...}` (unmatched braces dropped). */
+function balanced(value: string): string {
+  let depth = 0;
+  let out = '';
+  for (const char of value) {
+    if (char === '{') depth++;
+    else if (char === '}') {
+      if (depth === 0) continue;
+      depth--;
+    }
+    out += char;
+  }
+  return depth > 0 ? out + '}'.repeat(depth) : out;
 }
 
 /** Fields a child never takes from its parent: they name the parent entry itself. */
