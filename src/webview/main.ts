@@ -58,7 +58,8 @@ function section(title: string, id: string): HTMLElement {
 
 function metaLine(paper: PaperView): string {
   const parts = [dateLabel(paper.published)];
-  if (paper.authorsCount !== null) parts.push(`${paper.authorsCount} ${paper.authorsCount === 1 ? 'author' : 'authors'}`);
+  if (paper.venue) parts.push(paper.venue);
+  if (paper.authorsCount !== null && !paper.authors) parts.push(`${paper.authorsCount} ${paper.authorsCount === 1 ? 'author' : 'authors'}`);
   if (paper.organization) parts.push(paper.organization);
   if (paper.upvotes !== null) parts.push(`▲ ${paper.upvotes} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`);
   return parts.join(' · ');
@@ -109,6 +110,31 @@ function citedInSection(view: CitedInView): HTMLElement {
 }
 
 /**
+ * The "Sources" section: the entries of the user's library that are the paper (each a button that
+ * opens the entry), then the other files it was read from.
+ */
+function sourcesSection(paper: PaperView): HTMLElement {
+  const node = section('Sources', 'sources');
+  if (paper.library.length > 0) {
+    node.append(element('p', 'status', paper.library.length === 1 ? 'In your library:' : `In your library, ${paper.library.length} entries:`));
+    const list = element('ul', 'library-list');
+    paper.library.forEach((entry, index) => {
+      const item = element('li');
+      item.append(button(`${entry.name}:${entry.line}`, 'library-entry', { action: 'openLibraryEntry', index: String(index) }, `Open ${entry.file} at line ${entry.line}`));
+      item.append(element('span', 'library-key', ` @${entry.type}{${entry.key}}`));
+      list.append(item);
+    });
+    node.append(list);
+  }
+  if (paper.sources.length > 0) {
+    const shown = paper.sources.slice(0, 8);
+    node.append(element('p', 'status', `${paper.library.length > 0 ? 'Also read from' : 'Read from'} ${shown.join(', ')}${paper.sources.length > shown.length ? ` and ${paper.sources.length - shown.length} more` : ''}.`));
+  }
+  if (paper.library.length === 0 && paper.sources.length === 0) node.append(element('p', 'status', 'No source file is known.'));
+  return node;
+}
+
+/**
  * Puts a new "Cited in" section in place of the old one, keeping the keyboard focus on the same entry
  * while the panel has the focus. An entry stays the iframe's active element after the user opened its
  * place in an editor; focusing its successor then would pull the focus back from that editor.
@@ -131,7 +157,9 @@ function render(paper: PaperView, relatedPending: boolean): void {
   const header = element('header');
   const title = element('h1', 'title', paper.title);
   title.tabIndex = -1;
-  header.append(title, element('p', 'meta', metaLine(paper)));
+  header.append(title);
+  if (paper.authors) header.append(element('p', 'authors', paper.authors));
+  header.append(element('p', 'meta', metaLine(paper)));
   const key = element('p', 'key');
   key.append('Citation key ', element('code', undefined, paper.key));
   header.append(key);
@@ -156,6 +184,15 @@ function render(paper: PaperView, relatedPending: boolean): void {
   abstract.append(element('p', 'abstract-text', paper.abstract || 'No abstract.'));
 
   const links = section('Links', 'links');
+  if (paper.identifiers.length > 0) {
+    const own = element('ul', 'link-list');
+    for (const identifier of paper.identifiers) {
+      const item = element('li');
+      item.append(link(identifier.url, identifier.label));
+      own.append(item);
+    }
+    links.append(element('h3', undefined, 'This paper'), own);
+  }
   if (paper.links.length > 0) {
     const list = element('ul', 'link-list');
     for (const url of paper.links) {
@@ -191,7 +228,7 @@ function render(paper: PaperView, relatedPending: boolean): void {
   }
 
   const previous = app.dataset.paperId;
-  app.replaceChildren(header, abstract, citedInSection(paper.citedIn), links, cite, related);
+  app.replaceChildren(header, abstract, citedInSection(paper.citedIn), sourcesSection(paper), links, cite, related);
   app.dataset.paperId = paper.id;
   vscode.setState({ paperId: paper.id });
   if (previous !== paper.id) {
@@ -238,6 +275,9 @@ app.addEventListener('click', (event) => {
       break;
     case 'openPaper':
       if (target.dataset.paperId) vscode.postMessage({ type: 'openPaper', paperId: target.dataset.paperId });
+      break;
+    case 'openLibraryEntry':
+      if (target.dataset.index) vscode.postMessage({ type: 'openLibraryEntry', paperId, index: Number(target.dataset.index) });
       break;
     case 'openCitation':
       if (target.dataset.uri) {
