@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { decodeUtf8 } from '../core/corpus/decode';
 import { bibtexEntryText } from '../core/library/bibtexReader';
 import type { LibraryRecord, Paper } from '../core/types';
+import { resolveCorpusEntry } from '../store/corpusFiles';
 
 /**
  * The BibTeX entry of `paper` under `key` as its library file holds it, or undefined when no `.bib` file
@@ -22,7 +23,7 @@ export async function libraryEntryText(paper: Paper, key: string): Promise<strin
   }
 }
 
-/** The URI of a library record's file (its location is a URI string, or a path). */
+/** The URI of a library record's file (its location is a URI string, or an absolute path). */
 export function libraryUri(record: Pick<LibraryRecord, 'location'>): vscode.Uri {
-  return /^[a-z][a-z0-9+.-]+:/i.test(record.location) && !/^[a-z]:[\\/]/i.test(record.location) ? vscode.Uri.parse(record.location, true) : vscode.Uri.file(record.location);
+  return resolveCorpusEntry(record.location) ?? vscode.Uri.file(record.location);
 }

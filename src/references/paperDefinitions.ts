@@ -9,7 +9,7 @@ import { formatCitation } from '../core/citations/formats';
 import { readableTitle } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
 import type { PaperKeys } from '../citations/paperKeys';
-import { libraryUri } from '../library/libraryEntryText';
+import { resolveCorpusEntry } from '../store/corpusFiles';
 
 /** The URI scheme of a paper's entry. */
 export const PAPER_SCHEME = 'paper-scout';
@@ -35,7 +35,7 @@ export class PaperDefinitions implements vscode.TextDocumentContentProvider, vsc
     const record = paper.library?.find((candidate) => candidate.key === paper.key) ?? paper.library?.[0];
     if (record) {
       const line = Math.max(0, record.line - 1);
-      return new vscode.Location(libraryUri(record), new vscode.Range(line, 0, line, 0));
+      return new vscode.Location(resolveCorpusEntry(record.location) ?? vscode.Uri.file(record.location), new vscode.Range(line, 0, line, 0));
     }
     const uri = entryUri(paper.key);
     const lines = entryText(paper).split('\n');
