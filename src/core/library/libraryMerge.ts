@@ -123,7 +123,9 @@ export class LibraryMerger {
     for (const slot of slots) {
       const own = slot.records.filter(({ record }) => keys.get(record.key)?.slot === slot);
       const key = own[0].record.key;
-      const aliases = [...new Set([...own.slice(1).map(({ record }) => record.key), ...(slot.base ? [slot.base.key, ...(slot.base.aliases ?? [])] : [])])].filter((alias) => alias !== key && !libraryKeys.has(alias)).sort();
+      // The slot's other own keys, and the base paper's keys unless the library gives them to another paper.
+      const aliases = [...new Set([...own.slice(1).map(({ record }) => record.key), ...(slot.base ? [slot.base.key, ...(slot.base.aliases ?? [])] : [])])]
+        .filter((alias) => alias !== key && (keys.get(alias)?.slot ?? slot) === slot).sort();
       const id = slot.base ? slot.base.id : libraryId(key, (candidate) => takenIds.has(candidate));
       takenIds.add(id);
       const signature = `${slot.base ? this.baseNumber(slot.base) : 0}\u0001${id}\u0001${aliases.join(' ')}\u0001${slot.records.map(({ memo }) => memo).join('\u0001')}`;
