@@ -20,3 +20,5 @@ await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts', 
 await esbuild.build({ ...options, entryPoints: { citationIndex: 'bench/child/citationIndexChild.ts' }, minify: true });
 // Users' corpora are loaded through the extension's store in a fresh process too (bench/userCorpus.ts).
 await esbuild.build({ ...options, entryPoints: { userCorpus: 'bench/child/userCorpusChild.ts' }, minify: true });
+// The user's library is loaded through the store, indexed in the search worker, in its own process (bench/library.ts).
+await esbuild.build({ ...options, entryPoints: { library: 'bench/child/libraryChild.ts' }, minify: true });

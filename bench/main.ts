@@ -19,6 +19,7 @@ import { measureScale } from './scale';
 import { latency, median, round, timeQueries } from './stats';
 import { FULL_SIZES, measureUserCorpus, QUICK_SIZES } from './userCorpus';
 import { measureCitationIndex } from './citationIndex';
+import { formatLibrary, measureLibrary } from './library';
 
 interface Settings {
   json: boolean;
@@ -139,6 +140,9 @@ function main(): void {
   log(settings, 'users\' corpora through the store: JSON papers without topics, one-paper files…');
   const userCorpus = measureUserCorpus(corpusFile, work, settings.quick ? QUICK_SIZES : FULL_SIZES);
 
+  log(settings, 'your library: Better-BibTeX entries through the store and the search worker; hostile .bib files…');
+  const library = measureLibrary(corpusFile, work, here, papers, settings.quick);
+
   const vsix = newestVsix();
   notes.push(vsix.note);
   notes.push('indexReadyMs = read dist/index.json and dist/vocabulary.json + MiniSearch loadJSON on the main thread, as the extension loads the bundled corpus; heapMB = JS heap + array buffers after GC');
@@ -162,13 +166,15 @@ function main(): void {
     scale,
     citationIndex,
     userCorpus,
+    library,
   };
   const budgets = checkBudgets(partial);
   for (const entry of budgets) if (entry.status === 'not measured' && entry.figure.includes('papers')) notes.push(`${entry.figure}: not measured in this run (sizes ${settings.scale.join(', ')})`);
+
   log(settings, 'hostile input ratios…');
   const hostile = measureHostile(papers, settings.quick);
   const report: BenchReport = benchReportSchema.parse({ ...partial, budgets, notes, benchMs: round(performance.now() - benchStart, 0) });
-  process.stdout.write(settings.json ? `${JSON.stringify({ ...report, hostile })}\n` : `${formatTable(report)}\n${formatHostile(hostile)}\n`);
+  process.stdout.write(settings.json ? `${JSON.stringify({ ...report, hostile })}\n` : `${formatTable(report)}\n${formatLibrary(report.library)}\n${formatHostile(hostile)}\n`);
 }
 
 /** Median time to give keys and ids to 40,000 papers whose titles and years give one base key. */

@@ -2,6 +2,7 @@
 // the budgets (issue 6, point 4, as issue 11 revised them for MiniSearch), and the table.
 import { z } from 'zod';
 import { formatUserCorpus, userCorpusReportSchema } from './userCorpus';
+import { libraryReportSchema } from './library';
 import { formatCitationIndex, citationIndexReportSchema } from './citationIndex';
 
 const ms = z.number().nonnegative();
@@ -70,6 +71,8 @@ export const benchReportSchema = z.object({
   citationIndex: citationIndexReportSchema,
   /** Users' corpora loaded through the store (issue 13). */
   userCorpus: userCorpusReportSchema,
+  /** The user's library loaded, updated and completed (issue 19). */
+  library: libraryReportSchema,
   budgets: z.array(budgetSchema),
   notes: z.array(z.string()),
   benchMs: ms,
@@ -120,6 +123,12 @@ export function checkBudgets(report: Omit<BenchReport, 'budgets' | 'notes' | 'be
     budget('userCorpusBlockMs', report.userCorpus.userCorpusBlockMs, 100, 'ms'),
     budget('10,000 papers: userCorpusFilesLoadMs', report.userCorpus.pages.papers === 10000 ? report.userCorpus.userCorpusFilesLoadMs : null, 20000, 'ms'),
     budget('userCorpusFilesBlockMs', report.userCorpus.userCorpusFilesBlockMs, 100, 'ms'),
+    // Issue 19: a 10,000-entry library searchable in 3 s, one changed entry in 0.5 s, both with the host's turns under 50 ms.
+    budget('10,000 entries: libraryLoadMs', report.library.entries === 10000 ? report.library.libraryLoadMs : null, 3000, 'ms'),
+    budget('libraryLoadBlockMs', report.library.libraryLoadBlockMs, 50, 'ms'),
+    budget('10,000 entries: libraryUpdateMs', report.library.entries === 10000 ? report.library.libraryUpdateMs : null, 500, 'ms'),
+    budget('libraryUpdateBlockMs', report.library.libraryUpdateBlockMs, 50, 'ms'),
+    budget('citeCompletionP95Ms', report.library.citeCompletionP95Ms, 30, 'ms'),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { Paper } from '../types';
+import { foldWord } from './terms';
 
 /** A filter users can type into a query, as the quick pick lists it when `?` is typed. */
 export interface QueryFilterInfo {
@@ -190,9 +191,9 @@ export function passesFilters(paper: Paper, filters: QueryFilters, topicGroups: 
   return true;
 }
 
-/** Letters and digits of `text` as lowercase words without accents ("Müller, J." → ["muller", "j"]). */
+/** Letters and digits of `text` as lowercase words without accents ("Müller, Ł." → ["muller", "l"]), as the index folds them. */
 function foldedWords(text: string): string[] {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text.split(/[^\p{L}\p{N}\p{M}]+/u).map(foldWord).filter(Boolean);
 }
 
 /** Whether every word of `wanted` starts a word of one of the paper's authors' or editors' names. */

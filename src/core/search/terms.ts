@@ -33,9 +33,13 @@ export function stem(term: string): string {
   return term;
 }
 
-/** A token as the vocabulary keeps it: diacritics folded, lowercased. */
+/** Letters without a Unicode decomposition that names are written with (Łukasz, Søren, Đorđe, Straße). */
+const UNDECOMPOSED: ReadonlyMap<string, string> = new Map([['ł', 'l'], ['ø', 'o'], ['đ', 'd'], ['ð', 'd'], ['ß', 'ss'], ['æ', 'ae'], ['œ', 'oe'], ['ı', 'i'], ['þ', 'th']]);
+
+/** A token as the vocabulary keeps it: diacritics folded (`ł` as `l`), lowercased. */
 export function foldWord(token: string): string {
-  return token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const folded = token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return /[łøđðßæœıþ]/.test(folded) ? folded.replace(/[łøđðßæœıþ]/g, (char) => UNDECOMPOSED.get(char) as string) : folded;
 }
 
 /** Whether a folded word carries no meaning for search (a stopword, or nothing at all). */

@@ -13,7 +13,7 @@ import { LibraryFiles, type LibraryText } from '../library/libraryFiles';
 import { LibraryMerger } from '../library/libraryMerge';
 import { libraryTopics, type LibraryTopics } from '../library/libraryPapers';
 import { isWorkCancelled, runInSlices } from '../slices';
-import { compileTopics } from '../topics/assignTopics';
+import { compileTopicsSteps } from '../topics/assignTopics';
 import { DEFAULT_TOPICS } from '../topics/taxonomy';
 import { mergeTopicRules, parseUserTopicsSteps, reassignTopicsSteps, type UserTopicsResult } from '../topics/userTopics';
 import type { Diagnostic, Paper, TopicRule } from '../types';
@@ -342,7 +342,11 @@ export class PaperStore implements Disposable {
     for (const diagnostic of diagnostics) log.warn(formatDiagnostic(diagnostic));
     this.rulesValue = papers === this.basePapers && userRules.length > 0 ? this.bundledTopics : rules;
     this.withTopics = papers;
-    if (this.mergeTopics?.rules !== this.rulesValue) this.mergeTopics = { rules: this.rulesValue, topics: libraryTopics(compileTopics(this.rulesValue).topics) };
+    if (this.mergeTopics?.rules !== this.rulesValue) {
+      // Compiled in steps: the first regular expression loads RE2.
+      const compiled = await runInSlices(compileTopicsSteps(this.rulesValue));
+      this.mergeTopics = { rules: this.rulesValue, topics: libraryTopics(compiled.topics) };
+    }
     if (this.library.size > 0) {
       const progress = this.progress('Paper Scout: reading your library', stale);
       try {
