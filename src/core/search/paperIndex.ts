@@ -171,6 +171,18 @@ export class PaperIndex {
     return outcome(results);
   }
 
+  /**
+   * MiniSearch's own search over this very index (same fields, terms and field boosts), without Paper
+   * Scout's query plan: no completions, typo neighbours, synonyms, acronyms or learned associations.
+   * For measuring what the plan adds; users get `search`.
+   */
+  plainSearch(query: string, limit = 20): SearchResult[] {
+    return this.miniSearch
+      .search(query)
+      .slice(0, Math.max(0, Math.min(limit, MAX_LIMIT)))
+      .map((result) => this.toResult({ id: result.id as string, score: result.score, terms: result.terms }));
+  }
+
   /** The papers most like `id` (more-like-this over the telling terms of its title and abstract), best first; never the paper itself. */
   related(id: string, limit = 5): SearchResult[] {
     const paper = this.byId.get(id);

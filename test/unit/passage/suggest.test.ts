@@ -4,9 +4,9 @@ import { buildPassageQuery } from '../../../src/core/passage/passageQuery';
 import { completionOrder, matchedWords, orderByRelevance, suggestPapers } from '../../../src/core/passage/suggest';
 import { PaperIndex } from '../../../src/core/search/paperIndex';
 import type { Paper } from '../../../src/core/types';
-import { HELD_OUT_PASSAGES } from './heldOutPassages';
-import { measure, type Quality } from './quality';
-import { TUNING_PASSAGES } from './tuningPassages';
+import { HELD_OUT_PASSAGES } from '../../../evaluation/passage/heldOutPassages';
+import { measure, type Quality } from '../../../evaluation/passage/quality';
+import { TUNING_PASSAGES } from '../../../evaluation/passage/tuningPassages';
 
 describe('passage suggestions', () => {
   const papers = (JSON.parse(readFileSync('dist/corpus.json', 'utf8')) as { papers: Paper[] }).papers;

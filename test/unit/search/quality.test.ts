@@ -3,9 +3,9 @@ import { buildCorpus } from '../../../src/core/corpus/buildCorpus';
 import { PaperIndex, type SearchTuning } from '../../../src/core/search/paperIndex';
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import { readPages } from '../pages';
-import { KNOWN_ITEMS } from './knownItems';
-import { paperByTitle, rankFigures, relatedFigures, type SearchIds, typoFigures } from './measure';
-import { DESCRIPTIONS, RELATED_PAIRS, TYPO_PAIRS } from './querySets';
+import { KNOWN_ITEMS } from '../../../evaluation/search/knownItems';
+import { paperByTitle, rankFigures, relatedFigures, type SearchIds, typoFigures } from '../../../evaluation/search/measure';
+import { DESCRIPTIONS, RELATED_PAIRS, TYPO_PAIRS } from '../../../evaluation/search/querySets';
 
 /**
  * The figures of the home-made index MiniSearch replaced, measured on these very sets before it was

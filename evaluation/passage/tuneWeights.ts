@@ -1,10 +1,10 @@
 // Grid search of the passage weighting on the tuning passages only (not a test; run by hand):
-//   npx esbuild test/unit/passage/tuneWeights.ts --bundle --platform=node --outfile=out/tuneWeights.js && node out/tuneWeights.js
+//   npx esbuild evaluation/passage/tuneWeights.ts --bundle --platform=node --outfile=out/tuneWeights.js && node out/tuneWeights.js
 // Prints the best settings by MRR@10 on the tuning set, and the held-out figures of the chosen one.
 import { readFileSync } from 'node:fs';
-import { PaperIndex } from '../../../src/core/search/paperIndex';
-import type { WeightTuning } from '../../../src/core/passage/passageQuery';
-import type { Paper } from '../../../src/core/types';
+import { PaperIndex } from '../../src/core/search/paperIndex';
+import type { WeightTuning } from '../../src/core/passage/passageQuery';
+import type { Paper } from '../../src/core/types';
 import { HELD_OUT_PASSAGES } from './heldOutPassages';
 import { measure } from './quality';
 import { TUNING_PASSAGES } from './tuningPassages';

@@ -1,4 +1,4 @@
-import type { Paper } from '../../../src/core/types';
+import type { Paper } from '../../src/core/types';
 import type { Description, RelatedPair, TypoPair } from './querySets';
 
 /** Ids of the papers a search returns for `query`, best first, at most `limit`. */
