@@ -14,13 +14,13 @@ describe('passage suggestions', () => {
   const byKey = (key: string): Paper => papers.find((paper) => paper.key === key) as Paper;
 
   it('weighs words near the cursor more, counts spellings of one term once, and keeps at most 24 words', () => {
-    const words = 'alpha beta gamma quantized delta quantization'.split(' ').map((word, index) => ({ word, offset: index * 10 }));
+    const words = 'alpha beta gamma quantized delta quantization'.split(' ').map((word, index) => ({ word, offset: index * 10, sentence: 0, joined: false }));
     const query = buildPassageQuery(words, 35);
     assert.equal(query.words[0], 'quantized', 'the term next to the cursor (said twice) weighs most');
     assert.ok((query.wordWeights.get('quantized') as number) > (query.wordWeights.get('alpha') as number));
     assert.equal(query.wordWeights.get('quantization'), query.wordWeights.get('quantized'));
     assert.ok(query.text.endsWith(' '), 'no word is taken as half-typed');
-    const many = Array.from({ length: 60 }, (_, index) => ({ word: `word${index}x`, offset: index * 8 }));
+    const many = Array.from({ length: 60 }, (_, index) => ({ word: `word${index}x`, offset: index * 8, sentence: 0, joined: false }));
     assert.equal(buildPassageQuery(many, 0).words.length, 24);
     assert.deepEqual([...new Set(buildPassageQuery(many, null).wordWeights.values())], [1], 'a selection weighs every word the same');
   });
