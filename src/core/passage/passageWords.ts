@@ -78,11 +78,11 @@ const PASSAGE_STOPWORDS: ReadonlySet<string> = new Set(
     'possibly actually basically obviously clearly certainly indeed anyway though okay ok yes etc ' +
     'get gets got getting make makes made making want wants wanted need needs needed try tries tried trying think thought ' +
     'know known seem seems seemed look looks looked hurt hurts hurting help helps helped let lets put puts say says said ' +
-    'go goes going went come comes came give gives gave take takes took way ways thus able unable whole kind sort').split(' '),
+    'goes going went come comes came give gives gave take takes took way ways thus able unable whole kind sort').split(' '),
 );
 
 /** Where a sentence ends: its punctuation before white space, or a blank line. */
-const SENTENCE_END = /[.!?;:](?=\s)|\n[ \t]*\n/g;
+const SENTENCE_END = /[.!?](?=\s)|\n[ \t]*\n/g;
 
 const RULES: Readonly<Record<TextKind, readonly RegExp[]>> = {
   latex: [...COMMON, ...LATEX],

@@ -24,7 +24,7 @@ export interface AssociationOptions {
 }
 
 /** Measured on the tuning halves of the evaluation sets (`evaluation/`). */
-export const DEFAULT_ASSOCIATION_OPTIONS: AssociationOptions = { window: 6, minPapers: 2, maxShare: 0.3, minPairPapers: 2, minScore: 0.2, perTerm: 8 };
+export const DEFAULT_ASSOCIATION_OPTIONS: AssociationOptions = { window: 6, minPapers: 2, maxShare: 0.3, minPairPapers: 2, minScore: 0.3, perTerm: 8 };
 
 /** A term associated with another, and how strongly (NPMI, in (0, 1]). */
 export interface Association {

@@ -61,7 +61,7 @@ export const DEFAULT_PLAN_TUNING: PlanTuning = {
   synonymWeight: 0.3,
   acronymWeight: 0.6,
   associationWeight: 0.3,
-  maxAssociations: 8,
+  maxAssociations: 4,
   associationMinWords: 3,
   maxQueryWords: 24,
   maxExpansionShare: 0.2,
