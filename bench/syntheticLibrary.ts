@@ -4,7 +4,8 @@
 // `keywords`), with titles and abstracts made from the real papers (`syntheticCorpus`), half of them
 // with an abstract. Seeded, so every run writes the same text.
 import type { Paper } from '../src/core/types';
-import { seededRandom, syntheticCorpus } from './synthetic';
+import { seededRandom } from '../evaluation/seededRandom';
+import { syntheticCorpus } from './synthetic';
 
 const FAMILIES = ['Vaswani', 'M{\\"u}ller', 'Garc{\\\'\\i}a', '{\\L}ukasiewicz', 'Shazeer', 'Dettmers', 'Hu', 'Zhang', 'Wang', 'Li', 'Chen',
   'Liu', 'Smith', 'Nguyen', 'Kim', 'Park', 'Brown', 'Kaiser', 'O{\\v{s}}lejšek', 'Dupont', 'Sch{\\"o}lkopf', 'Bengio', 'Hinton', 'LeCun',

@@ -129,7 +129,8 @@ export class Vocabulary {
    * The vocabulary once papers left and others came: `removed` and `added` give each paper's words and
    * terms (each once per paper, as `VocabularyBuilder.note` counts them) and the prose to mine for
    * acronyms. Linear in the vocabulary and the changed papers; acronyms of removed papers stay (a
-   * harmless expansion), those of added papers join. `papers` and `fingerprint` are the new papers'.
+   * harmless expansion), those of added papers join; the word associations stay as mined at the build.
+   * `papers` and `fingerprint` are the new papers'.
    */
   updated(removed: readonly PaperWords[], added: readonly PaperWords[], papers: number, fingerprint: number): Vocabulary {
     const wordDelta = new Map<string, number>();
@@ -148,7 +149,8 @@ export class Vocabulary {
     for (const paper of added) for (const text of paper.prose) miner.add(text);
     const acronyms: Record<string, readonly string[]> = { ...this.acronyms };
     for (const [short, forms] of Object.entries(miner.result())) acronyms[short] = [...new Set([...(acronyms[short] ?? []), ...forms])].slice(0, 4);
-    return new Vocabulary(papers, fingerprint, words, wordCounts, terms, termCounts, acronyms);
+    // Associations stay those mined from the papers the index was built with (a few changed papers barely move them).
+    return new Vocabulary(papers, fingerprint, words, wordCounts, terms, termCounts, acronyms, this.associations);
   }
 
   /** The vocabulary as JSON text, for `Vocabulary.parse`. */
