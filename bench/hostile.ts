@@ -22,7 +22,8 @@ export interface HostileReport {
   timings: Record<string, { hostileMs: number; benignMs: number; size: number }>;
 }
 
-function medianMs(runs: number, work: () => unknown): number {
+/** The median time of `runs` calls of `work`, in ms. */
+export function medianMs(runs: number, work: () => unknown): number {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const start = performance.now();

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { readBibtexSteps } from '../src/core/library/bibtexReader';
 import { runToEnd } from '../src/core/slices';
 import type { Paper } from '../src/core/types';
+import { medianMs } from './hostile';
 import { median, round } from './stats';
 import { betterBibtexLibrary } from './syntheticLibrary';
 
@@ -61,7 +62,7 @@ export type LibraryReport = z.infer<typeof libraryReportSchema>;
 
 /** Runs the child over a library of `entries` and measures the hostile shapes; `quick` shrinks both. */
 export function measureLibrary(corpusFile: string, workDir: string, bundles: string, papers: readonly Paper[], quick: boolean): LibraryReport {
-  const entries = quick ? 2000 : 10000;
+  const entries = quick ? 1000 : 10000;
   const runs = quick ? 2 : 3;
   const dir = join(workDir, 'library');
   let child: { entries: number; fileMB: number; runs: LibraryRun[] };
@@ -87,16 +88,6 @@ export function measureLibrary(corpusFile: string, workDir: string, bundles: str
     workerHeapMBPer10k: workerHeaps.length > 0 ? round(median(workerHeaps) * perTenThousand, 1) : null,
     hostile: measureHostileLibrary(papers, quick),
   };
-}
-
-function medianMs(runs: number, work: () => unknown): number {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return median(times);
 }
 
 /** Benign `.bib` text (Better BibTeX entries) of at least `size` characters, cut at an entry. */

@@ -24,16 +24,7 @@ export function* readCorpusJsonSteps(text: string, file: string): Generator<Prog
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const checker = new PaperChecker(file);
   let index = 0;
-  const papers = yield* papersArray(text, start, (from, to) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(text.slice(from, to));
-    } catch {
-      return false;
-    }
-    checker.add(value, index++);
-    return true;
-  });
+  const papers = yield* papersArray(text, start, elementReader(text, (value) => checker.add(value, index++)));
   if (papers === 'whole') return readWhole(text, start, file);
   if ('error' in papers) return failed(text, papers.error, file);
   // The rest of the file, with an empty `papers` array where the papers were.
@@ -59,16 +50,7 @@ export function* readJsonArraySteps(text: string, file: string, onElement: (valu
   const start = skipWhitespace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (text[start] !== '[') return { file, line: lineAt(text, start), message: 'not a JSON array', severity: 'error' };
   let index = 0;
-  const array = yield* readElements(text, start, (from, to) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(text.slice(from, to));
-    } catch {
-      return false;
-    }
-    onElement(value, index++, from, to);
-    return true;
-  });
+  const array = yield* readElements(text, start, elementReader(text, (value, from, to) => onElement(value, index++, from, to)));
   if ('error' in array) return failed(text, array.error, file).diagnostics[0];
   const after = skipWhitespace(text, array.end);
   return after === text.length ? null : failed(text, { offset: after, reason: 'EndOfFileExpected' }, file).diagnostics[0];
@@ -88,6 +70,20 @@ interface PapersArray {
 
 /** Reads the element at `text[from, to)`; false when it is not valid JSON. */
 type ElementReader = (from: number, to: number) => boolean;
+
+/** An `ElementReader` that parses each element and hands it to `use`. */
+function elementReader(text: string, use: (value: unknown, from: number, to: number) => void): ElementReader {
+  return (from, to) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(from, to));
+    } catch {
+      return false;
+    }
+    use(value, from, to);
+    return true;
+  };
+}
 
 /**
  * Finds the top-level `papers` array and hands each of its elements to `read`, in order, after checking
