@@ -62,7 +62,7 @@ export type LibraryReport = z.infer<typeof libraryReportSchema>;
 
 /** Runs the child over a library of `entries` and measures the hostile shapes; `quick` shrinks both. */
 export function measureLibrary(corpusFile: string, workDir: string, bundles: string, papers: readonly Paper[], quick: boolean): LibraryReport {
-  const entries = quick ? 1000 : 10000;
+  const entries = quick ? 500 : 10000;
   const runs = quick ? 2 : 3;
   const dir = join(workDir, 'library');
   let child: { entries: number; fileMB: number; runs: LibraryRun[] };
@@ -112,7 +112,7 @@ export function measureHostileLibrary(papers: readonly Paper[], quick: boolean):
     const benignMs = medianMs(runs, read(benign));
     result[name] = { ratio: Number((hostileMs / Math.max(benignMs, 0.01)).toPrecision(3)), hostileMs: round(hostileMs, 1), benignMs: round(benignMs, 1), sizeMB: round(hostile.length / 1048576, 2) };
   };
-  const scale = quick ? 0.1 : 1;
+  const scale = quick ? 0.02 : 1;
   // 50 MB against 5 MB, per megabyte (the "benign" side is the small file scaled up).
   const big = benignOfSize(papers, 50 * 1048576 * scale);
   const small = benignOfSize(papers, 5 * 1048576 * scale);

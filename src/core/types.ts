@@ -59,6 +59,8 @@ export interface LibraryRecord {
   key: string;
   /** 1-based line of the entry's start. */
   line: number;
+  /** 1-based column of the key on that line, when known. */
+  column?: number;
   /** The entry type as the library writes it (`article`, `inproceedings`, CSL `paper-conference`). */
   type: string;
 }

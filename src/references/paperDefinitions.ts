@@ -35,7 +35,9 @@ export class PaperDefinitions implements vscode.TextDocumentContentProvider, vsc
     const record = paper.library?.find((candidate) => candidate.key === paper.key) ?? paper.library?.[0];
     if (record) {
       const line = Math.max(0, record.line - 1);
-      return new vscode.Location(resolveCorpusEntry(record.location) ?? vscode.Uri.file(record.location), new vscode.Range(line, 0, line, 0));
+      const column = Math.max(0, (record.column ?? 1) - 1);
+      const end = record.column ? column + record.key.length : 0;
+      return new vscode.Location(resolveCorpusEntry(record.location) ?? vscode.Uri.file(record.location), new vscode.Range(line, column, line, end));
     }
     const uri = entryUri(paper.key);
     const lines = entryText(paper).split('\n');

@@ -25,6 +25,7 @@ const libraryRecordSchema = z.object({
   location: line().check(z.minLength(1)),
   key: citationKeySchema,
   line: z.int().check(z.positive()),
+  column: z.optional(z.int().check(z.positive())),
   type: line().check(z.minLength(1)),
 });
 

@@ -29,6 +29,8 @@ export interface BibSourceEntry {
   type: string;
   key: string;
   line: number;
+  /** 1-based column of the key on its entry's first line (1 when the key is on a later line). */
+  column: number;
   /** Offsets of the `@` and just past the closing delimiter. */
   start: number;
   end: number;
@@ -81,7 +83,7 @@ export function* readBibtexSteps(text: string, file: string, previous?: LibraryF
   const diagnostics = source.diagnostics;
   for (const [index, raw] of source.entries.entries()) {
     const same = raw.fields.has('crossref') ? undefined : known?.get(raw.hash);
-    const entry = same ? (same.line === raw.line ? same : { ...same, line: raw.line }) : libraryEntry(raw, withCrossref(raw, byKey, file, diagnostics), file, diagnostics);
+    const entry = same ? (same.line === raw.line && same.column === raw.column ? same : { ...same, line: raw.line, column: raw.column }) : libraryEntry(raw, withCrossref(raw, byKey, file, diagnostics), file, diagnostics);
     if (entry) entries.push(entry);
     if (index % STEP_ENTRIES === STEP_ENTRIES - 1) yield { done: text.length + index + 1, total: text.length + source.entries.length };
   }
@@ -161,6 +163,8 @@ class BibScanner {
       this.at = close.end;
       const kind = type.toLowerCase();
       if (kind === 'comment' || kind === 'preamble') return null;
+      // An entry Paper Scout's export wrote (its marker on the line above) is Paper Scout's paper, not the user's.
+      if (column === 1 && writtenByPaperScout(text, at)) return null;
       const body = new BodyReader(text, open, close.end - 1, this.strings);
       if (kind === 'string') {
         this.macros += entryHash(text.slice(at, close.end));
@@ -175,7 +179,8 @@ class BibScanner {
         return null;
       }
       for (const macro of read.unknownMacros) this.report(line, `the @${type} entry "${clip(read.key)}" uses the macro "${clip(macro)}", which no @string before it defines; it reads as empty`, 'warning');
-      return { type, key: read.key, line, start: at, end: close.end, hash: entryHash(text.slice(at, close.end)), fields: read.fields, usesMacros: read.usesMacros };
+      const keyPlace = this.lines.at(read.keyAt);
+      return { type, key: read.key, line, column: keyPlace.line === line ? keyPlace.column : 1, start: at, end: close.end, hash: entryHash(text.slice(at, close.end)), fields: read.fields, usesMacros: read.usesMacros };
     }
   }
 
@@ -216,6 +221,13 @@ class BibScanner {
   report(line: number | null, message: string, severity: Diagnostic['severity'] = 'error'): void {
     this.diagnostics.push({ file: this.file, line, message, severity });
   }
+}
+
+/** Whether the line above the one starting at `at` is Paper Scout's export marker (`% paper-scout <hash>`). */
+function writtenByPaperScout(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 120), at);
+  const line = before.replace(/\r?\n$/, '');
+  return /(?:^|\n)% paper-scout(?: [0-9a-f]{16})?[ \t]*$/.test(line) && before.endsWith('\n');
 }
 
 /** The key right after an entry's opening delimiter, for naming a broken entry. */
@@ -263,8 +275,9 @@ class BodyReader {
   }
 
   /** `key, name = value, ...`: the key and the fields (a repeated field keeps its first value). */
-  readEntry(): { key: string; fields: Map<string, string>; unknownMacros: string[]; usesMacros: boolean } | BodyProblem {
+  readEntry(): { key: string; keyAt: number; fields: Map<string, string>; unknownMacros: string[]; usesMacros: boolean } | BodyProblem {
     this.skipSpace();
+    const keyAt = this.at;
     KEY.lastIndex = this.at;
     const key = KEY.exec(this.text)?.[0];
     if (!key || this.at + key.length > this.end) return { at: this.at, message: 'has no key' };
@@ -272,12 +285,12 @@ class BodyReader {
     this.skipSpace();
     const fields = new Map<string, string>();
     const unknownMacros: string[] = [];
-    if (this.at >= this.end) return { key, fields, unknownMacros, usesMacros: this.usedMacros };
+    if (this.at >= this.end) return { key, keyAt, fields, unknownMacros, usesMacros: this.usedMacros };
     if (this.text[this.at] !== ',') return { at: this.at, key, message: `has "${this.text[this.at]}" after its key where "," belongs` };
     this.at++;
     for (;;) {
       this.skipSpace();
-      if (this.at >= this.end) return { key, fields, unknownMacros, usesMacros: this.usedMacros };
+      if (this.at >= this.end) return { key, keyAt, fields, unknownMacros, usesMacros: this.usedMacros };
       const field = this.readField(unknownMacros);
       if ('message' in field) return { ...field, key };
       if (!fields.has(field.name)) fields.set(field.name, field.value);
@@ -448,6 +461,7 @@ function libraryEntry(raw: BibSourceEntry, fields: ReadonlyMap<string, string>, 
     key: raw.key,
     type: raw.type,
     line: raw.line,
+    column: raw.column,
     hash: raw.hash,
     title,
     abstract: texToText(fields.get('abstract') ?? ''),

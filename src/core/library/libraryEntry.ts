@@ -21,6 +21,8 @@ export interface LibraryEntry {
   type: string;
   /** 1-based line where the entry starts. */
   line: number;
+  /** 1-based column of the key on that line (1 when not known). */
+  column?: number;
   /** A hash of the entry's text (`entryHash`): an entry whose hash is the same after its file changed did not change. */
   hash: string;
   /** Plain text (TeX and CSL markup already read). */

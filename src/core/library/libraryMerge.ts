@@ -74,8 +74,8 @@ export class LibraryMerger {
     for (const source of sources) {
       for (const entry of source.read.entries) {
         if (++done % STEP === 0) yield { done, total };
-        const record: LibraryRecord = { file: source.file, location: source.location, key: entry.key, line: entry.line, type: entry.type };
-        const memo = `${source.location}\u0000${entry.key}\u0000${entry.hash}\u0000${entry.line}`;
+        const record: LibraryRecord = { file: source.file, location: source.location, key: entry.key, line: entry.line, ...(entry.column && entry.column > 1 ? { column: entry.column } : {}), type: entry.type };
+        const memo = `${source.location}\u0000${entry.key}\u0000${entry.hash}\u0000${entry.line}:${entry.column ?? 1}`;
         let paper = built.get(memo) ?? this.built.get(memo);
         if (paper === undefined) {
           paper = checked(libraryPaper(entry, record, '', topics), record, diagnostics);

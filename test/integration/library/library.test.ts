@@ -45,11 +45,14 @@ describe('library: the user\'s .bib and CSL files as papers', function () {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceRoot(), FOLDER));
     await write('refs.bib', REFS);
     await write('items.json', ITEMS);
+    // The test workspace turns the workspace's library off for the other tests (its .vscode/settings.json).
+    await vscode.workspace.getConfiguration('paperScout').update('library.workspaceBibFiles', true, vscode.ConfigurationTarget.Workspace);
   });
 
   afterEach(closeAllEditors);
 
   after(async () => {
+    await vscode.workspace.getConfiguration('paperScout').update('library.workspaceBibFiles', false, vscode.ConfigurationTarget.Workspace);
     await setSetting('corpus.sources', undefined);
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), FOLDER), { recursive: true, useTrash: false });
   });

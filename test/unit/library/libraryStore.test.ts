@@ -42,7 +42,7 @@ describe('library: merged over the other papers', () => {
     assert.equal(qlora.arxiv, '2305.14314');
     assert.ok(qlora.links.includes('https://arxiv.org/abs/2305.14314'));
     assert.ok(qlora.links.includes('https://doi.org/10.48550/arXiv.2305.14314'));
-    assert.deepEqual(qlora.library, [{ file: 'betterbibtex.bib', location: 'file:///lib/betterbibtex.bib', key: 'dettmersQLoRAEfficientFinetuning2023', line: 16, type: 'misc' }]);
+    assert.deepEqual(qlora.library, [{ file: 'betterbibtex.bib', location: 'file:///lib/betterbibtex.bib', key: 'dettmersQLoRAEfficientFinetuning2023', line: 16, column: 7, type: 'misc' }]);
     assert.ok(qlora.topics.includes('Quantization'), `a keyword that names a topic gives it: ${qlora.topics.join(', ')}`);
   });
 
