@@ -16,6 +16,9 @@ import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick, type OpenSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 
+/** The walkthrough's id as `workbench.action.openWalkthrough` takes it: `publisher.name#id`. */
+const WALKTHROUGH = 'paper-scout.paper-scout#paperScout.gettingStarted';
+
 const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
   open: 'Search Papers',
   insert: 'Insert Citation',
@@ -200,7 +203,8 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     await showSuggestPick({
       request: passageRequest(editor.document, selection.active, selection),
       search: () => this.store.index.ready(),
-      onAccept: (paper) => this.insertCitation(paper),
+      onAccept: (paper) => this.insertCitation(paper, { placement: 'passage' }),
+      onInsertAtCursor: (paper) => this.insertCitation(paper),
       onCopy: (paper) => this.citations.copy(paper),
       onOpen: (paper) => this.openPaper(paper.id),
       searchPapers: (query) => this.search({ query, intent: 'insert' }),
@@ -224,6 +228,16 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       showLog: () => this.showLog(),
       onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
     });
+  }
+
+  /** Shows the paper before (or after) the one in the focused paper panel; false when there is none. */
+  navigatePanel(direction: 'back' | 'forward'): boolean {
+    return this.panels.navigate(direction);
+  }
+
+  /** Opens the walkthrough "Get Started with Paper Scout". */
+  getStarted(): Promise<unknown> {
+    return Promise.resolve(vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false));
   }
 
   /** When the papers could not be loaded, says so with a way to the log and a retry, and returns true. */

@@ -22,8 +22,10 @@ export interface SuggestPickOptions {
   request: PassageRequest;
   /** The search index (made on first use). */
   search(): Promise<PaperSearch>;
-  /** Inserts the chosen paper's citation. */
+  /** Cites the chosen paper where a writer cites the passage (the end of its sentence, a comment line after its comment). */
   onAccept(paper: Paper): unknown;
+  /** Cites the paper at the cursor instead (the item's Insert at Cursor button). */
+  onInsertAtCursor(paper: Paper): unknown;
   onCopy(paper: Paper): unknown;
   onOpen(paper: Paper): unknown;
   /** Opens the ordinary search, with `query` typed. */
@@ -40,6 +42,7 @@ type Item = PaperItem | ActionItem;
 const SUGGESTION_LIMIT = 20;
 /** At most this many matched words are shown per paper. */
 const MATCHED_SHOWN = 6;
+const CURSOR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert Citation at the Cursor' };
 const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Citation' };
 const OPEN_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('preview'), tooltip: 'Open Paper' };
 
@@ -67,7 +70,10 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
       pick.onDidTriggerItemButton(({ item, button }) => {
         if (!('paper' in item)) return;
         if (button === COPY_BUTTON) void options.onCopy(item.paper);
-        else if (button === OPEN_BUTTON) {
+        else if (button === CURSOR_BUTTON) {
+          pick.hide();
+          void options.onInsertAtCursor(item.paper);
+        } else if (button === OPEN_BUTTON) {
           pick.hide();
           void options.onOpen(item.paper);
         }
@@ -141,11 +147,11 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
     label: noIcons(readableText(result.paper.title)),
     description: dateLabel(result.paper.published),
     detail: noIcons(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${readableText(result.snippet)}`),
-    buttons: [COPY_BUTTON, OPEN_BUTTON],
+    buttons: [CURSOR_BUTTON, COPY_BUTTON, OPEN_BUTTON],
     paper: result.paper,
   }));
   return {
-    placeholder: `${about} (Enter cites at the cursor)`,
+    placeholder: `${about} (Enter cites the passage)`,
     report: { state: 'papers', words, papers: suggestions.map(({ result, matched }) => ({ id: result.paper.id, key: result.paper.key, matched })) },
     items,
   };
