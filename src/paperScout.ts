@@ -64,6 +64,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     this.references = new References(this.store, log, (id) => this.openPaper(id));
     this.tree = new TopicTreeProvider(this.store, this.references.counts);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
+    this.disposables.push(vscode.window.registerFileDecorationProvider(this.tree.citedBadges));
     this.citations = new Citations(this.store, log, this.store.index);
     this.panels = new PaperPanels(extensionUri, this.store, log, {
       insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),

@@ -47,6 +47,9 @@ export interface PanelInfo {
   citedIn?: CitedInView;
   /** The ids of the related papers last sent to the webview (undefined while they are being found). */
   related?: string[];
+  /** The papers it can go back to (oldest first) and forward to (nearest first). */
+  back: string[];
+  forward: string[];
 }
 
 /** What the manager keeps for each panel: its paper, where it can go back and forward to, and what was last sent (to send only changes). */
@@ -164,7 +167,7 @@ export class PaperPanels implements vscode.Disposable {
 
   /** The open panels. */
   list(): PanelInfo[] {
-    return [...this.panels].map(([panel, { paperId, citedIn, related }]) => ({ paperId, visible: panel.visible, active: panel.active, citedIn, related }));
+    return [...this.panels].map(([panel, { paperId, citedIn, related, back, forward }]) => ({ paperId, visible: panel.visible, active: panel.active, citedIn, related, back: [...back], forward: [...forward] }));
   }
 
   /** Sends each panel where its paper is cited, when that changed. */

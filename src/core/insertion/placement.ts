@@ -123,8 +123,7 @@ function separatorFor(request: PlacementRequest): string {
 /** True when the punctuation at `index` ends a sentence or clause (not `3.5`, `e.g.`, `J.`, `a.b`, `...` before its last dot). */
 function endsClause(text: string, index: number, limit: number): boolean {
   const char = text[index];
-  if (!CLAUSE_END.includes(char)) return false;
-  if (index === 0 || /\s/.test(text[index - 1])) return false;
+  if (!CLAUSE_END.includes(char) || index === 0) return false;
   let after = index + 1;
   if (char === '.' && text[after] === '.') return false; // an ellipsis ends at its last dot
   while (after < limit && CLOSERS.includes(text[after])) after++;
@@ -206,9 +205,9 @@ function skipBlanksBack(text: string, offset: number, floor: number): number {
 }
 
 /**
- * The place in prose where a writer cites the sentence or clause around `cursor`: before the
- * punctuation that ends it (after the last word, not after white space); where the cursor stands just
- * after a finished sentence, that sentence; the paragraph's end when no punctuation ends it.
+ * The place in prose where a writer cites the sentence or clause around `cursor`: right before the
+ * punctuation that ends it; where the cursor stands just after a finished sentence, that sentence;
+ * after the paragraph's last word when no punctuation ends it.
  */
 function clauseEndPlace(text: string, cursor: number, languageId: string): number {
   const { start, end } = paragraphAround(text, cursor, languageId);
@@ -218,10 +217,10 @@ function clauseEndPlace(text: string, cursor: number, languageId: string): numbe
     // Just after a finished sentence (`weights.|`, `weights." |`): that one.
     let back = skipBlanksBack(text, cursor, start);
     while (back > start && CLOSERS.includes(text[back - 1])) back--;
-    if (back > start && prose(back - 1) && endsClause(text, back - 1, end)) return skipBlanksBack(text, back - 1, start);
+    if (back > start && prose(back - 1) && endsClause(text, back - 1, end)) return back - 1;
   }
   for (let index = cursor; index < end; index++) {
-    if (prose(index) && endsClause(text, index, end)) return skipBlanksBack(text, index, start);
+    if (prose(index) && endsClause(text, index, end)) return index;
   }
   // No punctuation ends it: after the paragraph's last word (before a LaTeX comment on that line).
   let last = end;

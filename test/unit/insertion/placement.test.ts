@@ -191,3 +191,10 @@ describe('placement: any format in code, every comment syntax', () => {
     }
   });
 });
+
+describe('placement: a writer\'s own spacing', () => {
+  it('uses a space already before the full stop instead of adding one', () => {
+    assert.equal(pandoc('so that training fits in memory |.'), 'so that training fits in memory [@key].');
+    assert.equal(pandoc('We prune w|eights .'), 'We prune weights [@key].');
+  });
+});
