@@ -88,7 +88,7 @@ describe(`Paper Scout UI: the writer's flow (${host} host)`, function () {
     ok(topics.length > 0 && topics.every((count) => /^\d+$/.test(count.trim())), `topic counts: ${topics.join(', ')}`);
     // The cited count: a badge at the row's right end, inside the sidebar, whatever the title's length.
     const row = wb.page.locator(PAPER_ROWS).filter({ hasText: readableText(awq.title) }).first();
-    await wb.page.waitForFunction((title) => [...document.querySelectorAll('.part.sidebar .monaco-list-row[aria-level="2"]')]
+    await wb.page.waitForFunction((title) => Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row[aria-level="2"]'))
       .some((candidate) => candidate.getAttribute('aria-label')?.startsWith(title) && candidate.getAttribute('aria-label')?.includes('cited 2 times')), readableText(awq.title), { timeout: 30_000 });
     const badge = await row.evaluate((element) => {
       const label = element.querySelector('.monaco-icon-label');
@@ -127,7 +127,7 @@ describe(`Paper Scout UI: the writer's flow (${host} host)`, function () {
     await wb.enterOnRow(title);
     await wb.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
     const added = await wb.page.waitForFunction(() => {
-      const lines = [...document.querySelectorAll('.part.editor .editor-instance .view-line')]
+      const lines = Array.from(document.querySelectorAll('.part.editor .editor-instance .view-line'))
         .map((line) => ({ top: parseFloat((line as HTMLElement).style.top), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
         .sort((a, b) => a.top - b.top).map((line) => line.text);
       const at = lines.findIndex((line) => line.includes('importance falls below'));

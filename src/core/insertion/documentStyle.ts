@@ -4,7 +4,7 @@
  * Markdown link; a LaTeX document gets the command it already cites with (natbib's `\citep`,
  * biblatex's `\autocite`, else `\cite`). Pure and linear in the text's length.
  */
-import { citationSyntax, isProseLanguage } from '../languages';
+import { textKind } from '../languages';
 import { scanPandoc } from '../references/pandocCitations';
 import type { CitationFormat } from '../citations/formats';
 
@@ -92,9 +92,11 @@ function loadsPackage(text: string, name: string): boolean {
  * `markdown` link, LaTeX's command, `bibtex` in a `.bib` file, `plain` in other prose, `comment` in code.
  */
 export function documentFormat(text: string, languageId: string): CitationFormat {
-  switch (citationSyntax(languageId)) {
+  switch (textKind(languageId)) {
     case 'markdown': return usesPandocCitations(text) ? 'pandoc' : 'markdown';
     case 'latex': return latexCitationFormat(text);
-    case 'code': return languageId === 'bibtex' ? 'bibtex' : isProseLanguage(languageId) ? 'plain' : 'comment';
+    case 'bibtex': return 'bibtex';
+    case 'prose': return 'plain';
+    case 'code': return 'comment';
   }
 }

@@ -16,9 +16,9 @@
  * block's style and indentation, wrapped so that no line runs on.
  */
 import { commentBlockAt } from '../passage/extractPassage';
-import { citationSyntax, isProseLanguage } from '../languages';
+import { citationSyntax, commentStyle, takesCitationsAsWritten } from '../languages';
 import type { CommentSpan } from '../sourceText/comments';
-import { commentBody, commentStyle, wrapAsComment } from '../citations/comment';
+import { commentBody, wrapAsComment } from '../citations/comment';
 import { commentCitationAt, openCommentAt } from '../citations/commentContext';
 import { IN_TEXT_FORMATS } from '../citations/formats';
 
@@ -54,7 +54,7 @@ export function placeCitation(request: PlacementRequest): Placement {
   const { languageId, formatId } = request;
   const cursor = Math.max(0, Math.min(request.cursor, request.text.length));
   const at = { ...request, cursor };
-  if (!isProseLanguage(languageId) || formatId === 'comment') {
+  if (!takesCitationsAsWritten(languageId) || formatId === 'comment') {
     if (commentStyle(languageId) === null) return placeInProse(at);
     return request.mode === 'passage' ? placeAfterCommentBlock(at) : placeInCode(at);
   }
@@ -67,7 +67,7 @@ export function placeCitation(request: PlacementRequest): Placement {
  * join a comment open there, else as a comment of its own. For copying "as inserting would write it".
  */
 export function citationInDocument(citation: string, formatId: string, languageId: string, before = ''): string {
-  if (isProseLanguage(languageId) && formatId !== 'comment') return citation;
+  if (takesCitationsAsWritten(languageId) && formatId !== 'comment') return citation;
   return commentCitationAt(citation, languageId, before).text.trimStart();
 }
 
