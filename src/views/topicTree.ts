@@ -165,6 +165,9 @@ function paperItem(node: PaperNode, order: PaperOrder, citations: number): vscod
   item.id = `paper:${node.topic.rule.name}/${paper.id}`;
   item.description = row.description;
   item.resourceUri = vscode.Uri.from({ scheme: PAPER_ROW_SCHEME, path: `/${encodeURIComponent(paper.id)}` });
+  // A row with a resource shows an icon either way (the file icon theme's, else this one): a quote for
+  // a paper the workspace cites, so cited papers stand out before their titles are read.
+  item.iconPath = new vscode.ThemeIcon(citations > 0 ? 'quote' : 'file-text');
   const title = readableText(paper.title);
   const abstract = readableText(paper.abstract);
   const facts = paperFacts(paper, order);

@@ -1,6 +1,5 @@
 // The paper panel's script (bundled to dist/webview/main.js). It builds the page from the paper the
 // extension sends, with DOM calls and textContent only: no corpus string is ever parsed as HTML.
-import { dateLabel } from '../core/citations/displayText';
 import type { CitedInView, ExtensionMessage, FormatView, PanelHistoryView, PanelState, PaperView, WebviewMessage } from '../shared/panelProtocol';
 
 interface VsCodeApi {
@@ -56,8 +55,9 @@ function section(title: string, id: string): HTMLElement {
   return node;
 }
 
+/** What is known of the paper's date, authors and upvotes; what is not known is left out. */
 function metaLine(paper: PaperView): string {
-  const parts = [dateLabel(paper.published)];
+  const parts = paper.published ? [paper.published] : [];
   if (paper.authorsCount !== null) parts.push(`${paper.authorsCount} ${paper.authorsCount === 1 ? 'author' : 'authors'}`);
   if (paper.organization) parts.push(paper.organization);
   if (paper.upvotes !== null) parts.push(`▲ ${paper.upvotes} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`);
@@ -95,9 +95,12 @@ function citedInSection(view: CitedInView): HTMLElement {
   }
   node.append(element('p', 'status', view.total === 1 ? 'One place in this workspace:' : `${view.total} places in this workspace:`));
   const list = element('ul', 'cited-list');
+  // Two places on one line read the same by file and line: those say their column too.
+  const lines = new Map<string, number>();
+  for (const place of view.places) lines.set(`${place.uri}:${place.line}`, (lines.get(`${place.uri}:${place.line}`) ?? 0) + 1);
   for (const place of view.places) {
     const item = element('li');
-    const where = `${place.file}:${place.line}`;
+    const where = `${place.file}:${place.line}${(lines.get(`${place.uri}:${place.line}`) ?? 0) > 1 ? `:${place.column}` : ''}`;
     item.append(button(where, 'cited-place', { action: 'openCitation', uri: place.uri, line: String(place.line), column: String(place.column) },
       `Open ${place.file} at line ${place.line}, column ${place.column}`));
     list.append(item);
@@ -146,7 +149,9 @@ function render(paper: PaperView, relatedPending: boolean, history: PanelHistory
   if (history.back || history.forward) header.append(historyBar(history));
   const title = element('h1', 'title', paper.title);
   title.tabIndex = -1;
-  header.append(title, element('p', 'meta', metaLine(paper)));
+  header.append(title);
+  const meta = metaLine(paper);
+  if (meta) header.append(element('p', 'meta', meta));
   const key = element('p', 'key');
   key.append('Citation key ', element('code', undefined, paper.key));
   header.append(key);
@@ -202,7 +207,7 @@ function render(paper: PaperView, relatedPending: boolean, history: PanelHistory
     for (const other of paper.related) {
       const item = element('li');
       item.append(button(other.title, 'related-paper', { action: 'openPaper', paperId: other.id }, 'Open this paper'));
-      item.append(element('span', 'related-date', dateLabel(other.published)));
+      if (other.published) item.append(element('span', 'related-date', other.published));
       list.append(item);
     }
     related.append(list);

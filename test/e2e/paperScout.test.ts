@@ -104,6 +104,12 @@ describe(`Paper Scout UI (${host} host)`, function () {
   });
 
   it("inserts the citation from the panel into the LaTeX file the user was writing in", async () => {
+    // The writer moves on in paper.tex (the same paper cited again right after its citation would only
+    // be said to be cited there already), then goes back to the panel.
+    await wb.page.locator('.tabs-container .tab[aria-label*="paper.tex"]').first().click();
+    await wb.page.locator('.part.editor .view-line').filter({ hasText: 'dominate recent work' }).first().click();
+    await wb.page.keyboard.press('End');
+    await wb.page.locator('.tabs-container .tab').filter({ hasText: paper.title.slice(0, 20) }).first().click();
     await wb.webview().getByRole('button', { name: /insert citation/i }).first().click({ timeout: 15_000 });
     // A format picker follows: filter it to the LaTeX \cite form and take that.
     if (await wb.quickRows.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) {

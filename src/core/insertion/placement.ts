@@ -315,11 +315,14 @@ function wrapWords(words: string, width: number): string[] {
   return lines;
 }
 
-/** The comment text `citation` makes with `leader` before each line, wrapped to `COMMENT_WIDTH`. */
+/**
+ * The comment text `body` makes with `leader` before each line, wrapped to `COMMENT_WIDTH`; lines
+ * after the first are indented two more spaces, so a wrapped citation reads as one item.
+ */
 function commentLines(body: string, leader: string): string {
   const width = Math.max(40, COMMENT_WIDTH - leader.replace(/\t/g, '    ').length);
-  const lines = wrapWords(body, width);
-  // A line comment that continues onto the next line by its last character (`\` in C) was cut off in `commentBody`.
+  const [first = '', ...rest] = wrapWords(body, width);
+  const lines = [first, ...wrapWords(rest.join(' '), width - 2).map((line) => `  ${line}`)];
   return lines.map((line) => `${leader}${line}`.replace(/\s+$/, '')).join('\n');
 }
 
@@ -337,10 +340,16 @@ function placeAfterCommentBlock(request: PlacementRequest): Placement {
   const block = commentBlockAt(text, languageId, cursor);
   if (!block) return placeInCode(request);
   const last = block[block.length - 1];
-  return last.kind === 'line' ? afterLineComment(text, last, citation, languageId) : beforeBlockEnd(text, last, citation, languageId);
+  const line = seeAlso(citation, request.formatId);
+  return last.kind === 'line' ? afterLineComment(text, last, line, languageId) : beforeBlockEnd(text, last, line, languageId);
 }
 
 /** A new line after the line comment `last`, with its indentation and prefix. */
+/** A citation on a comment line of its own, after the comment it is about: "See …" for a reference in words. */
+function seeAlso(citation: string, formatId: string): string {
+  return formatId === 'comment' ? `See: ${citation}` : citation;
+}
+
 function afterLineComment(text: string, last: CommentSpan, citation: string, languageId: string): Placement {
   const start = lineStart(text, last.start);
   const prefix = text.slice(last.start, last.contentStart);

@@ -141,7 +141,7 @@ describe('citations: insertion', () => {
       await scout.insertCitation(paper.id, undefined, { placement: 'passage' });
       const lines = editor.document.getText().split('\n');
       assert.deepStrictEqual(lines.slice(0, 3), ['def prune(model):', '    # Prune attention heads whose importance', '    # falls below the threshold.']);
-      assert.strictEqual(lines[3], `    # ${readableTitle(paper.title)} (${paper.published!.slice(0, 4)})`);
+      assert.strictEqual(lines[3], `    # See: ${readableTitle(paper.title)} (${paper.published!.slice(0, 4)})`);
       assert.strictEqual(lines[4], '    return model');
       assert.ok(lines.every((line) => line.length <= 80), 'no line runs past 80 columns');
       await undoRestores(editor, code.replace('|', ''));

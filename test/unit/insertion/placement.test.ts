@@ -99,9 +99,9 @@ describe('placement: a passage in code', () => {
   it('adds a comment line after the comment block, in its style and indentation', () => {
     assert.equal(
       python('def f():\n    # Prune attention heads wh|ose importance\n    # falls below a threshold.\n    return 1\n'),
-      'def f():\n    # Prune attention heads whose importance\n    # falls below a threshold.\n    # Title (2017)\n    return 1\n',
+      'def f():\n    # Prune attention heads whose importance\n    # falls below a threshold.\n    # See: Title (2017)\n    return 1\n',
     );
-    assert.equal(place('x = 1  // keep the lar|gest weights\n', 'typescript', 'Title (2017)', 'comment', 'passage'), 'x = 1  // keep the largest weights\n       // Title (2017)\n');
+    assert.equal(place('x = 1  // keep the lar|gest weights\n', 'typescript', 'Title (2017)', 'comment', 'passage'), 'x = 1  // keep the largest weights\n       // See: Title (2017)\n');
   });
 
   it('wraps a long citation over comment lines instead of one monster line', () => {
@@ -110,23 +110,24 @@ describe('placement: a passage in code', () => {
     const lines = result.split('\n');
     assert.equal(lines[0], '    # Prune heads');
     assert.ok(lines.slice(1, -1).every((line) => line.startsWith('    # ') && line.length <= 80), result);
-    assert.equal(lines.slice(1, -1).map((line) => line.slice(6)).join(' '), title);
+    assert.ok(lines.slice(2, -1).every((line) => line.startsWith('    #   ')), `wrapped lines are indented under the first: ${result}`);
+    assert.equal(lines.slice(1, -1).map((line) => line.slice(6).trim()).join(' '), `See: ${title}`);
   });
 
   it('adds a line before the end of a block comment or docstring closed on its own line', () => {
     assert.equal(
       place('/**\n * Prune h|eads.\n */\nf();\n', 'typescript', 'Title (2017)', 'comment', 'passage'),
-      '/**\n * Prune heads.\n * Title (2017)\n */\nf();\n',
+      '/**\n * Prune heads.\n * See: Title (2017)\n */\nf();\n',
     );
     assert.equal(
       python('def f():\n    """Prune h|eads.\n\n    More.\n    """\n'),
-      'def f():\n    """Prune heads.\n\n    More.\n    Title (2017)\n    """\n',
+      'def f():\n    """Prune heads.\n\n    More.\n    See: Title (2017)\n    """\n',
     );
-    assert.equal(place('/* Prune h|eads. */\n', 'c', 'Title (2017)', 'comment', 'passage'), '/* Prune heads. Title (2017) */\n');
+    assert.equal(place('/* Prune h|eads. */\n', 'c', 'Title (2017)', 'comment', 'passage'), '/* Prune heads. See: Title (2017) */\n');
   });
 
   it('makes the citation safe for the comment it joins', () => {
-    assert.equal(place('/**\n * a|\n */', 'typescript', 'x */ y', 'comment', 'passage'), '/**\n * a\n * x * / y\n */');
+    assert.equal(place('/**\n * a|\n */', 'typescript', 'x */ y', 'comment', 'passage'), '/**\n * a\n * See: x * / y\n */');
   });
 });
 
@@ -164,7 +165,7 @@ describe('placement: any format in code, every comment syntax', () => {
     const result = place('fn main() {}\n|', 'rust', entry, 'bibtex', 'cursor');
     const added = result.split('\n').slice(1);
     assert.ok(added.every((line) => line.startsWith('// ') && line.length <= 80), result);
-    assert.match(added.map((line) => line.slice(3)).join(' '), /@misc\{s2ft2024, title = \{\{S\$\^\{2\}\$FT: Efficient Fine-Tuning\}\}, year = \{2024\}, month = dec \}/);
+    assert.match(added.map((line) => line.slice(3).trim()).join(' '), /@misc\{s2ft2024, title = \{\{S\$\^\{2\}\$FT: Efficient Fine-Tuning\}\}, year = \{2024\}, month = dec \}/);
     assert.equal(place('/* see | */', 'css', 'a */ b', 'comment', 'cursor'), '/* see a * / b */');
     assert.equal(place('<!-- see | -->', 'markdown', 'a --> b', 'comment', 'cursor'), '<!-- see a - -> b -->');
   });
