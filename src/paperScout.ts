@@ -143,12 +143,20 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
    * that paper under it, else the topic.
    */
   async revealTopic(name: string, paperId?: string): Promise<boolean> {
-    const node = (paperId !== undefined ? this.tree.paperUnder(name, paperId) : undefined) ?? this.tree.topicNode(name);
+    const find = (): TopicTreeNode | undefined => (paperId !== undefined ? this.tree.paperUnder(name, paperId) : undefined) ?? this.tree.topicNode(name);
+    let node = find();
     if (!node) {
       this.log.warn(`reveal topic: no topic named ${JSON.stringify(name).slice(0, 100)}`);
       return false;
     }
     await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    // A view shown for the first time, or rebuilt meanwhile (a citation count changed), can take the
+    // first reveal without selecting the row: the same reveal again, on the nodes now in the tree, does.
+    for (let again = 0; again < 2 && !this.treeView.selection.includes(node); again++) {
+      node = find();
+      if (!node) return false;
+      await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    }
     return true;
   }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { formatCitation } from '../../../src/core/citations/formats';
-import { citationInDocument, placeCitation, wordBoundary, type PlacementMode } from '../../../src/core/insertion/placement';
+import { wordBoundary } from '../../../src/core/insertion/lineText';
+import { citationInDocument, placeCitation, type PlacementMode } from '../../../src/core/insertion/placement';
 import type { Paper } from '../../../src/core/types';
 
 /** `text` with `|` marking the cursor, the citation placed, and the result with the insertion made. */
