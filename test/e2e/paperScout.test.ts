@@ -132,9 +132,18 @@ describe(`Paper Scout UI (${host} host)`, function () {
     for (const step of ['Search papers as you type', 'Browse papers by topic', 'Insert a citation', 'Add your own papers']) {
       await page.getByText(step, { exact: true }).first().waitFor({ timeout: 30_000 });
     }
+    // Nothing in the open step runs past its box (VS Code's shortcut tip did, cut after "Ctrl + Alt +").
+    const clipped = await page.locator('.getting-started-step.expanded').first().evaluate((step) => {
+      const box = step.getBoundingClientRect();
+      return Array.from(step.querySelectorAll('*')).filter((element) => element.getBoundingClientRect().right > box.right + 1).map((element) => element.textContent?.trim()).filter(Boolean);
+    });
+    strictEqual(clipped.join(' | '), '', 'text runs past the step\'s box');
     await wb.screenshot('walkthrough');
     await page.getByText('Add your own papers', { exact: true }).first().click();
     await wb.webview().getByText('List files or folders in').first().waitFor({ timeout: 30_000 });
+    // The settings snippet fits its pane: no line of it is cut off.
+    const snippet = wb.webview().locator('pre').first();
+    ok(await snippet.evaluate((pre) => pre.scrollWidth <= pre.clientWidth + 1), 'the settings snippet is wider than its pane');
     await wb.screenshot('walkthrough own papers');
   });
 
