@@ -1,10 +1,12 @@
 /**
- * Papers as completion items where a citation goes: after `@` in Markdown (pandoc), in the braces of
- * `\cite{`, `\citep{`, `\parencite{`, ... in LaTeX, and after the comment trigger (`@cite:`) in a code
- * comment. Label: the key; detail: title and year; documentation: an abstract excerpt (resolved
- * lazily). With nothing typed yet every paper is offered; once something is typed the search
- * engine's `complete()` ranks the papers (keys, short names and title words all match), at most 50,
- * best first, and the list is marked incomplete so VS Code asks again as typing goes on.
+ * Papers as completion items where a citation goes: after `[@` (or `@` and the start of a key) in
+ * Markdown (pandoc), in the braces of `\cite{`, `\citep{`, `\parencite{`, ... in LaTeX, and after the
+ * comment trigger (`@cite:`) in a code comment; nowhere else. Each row: the key, with a readable label
+ * (short title, year, first author where known); detail: title and year; documentation: an abstract
+ * excerpt (resolved lazily). With nothing typed yet the papers about the passage come first; once
+ * something is typed the search engine's `complete()` ranks the papers (keys, short names and title
+ * words all match), at most 50, best first, one row each, and the list is marked incomplete so VS Code
+ * asks again as typing goes on.
  */
 import * as vscode from 'vscode';
 import type { SearchEngine } from '../core/store/indexService';
@@ -14,14 +16,15 @@ import { citationContextAt, type CitationContext } from './citationContext';
 import { passageSortText } from './completionOrder';
 import { pandocKey } from '../core/citations/formats';
 import { findFormat } from './formatRegistry';
-import { completionDetail, completionDocumentation, completionFilterText } from './paperCard';
+import { completionDetail, completionDocumentation, completionFilterText, completionLabel } from './paperCard';
+import { firstInOrder } from '../core/firstInOrder';
 import type { PaperKeys } from './paperKeys';
 import { commentFormat, commentTrigger, completionEnabled } from '../settings/settings';
 
 /** A completion item that remembers its paper, so its documentation can be filled in on resolve. */
 class PaperCompletionItem extends vscode.CompletionItem {
-  constructor(readonly paper: Paper, label: string) {
-    super(label, vscode.CompletionItemKind.Reference);
+  constructor(readonly paper: Paper) {
+    super(completionLabel(paper), vscode.CompletionItemKind.Reference);
   }
 }
 
@@ -31,7 +34,7 @@ export interface CompletionIndex {
   ready(): Promise<SearchEngine>;
 }
 
-/** At most this many papers are offered for what was typed. */
+/** At most this many papers are offered at a time; the list is asked for again as the key grows. */
 const COMPLETION_LIMIT = 50;
 /** How long completion waits for an index being made before it offers the papers whose key starts with what was typed. */
 const INDEX_WAIT_MS = 300;
@@ -39,7 +42,11 @@ const INDEX_WAIT_MS = 300;
 /** The library files (URI strings) a document declares as its bibliographies: their keys come first. */
 export type DocumentBibliographies = (document: vscode.TextDocument) => readonly string[];
 
-/** Offers the store's papers as citation completions. */
+/**
+ * Offers the store's papers as citation completions. Every list is marked incomplete, so VS Code asks
+ * again with each character typed and the engine ranks the whole key as it grows (`[@qlora` typed in
+ * one go finds `lqlora`, which VS Code's own filter of an earlier list would have dropped).
+ */
 export class CitationCompletionProvider implements vscode.CompletionItemProvider<PaperCompletionItem> {
   /**
    * `index`: ranks papers by what is typed, or by the passage around the cursor when nothing is typed
@@ -60,32 +67,12 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const range = new vscode.Range(position.line, insert.start, position.line, position.character);
     const typed = (context.kind === 'pandoc' && !context.bracketed ? context.typed.slice(1) : context.typed).trim();
     const declared = new Set(this.bibliographies?.(document) ?? []);
-    const ownFirst = (paper: Paper): boolean => declared.size > 0 && (paper.library ?? []).some((record) => declared.has(record.location));
-    if (typed && this.index) {
-      const ranked = await this.rankedPapers(typed, papers);
-      if (token?.isCancellationRequested) return undefined;
-      // The document's own bibliography first, each part in the engine's order.
-      const ordered = declared.size > 0 ? [...ranked.filter(ownFirst), ...ranked.filter((paper) => !ownFirst(paper))] : ranked;
-      return rankedList(ordered, linePrefix.slice(insert.start), insert, range);
-    }
-    const passageOrder = !typed && this.index ? await passageSortText(document, position, papers, this.index) : undefined;
-    const sortText = declared.size > 0 ? (paper: Paper): string => `${ownFirst(paper) ? 'a' : 'b'}${passageOrder?.(paper) ?? ''}` : passageOrder;
+    const ownFirst = (paper: Paper): boolean => (paper.library ?? []).some((record) => declared.has(record.location));
+    const ranked = typed ? await this.rankedPapers(typed, papers) : await this.passagePapers(document, position, papers, declared.size > 0 ? ownFirst : undefined);
     if (token?.isCancellationRequested) return undefined;
-    const items = papers.flatMap((paper) => {
-      // One paper whose text cannot be rendered is left out of the list; the others are still offered.
-      try {
-        const item = new PaperCompletionItem(paper, paper.key);
-        item.detail = completionDetail(paper);
-        item.filterText = completionFilterText(paper, insert.filterPrefix);
-        item.insertText = insert.text(paper);
-        item.range = range;
-        if (sortText) item.sortText = sortText(paper);
-        return [item];
-      } catch {
-        return [];
-      }
-    });
-    return new vscode.CompletionList(items, false);
+    // The document's own bibliography first, each part in the engine's order.
+    const ordered = declared.size > 0 ? [...ranked.filter(ownFirst), ...ranked.filter((paper) => !ownFirst(paper))] : ranked;
+    return rankedList(ordered, linePrefix.slice(insert.start), insert, range);
   }
 
   /**
@@ -93,8 +80,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
    * made (a large corpus), the papers whose key starts with what was typed.
    */
   private async rankedPapers(typed: string, papers: readonly Paper[]): Promise<Paper[]> {
-    const index = this.index as CompletionIndex;
-    const engine = index.current() ?? (await readyWithin(index, INDEX_WAIT_MS));
+    const engine = this.index ? this.index.current() ?? (await readyWithin(this.index, INDEX_WAIT_MS)) : undefined;
     if (engine) {
       try {
         return (await engine.complete(typed, COMPLETION_LIMIT)).map((result) => result.paper);
@@ -109,6 +95,18 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     return found;
   }
 
+  /**
+   * With nothing typed yet: the papers about the passage around the cursor first, then the others,
+   * the keys it cites already last; the store's first papers while the index is being made. With
+   * `ownFirst`, the papers of the document's own bibliography come before all others.
+   */
+  private async passagePapers(document: vscode.TextDocument, position: vscode.Position, papers: readonly Paper[], ownFirst?: (paper: Paper) => boolean): Promise<Paper[]> {
+    const sortText = this.index ? await passageSortText(document, position, papers, this.index) : undefined;
+    if (!sortText && !ownFirst) return papers.slice(0, COMPLETION_LIMIT);
+    const own = (paper: Paper): number => (ownFirst?.(paper) ? 0 : 1);
+    return firstInOrder(papers, (a, b) => own(a) - own(b) || (sortText ? sortText(a).localeCompare(sortText(b)) : 0), COMPLETION_LIMIT);
+  }
+
   resolveCompletionItem(item: PaperCompletionItem): PaperCompletionItem {
     const documentation = new vscode.MarkdownString(completionDocumentation(item.paper));
     documentation.isTrusted = false;
@@ -119,22 +117,29 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
 }
 
 /**
- * Ranked papers as an incomplete list in their order: `sortText` numbers them, and `filterText` starts
- * with exactly the text they replace, so VS Code's own filter scores every item alike and keeps them
- * all (a title-word match would otherwise be dropped or sorted down), then the key and title follow
- * for its filtering of the next keystroke until the list is asked for again.
+ * Ranked papers as an incomplete list in their order, one row per paper: `sortText` numbers them, and
+ * `filterText` starts with exactly the text they replace, so VS Code's own filter scores every item
+ * alike and keeps them all (a title-word match would otherwise be dropped or sorted down), then the key
+ * and title follow for its filtering of the next keystroke until the list is asked for again.
  */
 function rankedList(papers: readonly Paper[], replaced: string, insert: Inserter, range: vscode.Range): vscode.CompletionList<PaperCompletionItem> {
   const width = String(papers.length).length;
-  const items = papers.map((paper, rank) => {
-    const item = new PaperCompletionItem(paper, paper.key);
-    item.detail = completionDetail(paper);
-    item.sortText = String(rank).padStart(width, '0');
-    item.filterText = `${replaced} ${completionFilterText(paper, insert.filterPrefix)}`;
-    item.insertText = insert.text(paper);
-    item.range = range;
-    return item;
-  });
+  const seen = new Set<string>();
+  const items: PaperCompletionItem[] = [];
+  for (const paper of papers) {
+    if (seen.has(paper.id)) continue;
+    seen.add(paper.id);
+    // One paper whose text cannot be rendered is left out of the list; the others are still offered.
+    try {
+      const item = new PaperCompletionItem(paper);
+      item.detail = completionDetail(paper);
+      item.sortText = String(items.length).padStart(width, '0');
+      item.filterText = `${replaced} ${completionFilterText(paper, insert.filterPrefix)}`;
+      item.insertText = insert.text(paper);
+      item.range = range;
+      items.push(item);
+    } catch { /* left out */ }
+  }
   if (items.length > 0) items[0].preselect = true;
   return new vscode.CompletionList(items, true);
 }

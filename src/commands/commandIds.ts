@@ -22,6 +22,9 @@ export const COMMANDS = {
   searchPapersForKey: 'paperScout.searchPapersForKey',
   showLibraryOnly: 'paperScout.showLibraryOnly',
   showAllPapers: 'paperScout.showAllPapers',
+  panelBack: 'paperScout.panelBack',
+  panelForward: 'paperScout.panelForward',
+  getStarted: 'paperScout.getStarted',
 } as const;
 
 /** A command's name in `COMMANDS`. */

@@ -2,6 +2,7 @@
  * How the UI names a library paper's people and where it is: "Vaswani et al.", "Ashish Vaswani, Noam
  * Shazeer and 6 others", "in your library (refs.bib)". Plain text: each view escapes it its own way.
  */
+import { authorsShort } from '../citations/citationFacts';
 import type { LibraryRecord, Paper, PersonName } from '../types';
 
 /** A person as written in prose: given names, then the family name. */
@@ -12,10 +13,7 @@ export function personLabel(person: PersonName): string {
 /** "Vaswani", "Vaswani and Shazeer", "Vaswani et al."; "" without authors (editors stand in for them). */
 export function shortAuthors(paper: Pick<Paper, 'authors' | 'editors' | 'moreAuthors'>): string {
   const people = paper.authors && paper.authors.length > 0 ? paper.authors : paper.editors ?? [];
-  if (people.length === 0) return '';
-  if (people.length === 1 && !paper.moreAuthors) return people[0].family;
-  if (people.length === 2 && !paper.moreAuthors) return `${people[0].family} and ${people[1].family}`;
-  return `${people[0].family} et al.`;
+  return authorsShort({ authors: people, moreAuthors: paper.moreAuthors === true });
 }
 
 /**
