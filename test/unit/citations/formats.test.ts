@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { CITATION_FORMATS, describeCitation, formatCitation } from '../../../src/core/citations/formats';
+import type { Paper } from '../../../src/core/types';
 import { AWQ, INFLLM, makePaper, S2FT } from './fixtures';
 
 const AWQ_URL = 'https://huggingface.co/papers?q=AWQ+Activation-aware+Weight+Quantization+for+LLM+Compression+and+Acceleration';
@@ -15,14 +16,14 @@ describe('CITATION_FORMATS', () => {
 });
 
 /** A paper as the user's library has it: named authors, a venue, a DOI, an arXiv id and the entry's type. */
-const LIBRARY_AWQ = {
+const LIBRARY_AWQ: Paper = {
   ...AWQ,
   authors: [{ family: 'Lin', given: 'Ji' }, { family: 'Tang', given: 'Jiaming' }],
   moreAuthors: true as const,
   venue: 'MLSys',
   doi: '10.48550/arXiv.2306.00978',
   arxiv: '2306.00978',
-  library: [{ type: 'inproceedings' }],
+  library: [{ file: 'refs.bib', location: 'file:///work/refs.bib', key: 'awq2023', line: 1, type: 'inproceedings' }],
 };
 
 describe('formatCitation: BibTeX', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { formatCitation } from '../../../src/core/citations/formats';
 import { LibraryMerger } from '../../../src/core/library/libraryMerge';
 import { libraryTopics } from '../../../src/core/library/libraryPapers';
 import { LibraryFiles, type LibraryText } from '../../../src/core/library/libraryFiles';
@@ -81,6 +82,18 @@ describe('library: merged over the other papers', () => {
     assert.equal(papers.find((paper) => paper.key === taken.key)?.title, 'Not the bundled paper at all');
     assert.equal(papers.find((paper) => paper.id === taken.id)?.key, `${taken.key}_2`);
     assert.equal(new Set(papers.map((paper) => paper.key)).size, papers.length, 'keys stay unique');
+  });
+
+  it('hands its data to every citation format: a CSL-JSON paper\'s BibTeX entry names its authors, type, venue and DOI', () => {
+    const { papers } = merge([], [text('zotero.json')]);
+    const adam = papers.find((paper) => paper.title.startsWith('Adam'));
+    assert.ok(adam);
+    const bibtex = formatCitation(adam, 'bibtex');
+    assert.match(bibtex, /^@article\{/);
+    assert.match(bibtex, /author = \{Kingma, Diederik P\. and Ba, Jimmy\}/);
+    assert.match(bibtex, /doi = \{10\.48550\/arXiv\.1412\.6980\}/);
+    assert.match(formatCitation(adam, 'plain'), /^Kingma, D\. P\., Ba, J\. \(2017\)\. Adam/);
+    assert.match(formatCitation(adam, 'csl-json'), /"family": "Kingma"/);
   });
 
   it('gives back the same paper objects for entries that did not change, and new ones only for those that did', () => {
