@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Paper } from '../types';
 import { tellingTerms } from './feedback';
+import { runInSlices, runToEnd } from '../slices';
 import { indexOptions } from './indexOptions';
 import { compareBy, parseQuery, passesFilters, resolveTopics } from './queryFilters';
 import { type PlanLeaf, planQuery, type QueryPlan } from './queryPlan';
@@ -8,7 +9,6 @@ import { rankPlan, type RankingIndex, runPlan } from './ranking';
 import {
   type BuildOptions,
   type BuildProgress,
-  BuildCancelledError,
   DEFAULT_TUNING,
   type QueryOptions,
   type SavedIndex,
@@ -50,30 +50,15 @@ export class PaperIndex {
 
   /** Builds an index over `papers`, synchronously. Fine for a few thousand papers; use `buildAsync` beyond. */
   static build(papers: readonly Paper[]): PaperIndex {
-    const steps = PaperIndex.buildSteps(papers);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
+    return runToEnd(PaperIndex.buildSteps(papers));
   }
 
   /**
    * Builds an index over `papers` in slices of a few milliseconds, giving the event loop back between
-   * them. Reports progress and stops with a `BuildCancelledError` as soon as `isCancelled()` is true.
+   * them (`runInSlices`). Reports progress and stops with a `CancelledError` once `isCancelled()` is true.
    */
-  static async buildAsync(papers: readonly Paper[], options: BuildOptions = {}): Promise<PaperIndex> {
-    const sliceMs = options.sliceMs ?? 12;
-    const steps = PaperIndex.buildSteps(papers);
-    let sliceStart = performance.now();
-    for (;;) {
-      if (options.isCancelled?.()) throw new BuildCancelledError();
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (performance.now() - sliceStart >= sliceMs) {
-        options.onProgress?.(step.value);
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
-        sliceStart = performance.now();
-      }
-    }
+  static buildAsync(papers: readonly Paper[], options: BuildOptions = {}): Promise<PaperIndex> {
+    return runInSlices(PaperIndex.buildSteps(papers), options);
   }
 
   /** The build, one paper per step, then the vocabulary. */

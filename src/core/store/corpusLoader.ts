@@ -5,7 +5,8 @@
 import { loadCorpus } from '../corpus/schema';
 import { mergeUserSourcesSteps, type MergeProgress, type UserSource } from '../corpus/userCorpus';
 import { formatDiagnostic } from '../diagnostics';
-import { isWorkCancelled, runInSlices } from '../slices';
+import { isCancellation } from '../cancellation';
+import { runInSlices } from '../slices';
 import { DEFAULT_TOPICS } from '../topics/taxonomy';
 import type { Diagnostic, Paper, TopicRule } from '../types';
 import type { Logger } from '../events';
@@ -27,7 +28,7 @@ export interface CorpusFileTexts {
 
 /**
  * Reads the files and folders the user's corpus setting lists, reporting to `progress` (0–100 of the
- * reading). Never throws, except a `WorkCancelledError` once `progress.isCancelled()`.
+ * reading). Never throws, except a `CancelledError` once `progress.isCancelled()`.
  */
 export interface CorpusFileReader {
   read(entries: readonly string[], progress: WorkProgress): Promise<CorpusFileTexts>;
@@ -72,7 +73,7 @@ export class CorpusLoader {
   /**
    * Reads what `request` asks for, the user's files in slices that give the thread back, reporting to
    * `progress`. Rejects only when the bundled corpus cannot be used (unreadable, not JSON, or no valid
-   * paper in it), or with a `WorkCancelledError` when newer work superseded this load. Whatever goes
+   * paper in it), or with a `CancelledError` when newer work superseded this load. Whatever goes
    * wrong with the user's files costs only those files, as diagnostics; should reading or merging them
    * fail as a whole, or the user cancel it, the bundled papers are still loaded, with a diagnostic
    * naming the setting.
@@ -100,11 +101,11 @@ export class CorpusLoader {
       papers = merged.papers;
       this.log.info(`your corpus files: ${read.files.length} read, ${merged.papers.length - bundled.length} new papers, ${fileProblems.length} problem(s)`);
     } catch (error) {
-      if (isWorkCancelled(error) && progress.isStale()) throw error;
-      const message = isWorkCancelled(error)
+      if (isCancellation(error) && progress.isStale()) throw error;
+      const message = isCancellation(error)
         ? 'reading your corpus files was cancelled; only the bundled papers are shown (Paper Scout: Reload Papers reads them again)'
         : `reading your corpus files failed (${error instanceof Error ? error.message : String(error)}); only the bundled papers are shown`;
-      fileProblems = [{ file: request.settingKey, line: null, message, severity: isWorkCancelled(error) ? 'warning' : 'error' }];
+      fileProblems = [{ file: request.settingKey, line: null, message, severity: isCancellation(error) ? 'warning' : 'error' }];
       papers = bundled;
     }
     logProblems(this.log, fileProblems);
