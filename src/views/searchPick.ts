@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { clipAtWord } from '../core/citations/displayText';
+import { Debouncer } from '../core/debounce';
 import { firstInOrder } from '../core/firstInOrder';
 import { comparePapers } from '../core/topics/groupByTopic';
 import { parseQuery, type QueryProblem } from '../core/search/queryFilters';
@@ -68,7 +69,9 @@ export interface RecentSearchList {
 const RESULT_LIMIT = 50;
 /** How much of the abstract a paper listed before anything is typed shows (one line of the pick). */
 const ABSTRACT_DETAIL = 240;
+/** The quiet time after a keystroke before the query is searched, and the longest typing may put it off. */
 const DEBOUNCE_MS = 25;
+const DEBOUNCE_MAX_WAIT_MS = 150;
 const FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: 'Filter by Topic' };
 const CLEAR_FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter-filled'), tooltip: 'Clear Topic Filter' };
 const PLACEHOLDER = 'Search papers by title, abstract, topic or key; type ? for filters (topic:, year:, after:, sort:, ...)';
@@ -90,7 +93,6 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   withoutLabelHighlights(pick);
   pick.placeholder = PLACEHOLDER;
   let topic = options.topic;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   /** The query whose results are on show ('' for the newest papers). */
   let shownQuery = '';
   /** Remembers the query when one of its results is used. */
@@ -169,10 +171,8 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     await live.search(query, { limit: RESULT_LIMIT, topic });
   };
 
-  const schedule = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void update(), DEBOUNCE_MS);
-  };
+  const typing = new Debouncer(() => void update(), DEBOUNCE_MS, DEBOUNCE_MAX_WAIT_MS);
+  const schedule = (): void => typing.trigger();
 
   return new Promise((resolve) => {
     const disposables: vscode.Disposable[] = [
@@ -227,7 +227,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         // A nested topic picker hides the search for a moment; only a real close ends it.
         setTimeout(() => {
           if (pickingTopic) return;
-          if (timer) clearTimeout(timer);
+          typing.dispose();
           for (const disposable of disposables) disposable.dispose();
           pick.dispose();
           resolve();
