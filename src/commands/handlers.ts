@@ -5,7 +5,7 @@
  * on no feature folder and every feature folder may refer to the command ids.
  */
 import * as vscode from 'vscode';
-import type { PaperSort } from '../core/topics/groupByTopic';
+import type { PaperSort } from '../core/paperOrder';
 import type { Paper } from '../core/types';
 import { setSortBy, SORT_LABELS, SORT_ORDERS, sortBy } from '../settings/settings';
 import type { CommandHandlers } from './registry';

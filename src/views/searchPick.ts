@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { clipAtWord } from '../core/citations/displayText';
 import { Debouncer } from '../core/debounce';
 import { firstInOrder } from '../core/firstInOrder';
-import { comparePapers } from '../core/topics/groupByTopic';
+import { comparePapers } from '../core/paperOrder';
 import { parseQuery, type QueryProblem } from '../core/search/queryFilters';
 import type { SearchOutcome } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';

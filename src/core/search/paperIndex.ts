@@ -3,7 +3,8 @@ import type { Paper } from '../types';
 import { tellingTerms } from './feedback';
 import { runInSlices, runToEnd } from '../slices';
 import { indexOptions } from './indexOptions';
-import { compareBy, parseQuery, passesFilters, resolveTopics } from './queryFilters';
+import { comparePapers } from '../paperOrder';
+import { parseQuery, passesFilters, resolveTopics } from './queryFilters';
 import { type PlanLeaf, planQuery, type QueryPlan } from './queryPlan';
 import { rankPlan, type RankingIndex, runPlan } from './ranking';
 import {
@@ -137,7 +138,7 @@ export class PaperIndex {
     if (plan.leaves.length === 0) {
       if (!parsed.filtered && options.topic === undefined) return outcome([]);
       const order = parsed.filters.sort === 'upvotes' ? 'upvotes' : 'date';
-      return outcome(this.papers.filter(accept).sort(compareBy(order)).slice(0, limit).map((paper) => this.toResult({ id: paper.id, score: 0, terms: [] })));
+      return outcome(this.papers.filter(accept).sort(comparePapers(order)).slice(0, limit).map((paper) => this.toResult({ id: paper.id, score: 0, terms: [] })));
     }
     const exact = this.exactMatch(parsed.text);
     const feedback = plan.words.length >= tuning.feedbackMinWords && tuning.feedbackWeight > 0;
@@ -152,7 +153,10 @@ export class PaperIndex {
     }
     if (exact && accept(exact)) ranked = [{ id: exact.id, score: (ranked[0]?.score ?? 1) * 2, terms: [] }, ...ranked.filter((entry) => entry.id !== exact.id)];
     let results = ranked.slice(0, limit).map((entry) => this.toResult(entry));
-    if (parsed.filters.sort !== 'relevance') results = results.sort((a, b) => compareBy(parsed.filters.sort as 'date' | 'upvotes')(a.paper, b.paper));
+    if (parsed.filters.sort !== 'relevance') {
+      const compare = comparePapers(parsed.filters.sort);
+      results = results.sort((a, b) => compare(a.paper, b.paper));
+    }
     return outcome(results);
   }
 
