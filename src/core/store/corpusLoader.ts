@@ -1,8 +1,8 @@
 /**
- * Reads the papers: the bundled corpus file (validated) and the user's corpus files merged into it.
+ * Reads the papers: the bundled corpus file (checked by the build, trusted here) and the user's corpus files (checked paper by paper) merged into it.
  * The file readers are passed in, so the loader runs (and is tested) without VS Code.
  */
-import { loadCorpus } from '../corpus/schema';
+import { trustedCorpus } from '../corpus/schema';
 import { mergeUserSourcesSteps, type MergeProgress, type UserSource } from '../corpus/userCorpus';
 import { formatDiagnostic } from '../diagnostics';
 import { isCancellation } from '../cancellation';
@@ -54,8 +54,6 @@ export interface LoadedCorpus {
   bundledTopics: TopicRule[];
   /** The bundled papers with the user's merged in: `bundled` itself when there are no user files. */
   papers: Paper[];
-  /** Problems in the bundled corpus file. */
-  corpusProblems: Diagnostic[];
   /** Problems in the user's corpus files. */
   fileProblems: Diagnostic[];
 }
@@ -79,10 +77,10 @@ export class CorpusLoader {
    * naming the setting.
    */
   async load(request: CorpusRequest, progress: WorkProgress = quietProgress()): Promise<LoadedCorpus> {
-    const { bundled, bundledTopics, corpusProblems } = request.includeBundled
+    const { bundled, bundledTopics } = request.includeBundled
       ? await this.loadBundled()
-      : { bundled: [], bundledTopics: DEFAULT_TOPICS, corpusProblems: [] };
-    const done = (papers: Paper[], fileProblems: Diagnostic[]): LoadedCorpus => ({ bundled, bundledTopics, papers, corpusProblems, fileProblems });
+      : { bundled: [], bundledTopics: DEFAULT_TOPICS };
+    const done = (papers: Paper[], fileProblems: Diagnostic[]): LoadedCorpus => ({ bundled, bundledTopics, papers, fileProblems });
     let fileProblems: Diagnostic[];
     let papers: Paper[];
     try {
@@ -112,19 +110,15 @@ export class CorpusLoader {
     return done(papers, fileProblems);
   }
 
-  private async loadBundled(): Promise<Pick<LoadedCorpus, 'bundled' | 'bundledTopics' | 'corpusProblems'>> {
+  private async loadBundled(): Promise<Pick<LoadedCorpus, 'bundled' | 'bundledTopics'>> {
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder().decode(await this.bundledFile.read()));
     } catch (error) {
       throw new Error(`${this.bundledFile.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const { corpus, diagnostics } = loadCorpus(json, this.bundledFile.name);
-    for (const diagnostic of diagnostics) this.log.warn(formatDiagnostic(diagnostic));
-    if (corpus.papers.length === 0 && diagnostics.length > 0) {
-      throw new Error(`the corpus file has no valid papers (${formatDiagnostic(diagnostics[0])})`);
-    }
-    return { bundled: corpus.papers, bundledTopics: corpus.topics.length > 0 ? corpus.topics : DEFAULT_TOPICS, corpusProblems: diagnostics };
+    const corpus = trustedCorpus(json, this.bundledFile.name);
+    return { bundled: corpus.papers, bundledTopics: corpus.topics.length > 0 ? corpus.topics : DEFAULT_TOPICS };
   }
 }
 

@@ -64,7 +64,6 @@ export class PaperStore implements Disposable {
   private papersValue: Paper[] = [];
   private rulesValue: TopicRule[] = DEFAULT_TOPICS;
   private byId = new Map<string, Paper>();
-  private corpusProblems: Diagnostic[] = [];
   private fileProblems: Diagnostic[] = [];
   private topicProblems: Diagnostic[] = [];
   /** The work under way (loads and reassignments, one at a time), and what is asked of it next. */
@@ -95,7 +94,7 @@ export class PaperStore implements Disposable {
 
   /** What was wrong with the corpus files and the topics setting. */
   get diagnostics(): readonly Diagnostic[] {
-    return [...this.corpusProblems, ...this.fileProblems, ...this.topicProblems];
+    return [...this.fileProblems, ...this.topicProblems];
   }
 
   /** Problems found in the user's corpus files by the last load. */
@@ -163,7 +162,6 @@ export class PaperStore implements Disposable {
       this.bundledPapers = loaded.bundled;
       this.bundledTopics = loaded.bundledTopics;
       this.basePapers = loaded.papers;
-      this.corpusProblems = loaded.corpusProblems;
       this.fileProblems = loaded.fileProblems;
       this.readyPending = true;
     } catch (error) {
