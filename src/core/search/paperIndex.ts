@@ -1,6 +1,7 @@
 import { lowerBound } from '../binarySearch';
 import MiniSearch from 'minisearch';
 import type { Paper } from '../types';
+import type { AssociationOptions } from './associations';
 import { tellingTerms } from './feedback';
 import { runInSlices, runToEnd } from '../slices';
 import { indexOptions } from './indexOptions';
@@ -50,9 +51,12 @@ export class PaperIndex {
     this.ranking = { miniSearch, vocabulary, byId: this.byId };
   }
 
-  /** Builds an index over `papers`, synchronously. Fine for a few thousand papers; use `buildAsync` beyond. */
-  static build(papers: readonly Paper[]): PaperIndex {
-    return runToEnd(PaperIndex.buildSteps(papers));
+  /**
+   * Builds an index over `papers`, synchronously. Fine for a few thousand papers; use `buildAsync` beyond.
+   * `associations` replaces how word associations are mined (for measuring; the defaults are what users get).
+   */
+  static build(papers: readonly Paper[], associations?: AssociationOptions): PaperIndex {
+    return runToEnd(PaperIndex.buildSteps(papers, associations));
   }
 
   /**
@@ -64,8 +68,8 @@ export class PaperIndex {
   }
 
   /** The build, one paper per step, then the vocabulary. */
-  private static *buildSteps(papers: readonly Paper[]): Generator<BuildProgress, PaperIndex> {
-    const builder = new VocabularyBuilder();
+  private static *buildSteps(papers: readonly Paper[], associations?: AssociationOptions): Generator<BuildProgress, PaperIndex> {
+    const builder = new VocabularyBuilder(associations);
     const miniSearch = new MiniSearch<Paper>(indexOptions(builder));
     const added = new Set<string>();
     for (let at = 0; at < papers.length; at++) {
@@ -77,7 +81,13 @@ export class PaperIndex {
       if ((at & 15) === 15) yield { phase: 'reading', done: at + 1, total: papers.length };
     }
     yield { phase: 'finishing', done: 0, total: 1 };
-    const vocabulary = builder.finish(fingerprintOf(papers));
+    const finishing = builder.finishSteps(fingerprintOf(papers));
+    let finished = finishing.next();
+    while (!finished.done) {
+      yield { phase: 'finishing', done: 0, total: 1 };
+      finished = finishing.next();
+    }
+    const vocabulary = finished.value;
     return new PaperIndex(papers, miniSearch, vocabulary);
   }
 
@@ -159,6 +169,18 @@ export class PaperIndex {
       results = results.sort((a, b) => compare(a.paper, b.paper));
     }
     return outcome(results);
+  }
+
+  /**
+   * MiniSearch's own search over this very index (same fields, terms and field boosts), without Paper
+   * Scout's query plan: no completions, typo neighbours, synonyms, acronyms or learned associations.
+   * For measuring what the plan adds; users get `search`.
+   */
+  plainSearch(query: string, limit = 20): SearchResult[] {
+    return this.miniSearch
+      .search(query)
+      .slice(0, Math.max(0, Math.min(limit, MAX_LIMIT)))
+      .map((result) => this.toResult({ id: result.id as string, score: result.score, terms: result.terms }));
   }
 
   /** The papers most like `id` (more-like-this over the telling terms of its title and abstract), best first; never the paper itself. */
