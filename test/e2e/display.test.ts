@@ -133,6 +133,12 @@ describe(`Paper Scout as a writer reads it (${host} host)`, function () {
     strictEqual(highlighted.join(''), 'GaLore', `the first row's highlights are ${JSON.stringify(highlighted)}`);
     ok((await wb.quickRows.count()) > 1, 'the other results stay listed');
     await wb.screenshot('search results with the typed text highlighted');
+    // When nothing matches, the line that says so stays in sight while the text is there (VS Code drops
+    // separators from a quick pick while it matches typed text, so the line is a row of its own).
+    await wb.quickInput.locator('input').fill('zzyzxq');
+    await wb.quickRows.nth(1).filter({ hasText: 'Search arXiv' }).waitFor({ timeout: 30_000 });
+    await wb.quickRows.first().filter({ hasText: 'No papers match "zzyzxq"' }).waitFor({ timeout: 5_000 });
+    await wb.screenshot('search without a match');
     await wb.page.keyboard.press('Escape');
     await wb.quickInput.waitFor({ state: 'hidden', timeout: 5_000 });
   });
