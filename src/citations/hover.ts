@@ -12,7 +12,7 @@ import { hoverCard } from './paperCard';
 import type { PaperKeys } from './paperKeys';
 import { commentTrigger, hoverEnabled } from '../settings/settings';
 
-/** Characters a key of the user's library can hold (as `CITATION_KEY`), and `;` `[` `]` `@` that end a pandoc key. */
+/** Characters a key of the user's library can hold (as `LIBRARY_KEY`), and `;` `[` `]` `@` that end a pandoc key. */
 const LIBRARY_KEY_TOKEN = /[^\s"#%'(),={}\\~;[\]@]+/g;
 
 /** The key-like run of characters at `character` in `line`, without trailing punctuation (`[@doe:2020.]`), or null. */

@@ -3,13 +3,6 @@ import { runToEnd, type Progress } from '../slices';
 import { assignUniqueNamesSteps, type IssuedNames, type NameRequest } from './uniqueNames';
 
 /**
- * A citation key: the keys Paper Scout makes are lowercase (`awq2023`, `galore_b`), a library's are kept
- * as written (`Vaswani2017Attention`, `DBLP:conf/nips/VaswaniSPUJGKP17`). Either way one token that
- * BibTeX, biber and LaTeX's `\cite{}` read as a key: no white space, none of `"#%'(),={}\\~`.
- */
-export const CITATION_KEY = /^[^\s"#%'(),={}\\~\p{Cc}]{1,200}$/u;
-
-/**
  * Title words that never make a key on their own: articles, prepositions, conjunctions and the
  * question and framing words titles start with ("How ...", "Towards ...", "Is ...").
  */

@@ -6,7 +6,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { entryHash } from '../citations/bibFile';
-import { CITATION_KEY } from '../citations/citationKey';
+import { LIBRARY_KEY } from '../paper';
 import { readJsonArraySteps } from '../corpus/jsonPapers';
 import { clip } from '../corpus/records';
 import { formatPath } from '../diagnostics';
@@ -209,7 +209,7 @@ class ItemReader {
     }
     const item = checked.data;
     const key = String(item['citation-key'] ?? item.id).trim();
-    if (!CITATION_KEY.test(key)) {
+    if (!LIBRARY_KEY.test(key)) {
       this.report(line, `the item's id "${clip(key)}" cannot be a citation key (it has spaces or one of "#%'(),={}\\~); the item is left out`);
       return false;
     }

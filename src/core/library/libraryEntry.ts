@@ -4,7 +4,7 @@
  * here once: dates as far as known, months by number or name, DOIs and arXiv ids without their
  * prefixes, keywords split.
  */
-import { isPublishedDate } from '../corpus/dates';
+import { isPublishedDate } from '../calendar';
 import type { Diagnostic, PersonName } from '../types';
 
 /** The formats a library file comes in. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { hoverCard, completionDetail } from '../../../src/citations/paperCard';
-import { CITATION_KEY } from '../../../src/core/citations/citationKey';
+import { LIBRARY_KEY } from '../../../src/core/paper';
 import { formatCitation, pandocKey } from '../../../src/core/citations/formats';
 import { readableText } from '../../../src/core/citations/latexText';
 import { bibtexEntryText, readBibtexSteps } from '../../../src/core/library/bibtexReader';
@@ -37,7 +37,7 @@ describe('library: hostile files', () => {
       const text = pieces.join('');
       for (const paper of papersOf(text)) {
         assert.ok(checkPaper(paper).ok, JSON.stringify(paper));
-        assert.match(paper.key, CITATION_KEY);
+        assert.match(paper.key, LIBRARY_KEY);
       }
       runToEnd(readCslJsonSteps(`[${text}]`, 'evil.json'));
       runToEnd(readCslYamlSteps(`references:\n- ${text}`, 'evil.yaml'));
