@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { decodeUtf8 } from '../core/corpus/decode';
 import { declaredBibliographies } from '../core/library/declaredBibliographies';
 import { sourceKind } from '../core/library/libraryFile';
-import type { LibraryOrigin, LibraryText } from '../core/library/libraryFiles';
+import type { LibraryOrigin, LibraryRemoval, LibraryText } from '../core/library/libraryFiles';
 import type { LibraryFormat } from '../core/library/libraryEntry';
 import { MAX_LIBRARY_FILE_BYTES } from '../core/store/corpusFileReader';
 import type { PaperStore } from '../core/store/paperStore';
@@ -65,9 +65,9 @@ export class WorkspaceLibrary implements vscode.Disposable {
 
   /** Forgets everything read and starts again with the settings and folders in force. */
   private async restart(): Promise<void> {
-    const locations = [...this.read.keys()];
+    const removed = [...this.read.keys()].flatMap(removalsOf);
     this.stop();
-    if (locations.length > 0) await this.store.updateLibrary([], locations);
+    if (removed.length > 0) await this.store.updateLibrary([], removed);
     if (workspaceLibraryEnabled() && vscode.workspace.textDocuments.some((document) => citesPapers(document))) this.start();
   }
 
@@ -109,13 +109,13 @@ export class WorkspaceLibrary implements vscode.Disposable {
     if (!this.started) return;
     const texts: LibraryText[] = [];
     for (const uri of uris) {
-      const text = await readLibraryFile(uri, origin, this.log);
+      // A file the workspace and a document both name is the workspace's (the store counts it so either way).
+      const known = this.read.get(uri.toString());
+      const as = known === 'workspace' ? known : origin;
+      const text = await readLibraryFile(uri, as, this.log);
       if (!text) continue;
-      // A file the workspace and a document both name is read as the workspace's.
-      const known = this.read.get(text.location);
-      if (known === 'workspace' && origin === 'document') continue;
-      this.read.set(text.location, origin);
-      texts.push(origin === known || known === undefined ? text : { ...text, origin: known });
+      this.read.set(text.location, as);
+      texts.push(text);
     }
     if (texts.length > 0 && this.started) await this.store.updateLibrary(texts, [], (location) => void this.readFiles([vscode.Uri.parse(location, true)], this.read.get(location) ?? origin));
   }
@@ -123,7 +123,7 @@ export class WorkspaceLibrary implements vscode.Disposable {
   private fileDeleted(uri: vscode.Uri): void {
     const location = uri.toString();
     if (!this.read.delete(location)) return;
-    void this.store.updateLibrary([], [location]);
+    void this.store.updateLibrary([], removalsOf(location));
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -163,6 +163,15 @@ export class WorkspaceLibrary implements vscode.Disposable {
     this.stop();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/**
+ * What to tell the store when this class no longer names a file: gone for the workspace and the
+ * documents alike (one it read for a document first and for the workspace later is named by both),
+ * while the setting, if it names the file too, keeps it.
+ */
+function removalsOf(location: string): LibraryRemoval[] {
+  return [{ location, origin: 'workspace' }, { location, origin: 'document' }];
 }
 
 /** Whether a document is of a kind that cites papers or holds a library: LaTeX, Markdown, BibTeX. */

@@ -4,6 +4,11 @@
  * (unchanged entries taken from the last read), and a file read half-written (an auto-export caught
  * mid-write: empty, or ending inside an entry) never replaces a good read: the last good entries
  * stay, and the caller is told to read it again.
+ *
+ * One file may be named by several origins at once (a Zotero export in the setting that also lies in
+ * the workspace): it is read as one file, and it counts as the first origin that names it (the
+ * setting, then the workspace, then a document), whichever of them read it last, so the order of its
+ * keys never depends on which watcher fired first.
  */
 import type { Progress } from '../slices';
 import type { Diagnostic } from '../types';
@@ -25,12 +30,18 @@ export interface LibraryText {
   origin: LibraryOrigin;
 }
 
-/** A library file as last read. */
+/** A library file as last read, with the origins that name it. */
 interface LibraryFile {
   file: string;
   location: string;
-  origin: LibraryOrigin;
+  origins: Set<LibraryOrigin>;
   read: LibraryFileRead;
+}
+
+/** A library file no longer named by `origin`, or (without one) gone for every origin. */
+export interface LibraryRemoval {
+  location: string;
+  origin?: LibraryOrigin;
 }
 
 /** What an update did: files read, files that looked half-written (their last good read kept), and messages. */
@@ -44,6 +55,12 @@ export interface LibraryUpdate {
 }
 
 const ORIGIN_ORDER: Readonly<Record<LibraryOrigin, number>> = { setting: 0, workspace: 1, document: 2 };
+const ORIGINS: readonly LibraryOrigin[] = ['setting', 'workspace', 'document'];
+
+/** The first origin (setting, workspace, document) that names a file. */
+function originOf(file: LibraryFile): LibraryOrigin {
+  return ORIGINS.find((origin) => file.origins.has(origin)) ?? 'document';
+}
 
 /** The library files and their last good reads. */
 export class LibraryFiles {
@@ -52,13 +69,22 @@ export class LibraryFiles {
   private settingOrder = new Map<string, number>();
 
   /**
-   * Reads `texts` (new or changed files) and forgets the files at `removed`, in steps. A file that
-   * reads half-written while an earlier read of it had more entries keeps that read, unless
-   * `keepGood` is false (the last of the attempts to read it whole).
+   * Reads `texts` (new or changed files, each named by its origin) and drops `removed` (a file no
+   * longer named by an origin is forgotten once no origin names it), in steps. A file that reads
+   * half-written while an earlier read of it had more entries keeps that read, unless `keepGood` is
+   * false (the last of the attempts to read it whole). A file read again with the very same entries
+   * is not counted as changed.
    */
-  *updateSteps(texts: readonly LibraryText[], removed: readonly string[] = [], keepGood = true): Generator<Progress, LibraryUpdate> {
+  *updateSteps(texts: readonly LibraryText[], removed: readonly LibraryRemoval[] = [], keepGood = true): Generator<Progress, LibraryUpdate> {
     const update: LibraryUpdate = { changed: [], halfWritten: [], summaries: [] };
-    for (const location of removed) if (this.files.delete(location)) update.changed.push(location);
+    for (const { location, origin } of removed) {
+      const known = this.files.get(location);
+      if (!known) continue;
+      if (origin) known.origins.delete(origin);
+      if (origin && known.origins.size > 0) continue;
+      this.files.delete(location);
+      update.changed.push(location);
+    }
     const total = texts.reduce((sum, text) => sum + text.text.length, 0);
     let before = 0;
     for (const text of texts) {
@@ -71,10 +97,13 @@ export class LibraryFiles {
       const halfWritten = read.truncated === true || text.text.trim() === '';
       if (halfWritten) update.halfWritten.push(text);
       if (halfWritten && keepGood && previous && previous.read.entries.length > read.entries.length) {
+        previous.origins.add(text.origin);
         update.summaries.push(`${text.file}: looks half-written (${text.text.trim() === '' ? 'it is empty' : 'it ends inside an entry'}); the ${previous.read.entries.length} entries read before are kept, and it is read again shortly`);
         continue;
       }
-      this.files.set(text.location, { file: text.file, location: text.location, origin: text.origin, read });
+      const origins = new Set(previous?.origins ?? []).add(text.origin);
+      this.files.set(text.location, { file: previous?.file ?? text.file, location: text.location, origins, read });
+      if (previous && sameRead(previous.read, read)) continue;
       update.changed.push(text.location);
       const problems = read.diagnostics.length;
       update.summaries.push(`${text.file}: read as ${FORMAT_NAMES[read.format]}, ${read.entries.length.toLocaleString('en-US')} ${read.entries.length === 1 ? 'entry' : 'entries'}${problems > 0 ? `, ${problems} ${problems === 1 ? 'problem' : 'problems'}` : ''}`);
@@ -88,39 +117,51 @@ export class LibraryFiles {
    */
   *replaceOriginSteps(origin: LibraryOrigin, texts: readonly LibraryText[]): Generator<Progress, LibraryUpdate> {
     const wanted = new Set(texts.map((text) => text.location));
-    const removed = [...this.files.values()].filter((file) => file.origin === origin && !wanted.has(file.location)).map((file) => file.location);
+    const removed = [...this.files.values()].filter((file) => file.origins.has(origin) && !wanted.has(file.location)).map((file) => ({ location: file.location, origin }));
     if (origin === 'setting') this.settingOrder = new Map(texts.map((text, at) => [text.location, at]));
     return yield* this.updateSteps(texts, removed);
   }
 
-  /** Whether a file at `location` is read, and from which origin. */
+  /** Whether a file at `location` is read, and the first origin that names it. */
   originOf(location: string): LibraryOrigin | undefined {
-    return this.files.get(location)?.origin;
+    const file = this.files.get(location);
+    return file && originOf(file);
   }
 
-  /** The files of an origin, by location. */
-  locations(origin?: LibraryOrigin): string[] {
-    return [...this.files.values()].filter((file) => origin === undefined || file.origin === origin).map((file) => file.location);
+  /** Whether `origin` names the file at `location`. */
+  isNamedBy(location: string, origin: LibraryOrigin): boolean {
+    return this.files.get(location)?.origins.has(origin) ?? false;
   }
 
   /**
    * The files in the order their keys count (the first definition of a key wins): the setting's in
-   * its order, then the workspace's and the documents' by name. A file both the setting and the
-   * workspace name is read once, under the origin that read it last.
+   * its order, then the workspace's and the documents' by name. A file several origins name counts
+   * as the first of them.
    */
   sources(): LibrarySource[] {
     return [...this.files.values()]
-      .sort((a, b) => ORIGIN_ORDER[a.origin] - ORIGIN_ORDER[b.origin] || (this.settingOrder.get(a.location) ?? 0) - (this.settingOrder.get(b.location) ?? 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+      .sort((a, b) => ORIGIN_ORDER[originOf(a)] - ORIGIN_ORDER[originOf(b)] || (this.settingOrder.get(a.location) ?? 0) - (this.settingOrder.get(b.location) ?? 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
       .map((file) => ({ file: file.file, location: file.location, read: file.read }));
   }
 
-  /** What the readers found wrong in the files of `origin` (every origin without one). */
+  /** What the readers found wrong in the files whose first origin is `origin` (every file without one). */
   diagnostics(origin?: LibraryOrigin): Diagnostic[] {
-    return [...this.files.values()].filter((file) => origin === undefined || file.origin === origin).flatMap((file) => file.read.diagnostics);
+    return [...this.files.values()].filter((file) => origin === undefined || originOf(file) === origin).flatMap((file) => file.read.diagnostics);
   }
 
   /** How many files are read. */
   get size(): number {
     return this.files.size;
   }
+}
+
+/** Whether two reads of a file have the same entries (the very same objects, in order), macros and problems. */
+function sameRead(before: LibraryFileRead, after: LibraryFileRead): boolean {
+  if (before.format !== after.format || before.macros !== after.macros || before.entries.length !== after.entries.length || before.diagnostics.length !== after.diagnostics.length) return false;
+  for (let at = 0; at < after.entries.length; at++) if (before.entries[at] !== after.entries[at]) return false;
+  for (let at = 0; at < after.diagnostics.length; at++) {
+    const [a, b] = [before.diagnostics[at], after.diagnostics[at]];
+    if (a.line !== b.line || a.message !== b.message) return false;
+  }
+  return true;
 }

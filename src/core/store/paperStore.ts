@@ -10,7 +10,7 @@
  */
 import { formatDiagnostic } from '../diagnostics';
 import { isCancellation } from '../cancellation';
-import { LibraryFiles, type LibraryText } from '../library/libraryFiles';
+import { LibraryFiles, type LibraryRemoval, type LibraryText } from '../library/libraryFiles';
 import { LibraryMerger } from '../library/libraryMerge';
 import { libraryTopics, type LibraryTopics } from '../library/libraryPapers';
 import { runInSlices } from '../slices';
@@ -85,8 +85,10 @@ export class PaperStore implements Disposable {
   private mergeTopics: { rules: readonly TopicRule[]; topics: LibraryTopics } | undefined;
   private libraryMergeProblems: Diagnostic[] = [];
   /** Library files read anew or gone since the last merge, waiting for their turn (see `updateLibrary`). */
-  private libraryQueue: { texts: LibraryText[]; removed: string[]; keepGood: boolean }[] = [];
+  private libraryQueue: { texts: LibraryText[]; removed: LibraryRemoval[]; keepGood: boolean }[] = [];
   private libraryAsked = false;
+  /** Library files changed since the papers in force were merged. */
+  private libraryDirty = false;
   /** How to read each library file again (files caught half-written are read again shortly), and how often it was. */
   private readonly rereaders = new Map<string, () => void>();
   private readonly rereads = new Map<string, number>();
@@ -164,14 +166,15 @@ export class PaperStore implements Disposable {
   }
 
   /**
-   * Library files were read anew (`texts`) or are gone (`removed`, by location): only their entries are
-   * read again and merged, and the search index takes only the papers that changed, while it goes on
-   * answering. `reread` reads a file again (by location): a file caught half-written is, shortly after.
-   * Taken up after any load or topics change under way.
+   * Library files were read anew (`texts`) or are gone or no longer named by an origin (`removed`):
+   * only their entries are read again and merged, and the search index takes only the papers that
+   * changed, while it goes on answering. `reread` reads a file again (by location): a file caught
+   * half-written is, shortly after. Taken up after any load or topics change under way.
    */
-  updateLibrary(texts: readonly LibraryText[], removed: readonly string[] = [], reread?: (location: string) => void): Promise<void> {
+  updateLibrary(texts: readonly LibraryText[], removed: readonly LibraryRemoval[] = [], reread?: (location: string) => void): Promise<void> {
     for (const text of texts) if (reread) this.rereaders.set(text.location, () => reread(text.location));
-    for (const location of removed) {
+    for (const { location, origin } of removed) {
+      if (origin && this.library.originOf(location) !== origin) continue;
       this.rereaders.delete(location);
       this.rereads.delete(location);
     }
@@ -186,7 +189,7 @@ export class PaperStore implements Disposable {
    * file, only those are read again (`updateLibrary`); otherwise everything is loaded again.
    */
   async filesChanged(names: readonly string[]): Promise<void> {
-    const settingFiles = new Map(this.library.sources().filter((source) => this.library.originOf(source.location) === 'setting').map((source) => [source.file, source.location]));
+    const settingFiles = new Map(this.library.sources().filter((source) => this.library.isNamedBy(source.location, 'setting')).map((source) => [source.file, source.location]));
     if (names.length === 0 || !names.every((name) => settingFiles.has(name))) return this.load();
     let read: Awaited<ReturnType<CorpusLoader['rereadLibrary']>>;
     try {
@@ -197,7 +200,7 @@ export class PaperStore implements Disposable {
     if (!read) return this.load();
     for (const diagnostic of read.diagnostics) this.parts.log.warn(formatDiagnostic(diagnostic));
     const found = new Set(read.library.map((text) => text.file));
-    const removed = names.filter((name) => !found.has(name)).map((name) => settingFiles.get(name) as string);
+    const removed = names.filter((name) => !found.has(name)).map((name): LibraryRemoval => ({ location: settingFiles.get(name) as string }));
     return this.updateLibrary(read.library, removed, (location) => {
       const name = [...settingFiles].find(([, candidate]) => candidate === location)?.[0];
       if (name) void this.filesChanged([name]);
@@ -234,13 +237,15 @@ export class PaperStore implements Disposable {
     for (const { texts, removed, keepGood } of queue) {
       // Reading is never abandoned half-way: the files' new reads are kept even when a load comes meanwhile.
       const update = await runInSlices(this.library.updateSteps(texts, removed, keepGood), { isCancelled: () => this.disposed });
+      if (update.changed.length > 0) this.libraryDirty = true;
       this.noteUpdate(update.summaries, update.halfWritten);
     }
-    // Before the first load, the load merges what was read.
-    if (this.stateValue.kind !== 'ready' || !this.mergeTopics) return;
+    // Before the first load, the load merges what was read; a file read again unchanged needs no merge.
+    if (this.stateValue.kind !== 'ready' || !this.mergeTopics || !this.libraryDirty) return;
     const stale = (): boolean => this.loadAsked || this.topicsAsked || this.disposed;
     try {
       const merged = await runInSlices(this.merger.mergeSteps(this.withTopics, this.library.sources(), this.mergeTopics.topics), { isCancelled: stale });
+      this.libraryDirty = false;
       this.setLibraryMerge(merged.diagnostics, merged.libraryPapers);
       this.setPapers(merged.papers, true);
       this.changeEmitter.fire();
@@ -350,6 +355,7 @@ export class PaperStore implements Disposable {
       const progress = this.progress('Paper Scout: reading your library', stale);
       try {
         const merged = await runInSlices(this.merger.mergeSteps(papers, this.library.sources(), this.mergeTopics.topics), { isCancelled: () => progress.isCancelled(), onProgress: ({ done, total }) => progress.report((100 * done) / Math.max(1, total)) });
+        this.libraryDirty = false;
         this.setLibraryMerge(merged.diagnostics, merged.libraryPapers);
         papers = merged.papers;
       } catch (error) {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { formatCitation } from '../../../src/core/citations/formats';
 import { LibraryMerger } from '../../../src/core/library/libraryMerge';
 import { libraryTopics } from '../../../src/core/library/libraryPapers';
-import { LibraryFiles, type LibraryText } from '../../../src/core/library/libraryFiles';
+import { LibraryFiles, type LibraryRemoval, type LibraryText } from '../../../src/core/library/libraryFiles';
 import { PaperIndex } from '../../../src/core/search/paperIndex';
 import { runToEnd } from '../../../src/core/slices';
 import { threadEngine, type SearchEngine } from '../../../src/core/store/searchEngine';
@@ -146,6 +146,50 @@ describe('library: kept current in the store', function () {
     assert.equal(store.libraryPapers, 3, 'a file cut inside an entry does not lose the papers after it');
     assert.ok(log.lines.some((line) => /refs\.bib: looks half-written \(it ends inside an entry\); the 3 entries read before are kept/.test(line)), log.lines.join('\n'));
     assert.equal((await engine.search('author:dettmers'))[0]?.paper.key, 'dettmersQLoRAEfficientFinetuning2023');
+    store.dispose();
+  });
+
+  it('counts a file the setting and the workspace both name as the setting\'s, whichever read it last, so its keys keep their rank', async () => {
+    // An auto-export in the setting that lies in the workspace too, and the project's refs.bib with the same paper (same DOI) under another key.
+    const { store, settings, files } = testStore({ loadIndex: async (request) => threadEngine(PaperIndex.build(request.papers)) });
+    const entry = (key: string, title: string): string => `@article{${key},\n  title = {${title}},\n  author = {Doe, Jane},\n  doi = {10.5555/okapi.2019},\n  year = {2019}\n}\n`;
+    const zotero = `${entry('autoOkapi2019', 'Okapi Retrieval')}\n@misc{autoZebra2017,\n  title = {Zebra Attention},\n  year = {2017}\n}\n`;
+    files.texts.set('zotero.bib', zotero);
+    settings.entries = ['zotero.bib'];
+    await store.load();
+    const workspace = (name: string, content: string): LibraryText => ({ file: name, location: name, text: content, format: 'bibtex', origin: 'workspace' });
+    await store.updateLibrary([workspace('refs.bib', entry('garciaOkapi2019', 'Okapi Retrieval'))]);
+    const keyOfOkapi = (): string | undefined => store.papers.find((paper) => paper.doi === '10.5555/okapi.2019')?.key;
+    assert.equal(keyOfOkapi(), 'autoOkapi2019', 'the setting\'s file comes first');
+    // The workspace's watcher reads the rewritten export before the setting's does, and after it.
+    const rewritten = zotero.replace('Zebra Attention', 'Quagga Attention');
+    await store.updateLibrary([workspace('zotero.bib', rewritten)]);
+    assert.equal(keyOfOkapi(), 'autoOkapi2019', 'still the setting\'s file, read by the workspace\'s watcher');
+    assert.ok(store.papers.some((paper) => paper.key === 'autoZebra2017' && paper.title === 'Quagga Attention'));
+    files.texts.set('zotero.bib', rewritten);
+    await store.filesChanged(['zotero.bib']);
+    assert.equal(keyOfOkapi(), 'autoOkapi2019');
+    assert.deepEqual(store.papers.find((paper) => paper.key === 'autoOkapi2019')?.aliases, ['garciaOkapi2019']);
+    // The workspace no longer names it: the setting still does.
+    await store.updateLibrary([], [{ location: 'zotero.bib', origin: 'workspace' }]);
+    assert.equal(keyOfOkapi(), 'autoOkapi2019');
+    store.dispose();
+  });
+
+  it('forgets a file a document and then the workspace named once both let go of it, and keeps one the setting still names', async () => {
+    const { store, settings, files } = testStore();
+    files.texts.set('zotero.bib', '@misc{settingKey2020,\n  title = {Setting Paper},\n  year = {2020}\n}\n');
+    settings.entries = ['zotero.bib'];
+    await store.load();
+    const named = (location: string, origin: LibraryText['origin'], key: string): LibraryText => ({ file: location, location, text: `@misc{${key},\n  title = {${key} Paper},\n  year = {2021}\n}\n`, format: 'bibtex', origin });
+    await store.updateLibrary([named('refs.bib', 'document', 'docKey2021')]);
+    await store.updateLibrary([named('refs.bib', 'workspace', 'docKey2021')]);
+    await store.updateLibrary([named('zotero.bib', 'workspace', 'settingKey2020')]);
+    const keys = (): string[] => store.papers.map((paper) => paper.key).filter((key) => key === 'docKey2021' || key === 'settingKey2020').sort();
+    assert.deepEqual(keys(), ['docKey2021', 'settingKey2020']);
+    const gone = (location: string): LibraryRemoval[] => [{ location, origin: 'workspace' }, { location, origin: 'document' }];
+    await store.updateLibrary([], [...gone('refs.bib'), ...gone('zotero.bib')]);
+    assert.deepEqual(keys(), ['settingKey2020'], 'the document\'s file is gone; the setting still names its own');
     store.dispose();
   });
 
