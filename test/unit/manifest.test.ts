@@ -74,4 +74,19 @@ describe('manifest: package.json as VS Code and the Marketplace read it', () => 
   it('starts once VS Code has, so comment completion works in a code file opened first', () => {
     assert.ok(manifest.activationEvents?.includes('onStartupFinished'));
   });
+
+  it('has a README for users that names every command in the palette and every setting, and links only to files that exist', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const hidden = new Set((manifest.contributes.menus?.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command));
+    for (const command of manifest.contributes.commands ?? []) {
+      if (!hidden.has(command.command)) assert.ok(readme.includes(command.title), `the README does not name the command "${command.title}"`);
+    }
+    for (const key of manifestSettings(manifest).keys()) {
+      assert.ok(readme.includes(`\`${key.replace(/^paperScout\./, '')}\``), `the README does not name the setting ${key}`);
+    }
+    assert.ok(!/apt-get|npm ci|node_modules/.test(readme), 'the README is for users: set-up for developers goes in CONTRIBUTING.md');
+    for (const [, target] of readme.matchAll(/\]\((?!https?:|#)([^)#]+)/g)) assert.ok(existsSync(target), `the README links to ${target}, which does not exist`);
+    // vsce resolves the README's relative links against the repository, and refuses to package without one.
+    for (const field of ['repository', 'bugs', 'homepage']) assert.ok(manifest[field], `package.json has no ${field}`);
+  });
 });
