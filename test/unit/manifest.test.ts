@@ -1,7 +1,9 @@
 // The manifest as VS Code and the Marketplace read it: discovery, trust, settings sections, the
 // walkthrough, and where the menus and the keybinding apply.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SETTINGS } from '../../src/settings/definitions';
 import { configurationSections, manifestSettings, readManifest } from './manifest';
 
@@ -88,5 +90,23 @@ describe('manifest: package.json as VS Code and the Marketplace read it', () => 
     for (const [, target] of readme.matchAll(/\]\((?!https?:|#)([^)#]+)/g)) assert.ok(existsSync(target), `the README links to ${target}, which does not exist`);
     // vsce resolves the README's relative links against the repository, and refuses to package without one.
     for (const field of ['repository', 'bugs', 'homepage']) assert.ok(manifest[field], `package.json has no ${field}`);
+  });
+  it('packs into the .vsix every file the extension loads, and no source, test, map, CLI or developer document', () => {
+    const packed = new Set(execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8' })
+      .split('\n').filter(Boolean));
+    const walkthroughMedia = (manifest.contributes.walkthroughs ?? []).flatMap((walkthrough) => walkthrough.steps.flatMap((step) => Object.values(step.media)));
+    const viewIcons = Object.values((manifest.contributes as { viewsContainers?: Record<string, { icon: string }[]> }).viewsContainers ?? {}).flat().map((container) => container.icon);
+    // What src/ loads by path: the bundles and the corpus under dist/ (all but the CLI and source maps), and the panel's media.
+    const built = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+      .flatMap((entry) => entry.isDirectory() ? built(join(dir, entry.name)) : [join(dir, entry.name)]);
+    const bundles = built('dist').filter((file) => !file.endsWith('.map') && file !== join('dist', 'cli.js'));
+    const panelMedia = [...readFileSync('src/panel/paperPanel.ts', 'utf8').matchAll(/joinPath\(media, '([^']+)'\)/g)].map((match) => `media/${match[1]}`);
+    for (const file of [manifest.main, manifest.browser, manifest.icon, ...walkthroughMedia, ...viewIcons, ...bundles, ...panelMedia, 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+      const path = String(file).replace(/^\.\//, '').split('\\').join('/');
+      assert.ok(packed.has(path), `${path} is not in the .vsix`);
+    }
+    for (const file of packed) {
+      assert.ok(!/^(src|test|bench|scripts|docs|out|\.vscode)\/|^media\/corpus\/|\.map$|^dist\/cli\.js$|^CONTRIBUTING\.md$/.test(file), `${file} should not be in the .vsix`);
+    }
   });
 });
