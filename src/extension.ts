@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { createApi, type PaperScoutApi } from './api';
 import { commandHandlers } from './commands/handlers';
-import { registerCommands } from './commands/registry';
+import { registerCommands, type CommandFailure } from './commands/registry';
 import { PaperScout } from './paperScout';
 import { STATE_CONTEXT_KEY } from './store/createStore';
 
@@ -20,7 +20,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
     // Indexes of large corpora, built in the search worker, are kept per version of the extension.
     const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown');
     const scout = new PaperScout(context.extensionUri, log, context, vscode.Uri.joinPath(context.globalStorageUri, 'search-index', version));
-    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log));
+    // Under test, failed commands are kept for the tests to count (the registry catches every error).
+    const commandFailures: CommandFailure[] = [];
+    const recordFailure = context.extensionMode === vscode.ExtensionMode.Test ? (failure: CommandFailure) => { commandFailures.push(failure); } : undefined;
+    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log, recordFailure));
     await scout.load();
     log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host)`);
     if (scout.store.state.kind === 'error') {
@@ -29,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
         if (choice === 'Retry') void scout.load();
       });
     }
-    return createApi(scout, context);
+    return createApi(scout, context, commandFailures);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`activation failed: ${error instanceof Error ? error.stack ?? message : message}`);

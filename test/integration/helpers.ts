@@ -1,7 +1,7 @@
 // Shared by the integration tests: the extension under test, its API (the one type, src/api.ts) and
 // its test hooks, settings, editors, and waits for the thing itself (never a fixed sleep).
 import * as vscode from 'vscode';
-import type { PaperScoutApi, PaperScoutTestHooks } from '../../src/api';
+import type { CommandFailure, PaperScoutApi, PaperScoutTestHooks } from '../../src/api';
 import type { Paper } from '../../src/core/types';
 import * as assert from './assert';
 
@@ -94,17 +94,49 @@ export function within<T>(promise: Thenable<T>, ms: number, what: string): Promi
 }
 
 /**
+ * The Paper Scout commands that failed since activation. The registry catches every error (a menu gets no
+ * rejection), so a command that throws would pass any test that only runs it: tests count these instead.
+ */
+export function commandFailures(): readonly CommandFailure[] {
+  const hooks = extension().exports?.testHooks;
+  assert.ok(hooks, 'the extension is not active, or has no test hooks');
+  return hooks.commandFailures();
+}
+
+/** Failures a test made on purpose (see `expectCommandFailures`). */
+const expectedFailures = new Set<CommandFailure>();
+
+/** Runs `work`, which makes commands fail on purpose, and returns those failures; the other checks leave them out. */
+export async function expectCommandFailures(work: () => Promise<unknown>): Promise<readonly CommandFailure[]> {
+  const before = commandFailures().length;
+  await work();
+  const failed = commandFailures().slice(before);
+  for (const failure of failed) expectedFailures.add(failure);
+  return failed;
+}
+
+/** Fails when a command failed (not on purpose) after the first `since` failures, naming each. */
+export function assertNoCommandFailed(since = 0, during = 'the test'): void {
+  const failed = commandFailures().slice(since).filter((failure) => !expectedFailures.has(failure));
+  assert.deepStrictEqual(failed.map(({ command, message }) => `${command}: ${message}`), [], `commands failed during ${during}`);
+}
+
+/**
  * Runs a command that may wait on a quick pick or input box, and closes whatever quick input it opens
- * until the command settles: no guess at how long the quick input takes to show.
+ * until the command settles: no guess at how long the quick input takes to show. Fails when the command
+ * failed (the registry reports a failure instead of rejecting).
  */
 export async function runDismissing(command: string, ...args: unknown[]): Promise<unknown> {
+  const failuresBefore = commandFailures().length;
   let settled = false;
   const running = Promise.resolve(vscode.commands.executeCommand(command, ...args)).finally(() => { settled = true; });
   await waitFor(async () => {
     if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     return settled;
   }, `${command} to settle once its quick input is closed`);
-  return running;
+  const result = await running;
+  assertNoCommandFailed(failuresBefore, command);
+  return result;
 }
 
 const EXTENSIONS: Readonly<Record<string, string>> = { latex: 'tex', markdown: 'md', python: 'py', typescript: 'ts', javascript: 'js', plaintext: 'txt' };
