@@ -26,6 +26,8 @@ const SUITES = [
   { name: 'type check', command: npm, args: ['run', '--silent', 'typecheck'], results: [], timeoutMs: minutes(5), estimate: '15 s' },
   { name: 'unit tests', command: npm, args: ['run', 'test:unit', '--', '--reporter', './scripts/harness/countingReporter.cjs',
     '--reporter-option', 'suite=unit'], shown: 'npm run test:unit', results: ['unit'], timeoutMs: minutes(10), estimate: '1.5 min' },
+  { name: 'bench smoke', command: npm, args: ['run', 'bench:smoke', '--', '--reporter', './scripts/harness/countingReporter.cjs',
+    '--reporter-option', 'suite=bench'], shown: 'npm run bench:smoke', results: ['bench'], timeoutMs: minutes(10), estimate: '30 s' },
   { name: 'build', command: node, args: ['scripts/harness/buildAll.mjs'], results: [], timeoutMs: minutes(5), estimate: '5 s' },
   { name: 'integration, web worker host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'web'],
     results: ['integration-web'], timeoutMs: minutes(8), estimate: '1 min' },

@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import { CITATION_FORMATS, formatCitation } from '../../../src/core/citations/formats';
 import { AWQ, INFLLM, makePaper, S2FT } from './fixtures';
+import { manifestSettings, readManifest } from '../manifest';
 
 const AWQ_URL = 'https://huggingface.co/papers?q=AWQ+Activation-aware+Weight+Quantization+for+LLM+Compression+and+Acceleration';
 const S2FT_URL = 'https://huggingface.co/papers?q=S2FT+Efficient+Scalable+and+Generalizable+LLM+Fine-tuning+by+Structured+Sparsity';
 const INFLLM_URL = 'https://huggingface.co/papers?q=InfLLM-V2+Dense-Sparse+Switchable+Attention+for+Seamless+Short-to-Long+Adaptation';
 
 describe('CITATION_FORMATS', () => {
-  it('lists the eight built-in formats once each, with labels and descriptions', () => {
-    assert.deepEqual(CITATION_FORMATS.map((format) => format.id), ['bibtex', 'biblatex', 'csl-json', 'markdown', 'plain', 'pandoc', 'latex', 'comment']);
+  it('lists each built-in format once, with a label and a description, as the setting offers them', () => {
+    const ids = CITATION_FORMATS.map((format) => format.id);
+    assert.equal(new Set(ids).size, ids.length, 'a format is listed twice');
+    const setting = manifestSettings(readManifest()).get('paperScout.citation.defaultFormat') as { additionalProperties: { anyOf: { enum?: string[] }[] } };
+    assert.deepEqual(setting.additionalProperties.anyOf.find((choice) => choice.enum)?.enum, ids, 'the setting offers other formats than the code knows');
     for (const format of CITATION_FORMATS) {
       assert.ok(format.label.length > 0 && format.description.length > 0, format.id);
     }
