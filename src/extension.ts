@@ -18,7 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   const started = Date.now();
   try {
     // Indexes of large corpora, built in the search worker, are kept per version of the extension.
-    const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown');
+    const version = (context.extension.packageJSON as { version?: string }).version ?? 'unknown';
     const scout = new PaperScout(context.extensionUri, log, context, vscode.Uri.joinPath(context.globalStorageUri, 'search-index', version));
     // Under test, failed commands are kept for the tests to count (the registry catches every error).
     const commandFailures: CommandFailure[] = [];

@@ -18,6 +18,7 @@ declare const PAPER_SCOUT_HOST: 'node' | 'web';
 export async function writeBibFile(target: vscode.Uri, bytes: Uint8Array, original: Uint8Array | null): Promise<void> {
   if (target.scheme === 'file' && PAPER_SCOUT_HOST === 'node') {
     // Required here only, so the web bundle never reaches node:fs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- required here only, so the web bundle never reaches Node's fs
     const { nodeFileHost } = require('./nodeFileHost') as typeof import('./nodeFileHost');
     await writeFileAtomically(nodeFileHost, target.fsPath, bytes, original);
     return;

@@ -74,7 +74,7 @@ export async function runInSlices<T, P>(steps: Iterator<P, T>, options: SliceOpt
     options.onProgress?.(step.value);
     await yieldToEventLoop();
     if (options.isCancelled?.()) {
-      steps.return?.(undefined as never);
+      steps.return?.(undefined);
       throw new WorkCancelledError();
     }
     sliceStart = performance.now();

@@ -18,6 +18,7 @@ declare const PAPER_SCOUT_HOST: 'node' | 'web';
 export function searchWorkerStarter(extensionUri: vscode.Uri): () => WorkerPort {
   if (PAPER_SCOUT_HOST === 'node') {
     // Required here only, so the web bundle never reaches node:worker_threads.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the line above
     const { startNodeSearchWorker } = require('../worker/nodeWorkerPort') as typeof import('../worker/nodeWorkerPort');
     const file = vscode.Uri.joinPath(extensionUri, 'dist', 'searchWorker.js');
     return () => {

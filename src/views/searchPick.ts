@@ -146,7 +146,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     showResults: showOutcome,
     showIndexProblem: (query, problem) => {
       shownQuery = '';
-      show(query, 'problem', indexProblemItems(problem, () => void update(), options.showLog));
+      show(query, 'problem', indexProblemItems(problem, () => void update(), () => { options.showLog(); }));
     },
   });
 

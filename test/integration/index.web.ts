@@ -3,14 +3,15 @@
 // replaces this bundle's exports, so `run` is exported by assignment after requiring it.
 import { loadTests, testFiles } from 'paper-scout:tests';
 import { assertNoCommandFailed } from './helpers';
-import { countRun, settle } from './report';
+import { countRun, settle, type RunnerLike } from './report';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- after the imports: its module.exports must not replace `run` (see above)
 require('mocha/mocha.js');
 
 declare const mocha: BrowserMocha;
 interface BrowserMocha {
   setup(options: Record<string, unknown>): void;
-  run(callback: (failures: number) => void): { on(event: string, listener: (...args: any[]) => void): unknown };
+  run(callback: (failures: number) => void): RunnerLike;
 }
 
 /** Runs every integration test in this extension host. */

@@ -141,6 +141,6 @@ export function checkPaper(value: unknown): PaperCheck {
   const fast = checkPaperFast(value);
   if (fast) return { ok: true, paper: fast };
   const parsed = paperSchema.safeParse(value);
-  if (parsed.success) return { ok: true, paper: parsed.data as Paper };
+  if (parsed.success) return { ok: true, paper: parsed.data };
   return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })) };
 }

@@ -137,7 +137,8 @@ export function specialFileProblem(type: number): string | null {
 
 /** What a failed `stat` means, for a person: not there, a link loop, or the error itself. */
 export function describeStatError(error: unknown): string {
-  const text = `${(error as { code?: unknown })?.code ?? ''} ${describeError(error)}`;
+  const code = (error as { code?: unknown } | null)?.code;
+  const text = `${typeof code === 'string' ? code : ''} ${describeError(error)}`;
   if (/ELOOP|too many (levels of )?symbolic links/i.test(text)) return 'is a symbolic link loop (the link leads back to itself), not a file';
   if (/\b(ENOENT|FileNotFound|EntryNotFound)\b/.test(text)) return 'file not found';
   return `cannot be read (${describeError(error)})`;
@@ -163,7 +164,8 @@ async function readFiles<L>(files: readonly { location: L; stat: FileStat }[], f
   for (let at = 0; at < files.length; at++) {
     fetchUpTo(at + CONCURRENT_READS);
     const fetched = await fetching[at];
-    delete fetching[at]; // the bytes are not kept once decoded
+    // eslint-disable-next-line @typescript-eslint/no-array-delete -- a hole on purpose: the bytes are not kept once decoded, and later reads keep their places
+    delete fetching[at];
     if (progress.isCancelled()) throw new WorkCancelledError();
     results.push('bytes' in fetched ? await decodeOne(fetched, progress) : fetched);
     progress.report((100 * (at + 1)) / files.length);

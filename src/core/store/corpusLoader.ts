@@ -116,7 +116,7 @@ export class CorpusLoader {
     try {
       json = JSON.parse(new TextDecoder().decode(await this.bundledFile.read()));
     } catch (error) {
-      throw new Error(`${this.bundledFile.name}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`${this.bundledFile.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const { corpus, diagnostics } = loadCorpus(json, this.bundledFile.name);
     for (const diagnostic of diagnostics) this.log.warn(formatDiagnostic(diagnostic));

@@ -48,7 +48,7 @@ interface EngineLife {
 }
 
 function lifeOf(engine: unknown): EngineLife | undefined {
-  return typeof engine === 'object' && engine !== null ? (engine as EngineLife) : undefined;
+  return typeof engine === 'object' && engine !== null ? engine : undefined;
 }
 
 /**

@@ -41,7 +41,7 @@ describe('citations: insertion', () => {
     python.selection = new vscode.Selection(1, 13, 1, 13); // inside g(|x)
     await scout.insertCitation(paper.id);
     const lines = python.document.getText().split('\n');
-    assert.ok(/^    # \S.* \((\d{4}|n\.d\.)\), https:\/\/huggingface\.co\/papers\?q=\S+$/.test(lines[1]), `comment not above the line, indented: ${JSON.stringify(lines)}`);
+    assert.ok(/^ {4}# \S.* \((\d{4}|n\.d\.)\), https:\/\/huggingface\.co\/papers\?q=\S+$/.test(lines[1]), `comment not above the line, indented: ${JSON.stringify(lines)}`);
     assert.ok(!lines[1].includes('Paper Scout'), 'the comment names the product');
     assert.strictEqual(lines[2], '    return g(x)', 'the code line changed');
 

@@ -4,10 +4,15 @@ import type { TopicTreeNode } from '../../../src/api';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import { api, hooks, runDismissing, setSetting, waitFor, within } from '../helpers';
 
+/** A tree item's label as text. */
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
 /** The tree's topic nodes and their labels, as VS Code gets them. */
 async function topicLabels(): Promise<string[]> {
   const tree = (await hooks()).topicTree;
-  return tree.getChildren().map((node) => String(tree.getTreeItem(node).label));
+  return tree.getChildren().map((node) => labelOf(tree.getTreeItem(node)));
 }
 
 describe('views: the Topics tree', () => {
@@ -24,9 +29,9 @@ describe('views: the Topics tree', () => {
     for (const node of roots) {
       assert.strictEqual(node.kind, 'topic');
       const item = tree.getTreeItem(node);
-      assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, `${String(item.label)} cannot be expanded`);
-      assert.ok(item.iconPath instanceof vscode.ThemeIcon, `${String(item.label)} has no codicon`);
-      assert.strictEqual(item.description, String(tree.getChildren(node).length), `${String(item.label)} count`);
+      assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, `${labelOf(item)} cannot be expanded`);
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon, `${labelOf(item)} has no codicon`);
+      assert.strictEqual(item.description, String(tree.getChildren(node).length), `${labelOf(item)} count`);
     }
     const listed = new Set(roots.flatMap((node) => tree.getChildren(node).map((child) => (child.kind === 'paper' ? child.paper.id : ''))));
     for (const paper of scout.papers()) assert.ok(listed.has(paper.id), `${paper.id} is under no topic`);
@@ -40,7 +45,7 @@ describe('views: the Topics tree', () => {
     assert.strictEqual(item.contextValue, 'paperScout.paper');
     assert.strictEqual(item.command?.command, COMMANDS.openPaper);
     assert.deepStrictEqual(item.command?.arguments, [node.paper.id]);
-    if (node.paper.published) assert.ok(String(item.label).startsWith(`${node.paper.published} · `), `the label does not lead with the date: ${String(item.label)}`);
+    if (node.paper.published) assert.ok(labelOf(item).startsWith(`${node.paper.published} · `), `the label does not lead with the date: ${labelOf(item)}`);
     if (node.paper.upvotes !== null) assert.strictEqual(item.description, `▲ ${node.paper.upvotes}`);
     const tooltip = item.tooltip as vscode.MarkdownString;
     assert.ok(tooltip.value.length > 40, 'tooltip is empty');
@@ -51,9 +56,9 @@ describe('views: the Topics tree', () => {
   it('leads every row with its upvotes when sorted by them, most first', async () => {
     const tree = (await hooks()).topicTree;
     await setSetting('sortBy', 'upvotes');
-    await waitFor(() => String(tree.getTreeItem(tree.getChildren(tree.getChildren()[0])[0]).label).startsWith('▲'), 'the rows to lead with upvotes');
+    await waitFor(() => labelOf(tree.getTreeItem(tree.getChildren(tree.getChildren()[0])[0])).startsWith('▲'), 'the rows to lead with upvotes');
     for (const topic of tree.getChildren()) {
-      const labels = tree.getChildren(topic).map((node) => String(tree.getTreeItem(node).label));
+      const labels = tree.getChildren(topic).map((node) => labelOf(tree.getTreeItem(node)));
       const counts = labels.map((label) => /^▲ (\d+|–) · /.exec(label)?.[1]);
       assert.ok(counts.every((count) => count !== undefined), `a row without its upvotes first: ${labels.find((_, i) => counts[i] === undefined)}`);
       const known = counts.filter((count) => count !== '–').map(Number);
