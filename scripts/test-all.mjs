@@ -1,5 +1,5 @@
 // `npm test`: the set-up (scripts/harness/setup.mjs: Debian packages, npm ci, Node 24, code-server, each only
-// when missing), then every suite one after another: the type check, ESLint, the unit tests, the bench smoke run, the build, the
+// when missing), then every suite one after another: the type check, ESLint, the dependency rules, the unit tests, the bench smoke run, the build, the
 // integration tests in both extension hosts, and the UI tests. Each test suite writes its counts to
 // test-results/results/<suite>.json; a suite that writes none (it crashed or timed out) counts as one
 // failure, and a check (type check, build) counts as one test. Ends with one line: `N passed, N failed`.
@@ -25,6 +25,7 @@ const minutes = (n) => n * 60_000;
 const SUITES = [
   { name: 'type check', command: npm, args: ['run', '--silent', 'typecheck'], results: [], timeoutMs: minutes(5), estimate: '15 s' },
   { name: 'lint', command: npm, args: ['run', '--silent', 'lint'], results: [], timeoutMs: minutes(10), estimate: '1 min' },
+  { name: 'dependency rules', command: npm, args: ['run', '--silent', 'deps'], results: [], timeoutMs: minutes(5), estimate: '20 s' },
   { name: 'unit tests', command: npm, args: ['run', 'test:unit', '--', '--reporter', './scripts/harness/countingReporter.cjs',
     '--reporter-option', 'suite=unit'], shown: 'npm run test:unit', results: ['unit'], timeoutMs: minutes(10), estimate: '1.5 min' },
   { name: 'bench smoke', command: npm, args: ['run', 'bench:smoke', '--', '--reporter', './scripts/harness/countingReporter.cjs',

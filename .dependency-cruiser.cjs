@@ -1,0 +1,56 @@
+// Dependency rules, checked by dependency-cruiser (`npm run deps`; `npm test` runs it as a counted check).
+// Type-only imports count: a type dependency is a dependency.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No module imports one that imports it back, directly or round a longer loop.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-circular-folders',
+      severity: 'error',
+      scope: 'folder',
+      comment: 'No folder of src/ imports a folder that imports it back: the folders layer, so a feature can be read from the folders down.',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'core-without-vscode',
+      severity: 'error',
+      comment: 'The pure core (src/core) never imports vscode: it runs in the unit tests, the CLI and the browser.',
+      from: { path: '^src/core/' },
+      to: { path: '^vscode$|/@types/vscode/' },
+    },
+    {
+      name: 'core-without-node',
+      severity: 'error',
+      comment: 'The pure core never imports Node built-ins (node:*): it runs in the web worker host and the browser too.',
+      from: { path: '^src/core/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'webview-without-host',
+      severity: 'error',
+      comment: 'The webview script runs in the panel\'s page: neither vscode nor Node is there.',
+      from: { path: '^src/webview/' },
+      to: { path: '^vscode$|/@types/vscode/', dependencyTypes: ['core'] },
+    },
+    {
+      name: 'src-without-tests',
+      severity: 'error',
+      comment: 'What ships never imports a test or the bench.',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(dist|out|\\.tools)/' },
+  },
+};
