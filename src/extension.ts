@@ -7,6 +7,9 @@ import { STATE_CONTEXT_KEY } from './store/createStore';
 
 export type { PaperScoutApi, PaperScoutTestHooks } from './api';
 
+/** Which bundle this is: set by the build (esbuild `define`). */
+declare const PAPER_SCOUT_HOST: 'node' | 'web';
+
 /**
  * Starts Paper Scout: builds its one context object, registers the commands, and reads the bundled
  * corpus (the only work on the activation path; the search index is built on first use). A failure
@@ -25,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
     const recordFailure = context.extensionMode === vscode.ExtensionMode.Test ? (failure: CommandFailure) => { commandFailures.push(failure); } : undefined;
     context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log, recordFailure));
     await scout.load();
-    log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host)`);
+    log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${PAPER_SCOUT_HOST === 'web' ? 'web worker' : 'Node'} extension host)`);
     if (scout.store.state.kind === 'error') {
       void vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${scout.store.state.message}`, 'Show Log', 'Retry').then((choice) => {
         if (choice === 'Show Log') log.show();
