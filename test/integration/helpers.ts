@@ -94,6 +94,19 @@ export function within<T>(promise: Thenable<T>, ms: number, what: string): Promi
 }
 
 /**
+ * Presses Enter once in the open search pick, when VS Code reports the row `label` active, and resolves with
+ * `outcome` (what that Enter leads to). One Enter only: a second, sent while the first is still being answered,
+ * would choose a row of the next list.
+ */
+export async function enterOn<T>(label: string, outcome: Thenable<T>): Promise<T> {
+  const testHooks = await hooks();
+  const pick = await waitFor(() => testHooks.searchPick(), 'the open search');
+  await waitFor(() => pick.active === label, `"${label}" to be the active row (it is "${pick.active}")`);
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return outcome;
+}
+
+/**
  * The Paper Scout commands that failed since activation. The registry catches every error (a menu gets no
  * rejection), so a command that throws would pass any test that only runs it: tests count these instead.
  */

@@ -1,46 +1,27 @@
 // The search quick pick and its recent searches (issue 7, "nothing lost"): the queries whose results
 // were used are kept in globalState (what the next window reads back), offered first when the search
 // opens empty, and a corrupt stored value is reset instead of breaking the search. The tests press
-// Enter once the pick says it shows the items they expect (a test hook), never after a guessed delay.
+// Enter once, when VS Code reports the row they mean active (a test hook), never after a guessed delay
+// and never again while the first is answered (a second Enter chose the next list's row: CI failed on it).
 import * as vscode from 'vscode';
-import type { PaperScoutTestHooks } from '../../../src/api';
+import type { PaperScoutTestHooks, SearchItemsShown } from '../../../src/api';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import * as assert from '../assert';
-import { api, closeAllEditors, hooks, nextEvent, runDismissing, waitFor } from '../helpers';
+import { api, closeAllEditors, enterOn, hooks, nextEvent, runDismissing, waitFor } from '../helpers';
 
 const KEY = 'recentSearches';
 
-/** Resolves when the search pick shows items for `query` ('' before anything is typed). */
-function shownFor(testHooks: PaperScoutTestHooks, query: string): Promise<unknown> {
+/** Resolves with the items the search pick shows for `query` ('' before anything is typed). */
+function shownFor(testHooks: PaperScoutTestHooks, query: string): Promise<SearchItemsShown> {
   return nextEvent(testHooks.onDidShowSearchItems, `the search to show items for "${query}"`, (shown) => shown.query === query && shown.items > 0);
 }
 
-/** Presses Enter in the open quick pick. */
-async function accept(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-}
-
-/**
- * Presses Enter in the quick pick until `outcome` settles: the items the pick was given take a moment
- * to become the list's active items, and Enter before that does nothing.
- */
-async function enterUntil(outcome: Thenable<unknown>, what: string): Promise<void> {
-  let settled = false;
-  const watched = Promise.resolve(outcome).finally(() => { settled = true; });
-  await waitFor(async () => {
-    if (!settled) await accept();
-    return settled;
-  }, what);
-  await watched;
-}
-
-/** Opens the search with `query`, and presses Enter on its first result once it is shown. */
+/** Opens the search with `query`, and presses Enter on its first result once it is the active row. */
 async function searchAndOpenFirst(query: string): Promise<void> {
   const testHooks = await hooks();
   const shown = shownFor(testHooks, query);
   const running = vscode.commands.executeCommand(COMMANDS.search, query);
-  await shown;
-  await enterUntil(running, `the search for "${query}" to close on Enter`);
+  await enterOn((await shown).labels[0], running);
 }
 
 /** Closes the paper panels, so none takes the focus from the next search while its webview loads. */
@@ -96,9 +77,9 @@ describe('views: the search and its recent searches', function () {
     // the next takes the query's first result.
     const recentShown = shownFor(testHooks, '');
     const running = vscode.commands.executeCommand(COMMANDS.search);
-    await recentShown;
-    await enterUntil(shownFor(testHooks, query), `Enter on the recent search to show the results for "${query}"`);
-    await enterUntil(running, 'Enter on the first result to close the search');
+    const recent = await recentShown;
+    const results = await enterOn(recent.labels[0], shownFor(testHooks, query));
+    await enterOn(results.labels[0], running);
     await waitFor(() => testHooks.panels().some((panel) => panel.paperId === first), `the first result for "${query}" to open`);
     assert.deepStrictEqual(testHooks.recentSearches(), [query, 'low-rank adaptation']);
   });
