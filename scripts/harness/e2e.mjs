@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAll } from './buildAll.mjs';
 import { buildTests } from './buildTests.mjs';
-import { installVsix, packageVsix, serveCodeServer } from './codeServer.mjs';
+import { installVsix, packageVsix, serveCodeServer, vsixIsCurrent } from './codeServer.mjs';
 import { logFile } from './logs.mjs';
-import { codeOssDir, integrationOut, root, screenshotsDir } from './paths.mjs';
+import { codeOssDir, integrationOut, root, screenshotsDir, vsixPath } from './paths.mjs';
 import { freePort, killTree, run, step } from './proc.mjs';
 import { clearResult, readResult, writeResult } from './results.mjs';
 import { scratchWorkspace } from './scratchWorkspace.mjs';
@@ -20,7 +20,8 @@ const e2eOut = join(integrationOut, '..', 'e2e');
 /** Serves code-server with the .vsix installed; returns the URL and a stop function. */
 async function serveNode() {
   const stateDir = mkdtempSync(join(tmpdir(), 'paper-scout-e2e-'));
-  const vsix = await packageVsix({ logFile: logFile('package.log') });
+  // What users install; packaged again only when a source is newer than it (as npm start does).
+  const vsix = vsixIsCurrent() ? vsixPath : await packageVsix({ logFile: logFile('package.log') });
   await installVsix(vsix, stateDir, { logFile: logFile('e2e-node-install.log') });
   const port = await freePort();
   const folder = scratchWorkspace();
@@ -98,7 +99,8 @@ async function runHost(host) {
 }
 
 const only = process.argv.includes('--host') ? process.argv[process.argv.indexOf('--host') + 1] : null;
-await buildTests();
+// npm test built them already (PAPER_SCOUT_SKIP_BUILD=1).
+if (process.env.PAPER_SCOUT_SKIP_BUILD !== '1') await buildTests();
 let failed = 0;
 for (const host of only ? [only] : ['node', 'web']) failed += (await runHost(host)).failed;
 process.exit(failed > 0 ? 1 : 0);
