@@ -46,6 +46,13 @@ module.exports = {
       from: { path: '^src/' },
       to: { path: '^(test|bench)/' },
     },
+    {
+      name: 'bench-and-tests-apart',
+      severity: 'error',
+      comment: 'bench/ and test/ do not import each other: what both use (query sets, passages, a disk for users\' corpora) is in evaluation/.',
+      from: { path: '^(bench|test)/' },
+      to: { path: '^(bench|test)/', pathNot: '^$1/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
