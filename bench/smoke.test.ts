@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { paperSchema } from '../src/core/corpus/schema';
+import { paperSchema } from '../src/core/paper';
 import type { Paper } from '../src/core/types';
 import { benchReportSchema } from './report';
 import { syntheticCorpus } from './synthetic';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Paper } from '../../../src/core/types';
-import { IndexCancelledError, IndexService, isIndexCancelled, type IndexRequest } from '../../../src/core/store/indexService';
+import { CancelledError, isCancellation } from '../../../src/core/cancellation';
+import { IndexService, type IndexRequest } from '../../../src/core/store/indexService';
 import { Gate } from './fakes';
 
 /**
@@ -58,7 +59,7 @@ describe('store: the index service (no VS Code)', () => {
     let gate = new Gate();
     const service = new IndexService(async () => {
       await gate.promise;
-      if (cancel) throw new IndexCancelledError();
+      if (cancel) throw new CancelledError();
       return { built: true };
     }, () => ({ papers: papers(1), bundled: false }));
     const unhandled = await unhandledRejectionsDuring(async () => {
@@ -66,7 +67,7 @@ describe('store: the index service (no VS Code)', () => {
       gate.open();
       const outcomes = await waiting;
       assert.deepEqual(outcomes.map((outcome) => outcome.status), ['rejected', 'rejected']);
-      assert.ok(outcomes.every((outcome) => outcome.status === 'rejected' && isIndexCancelled(outcome.reason)));
+      assert.ok(outcomes.every((outcome) => outcome.status === 'rejected' && isCancellation(outcome.reason)));
     });
     assert.deepEqual(unhandled, []);
     assert.equal(service.current(), undefined);
@@ -79,7 +80,7 @@ describe('store: the index service (no VS Code)', () => {
 
   it('passes a failed build on to the waiters, not as a cancellation', async () => {
     const service = new IndexService(async () => { throw new Error('disk on fire'); }, () => ({ papers: [], bundled: false }));
-    await assert.rejects(service.ready(), (error: Error) => error.message === 'disk on fire' && !isIndexCancelled(error));
+    await assert.rejects(service.ready(), (error: Error) => error.message === 'disk on fire' && !isCancellation(error));
   });
 
   it('asks a question of the new index when the one asked went away meanwhile, and passes on what a current one answers', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import FakeTimers from '@sinonjs/fake-timers';
 import { PaperIndex, type SearchOutcome } from '../../../src/core/search/paperIndex';
-import { IndexCancelledError, IndexService, type IndexProgress, type SearchEngine } from '../../../src/core/store/indexService';
+import { CancelledError } from '../../../src/core/cancellation';
+import { IndexService, type IndexProgress, type SearchEngine } from '../../../src/core/store/indexService';
 import { paperIndexLoader } from '../../../src/core/store/paperIndexLoader';
 import { threadEngine } from '../../../src/core/store/searchEngine';
 import { INDEXING_NOTICE_MS, LiveSearch, type IndexProblem, type LiveSearchView } from '../../../src/views/liveSearch';
@@ -181,7 +182,7 @@ describe('views: the live search of the quick pick (no VS Code)', () => {
   it('lets a cancel() drop a search under way', async () => {
     const gate = new Gate();
     const view = new PickView();
-    const service = new IndexService(async () => { await gate.promise; throw new IndexCancelledError(); }, () => ({ papers, bundled: false }));
+    const service = new IndexService(async () => { await gate.promise; throw new CancelledError(); }, () => ({ papers, bundled: false }));
     const live = new LiveSearch(service, view, 10_000);
     const running = live.search('x');
     live.cancel();
