@@ -17,9 +17,10 @@ import type { WorkspaceCitationsState } from './references';
 import { IssuedKeys } from './storage/issuedKeys';
 import { RecentSearches } from './storage/recentSearches';
 import type { OpenSearchPick, SearchItemsShown } from './views/searchPick';
+import { openQuickPick, type OpenQuickPick } from './views/openQuickPick';
 import type { TopicTreeNode } from './views/topicTree';
 
-export type { CommandFailure, OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
+export type { CommandFailure, OpenQuickPick, OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
 
 /** Paper Scout's papers, search and citations, for other extensions. */
 export interface PaperScoutApi {
@@ -93,6 +94,8 @@ export interface PaperScoutTestHooks {
   readonly workspaceCitations: WorkspaceCitationsHooks;
   /** The search quick pick that is open, to type into as a user would; undefined when none is. */
   searchPick(): OpenSearchPick | undefined;
+  /** The Paper Scout quick pick that is open (search, papers for a passage, the export's file), with its active row. */
+  quickPick(): OpenQuickPick | undefined;
   /** The search index: where it lives and how many papers it holds once made, how far it is while being made. */
   searchIndex(): SearchIndexState;
   /**
@@ -193,6 +196,7 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
       onDidChange: scout.references.workspace.onDidChange,
     },
     searchPick: () => scout.searchPick,
+    quickPick: openQuickPick,
     searchIndex: () => {
       const engine = scout.store.index.current();
       return { home: engine?.home, papers: engine?.size, origin: engine?.origin, progress: scout.store.index.progress() };

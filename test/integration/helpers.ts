@@ -94,16 +94,28 @@ export function within<T>(promise: Thenable<T>, ms: number, what: string): Promi
 }
 
 /**
- * Presses Enter once in the open search pick, when VS Code reports the row `label` active, and resolves with
- * `outcome` (what that Enter leads to). One Enter only: a second, sent while the first is still being answered,
- * would choose a row of the next list.
+ * Presses Enter once in the open Paper Scout quick pick (the search, papers for a passage, the export's file),
+ * when VS Code reports the row `label` active, and resolves with `outcome` (what that Enter leads to). One Enter
+ * only: a second, sent while the first is still being answered, would choose a row of the next list.
  */
 export async function enterOn<T>(label: string, outcome: Thenable<T>): Promise<T> {
   const testHooks = await hooks();
-  const pick = await waitFor(() => testHooks.searchPick(), 'the open search');
-  await waitFor(() => pick.active === label, `"${label}" to be the active row (it is "${pick.active}")`);
+  await waitFor(() => testHooks.quickPick()?.active === label, `"${label}" to be the active row of the open quick pick`);
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   return outcome;
+}
+
+/**
+ * Presses Enter once on the row VS Code has active in the open Paper Scout quick pick, once it has reported
+ * one among the items on show: its first row as VS Code lists them (it puts the titles that hold the typed
+ * text first, so not necessarily the index's first result). Resolves with that row's label and with `outcome`.
+ * Call it once the items meant are on show (their `onDidShow…` event), not while the previous ones are.
+ */
+export async function enterOnActive<T>(outcome: Thenable<T>): Promise<{ row: string; outcome: T }> {
+  const testHooks = await hooks();
+  const row = await waitFor(() => testHooks.quickPick()?.active, 'VS Code to report the active row of the open quick pick');
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return { row, outcome: await outcome };
 }
 
 /**

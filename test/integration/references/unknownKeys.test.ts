@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../../src/core/types';
 import * as assert from '../assert';
-import { api, closeAllEditors, enterOn, hooks, nextEvent, scratchDocument, setSetting, waitFor, workspaceRoot } from '../helpers';
+import { api, closeAllEditors, enterOnActive, hooks, nextEvent, scratchDocument, setSetting, waitFor, workspaceRoot } from '../helpers';
 
 /** Paper Scout's unknown-key diagnostics of a document. */
 function unknownKeyDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -90,8 +90,9 @@ describe('references: unknown citation keys', function () {
     const shown = nextEvent(testHooks.onDidShowSearchItems, 'the search to show papers for the words of the key', (event) => event.query.includes('quantization') && event.items > 0);
     const running = vscode.commands.executeCommand(search.command.command, ...(search.command.arguments ?? []));
     const keyAt = (): string => editor.document.getText(new vscode.Range(diagnostic.range.start, diagnostic.range.start.translate(0, 40)));
-    // One Enter, once the first paper is the active row.
-    await enterOn((await shown).labels[0], running);
+    // One Enter, once the papers are shown and VS Code reports its first row active.
+    await shown;
+    await enterOnActive(running);
     await waitFor(() => !keyAt().startsWith(unknown), 'the chosen paper to replace the unknown key');
     const chosen = scout.papers().find((candidate) => keyAt().startsWith(`${candidate.key}}`));
     assert.ok(chosen, `no paper's key replaced the unknown one: ${editor.document.getText()}`);
