@@ -19,6 +19,27 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'src-entry-on-top',
+      severity: 'error',
+      comment: 'The files directly in src/ (the entry, the API, PaperScout) wire the folders together and no folder imports them, so src/ and its folders form no loop. (dependency-cruiser\'s folder cycles count a sub-folder\'s imports as its parent\'s: a loop between a folder and its parent goes unseen.)',
+      from: { path: '^src/[^/]+/' },
+      to: { path: '^src/[^/]+$' },
+    },
+    {
+      name: 'shared-files-below-sub-folders',
+      severity: 'error',
+      comment: 'In a folder below src/ (src/core: types, languages, slices), the files directly in it are shared by its sub-folders and import none of them, so a folder and its sub-folders form no loop, which no-circular-folders cannot see.',
+      from: { path: '^(src/.+)/[^/]+$' },
+      to: { path: '^$1/[^/]+/' },
+    },
+    {
+      name: 'core-imports-only-core',
+      severity: 'error',
+      comment: 'The pure core imports nothing of the glue around it (views, panel, citations, ...): the glue builds on the core, never the other way.',
+      from: { path: '^src/core/' },
+      to: { path: '^src/', pathNot: '^src/core/' },
+    },
+    {
       name: 'core-without-vscode',
       severity: 'error',
       comment: 'The pure core (src/core) never imports vscode: it runs in the unit tests, the CLI and the browser.',
