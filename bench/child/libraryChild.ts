@@ -19,7 +19,7 @@ import { PaperStore } from '../../src/core/store/paperStore';
 import type { Paper } from '../../src/core/types';
 import { startNodeSearchWorker } from '../../src/searchWorker/nodeWorkerPort';
 import type { LibraryRun } from '../library';
-import { nodeCorpusFiles } from '../nodeFiles';
+import { nodeCorpusFiles } from '../../evaluation/nodeCorpusFiles';
 import { round, withBlockProbe } from '../stats';
 import { betterBibtexLibrary } from '../syntheticLibrary';
 

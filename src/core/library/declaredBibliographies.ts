@@ -13,6 +13,7 @@ const FRONT_MATTER_LIMIT = 64 * 1024;
 /** The bibliography files `text` (a document of the kind `syntax` says) declares, each once, in order. */
 export function declaredBibliographies(text: string, syntax: 'latex' | 'markdown'): string[] {
   const found = syntax === 'latex' ? latexBibliographies(text) : [...frontMatterBibliographies(text), ...latexBibliographies(text)];
+  // eslint-disable-next-line no-control-regex -- a path with a control character in it is no file name
   return [...new Set(found.map((path) => path.trim()).filter((path) => path.length > 0 && path.length <= 1000 && !/[\u0000-\u001f]/.test(path)))];
 }
 

@@ -85,7 +85,7 @@ describe('library: the user\'s .bib and CSL files as papers', function () {
     // Hover over the key shows its entry.
     const offset = content.indexOf('vaswaniZebraAttention2017') + 4;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-    const card = hovers.flatMap((hover) => hover.contents).map((part) => (typeof part === 'object' && 'value' in part ? part.value : String(part))).find((value) => value.includes(COMMANDS.openPaper));
+    const card = hovers.flatMap((hover) => hover.contents.filter((part): part is vscode.MarkdownString => typeof part === 'object' && 'value' in part)).map((part) => part.value).find((value) => value.includes(COMMANDS.openPaper));
     assert.ok(card, 'no Paper Scout hover over the library key');
     const text = card.replace(/\\(.)/g, '$1');
     assert.ok(text.includes('Zebra Attention for Striped Tokens') && text.includes('Ashish Vaswani') && text.includes('in your library (refs.bib)'), text);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readLibrarySteps, sourceKind } from '../../../src/core/library/libraryFile';
-import type { LibraryEntry, LibraryFileRead, LibraryFormat } from '../../../src/core/library/libraryEntry';
+import type { LibraryEntry, LibraryFileRead } from '../../../src/core/library/libraryEntry';
 import { runToEnd } from '../../../src/core/slices';
 
 // Issue 19: the library readers on files shaped as Better BibTeX (BibTeX and biblatex flavours),
@@ -13,7 +13,7 @@ function read(name: string): LibraryFileRead {
   const text = readFileSync(`${FIXTURES}/${name}`, 'utf8');
   const kind = sourceKind(name, text);
   assert.ok(kind === 'bibtex' || kind === 'csl-json' || kind === 'csl-yaml', `${name} is a library file`);
-  return runToEnd(readLibrarySteps(text, name, kind as LibraryFormat));
+  return runToEnd(readLibrarySteps(text, name, kind));
 }
 
 function entry(file: LibraryFileRead, key: string): LibraryEntry {

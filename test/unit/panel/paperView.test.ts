@@ -28,7 +28,7 @@ describe('panel: the paper panel view', () => {
     assert.equal(described.get('bibtex'), '@misc with title, year and month');
     assert.equal(described.get('template:Short'), 'my own');
     assert.deepEqual(view.missing, ['authors', 'a DOI, arXiv id or link']);
-    const known = paperView({ ...paper, authors: [{ family: 'Doe', given: 'Jo' }], doi: '10.1/x' } as Paper, [], formats, { state: 'off', places: [], total: 0 });
+    const known = paperView({ ...paper, authors: [{ family: 'Doe', given: 'Jo' }], doi: '10.1/x' }, [], formats, { state: 'off', places: [], total: 0 });
     assert.deepEqual(known.missing, []);
     assert.equal(new Map(known.formats.map((format) => [format.id, format.description])).get('bibtex'), '@misc with author, title, year, month and doi');
   });
