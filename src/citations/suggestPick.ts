@@ -10,6 +10,7 @@ import { isCancellation } from '../core/cancellation';
 import { cutAtRelevance } from '../core/search/relevanceCutoff';
 import type { Paper } from '../core/types';
 import { watchQuickPick } from '../views/openQuickPick';
+import { PickWork } from '../views/pickWork';
 
 /** What a suggestion pick put on show (for the test hooks): its state, the passage's words, and the papers with their matched words. */
 export interface SuggestionsShown {
@@ -57,28 +58,31 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
   pick.matchOnDescription = true;
   pick.busy = true;
   let open = true;
-  const closed = new Promise<void>((resolve) => {
+  /** What the items' choices started: the pick settles once it has. */
+  const work = new PickWork();
+  const closed = new Promise<void>((resolve, reject) => {
     const disposables = [
       pick.onDidAccept(() => {
         const item = pick.selectedItems[0];
         if (!item) return;
         if ('paper' in item) {
           pick.hide();
-          void options.onAccept(item.paper);
+          work.run(() => options.onAccept(item.paper));
         } else if (item.action) {
+          const { action } = item;
           if (!item.keepOpen) pick.hide();
-          void item.action();
+          work.run(action);
         }
       }),
       pick.onDidTriggerItemButton(({ item, button }) => {
         if (!('paper' in item)) return;
-        if (button === COPY_BUTTON) void options.onCopy(item.paper);
+        if (button === COPY_BUTTON) work.run(() => options.onCopy(item.paper));
         else if (button === CURSOR_BUTTON) {
           pick.hide();
-          void options.onInsertAtCursor(item.paper);
+          work.run(() => options.onInsertAtCursor(item.paper));
         } else if (button === OPEN_BUTTON) {
           pick.hide();
-          void options.onOpen(item.paper);
+          work.run(() => options.onOpen(item.paper));
         }
       }),
       watchQuickPick(pick),
@@ -86,7 +90,7 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
         open = false;
         for (const disposable of disposables) disposable.dispose();
         pick.dispose();
-        resolve();
+        work.settled().then(resolve, reject);
       }),
     ];
   });

@@ -10,6 +10,7 @@ import type { Paper } from '../core/types';
 import type { PaperStore } from '../core/store/paperStore';
 import { LiveSearch } from './liveSearch';
 import { watchQuickPick } from './openQuickPick';
+import { PickWork } from './pickWork';
 import { describeFilters, queryAssist, replaceWithHelp, type TopicChoice } from './queryAssist';
 import {
   assistItems, CLEAR_RECENT_BUTTON, COPY_BUTTON, indexingItem, indexProblemItems, INSERT_BUTTON, type Item, moreResultsItem,
@@ -184,7 +185,10 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   const typing = new Debouncer(() => void update(), DEBOUNCE_MS, DEBOUNCE_MAX_WAIT_MS);
   const schedule = (): void => typing.trigger();
 
-  return new Promise((resolve) => {
+  /** What the items' choices started: the search settles once it has. */
+  const work = new PickWork();
+
+  return new Promise((resolve, reject) => {
     const disposables: vscode.Disposable[] = [
       live,
       pick.onDidChangeValue(schedule),
@@ -195,14 +199,14 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         if ('paper' in item) {
           remember();
           pick.hide();
-          void options.onAccept(item.paper);
+          work.run(() => options.onAccept(item.paper));
         } else if ('recentQuery' in item) {
           retype(item.recentQuery);
         } else if ('assist' in item) {
           retype(item.assist.query);
         } else if ('action' in item) {
           if (item.close) pick.hide();
-          void item.action();
+          work.run(() => item.action());
         }
       }),
       pick.onDidTriggerItemButton(async ({ item, button }) => {
@@ -216,10 +220,10 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         if (button === INSERT_BUTTON) {
           remember();
           pick.hide();
-          void options.onInsert(item.paper);
+          work.run(() => options.onInsert(item.paper));
         } else if (button === COPY_BUTTON) {
           remember();
-          void options.onCopy(item.paper);
+          work.run(() => options.onCopy(item.paper));
         }
       }),
       pick.onDidTriggerButton(async (button) => {
@@ -240,7 +244,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
           typing.dispose();
           for (const disposable of disposables) disposable.dispose();
           pick.dispose();
-          resolve();
+          work.settled().then(resolve, reject);
         }, 0);
       }),
     ];
