@@ -86,7 +86,11 @@ describe(`Paper Scout with your library (${host} host)`, function () {
       ok(down < 10, `the key is not among the first rows: ${await widget.innerText()}`);
       await wb.page.keyboard.press('ArrowDown');
     }
-    await wb.page.waitForFunction(() => /Vaswani et al\. 2017/.test(document.querySelector('.editor-widget.suggest-widget .monaco-list-row.focused')?.textContent ?? ''), undefined, { timeout: 5000 })
+    // Its detail names the title, the year and the authors (as 'Attention Is All You Need · 2017 · Vaswani et al.').
+    await wb.page.waitForFunction(() => {
+      const text = document.querySelector('.editor-widget.suggest-widget .monaco-list-row.focused')?.textContent ?? '';
+      return /\b2017\b/.test(text) && text.includes('Vaswani et al.');
+    }, undefined, { timeout: 5000 })
       .catch(async () => { throw new Error(`the row does not show the authors and year: ${await focused.innerText()}`); });
     await wb.screenshot('library keys after cite');
     await wb.page.keyboard.press('Enter');
