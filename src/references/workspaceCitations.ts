@@ -129,7 +129,10 @@ export class WorkspaceCitations implements vscode.Disposable {
   private filterFor(folder: vscode.WorkspaceFolder): PathFilter {
     const key = folder.uri.toString();
     let filter = this.filters.get(key);
-    if (!filter) this.filters.set(key, (filter = pathFilterFor(folder)));
+    if (!filter) {
+      this.filters.set(key, (filter = pathFilterFor(folder)));
+      for (const { pattern, problem } of filter.problems) this.log.warn(`workspace citations: the exclude pattern "${pattern.slice(0, 80)}" of files.exclude or search.exclude in ${folder.name} is not used (${problem})`);
+    }
     return filter;
   }
 
@@ -139,7 +142,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const listed = await listFolderFiles(folder, this.filterFor(folder), () => run.cancelled);
       if (listed.truncated) this.log.warn(`workspace citations: ${folder.name} has more files than the ${listed.files.length} indexed; the rest are left out`);
-      files.push(...listed.files);
+      for (const file of listed.files) files.push(file);
     }
     if (run.cancelled) return;
     const result = await indexWorkspace(this.indexValue, files, { ...this.readOptions(run), onProgress: () => this.notify() });
@@ -172,7 +175,8 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   private update(document: vscode.TextDocument): void {
     if (document.isClosed) return;
-    updateDocument(this.indexValue, document.uri.toString(), document.getText(), document.languageId, this.maxBytes);
+    const result = updateDocument(this.indexValue, document.uri.toString(), document.getText(), document.languageId, this.maxBytes);
+    if (typeof result === 'object') logSkipped(this.log, [result]);
     this.notify();
   }
 

@@ -23,7 +23,7 @@ export interface WorkspaceFile {
 /** A file left out of the index, and why. */
 export interface SkippedFile {
   id: string;
-  reason: 'too large' | 'binary' | 'unreadable' | 'excluded';
+  reason: 'too large' | 'binary' | 'unreadable' | 'excluded' | 'failed';
   detail?: string;
 }
 
@@ -94,10 +94,7 @@ export async function indexWorkspace(index: CitationIndex, files: readonly Works
     else {
       const text = typeof result === 'string' ? result : decodeText(result, decoder);
       if (text === null) skipped.push({ id: file.id, reason: 'binary' });
-      else {
-        index.updateFile(file.id, text, languageIdForPath(file.relativePath) ?? 'plaintext');
-        indexed++;
-      }
+      else if (scanInto(index, file.id, text, languageIdForPath(file.relativePath) ?? 'plaintext', skipped)) indexed++;
     }
     if (performance.now() - sliceStart >= sliceMs) {
       options.onProgress?.(indexed + skipped.length, files.length);
@@ -107,6 +104,21 @@ export async function indexWorkspace(index: CitationIndex, files: readonly Works
   }
   options.onProgress?.(indexed + skipped.length, files.length);
   return { indexed, skipped, cancelled: false };
+}
+
+/**
+ * Scans one file into the index; a file whose scan throws is left out of the index (and listed as
+ * failed) and costs only itself: the files after it are indexed as usual.
+ */
+function scanInto(index: CitationIndex, id: string, text: string, languageId: string, skipped: SkippedFile[]): boolean {
+  try {
+    index.updateFile(id, text, languageId);
+    return true;
+  } catch (error) {
+    index.removeFile(id);
+    skipped.push({ id, reason: 'failed', detail: `could not be scanned: ${error instanceof Error ? error.message : String(error)}` });
+    return false;
+  }
 }
 
 /** Reads a file unless the filter or its known size rules it out; a skip record instead of its content otherwise. */
@@ -135,13 +147,14 @@ export function decodeText(bytes: Uint8Array, decoder = new TextDecoder('utf-8')
 
 /**
  * Re-indexes one edited document: scans it when it is within the size limit (in UTF-16 units, about
- * bytes for Western text) and drops it from the index otherwise. Returns whether it is indexed.
+ * bytes for Western text) and drops it from the index otherwise. Returns whether it is indexed, or
+ * why not when its scan failed (it is then dropped from the index too, and nothing else changes).
  */
-export function updateDocument(index: CitationIndex, id: string, text: string, languageId: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): boolean {
+export function updateDocument(index: CitationIndex, id: string, text: string, languageId: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): boolean | SkippedFile {
   if (text.length > maxFileBytes) {
     index.removeFile(id);
     return false;
   }
-  index.updateFile(id, text, languageId);
-  return true;
+  const skipped: SkippedFile[] = [];
+  return scanInto(index, id, text, languageId, skipped) || skipped[0];
 }
