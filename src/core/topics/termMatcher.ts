@@ -1,4 +1,5 @@
 import type { RE2JS } from 're2js';
+import { re2 } from '../re2';
 import { escapeRegExp } from '../regex';
 import type { TopicTerm } from '../types';
 
@@ -98,16 +99,6 @@ export function countMatches(regex: RegExp, text: string, limit: number): number
   return count;
 }
 
-let re2js: typeof RE2JS | undefined;
-
-/** re2js, loaded on first use: most sessions have no regular-expression term to compile. */
-function engine(): typeof RE2JS {
-  // A require inside the function (bundled by esbuild like an import) keeps its ~150 KB out of activation.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  re2js ??= (require('re2js') as typeof import('re2js')).RE2JS;
-  return re2js;
-}
-
 /**
  * A regular expression in JavaScript syntax, case-sensitive, run by RE2 in linear time. Refused: what
  * JavaScript cannot compile, what RE2 cannot run without backtracking (backreferences, lookahead), and
@@ -119,7 +110,7 @@ function compilePattern(source: string): TermMatcher | TermProblem {
   } catch (error) {
     return { problem: `the pattern "${source}" is not a valid regular expression (${(error as Error).message})` };
   }
-  const RE2 = engine();
+  const RE2 = re2();
   let compiled: RE2JS;
   try {
     compiled = RE2.compile(RE2.translateRegExp(source), RE2.LOOKBEHINDS);
