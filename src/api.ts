@@ -13,8 +13,8 @@ import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
 import type { PaperScout } from './paperScout';
 import type { SuggestionsShown } from './citations';
 import type { WorkspaceCitationsState } from './references';
-import { IssuedKeys } from './state/issuedKeys';
-import { RecentSearches } from './state/recentSearches';
+import { IssuedKeys } from './storage/issuedKeys';
+import { RecentSearches } from './storage/recentSearches';
 import type { OpenSearchPick, SearchItemsShown } from './views/searchPick';
 import type { TopicTreeNode } from './views/topicTree';
 
@@ -105,7 +105,7 @@ export interface WorkspaceCitationsHooks {
   whenBuilt(): Promise<void>;
   /** Where `key` is cited (edits waiting to be scanned are scanned first), with 1-based line and column. */
   citationsOf(key: string): Array<{ uri: string; line: number; column: number }>;
-  /** Fires when the index or its state changed. */
+  /** Fires when the citation index or its state changed. */
   readonly onDidChange: vscode.Event<void>;
 }
 
@@ -175,7 +175,7 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
       whenBuilt: () => scout.references.workspace.whenBuilt(),
       citationsOf: (key) => {
         scout.references.workspace.flush();
-        return scout.references.workspace.index.citationsOf(key).map(({ file, line, column }) => ({ uri: file, line, column }));
+        return scout.references.workspace.citationIndex.citationsOf(key).map(({ file, line, column }) => ({ uri: file, line, column }));
       },
       onDidChange: scout.references.workspace.onDidChange,
     },

@@ -2,7 +2,7 @@
  * Unknown citation keys in open documents: a diagnostic (its severity a setting, `off` included) on
  * each cited key that no paper has and nothing in the workspace defines, with quick fixes "Replace
  * with <nearest key>" (by edit distance and title words) and "Search Papers for '<key>'". Waits for
- * the workspace index, since a key may be defined in a `.bib` file not yet read.
+ * the citation index, since a key may be defined in a `.bib` file not yet read.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
@@ -72,7 +72,7 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
     const known = new Map<string, boolean>();
     const isKnown = (key: string): boolean => {
       let answer = known.get(key);
-      if (answer === undefined) known.set(key, (answer = this.papers.get(key) !== undefined || this.workspace.index.isDefined(key)));
+      if (answer === undefined) known.set(key, (answer = this.papers.get(key) !== undefined || this.workspace.citationIndex.isDefined(key)));
       return answer;
     };
     for (const document of vscode.workspace.textDocuments) {
@@ -137,7 +137,7 @@ export class UnknownKeyFixes implements vscode.CodeActionProvider {
 
   /** The corpus papers' keys with their titles, and the keys the workspace defines. */
   private candidates(): KeyCandidate[] {
-    const defined = this.workspace.index.definedKeys().filter((key) => !this.papers.get(key)).sort().map((key) => ({ key, title: '' }));
+    const defined = this.workspace.citationIndex.definedKeys().filter((key) => !this.papers.get(key)).sort().map((key) => ({ key, title: '' }));
     return [...this.papers.papers, ...defined];
   }
 }

@@ -6,13 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { CitationIndex } from '../core/references/citationIndex';
-import { indexWorkspace, updateDocument, type IndexWorkspaceOptions, type WorkspaceFile } from '../core/references/indexWorkspace';
+import { readIntoCitationIndex, updateDocument, type CitationIndexReadOptions, type WorkspaceFile } from '../core/references/citationIndexBuild';
 import type { PathFilter } from '../core/references/pathFilter';
 import { affects, commentTrigger, SETTINGS, workspaceCitationsEnabled, workspaceMaxFileBytes } from '../settings/settings';
 import { listFolderFiles, logSkipped, pathFilterFor, relativeTo, underAny, walkFolder } from './workspaceFiles';
 
-/** `off` (the setting), `indexing` (the first build, or a rebuild, is under way) or `ready`. */
-export type WorkspaceCitationsState = 'off' | 'indexing' | 'ready';
+/** `off` (the setting), `building` (the first build of the citation index, or a rebuild, is under way) or `ready`. */
+export type WorkspaceCitationsState = 'off' | 'building' | 'ready';
 
 /** How long after the last keystroke an edited document is scanned again. */
 const UPDATE_DELAY_MS = 50;
@@ -28,7 +28,7 @@ interface Run {
 
 /** Every citation in the workspace, kept current in the background. */
 export class WorkspaceCitations implements vscode.Disposable {
-  private indexValue = new CitationIndex();
+  private citationIndexValue = new CitationIndex();
   private stateValue: WorkspaceCitationsState = 'off';
   private run: Run | undefined;
   private maxBytes = workspaceMaxFileBytes();
@@ -41,7 +41,7 @@ export class WorkspaceCitations implements vscode.Disposable {
   private diskTimer: ReturnType<typeof setTimeout> | undefined;
   private waiters: Array<() => void> = [];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
-  /** Fires (coalesced) when the index or its state changed. */
+  /** Fires (coalesced) when the citation index or its state changed. */
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
 
@@ -63,9 +63,9 @@ export class WorkspaceCitations implements vscode.Disposable {
     );
   }
 
-  /** The index (a new one after each rebuild: hold on to the service, not to this). */
-  get index(): CitationIndex {
-    return this.indexValue;
+  /** The citation index (a new one after each rebuild: hold on to the service, not to this). */
+  get citationIndex(): CitationIndex {
+    return this.citationIndexValue;
   }
 
   get state(): WorkspaceCitationsState {
@@ -77,9 +77,9 @@ export class WorkspaceCitations implements vscode.Disposable {
     return this.maxBytes;
   }
 
-  /** Resolves once no build is under way (at once when the index is ready or off). */
+  /** Resolves once no build is under way (at once when the citation index is ready or off). */
   whenBuilt(): Promise<void> {
-    if (this.stateValue !== 'indexing') return Promise.resolve();
+    if (this.stateValue !== 'building') return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -91,16 +91,16 @@ export class WorkspaceCitations implements vscode.Disposable {
     this.disk = { reads: new Set(), folders: new Set(), deletes: new Set() };
     this.filters.clear();
     this.maxBytes = workspaceMaxFileBytes();
-    this.indexValue = new CitationIndex({ commentTrigger: commentTrigger() });
+    this.citationIndexValue = new CitationIndex({ commentTrigger: commentTrigger() });
     if (!workspaceCitationsEnabled()) {
       this.setState('off');
       return;
     }
     const run: Run = { cancelled: false };
     this.run = run;
-    this.setState('indexing');
+    this.setState('building');
     void this.build(run).catch((error: unknown) => {
-      this.log.error(`workspace citations: indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.log.error(`citation index: the build failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       if (this.run === run) this.setState('ready');
     });
   }
@@ -118,7 +118,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     }
   }
 
-  /** True when a document at `uri` belongs in the index: an untitled one, or a workspace file the filter lets through. */
+  /** True when a document at `uri` belongs in the citation index: an untitled one, or a workspace file the filter lets through. */
   includes(uri: vscode.Uri): boolean {
     if (uri.scheme === 'untitled') return true;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -141,20 +141,20 @@ export class WorkspaceCitations implements vscode.Disposable {
     const files: WorkspaceFile[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const listed = await listFolderFiles(folder, this.filterFor(folder), () => run.cancelled);
-      if (listed.truncated) this.log.warn(`workspace citations: ${folder.name} has more files than the ${listed.files.length} indexed; the rest are left out`);
+      if (listed.truncated) this.log.warn(`citation index: ${folder.name} has more files than the ${listed.files.length} indexed; the rest are left out`);
       for (const file of listed.files) files.push(file);
     }
     if (run.cancelled) return;
-    const result = await indexWorkspace(this.indexValue, files, { ...this.readOptions(run), onProgress: () => this.notify() });
+    const result = await readIntoCitationIndex(this.citationIndexValue, files, { ...this.readOptions(run), onProgress: () => this.notify() });
     if (result.cancelled || run.cancelled) return;
     // Open documents may hold edits not saved yet, and their language may not be the file name's.
     for (const document of vscode.workspace.textDocuments) if (this.includes(document.uri)) this.update(document);
     logSkipped(this.log, result.skipped);
-    this.log.info(`workspace citations: ${this.indexValue.keys().length} keys in ${result.indexed} files indexed in ${Date.now() - started} ms${result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}`);
+    this.log.info(`citation index: ${this.citationIndexValue.keys().length} keys in ${result.filesRead} files read in ${Date.now() - started} ms${result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}`);
     this.setState('ready');
   }
 
-  private readOptions(run: Run): IndexWorkspaceOptions {
+  private readOptions(run: Run): CitationIndexReadOptions {
     return {
       maxFileBytes: this.maxBytes,
       read: (file) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.parse(file.id, true))),
@@ -175,7 +175,7 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   private update(document: vscode.TextDocument): void {
     if (document.isClosed) return;
-    const result = updateDocument(this.indexValue, document.uri.toString(), document.getText(), document.languageId, this.maxBytes);
+    const result = updateDocument(this.citationIndexValue, document.uri.toString(), document.getText(), document.languageId, this.maxBytes);
     if (typeof result === 'object') logSkipped(this.log, [result]);
     this.notify();
   }
@@ -186,7 +186,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     this.pending.delete(id);
     if (this.stateValue === 'off') return;
     if (document.uri.scheme === 'untitled') {
-      this.indexValue.removeFile(id);
+      this.citationIndexValue.removeFile(id);
       this.notify();
     } else if (this.includes(document.uri)) {
       this.disk.reads.add(id); // it may have been closed without saving: its file counts again
@@ -203,7 +203,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     this.scheduleDisk();
   }
 
-  /** A file or a whole folder was deleted: forget what the index held for it, with the next batch. */
+  /** A file or a whole folder was deleted: forget what the citation index held for it, with the next batch. */
   private fileDeleted(uri: vscode.Uri): void {
     if (this.stateValue === 'off') return;
     this.disk.deletes.add(uri.toString());
@@ -213,20 +213,20 @@ export class WorkspaceCitations implements vscode.Disposable {
   private scheduleDisk(): void {
     this.diskTimer ??= setTimeout(() => {
       this.diskTimer = undefined;
-      void this.applyDiskChanges().catch((error: unknown) => this.log.error(`workspace citations: ${error instanceof Error ? error.message : String(error)}`));
+      void this.applyDiskChanges().catch((error: unknown) => this.log.error(`citation index: ${error instanceof Error ? error.message : String(error)}`));
     }, DISK_DELAY_MS);
   }
 
   /**
    * Applies the file watcher's events of the last moments at once (a checkout or a build may bring
-   * thousands): deletions in one pass over the index, then the files created or changed, and those
-   * of created folders (the top-most only), read through one paced `indexWorkspace`.
+   * thousands): deletions in one pass over the citation index, then the files created or changed, and those
+   * of created folders (the top-most only), read through one paced `readIntoCitationIndex`.
    */
   private async applyDiskChanges(): Promise<void> {
     const { reads, folders, deletes } = this.disk;
     this.disk = { reads: new Set(), folders: new Set(), deletes: new Set() };
     if (deletes.size > 0) {
-      for (const file of this.indexValue.fileNames()) if (underAny(file, deletes)) this.indexValue.removeFile(file);
+      for (const file of this.citationIndexValue.fileNames()) if (underAny(file, deletes)) this.citationIndexValue.removeFile(file);
       this.notify();
     }
     const run = this.run;
@@ -243,13 +243,13 @@ export class WorkspaceCitations implements vscode.Disposable {
     await this.readFiles([...reads].filter((id) => !open.has(id)).map((id) => vscode.Uri.parse(id, true)));
   }
 
-  /** Reads files from disk into the index; one that can no longer be read (or is now too large) leaves it. */
+  /** Reads files from disk into the citation index; one that can no longer be read (or is now too large) leaves it. */
   private async readFiles(uris: readonly vscode.Uri[]): Promise<void> {
     const run = this.run;
     if (!run || uris.length === 0) return;
-    const index = this.indexValue;
+    const index = this.citationIndexValue;
     const files = uris.map((uri) => ({ id: uri.toString(), relativePath: uri.path }));
-    const result = await indexWorkspace(index, files, this.readOptions(run));
+    const result = await readIntoCitationIndex(index, files, this.readOptions(run));
     if (run.cancelled) return;
     for (const skipped of result.skipped) index.removeFile(skipped.id);
     logSkipped(this.log, result.skipped);
@@ -258,7 +258,7 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   private setState(state: WorkspaceCitationsState): void {
     this.stateValue = state;
-    if (state !== 'indexing') {
+    if (state !== 'building') {
       const waiters = this.waiters;
       this.waiters = [];
       for (const resolve of waiters) resolve();
@@ -273,7 +273,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = undefined;
       this.changeEmitter.fire();
-    }, now || this.stateValue !== 'indexing' ? 0 : BUILD_NOTIFY_MS);
+    }, now || this.stateValue !== 'building' ? 0 : BUILD_NOTIFY_MS);
   }
 
   dispose(): void {

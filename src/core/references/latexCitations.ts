@@ -12,7 +12,7 @@
  * delimiter" from a table made in one pass, so no stretch of text is read once per unclosed bracket.
  */
 import { CharPositions, inRanges, mergeRanges, type Range } from './ranges';
-import type { KeySpan } from './types';
+import type { KeySpan } from './keyOccurrences';
 
 const NOT_KEY_COMMANDS = /^(?:citetext|citestyle|citeindextrue|citeindexfalse|citesetup|citename|(?:Declare|Renew|New|Provide|Set|set|Bibliography)[A-Za-z]*)$/;
 /** Environments whose content is shown as typed: a citation command inside them is text. */

@@ -6,7 +6,7 @@
  * linear time whatever the pattern (see `core/glob.ts`).
  */
 import { compileGlobs, type GlobProblem } from '../glob';
-import { languageIdForPath } from '../sourceText/languages';
+import { languageIdForPath } from '../languages';
 
 /** Folders never indexed, wherever they are. */
 export const ALWAYS_SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -30,7 +30,7 @@ export function enabledPatterns(...settings: ReadonlyArray<ExcludeSetting | unde
 /** How many folders' answers `skipsFolder` keeps before starting afresh. */
 const MAX_REMEMBERED_FOLDERS = 20_000;
 
-/** Decides, by relative path, which files the index reads. */
+/** Decides, by relative path, which files the citation index reads. */
 export class PathFilter {
   private readonly excluded: (path: string) => boolean;
   /** What `skipsFolder` answered, by folder. */

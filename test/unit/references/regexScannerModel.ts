@@ -3,7 +3,7 @@
  * oracle: on short texts its answers are the definition of right, and the linear scanner must give
  * the same ones. Quadratic on hostile input, so property tests feed it short texts only.
  */
-import type { KeySpan } from '../../../src/core/references/types';
+import type { KeySpan } from '../../../src/core/references/keyOccurrences';
 
 type Range = readonly [number, number];
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { scanLatex } from '../../../src/core/references/latexCitations';
 import { scanPandoc } from '../../../src/core/references/pandocCitations';
 import { scanKeySpans } from '../../../src/core/references/scanCitations';
-import type { KeySpan } from '../../../src/core/references/types';
+import type { KeySpan } from '../../../src/core/references/keyOccurrences';
 import { regexScanLatex } from './regexScannerModel';
 
 // Issue 24: the citation scanners are linear by construction. These properties check that the

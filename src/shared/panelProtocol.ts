@@ -66,8 +66,8 @@ export interface CitationPlaceView {
 
 /** Where in the workspace a paper is cited. */
 export interface CitedInView {
-  /** `off`: the workspace citations setting is off; `indexing`: not every file is read yet. */
-  state: 'off' | 'indexing' | 'ready';
+  /** `off`: the workspace citations setting is off; `building`: the citation index has not read every file yet. */
+  state: 'off' | 'building' | 'ready';
   /** The places, by file and line (the first few hundred). */
   places: CitationPlaceView[];
   /** How many places cite the paper in all. */
