@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { formatDiagnostic } from './core/diagnostics';
 import { keySearchText } from './core/references/nearestKey';
 import type { Diagnostic, Paper } from './core/types';
-import { Citations, findFormat, passageRequest, showSuggestPick, type ExportBibliographyOptions, type ExportBibliographyResult, type InsertOptions, type SuggestionsShown } from './citations';
+import { Citations, findFormat, passageRequest, showSuggestPick, type ExportBibliographyOptions, type ExportBibliographyRefusal, type ExportBibliographyResult, type InsertOptions, type SuggestionsShown } from './citations';
 import type { CommandTarget, DocumentPlace, KeyAtPlace, SearchIntent, SearchRequest } from './commands/handlers';
 import { PaperPanels } from './panel/paperPanel';
 import { References } from './references';
@@ -61,7 +61,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     this.references = new References(this.store, log, (id) => this.openPaper(id));
     this.tree = new TopicTreeProvider(this.store, this.references.counts);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
-    this.citations = new Citations(this.store, log, this.store.index);
+    this.citations = new Citations(this.store, log, this.references.workspace, this.store.index);
     this.panels = new PaperPanels(extensionUri, this.store, log, {
       insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
       copyCitation: (paper, format) => this.citations.copy(paper, format),
@@ -113,7 +113,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   }
 
   /** Writes the papers cited in a document or the workspace to a `.bib` file. */
-  exportBibliography(options: ExportBibliographyOptions): Promise<ExportBibliographyResult | undefined> {
+  exportBibliography(options: ExportBibliographyOptions): Promise<ExportBibliographyResult | ExportBibliographyRefusal | undefined> {
     return this.citations.exportBibliography(options);
   }
 

@@ -25,6 +25,19 @@ export async function writeBibFile(target: vscode.Uri, bytes: Uint8Array, origin
   await writeFileAtomically(workspaceFileHost, target, bytes, original);
 }
 
+/**
+ * The file `target` really is: through symbolic links (its own, and its folders') in the Node host,
+ * where they can be read; `target` itself on other file systems, where `workspace.fs` cannot read a
+ * link, so a link is refused there (an `AtomicWriteError` saying so) rather than followed unseen.
+ */
+export async function realTarget(target: vscode.Uri): Promise<vscode.Uri> {
+  if (target.scheme === 'file' && PAPER_SCOUT_HOST === 'node') {
+    const { nodeFileHost } = require('./nodeFileHost') as typeof import('./nodeFileHost');
+    return vscode.Uri.file(await nodeFileHost.resolve(target.fsPath));
+  }
+  return workspaceFileHost.resolve(target);
+}
+
 /** `vscode.workspace.fs` as an `AtomicWriteHost` on URIs. It cannot read links, so it refuses to replace one. */
 const workspaceFileHost: AtomicWriteHost<vscode.Uri> = {
   async resolve(uri: vscode.Uri): Promise<vscode.Uri> {
