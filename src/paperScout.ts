@@ -55,7 +55,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
    * `storage`: the extension's `globalState` and global storage folder; `indexCache`: the folder where
    * indexes built in the search worker are kept between sessions.
    */
-  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, storage: KeyStorage, indexCache?: vscode.Uri) {
+  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, storage: KeyStorage, readonly indexCache?: vscode.Uri) {
     this.recentSearches = new RecentSearches(storage.globalState, log);
     this.store = createPaperStore(extensionUri, log, this.disposables, storage, indexCache);
     this.references = new References(this.store, log, (id) => this.openPaper(id));

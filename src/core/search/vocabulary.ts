@@ -26,6 +26,7 @@ const savedSchema = z.object({
   terms: z.string(),
   termCounts: z.string(),
   acronyms: z.record(z.string(), z.array(z.string())),
+  contentKey: z.optional(z.string()),
 });
 
 /**
@@ -50,6 +51,8 @@ export class Vocabulary {
     private readonly termCounts: Uint32Array,
     /** Short form to long forms, e.g. `lora` -> [`low rank adaptation`]. */
     readonly acronyms: Readonly<Record<string, readonly string[]>>,
+    /** The content key of the papers (`papersContentKey`) the saved index was made for, when it was saved with one. */
+    readonly contentKey?: string,
   ) {}
 
   /** Number of distinct index terms. */
@@ -110,8 +113,8 @@ export class Vocabulary {
     return [...found.values()].sort((a, b) => a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1)).slice(0, limit);
   }
 
-  /** The vocabulary as JSON text, for `Vocabulary.parse`. */
-  toJSON(): string {
+  /** The vocabulary as JSON text, for `Vocabulary.parse`; with the content key of its papers when given. */
+  toJSON(contentKey?: string): string {
     return JSON.stringify({
       format: FORMAT,
       version: VERSION,
@@ -122,6 +125,7 @@ export class Vocabulary {
       terms: this.terms.join('\n'),
       termCounts: this.termCounts.join(','),
       acronyms: this.acronyms,
+      contentKey,
     });
   }
 
@@ -140,7 +144,7 @@ export class Vocabulary {
     const terms = splitLines(saved.terms);
     const wordCounts = parseCounts(saved.wordCounts, words.length);
     const termCounts = parseCounts(saved.termCounts, terms.length);
-    return new Vocabulary(saved.papers, saved.fingerprint, words, wordCounts, terms, termCounts, saved.acronyms);
+    return new Vocabulary(saved.papers, saved.fingerprint, words, wordCounts, terms, termCounts, saved.acronyms, saved.contentKey);
   }
 
   /** Papers holding this exact word (0 when none). */
