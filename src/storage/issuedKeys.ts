@@ -20,7 +20,7 @@ export class IssuedKeys extends IssuedKeyFile {
     const folder = storage.globalStorageUri;
     const file = IssuedKeys.fileIn(folder);
     const name = file.scheme === 'file' ? file.fsPath : file.toString(true);
-    super({ name, read: () => readIfThere(file), write: (bytes) => replaceFile(folder, file, bytes, log) }, log, {
+    super({ name, size: () => sizeIfThere(file), read: () => readIfThere(file), write: (bytes) => replaceFile(folder, file, bytes, log) }, log, {
       get: () => storage.globalState.get<unknown>(IssuedKeys.key),
       clear: async () => { await storage.globalState.update(IssuedKeys.key, undefined); },
     });
@@ -29,6 +29,15 @@ export class IssuedKeys extends IssuedKeyFile {
   /** The file the keys are kept in, in the global storage folder `globalStorageUri`. */
   static fileIn(globalStorageUri: vscode.Uri): vscode.Uri {
     return vscode.Uri.joinPath(globalStorageUri, IssuedKeys.fileName);
+  }
+}
+
+async function sizeIfThere(file: vscode.Uri): Promise<number | undefined> {
+  try {
+    return (await vscode.workspace.fs.stat(file)).size;
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+    throw error;
   }
 }
 

@@ -5,6 +5,7 @@
 import { runToEnd } from '../slices';
 import type { Paper } from '../types';
 import * as z from '../zod';
+import { CITATION_KEY, CITATION_KEY_RULE } from './citationKey';
 
 /**
  * The aliases each paper keeps, from those it wants (`wanted[i]` for the paper with key `keys[i]` and
@@ -82,7 +83,7 @@ export function isDistinctiveKey(key: string): boolean {
 
 const legacyKeysSchema = z.object({
   description: z.optional(z.string()),
-  keys: z.record(z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key')), z.string().check(z.minLength(1))),
+  keys: z.record(z.string().check(z.regex(CITATION_KEY, CITATION_KEY_RULE)), z.string().check(z.minLength(1))),
 });
 
 /**

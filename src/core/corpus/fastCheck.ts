@@ -1,9 +1,10 @@
 import type { Paper, TopicRule, TopicTerm } from '../types';
 import { isCleanText } from '../cleanText';
 import { isIsoCalendarDate } from './dates';
+import { CITATION_KEY } from '../citations/citationKey';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
-const KEY = /^[a-z0-9][a-z0-9_:-]*$/;
+const KEY = CITATION_KEY;
 const URL = /^https?:\/\//;
 /** id, key, title, abstract, published, upvotes, authorsCount, organization, topics, links, sources (and aliases) */
 const PAPER_FIELDS = 11;

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { CITATION_KEY, CITATION_KEY_RULE } from '../citations/citationKey';
 import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
 import { cleanText } from '../cleanText';
 import { formatPath } from '../diagnostics';
@@ -9,7 +10,7 @@ import { checkPaperFast, checkTopicFast } from './fastCheck';
 /** A one-line text field, control characters removed (see `cleanText`). */
 const line = (): z.ZodMiniString => z.string().check(z.overwrite((text) => cleanText(text)));
 
-const citationKeySchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key'));
+const citationKeySchema = z.string().check(z.regex(CITATION_KEY, CITATION_KEY_RULE));
 
 /**
  * One paper of the corpus file. Page papers pass it too (see `validatePapers`), so both kinds hold to
