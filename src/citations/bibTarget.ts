@@ -7,6 +7,7 @@
  * new file beside a document outside the workspace is named in the save dialog.
  */
 import * as vscode from 'vscode';
+import { labelText } from '../core/citations/displayText';
 import { baseName } from './bibWrite';
 
 /** A target, and whether the user chose it in a file dialog (where any place is theirs to choose). */
@@ -82,8 +83,8 @@ async function bibFilesIn(folder: vscode.Uri): Promise<vscode.Uri[]> {
 
 function choiceItems(files: readonly vscode.Uri[], base: vscode.Uri | undefined): TargetItem[] {
   const existing: TargetItem[] = files.map((uri) => ({
-    label: `$(file) ${baseName(uri)}`,
-    description: vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..'), true),
+    label: `$(file) ${labelText(baseName(uri))}`,
+    description: labelText(vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..'), true)),
     detail: 'Merge into this file: entries you wrote or edited stay as they are',
     choose: () => ({ uri, chosenInDialog: false }),
   }));
@@ -91,7 +92,7 @@ function choiceItems(files: readonly vscode.Uri[], base: vscode.Uri | undefined)
   return [
     ...existing,
     ...(existing.length > 0 ? [separator] : []),
-    { label: '$(new-file) New .bib File…', description: base ? `in ${vscode.workspace.asRelativePath(base, true)}` : undefined, choose: () => askNewFile(base), alwaysShow: true },
+    { label: '$(new-file) New .bib File…', description: base ? `in ${labelText(vscode.workspace.asRelativePath(base, true))}` : undefined, choose: () => askNewFile(base), alwaysShow: true },
     { label: '$(folder-opened) Other .bib File…', description: 'choose a file to merge into', choose: askOtherFile, alwaysShow: true },
   ];
 }

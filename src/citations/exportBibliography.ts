@@ -14,6 +14,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
 import { AtomicWriteError } from '../core/citations/atomicWrite';
 import { describeMerge, mergeBibEntries, type BibMerge } from '../core/citations/bibFile';
+import { labelText } from '../core/citations/displayText';
 import { formatCitation } from '../core/citations/formats';
 import { textKind } from '../core/languages';
 import type { CitationIndex } from '../core/references/citationIndex';
@@ -161,7 +162,7 @@ async function pickScope(documentUri: vscode.Uri | undefined): Promise<'document
   }
   if (!hasWorkspace) return 'document';
   const picked = await vscode.window.showQuickPick([
-    { label: 'Active Document', description: baseName(documentUri), scope: 'document' as const },
+    { label: 'Active Document', description: labelText(baseName(documentUri)), scope: 'document' as const },
     { label: 'Workspace', description: 'every file the citation index reads, and the open documents', scope: 'workspace' as const },
   ], { title: 'Export Bibliography', placeHolder: 'Export the papers cited in' });
   return picked?.scope;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatCitation } from '../core/citations/formats';
-import { clipAtWord } from '../core/citations/displayText';
+import { clipAtWord, labelText } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
 import { availableFormats, findFormat, type AvailableFormat } from './formatRegistry';
@@ -135,9 +135,9 @@ export async function pickFormat(languageId: string | undefined): Promise<Availa
   const items = availableFormats()
     .sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred))
     .map((format) => ({
-      label: format.label,
+      label: labelText(format.label),
       description: [format.template ? 'template' : '', format.id === preferred ? `default${languageId ? ` for ${languageId}` : ''}` : ''].filter(Boolean).join(' · ') || undefined,
-      detail: format.description,
+      detail: labelText(format.description),
       format,
     }));
   const picked = await vscode.window.showQuickPick(items, { title: 'Insert Citation As', placeHolder: 'Citation format' });

@@ -4,7 +4,7 @@
  * passage at the cursor, when no paper matches, and when the index could not be made.
  */
 import * as vscode from 'vscode';
-import { dateLabel } from '../core/citations/displayText';
+import { dateLabel, labelText } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import { matchedWords, passageQueryAt, suggestPapers, type PaperSearch, type PassageRequest } from '../core/passage/suggest';
 import { isIndexCancelled } from '../core/store/indexService';
@@ -91,9 +91,6 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
 }
 
 /** Text shown as written: `$(name)` in a quick pick item would be drawn as an icon. */
-function noIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
-}
 
 /** The items for the request, the placeholder that goes with them, and what the test hooks hear. */
 async function suggestionItems(options: SuggestPickOptions): Promise<{ items: Item[]; placeholder: string; report: SuggestionsShown }> {
@@ -138,9 +135,9 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
   const suggestions = results.map((result) => ({ result, matched: matchedWords(result, found.query) }));
   // The matched words lead the second line, where a long title cannot push them out of sight.
   const items = suggestions.map(({ result, matched }): PaperItem => ({
-    label: noIcons(readableText(result.paper.title)),
+    label: labelText(readableText(result.paper.title)),
     description: dateLabel(result.paper.published),
-    detail: noIcons(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${readableText(result.snippet)}`),
+    detail: labelText(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${readableText(result.snippet)}`),
     buttons: [COPY_BUTTON, OPEN_BUTTON],
     paper: result.paper,
   }));

@@ -1,17 +1,18 @@
 // C0 controls except tab and line feed, DEL and C1: ESC sequences, BEL and the one-byte CSI (U+009B)
-// would move a terminal's cursor, retitle its window or ring its bell.
+// would move a terminal's cursor, retitle its window or ring its bell. And the bidirectional formatting
+// controls (embeddings, overrides, isolates, marks), which would show the rest of a line reordered.
 // eslint-disable-next-line no-control-regex
-const TERMINAL_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-// JSON.stringify escapes C0 inside strings but leaves DEL and C1 raw.
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// JSON.stringify escapes C0 inside strings but leaves DEL, C1 and the bidirectional controls raw.
 // eslint-disable-next-line no-control-regex
-const RAW_IN_JSON = /[\u007F-\u009F]/g;
+const RAW_IN_JSON = /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
-/** Text with every terminal control character removed (tabs and line breaks kept). */
+/** Text with every terminal control character and bidirectional control removed (tabs and line breaks kept). */
 export function printable(text: string): string {
   return text.replace(TERMINAL_CONTROL, '');
 }
 
-/** JSON text with DEL and C1 written as `\u` escapes, so it is still the same JSON but safe to print. */
+/** JSON text with DEL, C1 and the bidirectional controls written as `\u` escapes, so it is still the same JSON but safe to print. */
 export function printableJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,4 +1,5 @@
 /** Builds what the paper panel shows from a paper. Pure (no `vscode`), so it can be unit-tested. */
+import { withoutBidiControls } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import { paperLookupUrls } from '../core/citations/urls';
 import type { SearchResult } from '../core/search/paperIndex';
@@ -27,7 +28,7 @@ export function paperView(paper: Paper, related: readonly SearchResult[], format
     published: paper.published,
     upvotes: paper.upvotes,
     authorsCount: paper.authorsCount,
-    organization: paper.organization,
+    organization: paper.organization && withoutBidiControls(paper.organization),
     topics: [...paper.topics],
     abstract: readableText(paper.abstract),
     links: paper.links.filter(isWebUrl),

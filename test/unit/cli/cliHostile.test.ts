@@ -64,6 +64,17 @@ describe('command line on hostile input (dist/cli.js)', function () {
     assert.match(run('parse', evil).stdout, /Evil \]0;pwned Title 31m/);
   });
 
+  it('prints no bidirectional controls: a title with a right-to-left override reads in its own order', () => {
+    const bidi = join(dir, 'bidi.txt');
+    writeFileSync(bidi, `Sneaky \u202Etxt.exe\u202C and \u2067isolated\u2069 Title\n\n${'An abstract \u200Fwith marks. '.repeat(20)}\n\n  • 2 authors\n·\nMar 3, 2024 5\n`);
+    for (const args of [['parse', bidi], ['parse', bidi, '--json']]) {
+      const result = run(...args);
+      assert.doesNotMatch(result.stdout, /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/, args.join(' '));
+    }
+    assert.match(run('parse', bidi).stdout, /Sneaky txt\.exe and isolated Title/);
+    assert.match(run('parse', bidi, '--json').stdout, /Sneaky \\u202etxt\.exe\\u202c/, 'JSON keeps the text, escaped');
+  });
+
   it('exits quietly when the reader closes the pipe', () => {
     const big = join(dir, 'big.txt');
     writeFileSync(big, Array.from({ length: 3000 }, (_, i) => `Paper ${i}\n\n${'Text. '.repeat(80)}\n`).join('\n'));
