@@ -17,23 +17,30 @@ export function printableJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Writes to stdout, terminal controls removed. */
+/** Streams whose reader went away: nothing more is written to them. */
+const closed = { stdout: false, stderr: false };
+
+/** Writes to stdout, terminal controls removed (nothing once its reader has gone). */
 export function out(text: string): void {
-  process.stdout.write(printable(text));
+  if (!closed.stdout) process.stdout.write(printable(text));
 }
 
-/** Writes to stderr, terminal controls removed. */
+/** Writes to stderr, terminal controls removed (nothing once its reader has gone). */
 export function err(text: string): void {
-  process.stderr.write(printable(text));
+  if (!closed.stderr) process.stderr.write(printable(text));
 }
 
 /**
- * Makes a closed pipe (`paper-scout parse ... | head -1`) end the program quietly: EPIPE on stdout
- * means the reader has all it wants.
+ * Makes a closed pipe on stdout or stderr (`paper-scout parse ... | head -1`, or stderr's reader gone)
+ * quiet: EPIPE means the reader has all it wants, so nothing more is written there, and the program
+ * runs to its end, exiting with the status it would have had (1 for `refs --strict` with unknown keys,
+ * say). Any other stream error still fails loudly.
  */
-export function exitQuietlyOnClosedPipe(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+export function quietOnClosedPipes(): void {
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      closed[name] = true;
+    });
+  }
 }

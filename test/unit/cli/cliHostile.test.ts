@@ -84,6 +84,29 @@ describe('command line on hostile input (dist/cli.js)', function () {
     assert.equal(readFileSync(errors, 'utf8'), '');
   });
 
+  it('exits with the status it would have had when stdout or stderr is closed early, and says nothing of it', () => {
+    // refs --strict over many citations of unknown keys: a long listing on stdout, exit status 1.
+    const folder = join(dir, 'unknown-keys');
+    mkdirSync(folder, { recursive: true });
+    for (let file = 0; file < 40; file++) writeFileSync(join(folder, `notes${file}.md`), Array.from({ length: 400 }, (_, at) => `See [@missing${at}].`).join('\n'));
+    const errors = join(dir, 'refs-stderr.txt');
+    const stdoutClosed = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" refs "${folder}" --strict 2>"${errors}" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(stdoutClosed.stdout.trim(), '1', 'refs --strict with unknown keys exits 1, whoever reads its output');
+    assert.match(readFileSync(errors, 'utf8'), /^paper-scout: 400 unknown citation key\(s\)/, 'the unknown keys are still reported on stderr');
+    assert.doesNotMatch(readFileSync(errors, 'utf8'), /EPIPE|Error/);
+    // parse of a page with one good paper and thousands of problems: its stderr closed after the first bytes.
+    const problems = join(dir, 'problems.txt');
+    const good = `A Good Paper\n\n${'We study it. '.repeat(60)}\n\n  • 2 authors\n·\nMar 3, 2024 5\n`;
+    writeFileSync(problems, [good, ...Array.from({ length: 3000 }, (_, i) => `Title without abstract ${i}\n\n  • 2 authors\n·\nMar 3, 2024 5\n`)].join('\n'));
+    const read = run('parse', problems);
+    assert.equal(read.code, 0, 'the good paper is read: exit 0');
+    assert.ok(read.stderr.length > 100_000, 'the problems fill stderr');
+    const stderrClosed = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" parse "${problems}" 2>&1 >/dev/null | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(stderrClosed.stdout.trim(), '0', 'closing stderr early changed the exit status');
+    const missing = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" parse "${problems}" "${join(dir, 'missing.txt')}" 2>&1 >/dev/null | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(missing.stdout.trim(), '1', 'a file it cannot read makes parse exit 1, stderr closed or not');
+  });
+
   it('gives the whole help for names that are not commands, toString included', () => {
     for (const name of ['toString', 'constructor', '__proto__', 'nope']) {
       const result = run('help', name);
