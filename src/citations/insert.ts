@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatCitation } from '../core/citations/formats';
+import { textKind } from '../core/languages';
 import { clipAtWord, labelText } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import type { Paper } from '../core/types';
@@ -72,7 +73,7 @@ export class CitationInserter implements vscode.Disposable {
     const format = options.format !== undefined ? resolveFormat(options.format, this.log)
       : options.pickFormat ? await pickFormat(languageId) : resolveFormat(defaultFormatFor(languageId), this.log);
     if (!format) return false;
-    const text = format.render(paper);
+    const text = format.render(paper, { latex: languageId !== undefined && textKind(languageId) === 'latex' });
     const editor = await this.targetEditor();
     if (!editor) {
       await vscode.env.clipboard.writeText(text);
@@ -117,7 +118,7 @@ export class CitationInserter implements vscode.Disposable {
     const languageId = this.targetDocument()?.languageId;
     const format = resolveFormat(formatId ?? defaultFormatFor(languageId), this.log) ?? builtIn('plain');
     const text = formatId === undefined && languageId
-      ? citationForLanguage(format.render(paper), format.id, languageId).text
+      ? citationForLanguage(format.render(paper, { latex: textKind(languageId) === 'latex' }), format.id, languageId).text
       : format.render(paper);
     await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(`$(copy) Copied the ${format.label} citation of "${shortTitle(paper)}"`, 4000);
