@@ -85,14 +85,13 @@ export function parseBibFile(text: string): BibFile {
       index = lineEnd(text, at);
       continue;
     }
-    const head = /^@\s*([A-Za-z][\w-]*)\s*([{(])/.exec(text.slice(at, at + 200));
+    const head = entryHead(text, at);
     if (!head) {
       index = at + 1;
       continue;
     }
-    const type = head[1];
-    const open = at + head[0].length;
-    const end = closingOffset(text, open, head[2] === '{' ? '}' : ')');
+    const { type, open } = head;
+    const end = closingOffset(text, open, text[open - 1] === '{' ? '}' : ')');
     if (end < 0) {
       problems.push({ line: lineOf(text, at), message: `the @${type} entry starting here never closes (unbalanced braces)` });
       break;
@@ -158,6 +157,21 @@ class LineTracker {
       this.scanned = this.start;
     }
   }
+}
+
+/**
+ * The head of an entry at the `@` at `at` (`@type{` or `@type(`, white space allowed around the type):
+ * its type and the offset just after the brace; null when the `@` starts no entry. Reads only the head.
+ */
+function entryHead(text: string, at: number): { type: string; open: number } | null {
+  let cursor = at + 1;
+  while (cursor < text.length && /\s/.test(text[cursor])) cursor++;
+  const typeStart = cursor;
+  if (!/[A-Za-z]/.test(text[cursor] ?? '')) return null;
+  while (cursor < text.length && /[\w-]/.test(text[cursor])) cursor++;
+  const type = text.slice(typeStart, cursor);
+  while (cursor < text.length && /\s/.test(text[cursor])) cursor++;
+  return text[cursor] === '{' || text[cursor] === '(' ? { type, open: cursor + 1 } : null;
 }
 
 /** The key of an entry whose body runs from `open` to `close`: its first run of key characters after blanks. */

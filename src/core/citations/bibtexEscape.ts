@@ -98,7 +98,7 @@ export function escapeBibtexTitle(raw: string): string {
       case 'char':
         if (math && token.char === ' ') return; // space means nothing in math, and parsers differ on keeping it
         // A letter right after a command name would become part of it (`\in}put` must not read `\input`).
-        if (/[a-zA-Z]/.test(token.char) && out.endsInCommandName()) out.append('{}');
+        if (isAsciiLetter(token.char.charCodeAt(0)) && out.endsInCommandName()) out.append('{}');
         out.append(character(token.char, math !== null, out.lastChar()));
     }
   });
@@ -164,15 +164,17 @@ class EscapedOutput {
   }
 }
 
-/** How the output ends after `piece` is appended to an output ending as `before`. */
+/** How the output ends after `piece` is appended to an output ending as `before`: read from the piece's end. */
 function tailAfter(before: Tail, piece: string): Tail {
-  let tail = before;
-  for (const char of piece) {
-    if (char === '\\') tail = 'backslash';
-    else if (/[a-zA-Z]/.test(char)) tail = tail === 'other' ? 'other' : 'command';
-    else tail = 'other';
-  }
-  return tail;
+  let at = piece.length - 1;
+  while (at >= 0 && isAsciiLetter(piece.charCodeAt(at))) at--;
+  if (at < 0) return before === 'other' ? 'other' : 'command'; // letters only: they extend what came before
+  if (piece[at] !== '\\') return 'other';
+  return at === piece.length - 1 ? 'backslash' : 'command';
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** Splits a title into commands, braces, `$` signs and characters; the unpaired `$` becomes a character. */
