@@ -21,6 +21,7 @@ import type { CitationIndex } from '../core/references/citationIndex';
 import type { KeyOccurrence } from '../core/references/keyOccurrences';
 import { scanCitations } from '../core/references/scanCitations';
 import { TaskQueues } from '../core/taskQueues';
+import { fileSize } from '../fileSize';
 import { commentTrigger } from '../settings/settings';
 import { askBibTarget, inWorkspace, type ChosenTarget } from './bibTarget';
 import { baseName, realTarget, writeBibFile } from './bibWrite';
@@ -235,8 +236,8 @@ async function checkTarget(chosen: ChosenTarget, options: ExportBibliographyOpti
     });
     return { target: target.toString(), written: false, refused: 'symbolic link', message, realTarget: real.toString() };
   }
-  const size = await fileSize(real);
-  if (size !== null && size > MAX_BIB_BYTES) {
+  const size = await fileSize(real).catch(() => undefined); // one that cannot be looked at is said so when read
+  if (size !== undefined && size > MAX_BIB_BYTES) {
     const message = `Paper Scout did not export to ${name}: it is ${megabytes(size)} MB, and Paper Scout merges into .bib files of up to ${megabytes(MAX_BIB_BYTES)} MB. Export to another file.`;
     void vscode.window.showErrorMessage(message);
     return { target: target.toString(), written: false, refused: 'too large', message };
@@ -306,7 +307,7 @@ async function readExisting(file: vscode.Uri, name: string, quiet = false): Prom
     bytes = await vscode.workspace.fs.readFile(file);
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { text: '', bytes: null };
-    if ((await fileSize(file).catch(() => null)) === null) return { text: '', bytes: null };
+    if ((await fileSize(file).catch(() => undefined)) === undefined) return { text: '', bytes: null };
     if (!quiet) void vscode.window.showErrorMessage(`Paper Scout could not read ${name}: ${messageOf(error)}`);
     return undefined;
   }
@@ -315,16 +316,6 @@ async function readExisting(file: vscode.Uri, name: string, quiet = false): Prom
   } catch {
     if (!quiet) void vscode.window.showErrorMessage(`Paper Scout did not change ${name}: it is not UTF-8 text, and rewriting it could alter your entries.`);
     return undefined;
-  }
-}
-
-/** The file's size in bytes, or null when there is no such file. */
-async function fileSize(uri: vscode.Uri): Promise<number | null> {
-  try {
-    return (await vscode.workspace.fs.stat(uri)).size;
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return null;
-    throw error;
   }
 }
 

@@ -1,4 +1,5 @@
 /** Half-open offset ranges `[start, end)` of text to skip, and a fast membership test. */
+import { lowerBound } from '../lowerBound';
 
 /** A half-open range of offsets: `start` is in it, `end` is not. */
 export type Range = readonly [start: number, end: number];
@@ -49,14 +50,8 @@ export class CharPositions {
   /** The offset of the first `char` at or after `from`, or Infinity when there is none. */
   after(from: number): number {
     const positions = (this.positions ??= listPositions(this.text, this.char));
-    let low = 0;
-    let high = positions.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (positions[middle] < from) low = middle + 1;
-      else high = middle;
-    }
-    return low < positions.length ? positions[low] : Number.POSITIVE_INFINITY;
+    const at = lowerBound(positions, from);
+    return at < positions.length ? positions[at] : Number.POSITIVE_INFINITY;
   }
 }
 

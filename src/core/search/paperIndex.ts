@@ -20,6 +20,7 @@ import { makeSnippet } from './snippet';
 import type { Ranked } from './topResults';
 import { shortName } from './terms';
 import { fingerprintIds, Vocabulary, VocabularyBuilder } from './vocabulary';
+import { lowerBound } from '../lowerBound';
 
 export * from './searchTypes';
 
@@ -266,15 +267,8 @@ export class PaperIndex {
   private keysStartingWith(prefix: string, limit: number): string[] {
     this.sortedKeys ??= this.papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])]).sort();
     const keys = this.sortedKeys;
-    let low = 0;
-    let high = keys.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (keys[middle] < prefix) low = middle + 1;
-      else high = middle;
-    }
     const found: string[] = [];
-    for (let at = low; at < keys.length && found.length < limit && keys[at].startsWith(prefix); at++) found.push(keys[at]);
+    for (let at = lowerBound(keys, prefix); at < keys.length && found.length < limit && keys[at].startsWith(prefix); at++) found.push(keys[at]);
     return found;
   }
 

@@ -2,6 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import * as z from '../zod';
 import { AcronymMiner } from './acronyms';
 import { type Association, type AssociationOptions, type Associations, AssociationMiner, associationsFromText, associationsToText } from './associations';
+import { lowerBound } from '../lowerBound';
 
 const FORMAT = 'paper-scout-vocabulary';
 /** 2: associations learned from the papers (`associations.ts`) saved beside the rest. */
@@ -266,13 +267,3 @@ function splitLines(text: string): string[] {
   return text === '' ? [] : text.split('\n');
 }
 
-function lowerBound(sorted: readonly string[], value: string, from = 0): number {
-  let low = from;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}

@@ -2,6 +2,7 @@ import { runToEnd, type Progress } from '../slices';
 import type { Diagnostic, TopicRule } from '../types';
 import { OTHER_TOPIC } from './taxonomy';
 import { compileTerm, mayMatch, wordsOf, type TermMatcher } from './termMatcher';
+import { lowerBound } from '../lowerBound';
 
 /** A topic rule with its terms compiled once, ready to score many papers. */
 export interface CompiledTopic {
@@ -124,13 +125,7 @@ class Words {
   mayMatch(matcher: TermMatcher): boolean {
     return mayMatch(matcher.needle, this.words, (prefix) => {
       const sorted = (this.sorted ??= [...this.words].sort());
-      let low = 0;
-      let high = sorted.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (sorted[middle] < prefix) low = middle + 1;
-        else high = middle;
-      }
+      const low = lowerBound(sorted, prefix);
       return low < sorted.length && sorted[low].startsWith(prefix);
     });
   }

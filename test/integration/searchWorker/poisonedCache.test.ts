@@ -4,25 +4,13 @@
 // is a folder of the extension's global storage, read through `workspace.fs`.
 import * as vscode from 'vscode';
 import { papersContentKey } from '../../../src/core/search/contentKey';
-import type { Paper } from '../../../src/core/types';
 import * as assert from '../assert';
-import { api, hooks, setSetting, waitFor, workspaceRoot } from '../helpers';
+import { api, hooks, paperCopies, setSetting, waitFor, workspaceRoot } from '../helpers';
 
 const FILE = 'paper-scout-cache-corpus.json';
 /** Enough papers, with the bundled ones, for the index to be made in the search worker (2,000). */
 const COPIES = 1900;
 const LONG_MS = 120_000;
-
-function copies(papers: readonly Paper[], count: number): Paper[] {
-  const made: Paper[] = [];
-  for (let round = 1; made.length < count; round++) {
-    for (const paper of papers) {
-      if (made.length === count) break;
-      made.push({ ...paper, id: `${paper.id}-cache${round}`, key: `${paper.key}cache${round}`, title: `${paper.title} (cache ${round})`, aliases: [] });
-    }
-  }
-  return made;
-}
 
 describe('store: a poisoned search index cache', function () {
   this.timeout(LONG_MS * 3);
@@ -65,7 +53,7 @@ describe('store: a poisoned search index cache', function () {
     const testHooks = await hooks();
     const folder = testHooks.searchIndexCache;
     assert.ok(folder, 'the extension keeps no search index cache');
-    const added = copies(scout.papers(), COPIES);
+    const added = paperCopies(scout.papers(), COPIES, 'cache');
     await vscode.workspace.fs.writeFile(file(), new TextEncoder().encode(JSON.stringify({ version: 1, topics: [], papers: added })));
     await setSetting('corpus.sources', [FILE]);
     const last = added[added.length - 1].id;

@@ -4,6 +4,7 @@
  * the same ones. Quadratic on hostile input, so property tests feed it short texts only.
  */
 import type { KeySpan } from '../../../src/core/references/keyOccurrences';
+import { mergeRanges } from '../../../src/core/references/ranges';
 
 type Range = readonly [number, number];
 
@@ -13,17 +14,6 @@ const BIBITEM = /\\bibitem\s*(?:\[[^\]\n]*\]\s*)?\{([^{}%\s]+)\}/g;
 const VERBATIM = /\\begin\{(verbatim|Verbatim|lstlisting|minted|comment|filecontents)\*?\}[\s\S]*?(?:\\end\{\1\*?\}|$)/g;
 const VERB = /\\verb\*?([^A-Za-z\s*])[^\n]*?\1/g;
 const MAX_KEYS_LENGTH = 4000;
-
-function merge(ranges: Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const [start, end] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  return merged;
-}
 
 function comments(text: string): Range[] {
   const ranges: Range[] = [];
@@ -46,7 +36,7 @@ export function regexScanLatex(text: string, options: { percentComments: boolean
   const verbatim: Range[] = [];
   for (const match of text.matchAll(VERBATIM)) verbatim.push([match.index, match.index + match[0].length]);
   for (const match of text.matchAll(VERB)) verbatim.push([match.index, match.index + match[0].length]);
-  const skip = merge([...(options.skip ?? []), ...verbatim, ...(options.percentComments ? comments(text) : [])]);
+  const skip = mergeRanges([...(options.skip ?? []), ...verbatim, ...(options.percentComments ? comments(text) : [])]);
   const skipped = (at: number): boolean => skip.some(([start, end]) => at >= start && at < end);
   for (const match of text.matchAll(CITE_COMMAND)) {
     if (NOT_KEY_COMMANDS.test(match[1]) || skipped(match.index)) continue;
