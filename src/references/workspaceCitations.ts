@@ -132,7 +132,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     let filter = this.filters.get(key);
     if (!filter) {
       this.filters.set(key, (filter = pathFilterFor(folder)));
-      for (const { pattern, problem } of filter.problems) this.log.warn(`workspace citations: the exclude pattern "${pattern.slice(0, 80)}" of files.exclude or search.exclude in ${folder.name} is not used (${problem})`);
+      for (const { pattern, problem } of filter.problems) this.log.warn(`citation index: the exclude pattern "${pattern.slice(0, 80)}" of files.exclude or search.exclude in ${folder.name} is not used (${problem})`);
     }
     return filter;
   }
