@@ -155,8 +155,8 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     openPaper: (id) => scout.openPaper(id),
     revealPaper: (id) => scout.revealPaper(id),
     revealTopic: (name, paperId) => scout.revealTopic(name, paperId),
-    insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement }),
-    copyCitation: (id, format) => scout.copyCitation(paperOrThrow(id), format),
+    insertCitation: (id, format, options) => scout.inserter.insert(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement }),
+    copyCitation: (id, format) => scout.inserter.copy(paperOrThrow(id), format),
     reload: () => scout.load(),
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri)) } : {}),
   };

@@ -21,7 +21,7 @@ import type { CitationIndex } from '../core/references/citationIndex';
 import type { KeyOccurrence } from '../core/references/keyOccurrences';
 import { scanCitations } from '../core/references/scanCitations';
 import { TaskQueues } from '../core/taskQueues';
-import { fileSize } from '../fileSize';
+import { fileSize } from '../storage/fileSize';
 import { commentTrigger } from '../settings/settings';
 import { askBibTarget, inWorkspace, type ChosenTarget } from './bibTarget';
 import { baseName, realTarget, writeBibFile } from './bibWrite';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { IssuedKeyFile } from '../core/storage/issuedKeyFile';
-import { fileSize } from '../fileSize';
+import { fileSize } from './fileSize';
 
 /** What of the extension's context the keys need: the global storage folder, and `globalState` they move out of. */
 export type KeyStorage = Pick<vscode.ExtensionContext, 'globalState' | 'globalStorageUri'>;

@@ -1,18 +1,7 @@
+import { CITATION_KEY } from '../paper';
 import { asciiFold, readableTitle } from './latexText';
 import { runToEnd, type Progress } from '../slices';
 import { assignUniqueNamesSteps, type IssuedNames, type NameRequest } from './uniqueNames';
-
-/**
- * What a citation key is: lowercase ASCII letters and digits, with a single `_`, `:` or `-` between
- * them, never first or last. Every reader then reads the whole key: pandoc (and Paper Scout's own
- * scanner) ends a key before trailing or doubled punctuation (`[@liger-]` cites `liger`, another
- * paper), and the comment trigger's key ends in a letter, digit or `_`. The corpus schema, the old
- * keys and the issued keys all hold to it; every key Paper Scout makes already does.
- */
-export const CITATION_KEY = /^[a-z0-9]+(?:[_:-][a-z0-9]+)*$/;
-
-/** What `CITATION_KEY` asks, in words for messages. */
-export const CITATION_KEY_RULE = 'a citation key: lowercase letters and digits, with single "_", ":" or "-" between them (not at the end)';
 
 /** True when `key` is a citation key (see `CITATION_KEY`). */
 export function isCitationKey(key: string): boolean {

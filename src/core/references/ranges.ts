@@ -1,5 +1,5 @@
 /** Half-open offset ranges `[start, end)` of text to skip, and a fast membership test. */
-import { lowerBound } from '../lowerBound';
+import { lowerBound, partitionPoint } from '../binarySearch';
 
 /** A half-open range of offsets: `start` is in it, `end` is not. */
 export type Range = readonly [start: number, end: number];
@@ -23,15 +23,8 @@ export function mergeRanges(...lists: ReadonlyArray<readonly Range[]>): Range[] 
 
 /** True when `at` lies in one of `ranges`, which must be merged (see `mergeRanges`). */
 export function inRanges(ranges: readonly Range[], at: number): boolean {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (ranges[middle][1] <= at) low = middle + 1;
-    else if (ranges[middle][0] > at) high = middle - 1;
-    else return true;
-  }
-  return false;
+  const next = partitionPoint(ranges.length, (index) => ranges[index][1] <= at);
+  return next < ranges.length && ranges[next][0] <= at;
 }
 
 /**

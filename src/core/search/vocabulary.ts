@@ -1,8 +1,8 @@
+import { lowerBound } from '../binarySearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import * as z from '../zod';
 import { AcronymMiner } from './acronyms';
 import { type Association, type AssociationOptions, type Associations, AssociationMiner, associationsFromText, associationsToText } from './associations';
-import { lowerBound } from '../lowerBound';
 
 const FORMAT = 'paper-scout-vocabulary';
 /** 2: associations learned from the papers (`associations.ts`) saved beside the rest. */
@@ -266,4 +266,3 @@ function parseCounts(text: string, expected: number): Uint32Array {
 function splitLines(text: string): string[] {
   return text === '' ? [] : text.split('\n');
 }
-

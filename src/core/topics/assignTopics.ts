@@ -1,8 +1,8 @@
+import { lowerBound } from '../binarySearch';
 import { runToEnd, type Progress } from '../slices';
 import type { Diagnostic, TopicRule } from '../types';
 import { OTHER_TOPIC } from './taxonomy';
 import { compileTerm, mayMatch, wordsOf, type TermMatcher } from './termMatcher';
-import { lowerBound } from '../lowerBound';
 
 /** A topic rule with its terms compiled once, ready to score many papers. */
 export interface CompiledTopic {
@@ -125,8 +125,8 @@ class Words {
   mayMatch(matcher: TermMatcher): boolean {
     return mayMatch(matcher.needle, this.words, (prefix) => {
       const sorted = (this.sorted ??= [...this.words].sort());
-      const low = lowerBound(sorted, prefix);
-      return low < sorted.length && sorted[low].startsWith(prefix);
+      const at = lowerBound(sorted, prefix);
+      return at < sorted.length && sorted[at].startsWith(prefix);
     });
   }
 }
