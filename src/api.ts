@@ -12,13 +12,15 @@ import type { Diagnostic, Paper, TopicRule } from './core/types';
 import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
 import type { PaperScout } from './paperScout';
 import type { SuggestionsShown } from './citations';
+import type { CommandFailure } from './commands/registry';
 import type { WorkspaceCitationsState } from './references';
 import { IssuedKeys } from './storage/issuedKeys';
 import { RecentSearches } from './storage/recentSearches';
 import type { OpenSearchPick, SearchItemsShown } from './views/searchPick';
+import { openQuickPick, type OpenQuickPick } from './views/openQuickPick';
 import type { TopicTreeNode } from './views/topicTree';
 
-export type { OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
+export type { CommandFailure, OpenQuickPick, OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
 
 /** Paper Scout's papers, search and citations, for other extensions. */
 export interface PaperScoutApi {
@@ -92,6 +94,8 @@ export interface PaperScoutTestHooks {
   readonly workspaceCitations: WorkspaceCitationsHooks;
   /** The search quick pick that is open, to type into as a user would; undefined when none is. */
   searchPick(): OpenSearchPick | undefined;
+  /** The Paper Scout quick pick that is open (search, papers for a passage, the export's file), with its active row. */
+  quickPick(): OpenQuickPick | undefined;
   /** The search index: where it lives and how many papers it holds once made, how far it is while being made. */
   searchIndex(): SearchIndexState;
   /**
@@ -103,6 +107,8 @@ export interface PaperScoutTestHooks {
   readonly issuedKeysFile: vscode.Uri;
   /** The folder the search worker's indexes are kept in (`<content key>.index.json` and `.vocabulary.json`), when there is one. */
   readonly searchIndexCache: vscode.Uri | undefined;
+  /** Every command that failed since activation (the registry catches and reports each), oldest first. */
+  commandFailures(): readonly CommandFailure[];
 }
 
 /** The workspace citation index as tests see it. */
@@ -138,8 +144,12 @@ export interface StoredStateHooks {
   set(key: string, value: unknown): Promise<void>;
 }
 
-/** The API over `scout`; with the test hooks when the extension runs under `ExtensionMode.Test`. */
-export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState' | 'globalStorageUri'>): PaperScoutApi {
+/**
+ * The API over `scout`; with the test hooks when the extension runs under `ExtensionMode.Test`, which see
+ * `commandFailures` as the registry fills it.
+ */
+export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState' | 'globalStorageUri'>,
+  commandFailures: readonly CommandFailure[]): PaperScoutApi {
   const paperOrThrow = (id: string): Paper => {
     const paper = scout.store.paper(id);
     if (!paper) throw new Error(`no paper with id "${id}"`);
@@ -158,11 +168,11 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     insertCitation: (id, format, options) => scout.inserter.insert(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement }),
     copyCitation: (id, format) => scout.inserter.copy(paperOrThrow(id), format),
     reload: () => scout.load(),
-    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri)) } : {}),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri), commandFailures) } : {}),
   };
 }
 
-function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFile: vscode.Uri): PaperScoutTestHooks {
+function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFile: vscode.Uri, commandFailures: readonly CommandFailure[]): PaperScoutTestHooks {
   const storedKeys: readonly string[] = [RecentSearches.key, IssuedKeys.key];
   const storedKeyOrThrow = (key: string): string => {
     if (!storedKeys.includes(key)) throw new Error(`Paper Scout keeps no state under "${key}"`);
@@ -188,6 +198,7 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
       onDidChange: scout.references.workspace.onDidChange,
     },
     searchPick: () => scout.searchPick,
+    quickPick: openQuickPick,
     searchIndex: () => {
       const engine = scout.store.index.current();
       return { home: engine?.home, papers: engine?.size, origin: engine?.origin, progress: scout.store.index.progress() };
@@ -199,5 +210,6 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
     },
     issuedKeysFile,
     searchIndexCache: scout.indexCache,
+    commandFailures: () => [...commandFailures],
   };
 }

@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { labelText } from '../core/citations/displayText';
+import { watchQuickPick } from '../views/openQuickPick';
 import { baseName } from './bibWrite';
 
 /** A target, and whether the user chose it in a file dialog (where any place is theirs to choose). */
@@ -30,6 +31,7 @@ export async function askBibTarget(documentUri: vscode.Uri | undefined): Promise
   pick.placeholder = 'The .bib file to write: an existing one is merged into, keeping your entries and edits';
   pick.busy = true;
   pick.items = choiceItems([], base);
+  const watched = watchQuickPick(pick);
   pick.show();
   void listBibFiles(base).then((files) => {
     pick.items = choiceItems(files, base);
@@ -44,6 +46,7 @@ export async function askBibTarget(documentUri: vscode.Uri | undefined): Promise
     });
     pick.onDidHide(() => resolve(undefined));
   });
+  watched.dispose();
   pick.dispose();
   return chosen?.choose();
 }

@@ -4,7 +4,6 @@
 // eslint-disable-next-line no-control-regex
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 // JSON.stringify escapes C0 inside strings but leaves DEL, C1 and the bidirectional controls raw.
-// eslint-disable-next-line no-control-regex
 const RAW_IN_JSON = /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Text with every terminal control character and bidirectional control removed (tabs and line breaks kept). */

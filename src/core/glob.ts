@@ -28,7 +28,7 @@ export interface GlobProblem {
 /** Globs compiled into one matcher. */
 export interface GlobMatcher {
   /** True when some glob matches the whole of `path`. */
-  matches(path: string): boolean;
+  readonly matches: (path: string) => boolean;
   /** The globs left out, and why. */
   problems: GlobProblem[];
 }

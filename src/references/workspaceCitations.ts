@@ -181,8 +181,8 @@ export class WorkspaceCitations implements vscode.Disposable {
       return isCancelled() ? undefined : this.citationIndexValue;
     }
     const index = new CitationIndex({ commentTrigger: commentTrigger() });
-    const service = this;
-    const run: Run = { get cancelled() { return isCancelled() || service.disposed; } };
+    const disposed = (): boolean => this.disposed;
+    const run: Run = { get cancelled() { return isCancelled() || disposed(); } };
     const result = await this.readWorkspace(index, run);
     if (!result) return undefined;
     logSkipped(this.log, result.skipped);

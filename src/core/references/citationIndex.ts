@@ -79,7 +79,7 @@ export class CitationIndex {
     this.files.set(file, entry);
     keys.forEach((key, at) => {
       let files = this.keyFiles.get(key);
-      if (!files) this.keyFiles.set(key, (files = new Map()));
+      if (!files) this.keyFiles.set(key, (files = new Map<string, number[]>()));
       let occurrences = files.get(file);
       if (!occurrences) files.set(file, (occurrences = []));
       occurrences.push(at);

@@ -83,7 +83,7 @@ describe('store: hostile corpus files and topic patterns', function () {
     const cited = `See \\cite{${DEEP_KEY}}.`;
     const { document: citing } = await scratchDocument('latex', cited);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', citing.uri, citing.positionAt(cited.indexOf(DEEP_KEY) + 2));
-    const cards = hovers.flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : part.value)));
+    const cards = hovers.flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : (part as { value: string }).value)));
     assert.ok(cards.some((card) => card.includes(COMMANDS.openPaper) && card.includes('Nest')), `the deep paper has its card: ${cards.map((card) => card.slice(0, 80)).join(' | ')}`);
   });
 
@@ -104,9 +104,9 @@ describe('store: hostile corpus files and topic patterns', function () {
       assert.ok(pickLabels.some((label) => label.startsWith('Sneaky txt.exe \\$(alert) Paper Isolated')), `the quick pick shows ${JSON.stringify(pickLabels.slice(0, 3))}`);
       const tree = testHooks.topicTree;
       const rows: string[] = [];
-      for (const topic of (await tree.getChildren()) ?? []) {
-        for (const child of (await tree.getChildren(topic)) ?? []) {
-          const item = await tree.getTreeItem(child);
+      for (const topic of tree.getChildren()) {
+        for (const child of tree.getChildren(topic)) {
+          const item = tree.getTreeItem(child);
           const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
           if (label.includes('Sneaky')) rows.push(label);
         }

@@ -59,7 +59,7 @@ describe('workspace citation index', () => {
       'd.py': fc.array(fc.constantFrom('# @cite:k2', '# @cite:k5', 'x = 1'), { maxLength: 4 }).map((parts) => parts.join('\n')),
     };
     const language: Readonly<Record<string, string>> = { 'a.md': 'markdown', 'b.tex': 'latex', 'c.bib': 'bibtex', 'd.py': 'python' };
-    const operation = fc.constantFrom(...fileNames).chain((file) => fc.oneof(texts[file].map((text) => ({ file, text: text as string | null })), fc.constant({ file, text: null })));
+    const operation = fc.constantFrom(...fileNames).chain((file) => fc.oneof(texts[file].map((text) => ({ file, text })), fc.constant({ file, text: null })));
     fc.assert(fc.property(fc.array(operation, { maxLength: 20 }), (operations) => {
       const index = new CitationIndex();
       for (const { file, text } of operations) {
