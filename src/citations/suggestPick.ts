@@ -111,8 +111,6 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
   return closed;
 }
 
-/** Text shown as written: `$(name)` in a quick pick item would be drawn as an icon. */
-
 /** The items for the request, the placeholder that goes with them, and what the test hooks hear. */
 async function suggestionItems(options: SuggestPickOptions): Promise<{ items: Item[]; more?: PaperItem[]; placeholder: string; report: SuggestionsShown }> {
   const found = passageQueryAt(options.request);
