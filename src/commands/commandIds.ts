@@ -20,6 +20,9 @@ export const COMMANDS = {
   exportBibliography: 'paperScout.exportBibliography',
   suggestPapers: 'paperScout.suggestPapers',
   searchPapersForKey: 'paperScout.searchPapersForKey',
+  panelBack: 'paperScout.panelBack',
+  panelForward: 'paperScout.panelForward',
+  getStarted: 'paperScout.getStarted',
 } as const;
 
 /** A command's name in `COMMANDS`. */

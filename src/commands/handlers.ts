@@ -56,6 +56,10 @@ export interface CommandTarget {
   suggestPapers(place?: DocumentPlace): Promise<void>;
   /** Searches for the paper an unknown key meant; the paper chosen replaces the key. */
   searchPapersForKey(place: KeyAtPlace): Promise<void>;
+  /** Shows the paper before (or after) the one in the paper panel that has the focus; false when there is none. */
+  navigatePanel(direction: 'back' | 'forward'): boolean;
+  /** Opens the walkthrough. */
+  getStarted(): Promise<unknown>;
 }
 
 /** The handler of every command, acting on `target`. */
@@ -118,6 +122,9 @@ export function commandHandlers(target: CommandTarget): CommandHandlers {
       if (!place) throw new Error('Search Papers for a key needs the key and where it stands (the quick fix of an unknown key passes them)');
       return target.searchPapersForKey(place);
     },
+    panelBack: () => target.navigatePanel('back'),
+    panelForward: () => target.navigatePanel('forward'),
+    getStarted: () => target.getStarted(),
   };
 }
 
