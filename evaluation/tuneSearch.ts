@@ -40,8 +40,8 @@ async function main(): Promise<void> {
       console.log(`\nvoiced (tuning) not first:\n  ${figures.voicedDescriptions.tuning.misses?.join('\n  ')}`);
       console.log(`old descriptions not first: ${figures.descriptions.misses?.join('; ')}`);
       console.log(`known items not first: ${figures.knownItems.misses?.join('; ')}`);
-      console.log(`typos: ${figures.typos.differences.join('; ')}`);
-      console.log(`related misses: ${figures.related.misses.join('; ')}`);
+      console.log(`typos: ${figures.typos.differences?.join('; ')}`);
+      console.log(`related misses: ${figures.related.misses?.join('; ')}`);
       console.log(`passages not first: ${[...(figures.writersPassages.tuning.misses ?? []), ...(figures.passages.tuning.misses ?? [])].join('; ')}`);
     }
     return;

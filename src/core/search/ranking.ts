@@ -81,17 +81,21 @@ export function runPlan(
       ...(titleOnly?.has(leaf.term) ? { fields: TITLE_FIELDS.filter((field) => !fields || fields.includes(field)) } : {}),
     })),
   };
+  const touched: number[] = [];
   const filter = (result: MiniSearchResult): boolean => {
-    earned.fill(0);
-    let any = false;
+    // Only the words this paper matched are visited and reset, so a common word's thousands of papers cost little each.
+    let matched = 0;
     for (const term of result.queryTerms) {
       for (const [word, credit] of credits.get(term) ?? []) {
-        if (credit > earned[word]) earned[word] = credit;
-        any = true;
+        if (credit <= earned[word]) continue;
+        if (earned[word] === 0) touched.push(word);
+        matched += (credit - earned[word]) * weights[word];
+        earned[word] = credit;
       }
     }
-    let matched = 0;
-    for (let word = 0; word < earned.length; word++) matched += earned[word] * weights[word];
+    const any = touched.length > 0;
+    for (const word of touched) earned[word] = 0;
+    touched.length = 0;
     const score = (result.score / Math.max(result.queryTerms.length, 1)) * (any ? matched : 1);
     if (top.wouldTake(score) && accept(index.byId.get(result.id) as Paper)) top.offer({ id: result.id, score, terms: result.terms });
     return false;

@@ -1,3 +1,4 @@
+/// <reference path="./porter2.d.ts" />
 import porter2 from 'wink-porter2-stemmer';
 
 /** Words too common in ML abstracts and English to help a search; dropped from index and queries. */
