@@ -12,13 +12,15 @@ import type { Diagnostic, Paper, TopicRule } from './core/types';
 import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
 import type { PaperScout } from './paperScout';
 import type { SuggestionsShown } from './citations';
+import type { CommandFailure } from './commands/registry';
 import type { WorkspaceCitationsState } from './references';
 import { IssuedKeys } from './storage/issuedKeys';
 import { RecentSearches } from './storage/recentSearches';
 import type { OpenSearchPick, SearchItemsShown } from './views/searchPick';
+import { openQuickPick, type OpenQuickPick } from './views/openQuickPick';
 import type { TopicTreeNode } from './views/topicTree';
 
-export type { OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
+export type { CommandFailure, OpenQuickPick, OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
 
 /** Paper Scout's papers, search and citations, for other extensions. */
 export interface PaperScoutApi {
@@ -92,6 +94,8 @@ export interface PaperScoutTestHooks {
   readonly workspaceCitations: WorkspaceCitationsHooks;
   /** The search quick pick that is open, to type into as a user would; undefined when none is. */
   searchPick(): OpenSearchPick | undefined;
+  /** The Paper Scout quick pick that is open (search, papers for a passage, the export's file), with its active row. */
+  quickPick(): OpenQuickPick | undefined;
   /** The search index: where it lives and how many papers it holds once made, how far it is while being made. */
   searchIndex(): SearchIndexState;
   /**
@@ -101,6 +105,8 @@ export interface PaperScoutTestHooks {
   readonly storedState: StoredStateHooks;
   /** The file the citation keys of the user's papers are kept in (read and write it with `workspace.fs`). */
   readonly issuedKeysFile: vscode.Uri;
+  /** Every command that failed since activation (the registry catches and reports each), oldest first. */
+  commandFailures(): readonly CommandFailure[];
 }
 
 /** The workspace citation index as tests see it. */
@@ -136,8 +142,12 @@ export interface StoredStateHooks {
   set(key: string, value: unknown): Promise<void>;
 }
 
-/** The API over `scout`; with the test hooks when the extension runs under `ExtensionMode.Test`. */
-export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState' | 'globalStorageUri'>): PaperScoutApi {
+/**
+ * The API over `scout`; with the test hooks when the extension runs under `ExtensionMode.Test`, which see
+ * `commandFailures` as the registry fills it.
+ */
+export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState' | 'globalStorageUri'>,
+  commandFailures: readonly CommandFailure[]): PaperScoutApi {
   const paperOrThrow = (id: string): Paper => {
     const paper = scout.store.paper(id);
     if (!paper) throw new Error(`no paper with id "${id}"`);
@@ -153,14 +163,14 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     openPaper: (id) => scout.openPaper(id),
     revealPaper: (id) => scout.revealPaper(id),
     revealTopic: (name, paperId) => scout.revealTopic(name, paperId),
-    insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement }),
-    copyCitation: (id, format) => scout.copyCitation(paperOrThrow(id), format),
+    insertCitation: (id, format, options) => scout.inserter.insert(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement }),
+    copyCitation: (id, format) => scout.inserter.copy(paperOrThrow(id), format),
     reload: () => scout.load(),
-    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri)) } : {}),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri), commandFailures) } : {}),
   };
 }
 
-function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFile: vscode.Uri): PaperScoutTestHooks {
+function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFile: vscode.Uri, commandFailures: readonly CommandFailure[]): PaperScoutTestHooks {
   const storedKeys: readonly string[] = [RecentSearches.key, IssuedKeys.key];
   const storedKeyOrThrow = (key: string): string => {
     if (!storedKeys.includes(key)) throw new Error(`Paper Scout keeps no state under "${key}"`);
@@ -186,6 +196,7 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
       onDidChange: scout.references.workspace.onDidChange,
     },
     searchPick: () => scout.searchPick,
+    quickPick: openQuickPick,
     searchIndex: () => {
       const engine = scout.store.index.current();
       return { home: engine?.home, papers: engine?.size, origin: engine?.origin, progress: scout.store.index.progress() };
@@ -196,5 +207,6 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
       set: async (key, value) => { await globalState.update(storedKeyOrThrow(key), value); },
     },
     issuedKeysFile,
+    commandFailures: () => [...commandFailures],
   };
 }

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { createApi, type PaperScoutApi } from './api';
 import { commandHandlers } from './commands/handlers';
-import { registerCommands } from './commands/registry';
+import { registerCommands, type CommandFailure } from './commands/registry';
 import { PaperScout } from './paperScout';
 import { STATE_CONTEXT_KEY } from './store/createStore';
 
 export type { PaperScoutApi, PaperScoutTestHooks } from './api';
+
+/** Which bundle this is: set by the build (esbuild `define`). */
+declare const PAPER_SCOUT_HOST: 'node' | 'web';
 
 /**
  * Starts Paper Scout: builds its one context object, registers the commands, and reads the bundled
@@ -18,18 +21,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   const started = Date.now();
   try {
     // Indexes of large corpora, built in the search worker, are kept per version of the extension.
-    const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown');
+    const version = (context.extension.packageJSON as { version?: string }).version ?? 'unknown';
     const scout = new PaperScout(context.extensionUri, log, context, vscode.Uri.joinPath(context.globalStorageUri, 'search-index', version));
-    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log));
+    // Under test, failed commands are kept for the tests to count (the registry catches every error).
+    const commandFailures: CommandFailure[] = [];
+    const recordFailure = context.extensionMode === vscode.ExtensionMode.Test ? (failure: CommandFailure) => { commandFailures.push(failure); } : undefined;
+    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log, recordFailure));
     await scout.load();
-    log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host)`);
+    log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${PAPER_SCOUT_HOST === 'web' ? 'web worker' : 'Node'} extension host)`);
     if (scout.store.state.kind === 'error') {
       void vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${scout.store.state.message}`, 'Show Log', 'Retry').then((choice) => {
         if (choice === 'Show Log') log.show();
         if (choice === 'Retry') void scout.load();
       });
     }
-    return createApi(scout, context);
+    return createApi(scout, context, commandFailures);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`activation failed: ${error instanceof Error ? error.stack ?? message : message}`);

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { buildAll } from './buildAll.mjs';
-import { fixtureWorkspace, integrationOut, root } from './paths.mjs';
+import { integrationOut, root } from './paths.mjs';
+import { scratchWorkspace } from './scratchWorkspace.mjs';
 
 try {
   await buildAll({ force: true });
@@ -12,7 +13,7 @@ try {
     version: process.env.VSCODE_VERSION ?? 'stable',
     extensionDevelopmentPath: root,
     extensionTestsPath: join(integrationOut, 'node', 'index.js'),
-    launchArgs: [fixtureWorkspace, '--disable-extensions', '--disable-workspace-trust'],
+    launchArgs: [scratchWorkspace({ prefix: 'paper-scout-desktop-' }), '--disable-extensions', '--disable-workspace-trust'],
   });
 } catch (error) {
   console.error(`[harness] desktop tests failed: ${error.message ?? error}`);

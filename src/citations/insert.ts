@@ -3,7 +3,8 @@ import { clipAtWord } from '../core/citations/displayText';
 import { formatCitation } from '../core/citations/formats';
 import { readableText } from '../core/citations/latexText';
 import { AUTO_FORMAT, documentFormat } from '../core/insertion/documentStyle';
-import { citationInDocument, placeCitation, type Placement, type PlacementMode } from '../core/insertion/placement';
+import { citationInDocument, placeCitation } from '../core/insertion/placement';
+import type { Placement, PlacementMode } from '../core/insertion/placementRequest';
 import type { Paper } from '../core/types';
 import { availableFormats, findFormat, type AvailableFormat } from './formatRegistry';
 import { documentWindow } from './passageRequest';
@@ -20,6 +21,9 @@ export interface InsertOptions {
   /** At the cursor (the default), or where a writer cites the passage at the cursor (Papers for This Passage). */
   placement?: PlacementMode;
 }
+
+/** What inserts and copies citations, as the panel, the commands and the pickers use it. */
+export type CitationWriter = Pick<CitationInserter, 'insert' | 'copy'>;
 
 /**
  * Inserts and copies citations. Remembers the last text editor that had focus, so the paper panel

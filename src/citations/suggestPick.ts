@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import { readableText } from '../core/citations/latexText';
 import { matchedWords, passageQueryAt, suggestPapers, type PaperSearch, type PassageRequest } from '../core/passage/suggest';
+import { isCancellation } from '../core/cancellation';
 import { cutAtRelevance } from '../core/search/relevanceCutoff';
-import { isIndexCancelled } from '../core/store/indexService';
 import type { Paper } from '../core/types';
+import { watchQuickPick } from '../views/openQuickPick';
 
 /** What a suggestion pick put on show (for the test hooks): its state, the passage's words, and the papers with their matched words. */
 export interface SuggestionsShown {
@@ -80,6 +81,7 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
           void options.onOpen(item.paper);
         }
       }),
+      watchQuickPick(pick),
       pick.onDidHide(() => {
         open = false;
         for (const disposable of disposables) disposable.dispose();
@@ -131,7 +133,7 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
   try {
     engine = await options.search();
   } catch (error) {
-    const cancelled = isIndexCancelled(error);
+    const cancelled = isCancellation(error);
     return {
       placeholder: cancelled ? 'Indexing was cancelled' : 'The search index could not be made',
       report: { state: 'no index', words, papers: [] },

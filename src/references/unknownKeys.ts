@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
+import { Debouncer } from '../core/debounce';
 import { nearestKeys, type KeyCandidate } from '../core/references/nearestKey';
 import type { PaperKeys } from '../citations/paperKeys';
 import { affects, SETTINGS, unknownKeySeverity, type UnknownKeySeverity } from '../settings/settings';
@@ -43,8 +44,9 @@ export interface KeyPlace {
 /** Keeps the unknown-key diagnostics of every open document current. */
 export class UnknownKeyDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('paperScout.unknownKeys');
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** Refreshes once per `REFRESH_DELAY_MS` at most, however many changes come meanwhile. */
+  private readonly refresher = new Debouncer(() => this.refresh(), REFRESH_DELAY_MS, REFRESH_DELAY_MS);
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.refresher];
 
   constructor(private readonly workspace: WorkspaceCitations, private readonly documents: DocumentCitations, private readonly papers: PaperKeys, papersChanged: vscode.Event<void>) {
     const schedule = (): void => this.schedule();
@@ -62,8 +64,7 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
 
   /** Marks the unknown keys of every open document now. */
   refresh(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.refresher.cancel();
     if (this.workspace.state !== 'ready') {
       this.collection.clear(); // off, or not every definition is known yet
       return;
@@ -97,11 +98,10 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
   }
 
   private schedule(): void {
-    this.timer ??= setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+    this.refresher.trigger();
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     for (const disposable of this.disposables.reverse()) disposable.dispose();
   }
 }

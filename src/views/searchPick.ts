@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { clipAtWord } from '../core/citations/displayText';
+import { Debouncer } from '../core/debounce';
 import { firstInOrder } from '../core/firstInOrder';
-import { comparePapers } from '../core/topics/groupByTopic';
+import { comparePapers } from '../core/paperOrder';
 import { parseQuery, type QueryProblem } from '../core/search/queryFilters';
 import type { SearchOutcome } from '../core/search/paperIndex';
 import { cutAtRelevance } from '../core/search/relevanceCutoff';
 import type { Paper } from '../core/types';
 import type { PaperStore } from '../core/store/paperStore';
 import { LiveSearch } from './liveSearch';
+import { watchQuickPick } from './openQuickPick';
 import { describeFilters, queryAssist, replaceWithHelp, type TopicChoice } from './queryAssist';
 import {
   assistItems, CLEAR_RECENT_BUTTON, COPY_BUTTON, indexingItem, indexProblemItems, INSERT_BUTTON, type Item, moreResultsItem,
@@ -54,8 +56,6 @@ export interface SearchItemsShown {
 export interface OpenSearchPick {
   /** Sets the text as typing it would. */
   type(value: string): void;
-  /** The label of the row VS Code has active (as it last told the extension). */
-  readonly active: string | undefined;
   readonly value: string;
 }
 
@@ -71,29 +71,26 @@ export interface RecentSearchList {
 const RESULT_LIMIT = 50;
 /** How much of the abstract a paper listed before anything is typed shows (one line of the pick). */
 const ABSTRACT_DETAIL = 240;
+/** The quiet time after a keystroke before the query is searched, and the longest typing may put it off. */
 const DEBOUNCE_MS = 25;
+const DEBOUNCE_MAX_WAIT_MS = 150;
 const FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: 'Filter by Topic' };
 const CLEAR_FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter-filled'), tooltip: 'Clear Topic Filter' };
 const PLACEHOLDER = 'Search papers by title, abstract, topic or key; type ? for filters (topic:, year:, after:, sort:, ...)';
 
 /**
  * The live paper search: a quick pick whose items are replaced on every keystroke by the index's
- * ranking (shown as ranked: VS Code must not filter or sort them again), with filters typed into the
- * query (`?` lists them). Resolves when it closes.
+ * ranking, with filters typed into the query (`?` lists them). Resolves when it closes. Every item is
+ * `alwaysShow`, so VS Code hides none; as for any quick pick (the public API cannot turn it off), VS Code
+ * highlights the typed text in the titles and lists the papers whose title holds it first, the rest
+ * after them in the index's order.
  */
 export function showSearchPick(store: PaperStore, options: SearchPickOptions): Promise<void> {
   const pick = vscode.window.createQuickPick<Item>();
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
-  try {
-    // Keep the index's order: VS Code otherwise moves items whose labels match the text to the top.
-    // Finalized in recent builds; older ones guard it as a proposed API and throw.
-    (pick as { sortByLabel?: boolean }).sortByLabel = false;
-  } catch { /* older VS Code: ranking may be regrouped by label matches */ }
-  withoutLabelHighlights(pick);
   pick.placeholder = PLACEHOLDER;
   let topic = options.topic;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   /** The query whose results are on show ('' for the newest papers). */
   let shownQuery = '';
   /** Remembers the query when one of its results is used. */
@@ -108,8 +105,6 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
 
   /** What the results on show are (query, topic, papers, problems), to leave them be when the same come again. */
   let shownOutcome = '';
-  /** The label of the active row, as VS Code last reported it. */
-  let activeLabel: string | undefined;
   /** Puts `items` on show for `query` and says so. */
   const show = (query: string, kind: SearchItemsShown['kind'], items: Item[]): void => {
     pick.items = items;
@@ -163,7 +158,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     showResults: showOutcome,
     showIndexProblem: (query, problem) => {
       shownQuery = '';
-      show(query, 'problem', indexProblemItems(problem, () => void update(), options.showLog));
+      show(query, 'problem', indexProblemItems(problem, () => void update(), () => { options.showLog(); }));
     },
   });
 
@@ -186,16 +181,14 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     await live.search(query, { limit: RESULT_LIMIT, topic });
   };
 
-  const schedule = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void update(), DEBOUNCE_MS);
-  };
+  const typing = new Debouncer(() => void update(), DEBOUNCE_MS, DEBOUNCE_MAX_WAIT_MS);
+  const schedule = (): void => typing.trigger();
 
   return new Promise((resolve) => {
     const disposables: vscode.Disposable[] = [
       live,
       pick.onDidChangeValue(schedule),
-      pick.onDidChangeActive((active) => { activeLabel = active[0]?.label; }),
+      watchQuickPick(pick),
       pick.onDidAccept(() => {
         const item = pick.selectedItems[0];
         if (!item) return;
@@ -244,7 +237,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         // A nested topic picker hides the search for a moment; only a real close ends it.
         setTimeout(() => {
           if (pickingTopic) return;
-          if (timer) clearTimeout(timer);
+          typing.dispose();
           for (const disposable of disposables) disposable.dispose();
           pick.dispose();
           resolve();
@@ -256,7 +249,6 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     pick.show();
     options.onDidOpen?.({
       type: retype,
-      get active() { return activeLabel; },
       get value() { return pick.value; },
     });
     void update();
@@ -296,18 +288,4 @@ function initialItems(store: PaperStore, topic: string | undefined, recent: read
     ...recent.map(recentItem),
     ...(newest.length > 0 ? [separator('Newest papers'), ...newest] : []),
   ];
-}
-
-/**
- * Turns off VS Code's own highlighting of the typed text in the labels: it matches the query letter by
- * letter anywhere in a title ("FRU**GAL**: … **O**ptimization by **Re**ducing"), which says nothing
- * about why Paper Scout ranked the paper. The API has neither `matchOnLabel` (microsoft/vscode#83425)
- * nor item highlights (#83424); the extension host's quick pick sends every property given to its
- * `update` to the workbench's quick pick, which has `matchOnLabel`. With it off (and sorting and the
- * other matching off already) the workbench neither filters nor highlights. Where `update` is missing,
- * nothing changes and VS Code highlights as before; the UI test checks the labels stay plain.
- */
-function withoutLabelHighlights(pick: vscode.QuickPick<Item>): void {
-  const internal = pick as unknown as { update?: (properties: Record<string, unknown>) => void };
-  if (typeof internal.update === 'function') internal.update({ matchOnLabel: false });
 }

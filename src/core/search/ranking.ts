@@ -97,7 +97,8 @@ export function runPlan(
     for (const word of touched) earned[word] = 0;
     touched.length = 0;
     const score = (result.score / Math.max(result.queryTerms.length, 1)) * (any ? matched : 1);
-    if (top.wouldTake(score) && accept(index.byId.get(result.id) as Paper)) top.offer({ id: result.id, score, terms: result.terms });
+    const id = result.id as string;
+    if (top.wouldTake(score) && accept(index.byId.get(id) as Paper)) top.offer({ id, score, terms: result.terms });
     return false;
   };
   const boostDocument = only ? (id: string): number => (only.has(id) ? 1 : 0) : undefined;

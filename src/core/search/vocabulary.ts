@@ -1,3 +1,4 @@
+import { lowerBound } from '../binarySearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import * as z from '../zod';
 import { AcronymMiner } from './acronyms';
@@ -147,7 +148,7 @@ export class Vocabulary {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new Error(`the vocabulary is not JSON (${(error as Error).message})`);
+      throw new Error(`the vocabulary is not JSON (${(error as Error).message})`, { cause: error });
     }
     const checked = savedSchema.safeParse(json);
     if (!checked.success) throw new Error(`not a Paper Scout vocabulary (${checked.error.issues[0]?.message ?? 'invalid'})`);
@@ -261,15 +262,4 @@ function parseCounts(text: string, expected: number): Uint32Array {
 
 function splitLines(text: string): string[] {
   return text === '' ? [] : text.split('\n');
-}
-
-function lowerBound(sorted: readonly string[], value: string, from = 0): number {
-  let low = from;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -7,7 +7,8 @@
  * slices, and the work stops when `progress` says so.
  */
 import { decodeUtf8Steps } from '../corpus/decode';
-import { runInSlices, WorkCancelledError } from '../slices';
+import { CancelledError } from '../cancellation';
+import { runInSlices } from '../slices';
 import type { Diagnostic } from '../types';
 import type { CorpusFileTexts } from './corpusLoader';
 import type { WorkProgress } from './progress';
@@ -60,7 +61,7 @@ const CONCURRENT_READS = 8;
 
 /**
  * Reads the files `entries` name (`location` is undefined for one that cannot be resolved, such as a
- * relative path with no folder open). Never throws, except a `WorkCancelledError` once
+ * relative path with no folder open). Never throws, except a `CancelledError` once
  * `progress.isCancelled()`: every problem is a diagnostic naming the file, or the setting entry
  * (`paperScout.corpus.sources[1]`) when there is no file to name.
  */
@@ -105,7 +106,7 @@ export async function readCorpusEntries<L>(
       if (special) diagnostics.push(problem(name, `${special} (from ${where})`));
       else files.push({ location, stat });
     }
-    if (progress.isCancelled()) throw new WorkCancelledError();
+    if (progress.isCancelled()) throw new CancelledError();
   }
   const texts = await readFiles(files, fs, stamps, progress);
   const read: CorpusFileTexts = { files: [], diagnostics };
@@ -137,7 +138,8 @@ export function specialFileProblem(type: number): string | null {
 
 /** What a failed `stat` means, for a person: not there, a link loop, or the error itself. */
 export function describeStatError(error: unknown): string {
-  const text = `${(error as { code?: unknown })?.code ?? ''} ${describeError(error)}`;
+  const code = (error as { code?: unknown } | null)?.code;
+  const text = `${typeof code === 'string' ? code : ''} ${describeError(error)}`;
   if (/ELOOP|too many (levels of )?symbolic links/i.test(text)) return 'is a symbolic link loop (the link leads back to itself), not a file';
   if (/\b(ENOENT|FileNotFound|EntryNotFound)\b/.test(text)) return 'file not found';
   return `cannot be read (${describeError(error)})`;
@@ -155,16 +157,16 @@ interface FileText {
  * up into one long turn of the event loop.
  */
 async function readFiles<L>(files: readonly { location: L; stat: FileStat }[], fs: CorpusFileSystem<L>, stamps: Stamps<L>, progress: WorkProgress): Promise<FileText[]> {
-  const fetching: Promise<Fetched>[] = [];
+  const fetching: (Promise<Fetched> | undefined)[] = [];
   const fetchUpTo = (count: number): void => {
     while (fetching.length < Math.min(count, files.length)) fetching.push(fetchOne(files[fetching.length].location, fs, stamps));
   };
   const results: FileText[] = [];
   for (let at = 0; at < files.length; at++) {
     fetchUpTo(at + CONCURRENT_READS);
-    const fetched = await fetching[at];
-    delete fetching[at]; // the bytes are not kept once decoded
-    if (progress.isCancelled()) throw new WorkCancelledError();
+    const fetched = (await fetching[at])!;
+    fetching[at] = undefined; // the bytes are not kept once decoded; later reads keep their places
+    if (progress.isCancelled()) throw new CancelledError();
     results.push('bytes' in fetched ? await decodeOne(fetched, progress) : fetched);
     progress.report((100 * (at + 1)) / files.length);
   }

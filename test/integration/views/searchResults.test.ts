@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { SearchItemsShown } from '../../../src/api';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import * as assert from '../assert';
-import { api, closeAllEditors, hooks, nextEvent, waitFor } from '../helpers';
+import { api, closeAllEditors, enterOn, hooks, nextEvent, waitFor } from '../helpers';
 
 /** Opens the search with `query` and resolves with the results it shows, and the running command. */
 async function searchFor(query: string): Promise<{ shown: SearchItemsShown; running: Thenable<unknown> }> {
@@ -35,35 +35,29 @@ describe('views: search results that know when to stop', function () {
     assert.ok(!shown.labels.includes('Go Wider Instead of Deeper'), 'the tail that shares only a thesaurus word is shown');
     const expanded = nextEvent(testHooks.onDidShowSearchItems, 'the held-back results', (items) => items.query === 'quantizaton' && items.labels.length > shown.labels.length);
     // Moved to as a user would (End in the list), once VS Code has the items (it reports the active row).
-    const pick = await waitFor(() => testHooks.searchPick(), 'the open search');
-    await waitFor(() => pick.active === shown.labels[0], 'the first result to be active');
-    await waitFor(async () => {
-      await vscode.commands.executeCommand('quickInput.last');
-      return pick.active === more;
-    }, 'the "show more" row to be active');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const all = await expanded;
+    await waitFor(() => testHooks.quickPick()?.active === shown.labels[0], 'the first result to be active');
+    await vscode.commands.executeCommand('quickInput.last');
+    const all = await enterOn(more, expanded);
     assert.strictEqual(all.labels.length, shown.labels.length - 1 + held, 'every held-back result, and no "show more" row');
     assert.ok(all.labels.includes('Go Wider Instead of Deeper'), 'the held-back tail');
     assert.deepStrictEqual(all.labels.slice(0, shown.labels.length - 1), shown.labels.slice(0, -1), 'the results shown first stay first');
     await close(running);
   });
 
-  it('says no paper matches in a line of its own, and offers the web for the words typed', async () => {
+  it('says no paper matches in a row of its own, first, and offers the web for the words typed', async () => {
     const { shown, running } = await searchFor('zzyzxq');
-    assert.deepStrictEqual(shown.separators, ['No papers match "zzyzxq"']);
-    assert.deepStrictEqual(shown.labels, ['$(link-external) Search arXiv', '$(link-external) Search Hugging Face Papers'], 'only what can be done is a row');
+    assert.deepStrictEqual(shown.separators, [], 'VS Code drops separators while text is typed: the line would not show');
+    assert.deepStrictEqual(shown.labels, ['$(info) No papers match "zzyzxq"', '$(link-external) Search arXiv', '$(link-external) Search Hugging Face Papers']);
     await close(running);
   });
 
   it('never hands filters to the web search, and names only the filters applied in the title', async () => {
     const filtersOnly = await searchFor('upvotes:>100000');
-    assert.deepStrictEqual(filtersOnly.shown.separators, ['No papers match these filters']);
-    assert.deepStrictEqual(filtersOnly.shown.labels, [], 'no web search for filters the web does not know');
+    assert.deepStrictEqual(filtersOnly.shown.labels, ['$(info) No papers match these filters'], 'no web search for filters the web does not know');
     await close(filtersOnly.running);
 
     const words = await searchFor('zzyzxq upvotes:>100000');
-    assert.deepStrictEqual(words.shown.separators, ['No papers match "zzyzxq"']);
+    assert.strictEqual(words.shown.labels[0], '$(info) No papers match "zzyzxq"');
     await close(words.running);
 
     const unknownTopic = await searchFor('pruning topic:zzz');
