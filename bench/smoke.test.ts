@@ -35,6 +35,8 @@ describe('benchmark (npm run bench)', () => {
     }
     assert.equal(report.userCorpus.json.papers, 4000);
     assert.ok(report.userCorpus.json.distinct > 3000 && report.userCorpus.pages.distinct > 400, JSON.stringify(report.userCorpus));
+    const { voicedDescriptions } = report.quality;
+    assert.ok(voicedDescriptions.tuning.count >= 75 && voicedDescriptions.heldOut.count >= 75 && voicedDescriptions.heldOut.plain, 'quality of both halves, beside plain MiniSearch');
     assert.equal(new Set(report.budgets.map((budget) => budget.figure)).size, report.budgets.length, 'a budget is listed twice');
     for (const budget of report.budgets) {
       if (budget.figure.startsWith('10') && budget.figure.includes('papers')) assert.equal(budget.status, 'not measured', budget.figure);

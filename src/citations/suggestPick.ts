@@ -58,6 +58,9 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
   pick.matchOnDescription = true;
   pick.busy = true;
   let open = true;
+  // What the pick was closed for (citing, opening the paper): the suggestion ends when it is done, so whoever
+  // awaits it sees its outcome, and a failure reaches the command that ran it.
+  let chosen: Promise<unknown> = Promise.resolve();
   const closed = new Promise<void>((resolve) => {
     const disposables = [
       pick.onDidAccept(() => {
@@ -65,10 +68,11 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
         if (!item) return;
         if ('paper' in item) {
           pick.hide();
-          void options.onAccept(item.paper);
+          chosen = Promise.resolve(options.onAccept(item.paper));
         } else if (item.action) {
           if (!item.keepOpen) pick.hide();
-          void item.action();
+          const done = Promise.resolve(item.action());
+          if (!item.keepOpen) chosen = done;
         }
       }),
       pick.onDidTriggerItemButton(({ item, button }) => {
@@ -76,10 +80,10 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
         if (button === COPY_BUTTON) void options.onCopy(item.paper);
         else if (button === CURSOR_BUTTON) {
           pick.hide();
-          void options.onInsertAtCursor(item.paper);
+          chosen = Promise.resolve(options.onInsertAtCursor(item.paper));
         } else if (button === OPEN_BUTTON) {
           pick.hide();
-          void options.onOpen(item.paper);
+          chosen = Promise.resolve(options.onOpen(item.paper));
         }
       }),
       watchQuickPick(pick),
@@ -87,7 +91,7 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
         open = false;
         for (const disposable of disposables) disposable.dispose();
         pick.dispose();
-        resolve();
+        resolve(chosen.then(() => undefined));
       }),
     ];
   });

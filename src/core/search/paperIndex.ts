@@ -26,8 +26,8 @@ import { fingerprintIds, Vocabulary, VocabularyBuilder } from './vocabulary';
 export * from './searchTypes';
 
 const MAX_LIMIT = 1000;
-/** Telling terms a related-papers query uses (Lucene's more-like-this default). */
-const RELATED_TERMS = 25;
+/** Telling terms a related-papers query uses (Lucene's more-like-this default is 25; 40 measured better on the related pairs with the Porter2 stemmer). */
+const RELATED_TERMS = 40;
 
 /**
  * Paper Scout's search engine: MiniSearch over title, short name, abstract, topics and citation key,

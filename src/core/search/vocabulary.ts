@@ -212,7 +212,8 @@ export class VocabularyBuilder {
   /** Notes a folded word of the current paper (found in `field`) and the index term it became. */
   note(word: string, term: string, field?: string): void {
     if (field === 'title' || field === 'abstract') this.associations.addTerm(term);
-    if (this.seenWords.get(word) !== this.paper) {
+    // Hyphenated words written as one are terms to match, not words to complete or to correct a typo to.
+    if (field !== 'compounds' && this.seenWords.get(word) !== this.paper) {
       this.seenWords.set(word, this.paper);
       this.words.set(word, (this.words.get(word) ?? 0) + 1);
     }
