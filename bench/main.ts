@@ -10,6 +10,7 @@ import { assignCitationKeys } from '../src/core/citations/citationKey';
 import { loadCorpus } from '../src/core/corpus/schema';
 import { assignIds } from '../src/core/corpus/slug';
 import { PaperIndex } from '../src/core/search/paperIndex';
+import { qualityFigures } from '../evaluation/figures';
 import { fuseSearch, miniSearchDefaults, naiveScan } from './baselines';
 import { compare, scriptMedian } from './compare';
 import { formatHostile, measureHostile } from './hostile';
@@ -65,7 +66,7 @@ function newestVsix(): { kb: number | null; note: string } {
   return { kb: round(found[0].size / 1024, 1), note: `vsixKB: ${found[0].path}, built ${new Date(found[0].mtime).toISOString()}` };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const benchStart = performance.now();
   const settings = parseArgs(process.argv.slice(2));
   const notes: string[] = [];
@@ -142,6 +143,20 @@ function main(): void {
 
   log(settings, 'your library: Better-BibTeX entries through the store and the search worker; hostile .bib files…');
   const library = measureLibrary(corpusFile, work, here, papers, settings.quick);
+  log(settings, 'search quality on the evaluation sets…');
+  const { voicedDescriptions, writersPassages, passages, knownItems, descriptions, typos, related, splitSeed } = await qualityFigures(papers, loaded, 'both');
+  const withoutMisses = <T extends { misses?: unknown }>({ misses: _misses, ...rest }: T): Omit<T, 'misses'> => rest;
+  const halvesWithout = <T extends { misses?: unknown }>(set: { tuning: T; heldOut?: T }) => ({ tuning: withoutMisses(set.tuning), heldOut: withoutMisses(set.heldOut as T) });
+  const quality = {
+    splitSeed,
+    voicedDescriptions: halvesWithout(voicedDescriptions),
+    writersPassages: halvesWithout(writersPassages),
+    passages: halvesWithout(passages),
+    knownItems: withoutMisses(knownItems),
+    descriptions: withoutMisses(descriptions),
+    typos: { count: typos.count, overlapAt5: typos.overlapAt5, sameFirst: typos.sameFirst },
+    related: { count: related.count, recallAt5: related.recallAt5, mrrAt10: related.mrrAt10 },
+  };
 
   const vsix = newestVsix();
   notes.push(vsix.note);
@@ -167,6 +182,7 @@ function main(): void {
     citationIndex,
     userCorpus,
     library,
+    quality,
   };
   const budgets = checkBudgets(partial);
   for (const entry of budgets) if (entry.status === 'not measured' && entry.figure.includes('papers')) notes.push(`${entry.figure}: not measured in this run (sizes ${settings.scale.join(', ')})`);
@@ -190,4 +206,4 @@ function keyAssignMs(): number {
   return round(median(runs), 1);
 }
 
-main();
+void main();

@@ -1,6 +1,7 @@
 // The benchmark's report: its JSON shape (a zod schema, checked before printing and by the unit test),
 // the budgets (issue 6, point 4, as issue 11 revised them for MiniSearch), and the table.
 import { z } from 'zod';
+import { formatFigures } from '../evaluation/figures';
 import { formatUserCorpus, userCorpusReportSchema } from './userCorpus';
 import { libraryReportSchema } from './library';
 import { formatCitationIndex, citationIndexReportSchema } from './citationIndex';
@@ -46,6 +47,30 @@ const budgetSchema = z.object({
   missedBy: z.number().nullable(),
 });
 
+const share = z.number().min(0).max(1);
+const rankedSetSchema = z.object({
+  count: z.number().int().positive(),
+  hitAt1: share,
+  mrrAt10: share,
+  hitAt10: share,
+  plain: z.object({ hitAt1: share, mrrAt10: share, hitAt10: share }).optional(),
+  byVoice: z.record(z.string(), share).optional(),
+});
+const passageSetSchema = z.object({ count: z.number().int().positive(), mrrAt10: share, hitAt5: share, baseline: z.object({ mrrAt10: share, hitAt5: share }) });
+const halves = <T extends z.ZodType>(set: T) => z.object({ tuning: set, heldOut: set });
+
+/** Search quality on the evaluation sets (evaluation/figures.ts), tuning and held-out halves, beside plain MiniSearch where measured. */
+export const qualityReportSchema = z.object({
+  splitSeed: z.number().int(),
+  voicedDescriptions: halves(rankedSetSchema),
+  writersPassages: halves(passageSetSchema),
+  passages: halves(passageSetSchema),
+  knownItems: rankedSetSchema,
+  descriptions: rankedSetSchema,
+  typos: z.object({ count: z.number().int().positive(), overlapAt5: share, sameFirst: share }),
+  related: z.object({ count: z.number().int().positive(), recallAt5: share, mrrAt10: share }),
+});
+
 /** The JSON object `npm run bench -- --json` prints. */
 export const benchReportSchema = z.object({
   mode: z.enum(['full', 'quick']),
@@ -73,6 +98,8 @@ export const benchReportSchema = z.object({
   userCorpus: userCorpusReportSchema,
   /** The user's library loaded, updated and completed (issue 19). */
   library: libraryReportSchema,
+  /** Search quality on the bundled corpus (issue 23). */
+  quality: qualityReportSchema,
   budgets: z.array(budgetSchema),
   notes: z.array(z.string()),
   benchMs: ms,
@@ -177,6 +204,8 @@ export function formatTable(report: BenchReport): string {
   formatCitationIndex(report.citationIndex, row);
   lines.push('', 'Users\' corpora, loaded through the store');
   formatUserCorpus(report.userCorpus, row);
+  lines.push('', `Search quality (evaluation/; held-out halves never tuned on; split seed ${report.quality.splitSeed})`);
+  for (const line of formatFigures(report.quality)) lines.push(`  ${line}`);
   lines.push('', 'Budgets (issue 6, point 4, revised by issue 11; citation index: issue 15; users\' corpora: issue 13)');
   for (const entry of report.budgets) {
     const unit = entry.unit === '×floor' || entry.unit === '×baseline' ? '×' : ` ${entry.unit}`;

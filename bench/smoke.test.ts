@@ -39,6 +39,8 @@ describe('benchmark (npm run bench)', () => {
     assert.deepEqual(report.library.runs.map((run) => run.cached), [false, true], 'the first load builds the index, the second loads it from the cache');
     assert.ok(report.library.runs.every((run) => run.libraryPapers > 450 && run.updatedInPlace && run.problems === 0), JSON.stringify(report.library.runs));
     assert.deepEqual(Object.keys(report.library.hostile).sort(), ['atStorm', 'deepBraces', 'entries100k', 'fiftyMegabytes', 'megabyteField', 'unclosedValues']);
+    const { voicedDescriptions } = report.quality;
+    assert.ok(voicedDescriptions.tuning.count >= 75 && voicedDescriptions.heldOut.count >= 75 && voicedDescriptions.heldOut.plain, 'quality of both halves, beside plain MiniSearch');
     assert.equal(new Set(report.budgets.map((budget) => budget.figure)).size, report.budgets.length, 'a budget is listed twice');
     for (const budget of report.budgets) {
       if (budget.figure.startsWith('10') && (budget.figure.includes('papers') || budget.figure.includes('entries'))) assert.equal(budget.status, 'not measured', budget.figure);

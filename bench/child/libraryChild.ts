@@ -60,6 +60,9 @@ class MemoryCache implements IndexCache {
   async write(key: string, saved: SavedIndexBytes): Promise<void> {
     this.kept.set(key, { index: saved.index.slice(), vocabulary: saved.vocabulary.slice() });
   }
+  async remove(key: string): Promise<void> {
+    this.kept.delete(key);
+  }
 }
 
 const cache = new MemoryCache();

@@ -60,9 +60,9 @@ async function serveWeb() {
  */
 async function runMocha(host, url, workspace) {
   const suite = `e2e-${host}`;
-  // PAPER_SCOUT_TEST_FILES=<part of a name> runs only those UI test files, while working on them.
-  const only = process.env.PAPER_SCOUT_TEST_FILES;
-  const files = readdirSync(e2eOut).filter((f) => f.endsWith('.test.mjs') && (!only || f.includes(only))).sort().map((f) => join(e2eOut, f));
+  // PAPER_SCOUT_TEST_FILES=<regular expression> keeps only the matching UI test files, as it does the integration tests.
+  const only = process.env.PAPER_SCOUT_TEST_FILES ? new RegExp(process.env.PAPER_SCOUT_TEST_FILES) : null;
+  const files = readdirSync(e2eOut).filter((f) => f.endsWith('.test.mjs') && (!only || only.test(f))).sort().map((f) => join(e2eOut, f));
   if (files.length === 0) throw new Error(`no UI tests in ${e2eOut}`);
   const env = { ...process.env, PAPER_SCOUT_E2E_URL: url, PAPER_SCOUT_E2E_HOST: host, PAPER_SCOUT_E2E_WORKSPACE: workspace, PAPER_SCOUT_ROOT: root,
     PAPER_SCOUT_SCREENSHOTS: join(screenshotsDir, suite) };

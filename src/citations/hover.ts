@@ -5,27 +5,12 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
-import { keyTokenAt, type KeyToken } from '../core/citations/citedKeys';
+import { keyTokenAt, libraryKeyAt } from '../core/citations/keyToken';
 import { isDistinctiveKey } from '../core/citations/keyAliases';
 import { citedWithSyntax } from './citationContext';
 import { hoverCard } from './paperCard';
 import type { PaperKeys } from './paperKeys';
 import { commentTrigger, hoverEnabled } from '../settings/settings';
-
-/** Characters a key of the user's library can hold (as `LIBRARY_KEY`), and `;` `[` `]` `@` that end a pandoc key. */
-const LIBRARY_KEY_TOKEN = /[^\s"#%'(),={}\\~;[\]@]+/g;
-
-/** The key-like run of characters at `character` in `line`, without trailing punctuation (`[@doe:2020.]`), or null. */
-function libraryKeyAt(line: string, character: number): KeyToken | null {
-  for (const match of line.slice(0, 10_000).matchAll(LIBRARY_KEY_TOKEN)) {
-    const key = match[0].replace(/[.:/+?!-]+$/, '');
-    const start = match.index;
-    const end = start + key.length;
-    if (key && character >= start && character <= end) return { key, start, end };
-    if (start > character) break;
-  }
-  return null;
-}
 
 /** Shows the card of the paper whose key is under the mouse. */
 export class CitationHoverProvider implements vscode.HoverProvider {

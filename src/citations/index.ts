@@ -9,14 +9,14 @@ import * as vscode from 'vscode';
 import { affects, commentTrigger, SETTINGS } from '../settings/settings';
 import { CiteCodeActionProvider } from './citeCodeAction';
 import { CitationCompletionProvider, triggerCharacters, type CompletionIndex, type DocumentBibliographies } from './completion';
-import { exportBibliography, type ExportBibliographyOptions, type ExportBibliographyResult, type LibraryEntryText } from './exportBibliography';
+import { exportBibliography, type CitationSource, type ExportBibliographyOptions, type ExportBibliographyRefusal, type ExportBibliographyResult, type LibraryEntryText } from './exportBibliography';
 import { TemplateSettingWatcher } from './formatRegistry';
 import { CitationHoverProvider } from './hover';
 import { CitationInserter } from './insert';
 import { PaperKeys, type PaperList } from './paperKeys';
 
 export { availableFormats, findFormat, type AvailableFormat } from './formatRegistry';
-export type { ExportBibliographyOptions, ExportBibliographyResult } from './exportBibliography';
+export type { CitationSource, ExportBibliographyOptions, ExportBibliographyRefusal, ExportBibliographyResult } from './exportBibliography';
 export type { CitationWriter, InsertOptions } from './insert';
 export type { PaperList } from './paperKeys';
 export type { PassagePlace } from './citeCodeAction';
@@ -47,11 +47,13 @@ export class Citations implements vscode.Disposable {
   private registeredTrigger = '';
 
   /**
+   * `citationSource`: where the bibliography export finds the workspace's citations (the citation index);
    * `index`: the search index completion ranks papers with (by what is typed, or by the passage around
    * the cursor); `library`: the bibliographies documents declare (their keys complete first) and the
    * library's own entries (exported as the library has them).
    */
-  constructor(store: PaperList, log: vscode.LogOutputChannel, index?: CompletionIndex, private readonly library?: { bibliographiesOf: DocumentBibliographies; entryText: LibraryEntryText }) {
+  constructor(store: PaperList, log: vscode.LogOutputChannel, private readonly citationSource: CitationSource, index?: CompletionIndex,
+    private readonly library?: { bibliographiesOf: DocumentBibliographies; entryText: LibraryEntryText }) {
     this.keys = new PaperKeys(store);
     this.inserter = new CitationInserter(log);
     const completion = new CitationCompletionProvider(this.keys, index, library?.bibliographiesOf);
@@ -69,8 +71,8 @@ export class Citations implements vscode.Disposable {
   }
 
   /** Writes the papers cited in a document or the workspace to a `.bib` file (asks what it is not told). */
-  exportBibliography(options: ExportBibliographyOptions = {}): Promise<ExportBibliographyResult | undefined> {
-    return exportBibliography(this.keys, options, this.library?.entryText);
+  exportBibliography(options: ExportBibliographyOptions = {}): Promise<ExportBibliographyResult | ExportBibliographyRefusal | undefined> {
+    return exportBibliography(this.keys, this.citationSource, options, this.library?.entryText);
   }
 
   /** Registers completion with the trigger characters of the current comment trigger (again when it changes). */

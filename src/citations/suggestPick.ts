@@ -4,6 +4,7 @@
  * passage at the cursor, when no paper matches, and when the index could not be made.
  */
 import * as vscode from 'vscode';
+import { labelText } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import { matchedWords, passageQueryAt, suggestPapers, type PaperSearch, type PassageRequest } from '../core/passage/suggest';
 import { isCancellation } from '../core/cancellation';
@@ -114,11 +115,6 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
   return closed;
 }
 
-/** Text shown as written: `$(name)` in a quick pick item would be drawn as an icon. */
-function noIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
-}
-
 /** The items for the request, the placeholder that goes with them, and what the test hooks hear. */
 async function suggestionItems(options: SuggestPickOptions): Promise<{ items: Item[]; more?: PaperItem[]; placeholder: string; report: SuggestionsShown }> {
   const found = passageQueryAt(options.request);
@@ -165,9 +161,9 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
   const suggestions = results.map((result) => ({ result, matched: matchedWords(result, found.query) }));
   // The matched words lead the second line, where a long title cannot push them out of sight.
   const item = ({ result, matched }: (typeof suggestions)[number]): PaperItem => ({
-    label: noIcons(readableText(result.paper.title)),
+    label: labelText(readableText(result.paper.title)),
     description: result.paper.published ?? undefined,
-    detail: noIcons(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${readableText(result.snippet)}`),
+    detail: labelText(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${readableText(result.snippet)}`),
     buttons: [CURSOR_BUTTON, COPY_BUTTON, OPEN_BUTTON],
     paper: result.paper,
     matched,

@@ -14,7 +14,7 @@ import { authorsLabel } from '../core/library/libraryLabels';
 import { parseArgs, positiveInteger, UsageError, type ParsedArgs } from './args';
 import { libraryPapers, readCorpus as readCorpusFiles, readUserFiles } from './corpusFiles';
 import { HELP, commandHelp } from './help';
-import { err, exitQuietlyOnClosedPipe, out, printableJson } from './output';
+import { err, out, printableJson, quietOnClosedPipes } from './output';
 import { runRefs } from './refs';
 import { runSuggest } from './suggest';
 
@@ -186,7 +186,7 @@ function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-exitQuietlyOnClosedPipe();
+quietOnClosedPipes();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

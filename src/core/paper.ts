@@ -10,15 +10,30 @@ import * as z from './zod';
 const line = (): z.ZodMiniString => z.string().check(z.overwrite((text) => cleanText(text)));
 
 /**
- * What a paper's citation key may be: one Paper Scout made (lowercase, `awq2023`, `galore_b`: see
- * `citations/citationKey.ts`) or one the user's library gives, kept as written (`Vaswani2017Attention`,
- * `DBLP:conf/nips/VaswaniSPUJGKP17`). Either way one token that BibTeX, biber and LaTeX's `\cite{}` read
- * as a key: no white space, none of `"#%'(),={}\\~`, at most 200 characters.
+ * What a citation key Paper Scout makes is: lowercase ASCII letters and digits, with a single `_`, `:`
+ * or `-` between them, never first or last. Every reader then reads the whole key: pandoc (and Paper
+ * Scout's own scanner) ends a key before trailing or doubled punctuation (`[@liger-]` cites `liger`,
+ * another paper), and the comment trigger's key ends in a letter, digit or `_`. The corpus schema, the
+ * old keys and the issued keys all hold to it; every key Paper Scout makes already does. A key of the
+ * user's library is kept as the library writes it (`LIBRARY_KEY`).
+ */
+export const CITATION_KEY = /^[a-z0-9]+(?:[_:-][a-z0-9]+)*$/;
+
+/** What `CITATION_KEY` asks, in words for messages. */
+const CITATION_KEY_RULE = 'a citation key: lowercase letters and digits, with single "_", ":" or "-" between them (not at the end)';
+
+/** A citation key Paper Scout makes: what every citation reader reads whole (`CITATION_KEY`). */
+export const citationKeySchema = z.string().check(z.regex(CITATION_KEY, CITATION_KEY_RULE));
+
+/**
+ * What a key the user's library gives may be, kept as written (`Vaswani2017Attention`,
+ * `DBLP:conf/nips/VaswaniSPUJGKP17`): one token that BibTeX, biber and LaTeX's `\cite{}` read as a key:
+ * no white space, none of `"#%'(),={}\\~`, at most 200 characters. Every `CITATION_KEY` is one.
  */
 export const LIBRARY_KEY = /^[^\s"#%'(),={}\\~\p{Cc}]{1,200}$/u;
 
-/** A citation key (see `LIBRARY_KEY`). */
-export const citationKeySchema = z.string().check(z.regex(LIBRARY_KEY, 'a citation key (no spaces or any of "#%\'(),={}\\~, at most 200 characters)'));
+/** A key the user's library gives (`LIBRARY_KEY`). */
+export const libraryKeySchema = z.string().check(z.regex(LIBRARY_KEY, 'a citation key (no spaces or any of "#%\'(),={}\\~, at most 200 characters)'));
 
 /** An arXiv identifier without its version: new style (`1706.03762`) or old (`hep-th/9901001`). */
 export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
@@ -36,7 +51,7 @@ export const libraryRecordSchema = z.object({
   /** Where the file is, for opening it: a URI string in the extension, a path in the CLI. */
   location: line().check(z.minLength(1)),
   /** The entry's key, exactly as the library writes it. */
-  key: citationKeySchema,
+  key: libraryKeySchema,
   /** 1-based line of the entry's start. */
   line: z.int().check(z.positive()),
   /** 1-based column of the key on that line, when known. */
@@ -46,9 +61,10 @@ export const libraryRecordSchema = z.object({
 });
 
 /**
- * One paper. Page papers and corpus JSON papers hold to the same rules: real calendar dates in
- * `YEAR_RANGE`, upvotes a safe non-negative integer, and no control characters in any text (only the
- * abstract may keep line breaks).
+ * One paper. Page papers and corpus JSON papers hold to the same rules: keys Paper Scout makes
+ * (`CITATION_KEY`; only a paper of the user's library keeps the library's keys), real calendar dates
+ * in `YEAR_RANGE`, upvotes a safe non-negative integer, and no control characters in any text (only
+ * the abstract may keep line breaks).
  */
 export const paperSchema = z.object({
   /** Stable, unique slug made from the title. */
@@ -57,12 +73,12 @@ export const paperSchema = z.object({
    * Citation key, unique within a corpus: the key the user's library gives the paper, kept exactly as
    * written, else one Paper Scout made (see `citations/citationKey.ts`).
    */
-  key: citationKeySchema,
+  key: libraryKeySchema,
   /**
    * Other keys that cite this paper: keys it had under an earlier key rule, and keys users' files gave
    * it. Unique within a corpus together with every `key`; absent when there are none.
    */
-  aliases: z.optional(z.array(citationKeySchema)),
+  aliases: z.optional(z.array(libraryKeySchema)),
   title: line().check(z.minLength(1)),
   abstract: z.string().check(z.overwrite((text) => cleanText(text, { multiline: true }))),
   /** "YYYY-MM-DD", "YYYY-MM" or "YYYY" (as far as the source knows it), or null when it gives no date. */
@@ -92,7 +108,11 @@ export const paperSchema = z.object({
   url: z.optional(line().check(z.regex(/^https?:\/\/\S+$/, 'an http(s) URL'))),
   /** The entries of the user's library (`.bib`, CSL-JSON, CSL YAML) that are this paper, first the one that gives its key. */
   library: z.optional(z.array(libraryRecordSchema)),
-});
+}).check(
+  // A paper not of the user's library has keys Paper Scout makes, which every citation reader reads whole.
+  z.refine((paper) => paper.library !== undefined || CITATION_KEY.test(paper.key), { error: CITATION_KEY_RULE, path: ['key'] }),
+  z.refine((paper) => paper.library !== undefined || (paper.aliases ?? []).every((alias) => CITATION_KEY.test(alias)), { error: `each alias is ${CITATION_KEY_RULE}`, path: ['aliases'] }),
+);
 
 /** A paper as Paper Scout stores it in the corpus file and works with it everywhere. */
 export type Paper = z.infer<typeof paperSchema>;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clipAtWord } from '../core/citations/displayText';
+import { clipAtWord, labelText } from '../core/citations/displayText';
 import { Debouncer } from '../core/debounce';
 import { firstInOrder } from '../core/firstInOrder';
 import { comparePapers } from '../core/paperOrder';
@@ -272,7 +272,7 @@ function topicChoices(store: PaperStore): TopicChoice[] {
 async function pickTopic(store: PaperStore): Promise<string | undefined> {
   pickingTopic = true;
   try {
-    const items = topicChoices(store).map((topic) => ({ label: `$(${topic.icon || 'tag'}) ${topic.name}`, description: String(topic.papers), name: topic.name }));
+    const items = topicChoices(store).map((topic) => ({ label: `$(${topic.icon || 'tag'}) ${labelText(topic.name)}`, description: String(topic.papers), name: topic.name }));
     const picked = await vscode.window.showQuickPick(items, { title: 'Filter Papers by Topic', placeHolder: 'Topic' });
     return picked?.name;
   } finally {

@@ -23,15 +23,28 @@ interface FileEntry {
   places: Int32Array;
 }
 
+/** How often a key is cited and defined across the indexed files. */
+interface KeyCounts {
+  citations: number;
+  definitions: number;
+}
+
 const PLACE_FIELDS = 3;
 const CITATION = 0;
 const DEFINITION = 1;
 
-/** Every citation and key definition of a set of files, kept current one file at a time. */
+/**
+ * Every citation and key definition of a set of files, kept current one file at a time. Questions
+ * about one key (its places, whether it is defined, how often it is cited) cost in proportion to that
+ * key's occurrences or less, never to the workspace: each key keeps the occurrence numbers it has in
+ * each file, and its counts.
+ */
 export class CitationIndex {
   private readonly files = new Map<string, FileEntry>();
-  /** key -> the files that cite or define it. */
-  private readonly keyFiles = new Map<string, Set<string>>();
+  /** key -> file -> the numbers of its occurrences in that file's entry, in order. */
+  private readonly keyFiles = new Map<string, Map<string, number[]>>();
+  /** key -> how often it is cited and defined. */
+  private readonly counts = new Map<string, KeyCounts>();
   /** One copy of each key string, so no key keeps the text it was cut from alive. */
   private readonly interned = new Map<string, string>();
   private changes = 0;
@@ -62,12 +75,19 @@ export class CitationIndex {
       places[at * PLACE_FIELDS + 2] = span.kind === 'citation' ? CITATION : DEFINITION;
     });
     this.dropKeys(file);
-    this.files.set(file, { keys, places });
-    for (const key of keys) {
+    const entry = { keys, places };
+    this.files.set(file, entry);
+    keys.forEach((key, at) => {
       let files = this.keyFiles.get(key);
-      if (!files) this.keyFiles.set(key, (files = new Set()));
-      files.add(file);
-    }
+      if (!files) this.keyFiles.set(key, (files = new Map<string, number[]>()));
+      let occurrences = files.get(file);
+      if (!occurrences) files.set(file, (occurrences = []));
+      occurrences.push(at);
+      let counts = this.counts.get(key);
+      if (!counts) this.counts.set(key, (counts = { citations: 0, definitions: 0 }));
+      if (places[at * PLACE_FIELDS + 2] === CITATION) counts.citations++;
+      else counts.definitions++;
+    });
     this.changes++;
     return this.occurrencesIn(file);
   }
@@ -84,6 +104,7 @@ export class CitationIndex {
   clear(): void {
     this.files.clear();
     this.keyFiles.clear();
+    this.counts.clear();
     this.interned.clear();
     this.changes++;
   }
@@ -116,14 +137,7 @@ export class CitationIndex {
 
   /** How many places cite `key`. */
   citationCount(key: string): number {
-    let count = 0;
-    for (const file of this.keyFiles.get(key) ?? []) {
-      const entry = this.files.get(file) as FileEntry;
-      entry.keys.forEach((candidate, at) => {
-        if (candidate === key && entry.places[at * PLACE_FIELDS + 2] === CITATION) count++;
-      });
-    }
-    return count;
+    return this.counts.get(key)?.citations ?? 0;
   }
 
   /** Every key cited or defined anywhere, sorted. */
@@ -131,9 +145,23 @@ export class CitationIndex {
     return [...this.keyFiles.keys()].sort();
   }
 
+  /** Every key some indexed file cites, in no particular order. */
+  citedKeys(): string[] {
+    const cited: string[] = [];
+    for (const [key, counts] of this.counts) if (counts.citations > 0) cited.push(key);
+    return cited;
+  }
+
+  /** Every key some indexed file defines, in no particular order. */
+  definedKeys(): string[] {
+    const defined: string[] = [];
+    for (const [key, counts] of this.counts) if (counts.definitions > 0) defined.push(key);
+    return defined;
+  }
+
   /** True when some indexed file defines `key`. */
   isDefined(key: string): boolean {
-    return this.locationsOf(key, DEFINITION).length > 0;
+    return (this.counts.get(key)?.definitions ?? 0) > 0;
   }
 
   /**
@@ -157,11 +185,9 @@ export class CitationIndex {
 
   private locationsOf(key: string, kind: number): KeyLocation[] {
     const found: KeyLocation[] = [];
-    for (const file of this.keyFiles.get(key) ?? []) {
+    for (const [file, occurrences] of this.keyFiles.get(key) ?? []) {
       const entry = this.files.get(file) as FileEntry;
-      entry.keys.forEach((candidate, at) => {
-        if (candidate === key && entry.places[at * PLACE_FIELDS + 2] === kind) found.push({ ...occurrence(entry, key, at), file });
-      });
+      for (const at of occurrences) if (entry.places[at * PLACE_FIELDS + 2] === kind) found.push({ ...occurrence(entry, key, at), file });
     }
     return found;
   }
@@ -169,12 +195,18 @@ export class CitationIndex {
   private dropKeys(file: string): void {
     const entry = this.files.get(file);
     if (!entry) return;
-    for (const key of entry.keys) {
+    entry.keys.forEach((key, at) => {
+      const counts = this.counts.get(key);
+      if (counts) {
+        if (entry.places[at * PLACE_FIELDS + 2] === CITATION) counts.citations--;
+        else counts.definitions--;
+      }
       const files = this.keyFiles.get(key);
-      if (!files?.delete(file) || files.size > 0) continue;
+      if (!files?.delete(file) || files.size > 0) return;
       this.keyFiles.delete(key);
+      this.counts.delete(key);
       this.interned.delete(key);
-    }
+    });
   }
 
   /** The index's own copy of `key` (a fresh flat string the first time it is seen). */

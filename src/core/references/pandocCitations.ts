@@ -35,7 +35,8 @@ export function scanPandoc(text: string): KeySpan[] {
       } else found.push({ key: match[2], offset: at + 1, kind: 'citation' });
     }
   }
-  if (hasBackslash) found.push(...scanLatex(text, { percentComments: false, skip }));
+  // One at a time: `push(...list)` overflows the stack on a file of a few hundred thousand keys.
+  if (hasBackslash) for (const span of scanLatex(text, { percentComments: false, skip })) found.push(span);
   return found.sort((a, b) => a.offset - b.offset);
 }
 
@@ -49,11 +50,9 @@ function startsCitation(text: string, at: number): boolean {
 
 /** Offset ranges of fenced code blocks, inline code spans and HTML comments, merged. */
 export function markdownCodeRanges(text: string): Range[] {
-  const ranges: Range[] = [];
-  if (text.includes('```') || text.includes('~~~')) ranges.push(...fencedBlocks(text));
-  if (text.includes('`')) ranges.push(...codeSpans(text));
-  if (text.includes('<!--')) for (const match of text.matchAll(HTML_COMMENT)) ranges.push([match.index, match.index + match[0].length]);
-  return mergeRanges(ranges);
+  const comments: Range[] = [];
+  if (text.includes('<!--')) for (const match of text.matchAll(HTML_COMMENT)) comments.push([match.index, match.index + match[0].length]);
+  return mergeRanges(text.includes('```') || text.includes('~~~') ? fencedBlocks(text) : [], text.includes('`') ? codeSpans(text) : [], comments);
 }
 
 /**

@@ -1,20 +1,20 @@
 import type { Options } from 'minisearch';
 import type { Paper } from '../types';
-import { foldWord, isStopword, shortName, stem, tokenize } from './terms';
+import { compoundWords, foldWord, isStopword, shortName, stem, tokenize } from './terms';
 import type { VocabularyBuilder } from './vocabulary';
 
 /**
- * The fields MiniSearch indexes: the title, the short name before its colon, abstract, topics and
- * citation key, and for papers of the user's library the authors' and editors' names and the
- * details (venue and keywords).
+ * The fields MiniSearch indexes: the title, the short name before its colon, abstract, topics, citation
+ * key, the hyphenated words of title and abstract written as one (`compoundWords`), and for papers of
+ * the user's library the authors' and editors' names and the details (venue and keywords).
  */
-export const SEARCH_FIELDS = ['title', 'shortName', 'abstract', 'topics', 'key', 'authors', 'details'] as const;
+export const SEARCH_FIELDS = ['title', 'shortName', 'abstract', 'topics', 'key', 'compounds', 'authors', 'details'] as const;
 
 /** A field MiniSearch indexes. */
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** How much a match in each field counts (MiniSearch's `boost`); measured on the query sets of the unit tests. */
-export const FIELD_BOOSTS: Readonly<Record<SearchField, number>> = { title: 3, shortName: 6, abstract: 1, topics: 1.5, key: 6, authors: 3, details: 1 };
+export const FIELD_BOOSTS: Readonly<Record<SearchField, number>> = { title: 3, shortName: 6, abstract: 1, topics: 1.5, key: 6, compounds: 1, authors: 3, details: 1 };
 
 /** MiniSearch's BM25+ parameters (its defaults, which measured best here). */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -26,6 +26,8 @@ export function fieldText(paper: Paper, field: string): string {
       return shortName(paper.title);
     case 'topics':
       return paper.topics.join(' ');
+    case 'compounds':
+      return compoundWords(`${paper.title} ${paper.abstract}`).join(' ');
     case 'key':
       // Old keys (aliases) still find their paper, so documents citing them keep working.
       return paper.aliases && paper.aliases.length > 0 ? [paper.key, ...paper.aliases].join(' ') : paper.key;

@@ -26,6 +26,17 @@ describe('corpus schema', () => {
     assert.match(formatDiagnostic(result.diagnostics[0]), /^mine\.json \(papers\[3\]\.published\): /);
   });
 
+  it('holds a paper to keys Paper Scout makes, and lets only a paper of the user\'s library keep the keys its library writes', () => {
+    const paper = json.papers[0];
+    const record = { file: 'refs.bib', location: 'file:///refs.bib', key: 'Vaswani2017Attention', line: 3, type: 'article' };
+    const mixed = { ...paper, key: 'Vaswani2017Attention', aliases: ['DBLP:conf/nips/VaswaniSPUJGKP17'] };
+    const result = loadCorpus({ ...json, papers: [mixed, { ...json.papers[1], aliases: ['liger-'] }, { ...mixed, id: 'from-the-library', library: [record] }] }, 'k.json');
+    assert.deepEqual(result.diagnostics.map((d) => d.path), ['papers[0].key', 'papers[0].aliases', 'papers[1].aliases']);
+    assert.match(result.diagnostics[0].message, /lowercase letters and digits/);
+    assert.deepEqual(result.corpus.papers.map((p) => p.key), ['Vaswani2017Attention']);
+    assert.deepEqual(result.corpus.papers[0].library, [record]);
+  });
+
   it('reports a duplicate id and a file that is not a corpus at all', () => {
     const duplicate = { ...json, papers: [json.papers[0], json.papers[0]] };
     assert.match(loadCorpus(duplicate, 'd.json').diagnostics[0].message, /duplicate id/);
