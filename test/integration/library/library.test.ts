@@ -107,6 +107,22 @@ describe('library: the user\'s .bib and CSL files as papers', function () {
     assert.ok(targets.some((target) => target.uri.path.endsWith(`${FOLDER}/refs.bib`) && target.line === 0), JSON.stringify(targets));
   });
 
+  it('exports a cited library entry as its refs.bib has it, found by the citation scanner, beside a bundled paper made anew', async () => {
+    const scout = await api();
+    const bundled = scout.papers().find((paper) => !paper.library);
+    assert.ok(bundled, 'no bundled paper');
+    const { document } = await scratchDocument('latex', `\\bibliography{../${FOLDER}/refs}\nRetrieval \\cite{garciaOkapiRetrieval2019} and \\cite{${bundled.key}}.\n`);
+    await waitFor(() => scout.papers().find((paper) => paper.key === 'garciaOkapiRetrieval2019'), 'the refs.bib entry to be a paper');
+    const target = vscode.Uri.joinPath(workspaceRoot(), FOLDER, 'exported.bib');
+    const result = await vscode.commands.executeCommand<{ added: string[]; unknown: string[] } | undefined>(COMMANDS.exportBibliography,
+      { scope: 'document', document: document.uri.toString(), target: target.toString() });
+    assert.deepStrictEqual(result && { added: result.added, unknown: result.unknown }, { added: ['garciaOkapiRetrieval2019', bundled.key], unknown: [] });
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const entry = REFS.slice(REFS.indexOf('@article{garciaOkapiRetrieval2019'), REFS.lastIndexOf('}') + 1);
+    assert.ok(text.includes(entry), `the library's own entry is not in the export:\n${text}`);
+    assert.ok(text.includes(`@misc{${bundled.key},`), `the bundled paper's entry is missing:\n${text}`);
+  });
+
   it('reads a CSL-JSON file given in the setting as the library', async () => {
     const scout = await api();
     await setSetting('corpus.sources', [`${FOLDER}/items.json`]);
