@@ -60,7 +60,7 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
   pick.busy = true;
   let open = true;
   /** What the items' choices started: the pick settles once it has. */
-  const work = new PickWork();
+  const work = new PickWork(new Promise<void>((resolve) => { const once = pick.onDidHide(() => { once.dispose(); resolve(); }); }));
   const closed = new Promise<void>((resolve, reject) => {
     const disposables = [
       pick.onDidAccept(() => {
@@ -68,11 +68,15 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
         if (!item) return;
         if ('paper' in item) {
           pick.hide();
-          work.run(() => options.onAccept(item.paper));
+          work.runOnceHidden(() => options.onAccept(item.paper));
         } else if (item.action) {
           const { action } = item;
-          if (!item.keepOpen) pick.hide();
-          work.run(action);
+          if (item.keepOpen) {
+            work.run(action);
+          } else {
+            pick.hide();
+            work.runOnceHidden(action);
+          }
         }
       }),
       pick.onDidTriggerItemButton(({ item, button }) => {
@@ -80,10 +84,10 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
         if (button === COPY_BUTTON) work.run(() => options.onCopy(item.paper));
         else if (button === CURSOR_BUTTON) {
           pick.hide();
-          work.run(() => options.onInsertAtCursor(item.paper));
+          work.runOnceHidden(() => options.onInsertAtCursor(item.paper));
         } else if (button === OPEN_BUTTON) {
           pick.hide();
-          work.run(() => options.onOpen(item.paper));
+          work.runOnceHidden(() => options.onOpen(item.paper));
         }
       }),
       watchQuickPick(pick),

@@ -186,7 +186,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   const schedule = (): void => typing.trigger();
 
   /** What the items' choices started: the search settles once it has. */
-  const work = new PickWork();
+  const work = new PickWork(new Promise<void>((resolve) => { const once = pick.onDidHide(() => { once.dispose(); resolve(); }); }));
 
   return new Promise((resolve, reject) => {
     const disposables: vscode.Disposable[] = [
@@ -199,14 +199,18 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         if ('paper' in item) {
           remember();
           pick.hide();
-          work.run(() => options.onAccept(item.paper));
+          work.runOnceHidden(() => options.onAccept(item.paper));
         } else if ('recentQuery' in item) {
           retype(item.recentQuery);
         } else if ('assist' in item) {
           retype(item.assist.query);
         } else if ('action' in item) {
-          if (item.close) pick.hide();
-          work.run(() => item.action());
+          if (item.close) {
+            pick.hide();
+            work.runOnceHidden(() => item.action());
+          } else {
+            work.run(() => item.action());
+          }
         }
       }),
       pick.onDidTriggerItemButton(async ({ item, button }) => {
@@ -220,7 +224,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         if (button === INSERT_BUTTON) {
           remember();
           pick.hide();
-          work.run(() => options.onInsert(item.paper));
+          work.runOnceHidden(() => options.onInsert(item.paper));
         } else if (button === COPY_BUTTON) {
           remember();
           work.run(() => options.onCopy(item.paper));

@@ -46,3 +46,19 @@ describe('views: the work a quick pick\'s choices start', () => {
     assert.equal(await settledYet(new PickWork().settled()), true);
   });
 });
+
+describe('views: the work a quick pick\'s choices start once it has hidden', () => {
+  it('starts an action only once the pick has hidden, and settles with it', async () => {
+    const hidden = new Gate();
+    const work = new PickWork(hidden.promise);
+    const started: string[] = [];
+    work.runOnceHidden(() => { started.push('open the panel'); });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(started, [], 'the action started while the pick was still closing');
+    const settled = work.settled();
+    assert.equal(await settledYet(settled), false);
+    hidden.open();
+    assert.equal(await settledYet(settled), true);
+    assert.deepEqual(started, ['open the panel']);
+  });
+});
