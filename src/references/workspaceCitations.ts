@@ -45,7 +45,8 @@ export class WorkspaceCitations implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  /** `isKnown`: whether a paper has the key (a mention of it then counts as a citation). */
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly isKnown: (key: string) => boolean) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
@@ -91,7 +92,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     this.disk = { reads: new Set(), folders: new Set(), deletes: new Set() };
     this.filters.clear();
     this.maxBytes = workspaceMaxFileBytes();
-    this.indexValue = new CitationIndex({ commentTrigger: commentTrigger() });
+    this.indexValue = new CitationIndex({ commentTrigger: commentTrigger(), isKnown: this.isKnown });
     if (!workspaceCitationsEnabled()) {
       this.setState('off');
       return;
