@@ -85,6 +85,8 @@ export interface PaperScoutTestHooks {
   readonly onDidShowSuggestions: vscode.Event<SuggestionsShown>;
   /** The workspace citation index. */
   readonly workspaceCitations: WorkspaceCitationsHooks;
+  /** Sets how long after the last keystroke a key being typed is marked unknown (default one second); returns the old value. */
+  setTypingPause(ms: number): number;
   /** The search quick pick that is open, to type into as a user would; undefined when none is. */
   searchPick(): OpenSearchPick | undefined;
   /** The search index: where it lives and how many papers it holds once made, how far it is while being made. */
@@ -105,6 +107,12 @@ export interface WorkspaceCitationsHooks {
   whenBuilt(): Promise<void>;
   /** Where `key` is cited (edits waiting to be scanned are scanned first), with 1-based line and column. */
   citationsOf(key: string): Array<{ uri: string; line: number; column: number }>;
+  /** The files (and untitled documents) the index holds, as URI strings. */
+  files(): string[];
+  /** What started the index (`file`, `document` or `command`, and the file or command), undefined while idle or off. */
+  startedBy(): { kind: string; detail: string } | undefined;
+  /** How many file watchers the index has made and not disposed. */
+  watchers(): number;
   /** Fires when the index or its state changed. */
   readonly onDidChange: vscode.Event<void>;
 }
@@ -178,6 +186,17 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
         return scout.references.workspace.index.citationsOf(key).map(({ file, line, column }) => ({ uri: file, line, column }));
       },
       onDidChange: scout.references.workspace.onDidChange,
+      files: () => scout.references.workspace.index.fileNames(),
+      startedBy: () => {
+        const reason = scout.references.workspace.startedBy;
+        return reason && { kind: reason.kind, detail: reason.kind === 'command' ? reason.name : reason.uri.toString() };
+      },
+      watchers: () => scout.references.workspace.watcherCount,
+    },
+    setTypingPause: (ms) => {
+      const old = scout.references.unknownKeys.typingPauseMs;
+      scout.references.unknownKeys.typingPauseMs = ms;
+      return old;
     },
     searchPick: () => scout.searchPick,
     searchIndex: () => {

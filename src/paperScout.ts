@@ -11,7 +11,7 @@ import type { KeyStorage } from './state/issuedKeys';
 import { RecentSearches } from './state/recentSearches';
 import { RestrictedMode } from './settings/restrictedMode';
 import { orderLabel } from './core/citations/displayText';
-import { affects, rememberSearches, SETTINGS, sortBy } from './settings/settings';
+import { affects, rememberSearches, setKeyIgnored, SETTINGS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick, type OpenSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
@@ -223,6 +223,17 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       onCopy: (paper) => this.citations.copy(paper),
       showLog: () => this.showLog(),
       onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
+    });
+  }
+
+  /** Stops marking `key` as unknown in this workspace, and says so with Undo and a way to the setting. */
+  async ignoreCitationKey(key: string): Promise<void> {
+    await setKeyIgnored(key, true);
+    const where = vscode.workspace.workspaceFolders?.length ? 'in this workspace' : 'anywhere (no workspace is open)';
+    // Not awaited: the command is done once the setting is written; the message stays for the user to answer.
+    void vscode.window.showInformationMessage(`Paper Scout no longer marks "${key}" as an unknown citation key ${where}.`, 'Undo', 'Open Setting').then(async (choice) => {
+      if (choice === 'Undo') await setKeyIgnored(key, false);
+      if (choice === 'Open Setting') await vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS.ignoredKeys.key);
     });
   }
 

@@ -20,6 +20,7 @@ export const COMMANDS = {
   exportBibliography: 'paperScout.exportBibliography',
   suggestPapers: 'paperScout.suggestPapers',
   searchPapersForKey: 'paperScout.searchPapersForKey',
+  ignoreCitationKey: 'paperScout.ignoreCitationKey',
 } as const;
 
 /** A command's name in `COMMANDS`. */

@@ -56,6 +56,8 @@ export interface CommandTarget {
   suggestPapers(place?: DocumentPlace): Promise<void>;
   /** Searches for the paper an unknown key meant; the paper chosen replaces the key. */
   searchPapersForKey(place: KeyAtPlace): Promise<void>;
+  /** Stops marking `key` as unknown in this workspace (kept in a setting, and said so with a way back). */
+  ignoreCitationKey(key: string): Promise<void>;
 }
 
 /** The handler of every command, acting on `target`. */
@@ -117,6 +119,11 @@ export function commandHandlers(target: CommandTarget): CommandHandlers {
       const place = keyAtPlaceFromArgument(argument);
       if (!place) throw new Error('Search Papers for a key needs the key and where it stands (the quick fix of an unknown key passes them)');
       return target.searchPapersForKey(place);
+    },
+    ignoreCitationKey: (argument) => {
+      const key = typeof argument === 'string' ? argument : isPlainObject(argument) ? (argument as Record<string, unknown>).key : undefined;
+      if (typeof key !== 'string' || key.length === 0) throw new Error('Ignore Citation Key needs the key (the quick fix of an unknown key passes it)');
+      return target.ignoreCitationKey(key);
     },
   };
 }

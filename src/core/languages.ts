@@ -2,7 +2,8 @@
  * The one list of the languages Paper Scout treats as prose: which VS Code language ids cite with
  * pandoc's `[@key]` (Markdown and its dialects), which with `\cite{key}` (LaTeX), and which other ones
  * take a citation as written rather than as a code comment. The manifest's `onLanguage` activation
- * events and the bibliography export's file extensions are checked against it by the unit tests.
+ * events (with `servedLanguages`) and the bibliography export's file extensions are checked against
+ * it by the unit tests.
  */
 
 /** Language ids whose citations are pandoc's `[@key]`. */
@@ -27,7 +28,9 @@ export type CitationSyntax = 'markdown' | 'latex' | 'code';
 
 const MARKDOWN = new Set(MARKDOWN_LANGUAGES);
 const LATEX = new Set(LATEX_LANGUAGES);
-const PROSE = new Set([...MARKDOWN_LANGUAGES, ...LATEX_LANGUAGES, ...OTHER_PROSE_LANGUAGES]);
+/** Every prose and bibliography language id: Markdown, LaTeX and the others. */
+export const PROSE_LANGUAGES: readonly string[] = [...MARKDOWN_LANGUAGES, ...LATEX_LANGUAGES, ...OTHER_PROSE_LANGUAGES];
+const PROSE = new Set(PROSE_LANGUAGES);
 
 /** The citation syntax of a VS Code language id. */
 export function citationSyntax(languageId: string): CitationSyntax {

@@ -33,6 +33,8 @@ export class References implements vscode.Disposable {
   readonly citedIn: CitedIn;
   /** How often each paper is cited, for the Topics tree. */
   readonly counts: CitationCounts;
+  /** The unknown-key diagnostics. */
+  readonly unknownKeys: UnknownKeyDiagnostics;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(store: PaperList, log: vscode.LogOutputChannel, openPaper: (id: string) => Promise<unknown>) {
@@ -43,18 +45,19 @@ export class References implements vscode.Disposable {
     const navigation = new CitationKeyNavigation(this.workspace, documents, papers, definitions);
     this.citedIn = new CitedIn(this.workspace);
     this.counts = new CitationCounts(this.workspace, papers, store.onDidChange);
+    this.unknownKeys = new UnknownKeyDiagnostics(this.workspace, documents, papers, store.onDidChange);
     this.disposables.push(
       this.workspace,
       documents,
       definitions,
       this.counts,
-      new UnknownKeyDiagnostics(this.workspace, documents, papers, store.onDidChange),
+      this.unknownKeys,
       vscode.languages.registerReferenceProvider(ALL_DOCUMENTS, navigation),
       vscode.languages.registerDefinitionProvider(ALL_DOCUMENTS, navigation),
       vscode.languages.registerDocumentHighlightProvider(ALL_DOCUMENTS, navigation),
       vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new UnknownKeyFixes(this.workspace, papers), { providedCodeActionKinds: UnknownKeyFixes.providedCodeActionKinds }),
     );
-    this.workspace.restart(); // in the background: the first await is the file listing
+    this.workspace.restart(); // in the background: the first await is the look for LaTeX and BibTeX files
   }
 
   dispose(): void {

@@ -74,6 +74,7 @@ export const SETTINGS = {
   workspaceCitations: define('workspaceCitations.enabled', 'boolean', true),
   workspaceMaxFileSize: define('workspaceCitations.maxFileSize', 'number', DEFAULT_MAX_FILE_BYTES),
   unknownKeySeverity: define<UnknownKeySeverity>('workspaceCitations.unknownKeys', 'string', 'warning'),
+  ignoredKeys: define<readonly string[]>('workspaceCitations.ignoredKeys', 'array', []),
   corpusFiles: define<readonly string[]>('corpus.sources', 'array', [], true),
   includeBundled: define('corpus.includeBundled', 'boolean', true),
   topics: define<readonly unknown[]>('topics', 'array', [], true),

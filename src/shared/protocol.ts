@@ -33,6 +33,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('revealTopic'), topic: z.string().check(z.minLength(1), z.maxLength(200)) }),
   /** Open a place that cites the paper (one the panel was sent; the extension checks it still is). */
   z.strictObject({ type: z.literal('openCitation'), paperId, uri: z.string().check(z.minLength(1), z.maxLength(4096)), line: place, column: place }),
+  /** Look for citations in a workspace the index left idle (nothing in it showed it cites). */
+  z.strictObject({ type: z.literal('findCitations') }),
 ]);
 
 /** A message from the webview, once validated. */
@@ -66,8 +68,11 @@ export interface CitationPlaceView {
 
 /** Where in the workspace a paper is cited. */
 export interface CitedInView {
-  /** `off`: the workspace citations setting is off; `indexing`: not every file is read yet. */
-  state: 'off' | 'indexing' | 'ready';
+  /**
+   * `off`: the workspace citations setting is off; `idle`: nothing in the workspace showed it cites, so
+   * no file was read (the panel offers to look); `indexing`: not every file is read yet.
+   */
+  state: 'off' | 'idle' | 'indexing' | 'ready';
   /** The places, by file and line (the first few hundred). */
   places: CitationPlaceView[];
   /** How many places cite the paper in all. */

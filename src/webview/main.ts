@@ -89,6 +89,13 @@ function citedInSection(view: CitedInView): HTMLElement {
     node.append(element('p', 'status', 'Workspace citations are off (setting: Paper Scout › Workspace Citations: Enabled).'));
     return node;
   }
+  if (view.state === 'idle') {
+    node.append(
+      element('p', 'status', 'Nothing in this workspace cites yet (no LaTeX, BibTeX or citing Markdown file), so Paper Scout has not read its files.'),
+      button('Look for Citations', 'secondary', { action: 'findCitations' }, 'Read the workspace\'s files for citations, @cite: comments in code included'),
+    );
+    return node;
+  }
   if (view.places.length === 0) {
     node.append(element('p', 'status', view.state === 'indexing' ? 'Looking for citations in the workspace…' : 'Not cited in this workspace.'));
     return node;
@@ -247,6 +254,9 @@ app.addEventListener('click', (event) => {
     case 'insertCitation':
     case 'copyCitation':
       vscode.postMessage({ type: action, paperId, ...(format ? { format: format as FormatView['id'] } : {}) });
+      break;
+    case 'findCitations':
+      vscode.postMessage({ type: 'findCitations' });
       break;
   }
 });

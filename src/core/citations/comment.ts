@@ -42,6 +42,11 @@ const LINE_BY_LANGUAGE: ReadonlyMap<string, string> = new Map(
   Object.entries(LINE_PREFIXES).flatMap(([prefix, ids]) => ids.map((id) => [id, prefix] as [string, string])),
 );
 
+/** Every language id whose comment syntax is known (by line prefix or block). */
+export function languagesWithComments(): string[] {
+  return [...LINE_BY_LANGUAGE.keys(), ...Object.keys(BLOCKS)];
+}
+
 /**
  * The comment syntax for a VS Code language id; `null` for languages without comments (plain text,
  * JSON). Unknown languages get `//`, the line comment of most C-family languages VS Code users add.

@@ -3,7 +3,8 @@
  * a BibTeX database, plain prose, or code (whose prose lives in comments). Keyed by VS Code language
  * id; the CLI and the benchmark get the id from the file name with `languageIdForPath`.
  */
-import { commentStyle } from '../citations/comment';
+import { commentStyle, languagesWithComments } from '../citations/comment';
+import { PROSE_LANGUAGES } from '../languages';
 
 /** How a file is read: its prose and its citation syntax. */
 export type TextKind = 'latex' | 'markdown' | 'bibtex' | 'prose' | 'code';
@@ -20,6 +21,41 @@ export function textKind(languageId: string): TextKind {
   if (BIBTEX_IDS.has(languageId)) return 'bibtex';
   if (PROSE_IDS.has(languageId)) return 'prose';
   return 'code';
+}
+
+/**
+ * Languages that hold data, configuration or machine output rather than code or prose, and the Source
+ * Control input box (`scminput`, a text model VS Code makes in every window with a repository):
+ * citations do not go there, so Paper Scout neither starts for them nor offers its editor menu in them.
+ */
+const NOT_SERVED: ReadonlySet<string> = new Set([
+  'json', 'jsonc', 'json5', 'yaml', 'toml', 'ini', 'properties', 'dotenv', 'ignore', 'gitignore', 'git-commit',
+  'git-rebase', 'scminput', 'requirements', 'pip-requirements', 'conda', 'csv', 'tsv', 'log', 'code-text-binary',
+]);
+
+/**
+ * The languages Paper Scout serves, sorted: Markdown, LaTeX, BibTeX and other prose, and code whose
+ * comments it reads and writes. The `when` clauses of its editor menu list exactly these, and its
+ * `onLanguage` activation events all but one (see `activationLanguages`; the unit tests check both):
+ * data and configuration languages (JSON, YAML, ...) and the output panel's log are not among them.
+ */
+export function servedLanguages(): string[] {
+  return [...new Set([...PROSE_LANGUAGES, 'biblatex', ...languagesWithComments()])].filter((id) => !NOT_SERVED.has(id)).sort();
+}
+
+/**
+ * The languages whose documents start Paper Scout (`onLanguage` activation events): those it serves
+ * but plain text, since VS Code makes plain-text models of its own in every window (the chat input box
+ * is one), and `onLanguage:plaintext` would start Paper Scout everywhere. A plain-text document gets
+ * Paper Scout once anything else starts it (a command, its menu, another document).
+ */
+export function activationLanguages(): string[] {
+  return servedLanguages().filter((id) => id !== 'plaintext');
+}
+
+/** The `when` clause that holds in an editor of a language Paper Scout serves (for its editor menu). */
+export function servedLanguagesWhen(): string {
+  return `editorLangId =~ /^(?:${servedLanguages().join('|')})$/`;
 }
 
 /** File name endings (lower case, without the dot) and the language id VS Code gives them. */
