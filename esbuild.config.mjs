@@ -41,7 +41,7 @@ let hasExtension = false;
 try { hasExtension = statSync(extensionEntry).isFile(); } catch { /* not yet written */ }
 if (hasExtension) {
   builds.push(
-    // PAPER_SCOUT_HOST picks each host's search worker (src/store/searchWorkers.ts); the web bundle then holds no Node code.
+    // PAPER_SCOUT_HOST picks each host's search worker (src/searchWorker/startSearchWorker.ts); the web bundle then holds no Node code.
     { ...common, entryPoints: [extensionEntry], outfile: 'dist/extension.js', platform: 'node', format: 'cjs',
       external: ['vscode'], define: { PAPER_SCOUT_HOST: '"node"' } },
     { ...common, entryPoints: [extensionEntry], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs',
@@ -57,10 +57,10 @@ try {
 } catch { /* no webview yet */ }
 
 // The search worker, which loads or builds an index off the extension host's thread: a worker_threads
-// worker for the Node host and a Web Worker for the web host (started by src/store/searchWorkers.ts).
+// worker for the Node host and a Web Worker for the web host (started by src/searchWorker/startSearchWorker.ts).
 builds.push(
-  { ...common, entryPoints: ['src/worker/nodeSearchWorker.ts'], outfile: 'dist/searchWorker.js', platform: 'node', format: 'cjs' },
-  { ...common, entryPoints: ['src/worker/webSearchWorker.ts'], outfile: 'dist/web/searchWorker.js', platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['src/searchWorker/nodeWorkerMain.ts'], outfile: 'dist/searchWorker.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['src/searchWorker/webWorkerMain.ts'], outfile: 'dist/web/searchWorker.js', platform: 'browser', format: 'iife' },
 );
 
 if (tests) {

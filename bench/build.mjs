@@ -15,8 +15,8 @@ const options = {
 };
 await esbuild.build({ ...options, entryPoints: { main: 'bench/main.ts' } });
 // The children and the worker stand in for the extension host's bundles, so they are minified like the production build.
-await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts', scale: 'bench/child/scale.ts', searchWorker: 'src/worker/nodeSearchWorker.ts' }, minify: true });
-// The workspace citation index runs in its own fresh process too (bench/workspaceIndex.ts).
-await esbuild.build({ ...options, entryPoints: { workspace: 'bench/child/workspaceChild.ts' }, minify: true });
+await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts', scale: 'bench/child/scale.ts', searchWorker: 'src/searchWorker/nodeWorkerMain.ts' }, minify: true });
+// The workspace citation index runs in its own fresh process too (bench/citationIndex.ts).
+await esbuild.build({ ...options, entryPoints: { citationIndex: 'bench/child/citationIndexChild.ts' }, minify: true });
 // Users' corpora are loaded through the extension's store in a fresh process too (bench/userCorpus.ts).
 await esbuild.build({ ...options, entryPoints: { userCorpus: 'bench/child/userCorpusChild.ts' }, minify: true });

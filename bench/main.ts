@@ -18,7 +18,7 @@ import { type BenchReport, benchReportSchema, checkBudgets, formatTable, type Sc
 import { measureScale } from './scale';
 import { latency, median, round, timeQueries } from './stats';
 import { FULL_SIZES, measureUserCorpus, QUICK_SIZES } from './userCorpus';
-import { measureWorkspaceIndex } from './workspaceIndex';
+import { measureCitationIndex } from './citationIndex';
 
 interface Settings {
   json: boolean;
@@ -134,7 +134,7 @@ function main(): void {
   const scale: ScaleReport[] = settings.scale.map((size) => measureScale(size, papers, corpus.topics, queries, context, notes));
 
   log(settings, 'workspace citation index: 5,000 files, 50 MB…');
-  const workspace = measureWorkspaceIndex(corpusFile, work, 5000, 50, settings.quick ? 1 : 3);
+  const citationIndex = measureCitationIndex(corpusFile, work, 5000, 50, settings.quick ? 1 : 3);
 
   log(settings, 'users\' corpora through the store: JSON papers without topics, one-paper files…');
   const userCorpus = measureUserCorpus(corpusFile, work, settings.quick ? QUICK_SIZES : FULL_SIZES);
@@ -160,7 +160,7 @@ function main(): void {
     keyAssignMs: keyAssignMs(),
     baselines,
     scale,
-    workspace,
+    citationIndex,
     userCorpus,
   };
   const budgets = checkBudgets(partial);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CitationIndex } from '../src/core/references/citationIndex';
 import { DEFAULT_MAX_FILE_BYTES } from '../src/core/references/indexWorkspace';
 import { scanKeySpans } from '../src/core/references/scanCitations';
-import { languageIdForPath, textKind } from '../src/core/sourceText/languages';
+import { languageIdForPath, textKind } from '../src/core/languages';
 
 /** The mentions figures in `npm run bench -- --json`. */
 export const mentionsReportSchema = z.object({

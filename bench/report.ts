@@ -2,7 +2,7 @@
 // the budgets (issue 6, point 4, as issue 11 revised them for MiniSearch), and the table.
 import { z } from 'zod';
 import { formatUserCorpus, userCorpusReportSchema } from './userCorpus';
-import { formatWorkspace, workspaceReportSchema } from './workspaceIndex';
+import { formatCitationIndex, citationIndexReportSchema } from './citationIndex';
 
 const ms = z.number().nonnegative();
 const latencySchema = z.object({ queryP50Ms: ms, queryP95Ms: ms, queryP99Ms: ms, queries: z.number().int().positive() });
@@ -67,7 +67,7 @@ export const benchReportSchema = z.object({
   baselines: z.array(baselineSchema),
   scale: z.array(scaleSchema),
   /** The workspace citation index (issue 15). */
-  workspace: workspaceReportSchema,
+  citationIndex: citationIndexReportSchema,
   /** Users' corpora loaded through the store (issue 13). */
   userCorpus: userCorpusReportSchema,
   budgets: z.array(budgetSchema),
@@ -103,9 +103,9 @@ export function checkBudgets(report: Omit<BenchReport, 'budgets' | 'notes' | 'be
     budget('100,000 papers: queryP95Ms', at(100000)?.queryP95Ms, 200, 'ms'),
     budget('100,000 papers: mainThreadBlockMs', at(100000)?.mainThreadBlockMs, 100, 'ms'),
     budget('vsixKB', report.vsixKB, 1024, 'KB'),
-    budget('workspaceIndexMs (5,000 files)', report.workspace.files === 5000 ? report.workspace.workspaceIndexMs : null, 5000, 'ms'),
-    budget('workspaceIndexBlockMs', report.workspace.workspaceIndexBlockMs, 50, 'ms'),
-    budget('workspaceUpdateMs', report.workspace.workspaceUpdateMs, 100, 'ms'),
+    budget('citationIndexMs (5,000 files)', report.citationIndex.files === 5000 ? report.citationIndex.citationIndexMs : null, 5000, 'ms'),
+    budget('citationIndexBlockMs', report.citationIndex.citationIndexBlockMs, 50, 'ms'),
+    budget('citationIndexUpdateMs', report.citationIndex.citationIndexUpdateMs, 100, 'ms'),
     budget('keyAssignMs (40,000 alike)', report.keyAssignMs, 1000, 'ms'),
     ratio('bundled', report.baselines, 'minisearch', 0.2),
     ratio('bundled', report.baselines, 'naive', 1),
@@ -165,10 +165,10 @@ export function formatTable(report: BenchReport): string {
     baselineLines(scale.baselines);
   }
   lines.push('', 'Workspace citation index');
-  formatWorkspace(report.workspace, row);
+  formatCitationIndex(report.citationIndex, row);
   lines.push('', 'Users\' corpora, loaded through the store');
   formatUserCorpus(report.userCorpus, row);
-  lines.push('', 'Budgets (issue 6, point 4, revised by issue 11; workspace: issue 15; users\' corpora: issue 13)');
+  lines.push('', 'Budgets (issue 6, point 4, revised by issue 11; citation index: issue 15; users\' corpora: issue 13)');
   for (const entry of report.budgets) {
     const unit = entry.unit === '×floor' || entry.unit === '×baseline' ? '×' : ` ${entry.unit}`;
     const value = entry.value === null ? '—' : `${entry.value.toFixed(2)}${unit}`;

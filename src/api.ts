@@ -13,8 +13,8 @@ import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
 import type { PaperScout } from './paperScout';
 import type { SuggestionsShown } from './citations';
 import type { WorkspaceCitationsState } from './references';
-import { IssuedKeys } from './state/issuedKeys';
-import { RecentSearches } from './state/recentSearches';
+import { IssuedKeys } from './storage/issuedKeys';
+import { RecentSearches } from './storage/recentSearches';
 import type { OpenSearchPick, SearchItemsShown } from './views/searchPick';
 import type { TopicTreeNode } from './views/topicTree';
 
@@ -107,13 +107,13 @@ export interface WorkspaceCitationsHooks {
   whenBuilt(): Promise<void>;
   /** Where `key` is cited (edits waiting to be scanned are scanned first), with 1-based line and column. */
   citationsOf(key: string): Array<{ uri: string; line: number; column: number }>;
-  /** The files (and untitled documents) the index holds, as URI strings. */
+  /** The files (and untitled documents) the citation index holds, as URI strings. */
   files(): string[];
-  /** What started the index (`file`, `document` or `command`, and the file or command), undefined while idle or off. */
+  /** What started the citation index (`file`, `document` or `command`, and the file or command), undefined while idle or off. */
   startedBy(): { kind: string; detail: string } | undefined;
-  /** How many file watchers the index has made and not disposed. */
+  /** How many file watchers the citation index has made and not disposed. */
   watchers(): number;
-  /** Fires when the index or its state changed. */
+  /** Fires when the citation index or its state changed. */
   readonly onDidChange: vscode.Event<void>;
 }
 
@@ -183,7 +183,7 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
       whenBuilt: () => scout.references.workspace.whenBuilt(),
       citationsOf: (key) => {
         scout.references.workspace.flush();
-        return scout.references.workspace.index.citationsOf(key).map(({ file, line, column }) => ({ uri: file, line, column }));
+        return scout.references.workspace.citationIndex.citationsOf(key).map(({ file, line, column }) => ({ uri: file, line, column }));
       },
       onDidChange: scout.references.workspace.onDidChange,
       files: () => scout.references.workspace.index.fileNames(),

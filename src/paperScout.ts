@@ -7,8 +7,8 @@ import type { CommandTarget, DocumentPlace, KeyAtPlace, SearchIntent, SearchRequ
 import { PaperPanels } from './panel/paperPanel';
 import { References } from './references';
 import { createPaperStore, type PaperStore } from './store/createStore';
-import type { KeyStorage } from './state/issuedKeys';
-import { RecentSearches } from './state/recentSearches';
+import type { KeyStorage } from './storage/issuedKeys';
+import { RecentSearches } from './storage/recentSearches';
 import { RestrictedMode } from './settings/restrictedMode';
 import { orderLabel } from './core/citations/displayText';
 import { affects, rememberSearches, setKeyIgnored, SETTINGS, sortBy } from './settings/settings';

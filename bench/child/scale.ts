@@ -10,13 +10,13 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadCorpus } from '../../src/core/corpus/schema';
-import type { WorkerPort } from '../../src/core/search/worker/client';
-import type { SavedIndexBytes, WorkerResponse } from '../../src/core/search/worker/protocol';
-import type { Logger } from '../../src/core/store/events';
+import type { WorkerPort } from '../../src/core/searchWorker/workerClient';
+import type { SavedIndexBytes, WorkerResponse } from '../../src/core/searchWorker/workerProtocol';
+import type { Logger } from '../../src/core/events';
 import { paperIndexLoader, WORKER_PAPERS, type IndexCache } from '../../src/core/store/paperIndexLoader';
 import type { SearchEngine } from '../../src/core/store/searchEngine';
 import type { Paper } from '../../src/core/types';
-import { startNodeSearchWorker } from '../../src/worker/nodeWorkerPort';
+import { startNodeSearchWorker } from '../../src/searchWorker/nodeWorkerPort';
 import { median } from '../stats';
 
 const [workerFile, corpusFile, cacheFolder, queriesFile, repeatsArg, loadsArg] = process.argv.slice(2);

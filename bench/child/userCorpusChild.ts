@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CorpusLoader } from '../../src/core/store/corpusLoader';
 import { WatchedCorpusFiles } from '../../src/core/store/corpusWatch';
-import type { Logger } from '../../src/core/store/events';
+import type { Logger } from '../../src/core/events';
 import { PaperStore } from '../../src/core/store/paperStore';
 import type { Paper } from '../../src/core/types';
 import { nodeCorpusFiles } from '../nodeFiles';

@@ -2,9 +2,8 @@
  * What text a citation becomes in a document, and where it goes relative to a cursor. Pure (no
  * `vscode`): the glue in `insert.ts` feeds it lines and columns.
  */
-import { commentStyle } from '../core/citations/comment';
 import { commentCitationAt } from '../core/citations/commentContext';
-import { isProseLanguage } from '../core/languages';
+import { commentStyle, takesCitationsAsWritten } from '../core/languages';
 
 /** A citation made for one document: its text, and whether that text is a line comment of its own. */
 export interface DocumentCitation {
@@ -22,7 +21,7 @@ export interface DocumentCitation {
  * LaTeX, `<!-- -->` in Markdown).
  */
 export function citationForLanguage(text: string, formatId: string, languageId: string, before = ''): DocumentCitation {
-  if (isProseLanguage(languageId) && formatId !== 'comment') return { text, lineComment: false };
+  if (takesCitationsAsWritten(languageId) && formatId !== 'comment') return { text, lineComment: false };
   const citation = commentCitationAt(text, languageId, before);
   const style = commentStyle(languageId);
   return { text: citation.text, lineComment: !citation.joined && style !== null && 'line' in style };

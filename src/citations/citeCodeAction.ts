@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
 import { lightBulbPassage } from '../core/passage/lightBulb';
-import { servedLanguages } from '../core/sourceText/languages';
+import { servedLanguages } from '../core/languages';
 import { suggestLightBulb } from '../settings/settings';
 import { passageRequest } from './passageRequest';
 

@@ -7,7 +7,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CitationIndex, type KeyLocation } from '../core/references/citationIndex';
-import { DEFAULT_MAX_FILE_BYTES, indexWorkspace, type WorkspaceFile } from '../core/references/indexWorkspace';
+import { DEFAULT_MAX_FILE_BYTES, readIntoCitationIndex, type WorkspaceFile } from '../core/references/citationIndexBuild';
 import { PathFilter } from '../core/references/pathFilter';
 import type { Corpus } from '../core/types';
 import { parseCommandArgs, positiveInteger, UsageError } from './args';
@@ -75,7 +75,7 @@ export function runRefs(argv: readonly string[], readCorpus: (file: string | und
 /** Indexes `files` and prints their citations; resolves to the exit code. */
 async function report(folder: string, files: WorkspaceFile[], paperKeys: ReadonlySet<string>, options: { maxFileBytes: number; trigger?: string; json: boolean; strict: boolean }): Promise<number> {
   const index = new CitationIndex({ commentTrigger: options.trigger, isKnown: (key) => paperKeys.has(key) });
-  const result = await indexWorkspace(index, files, { maxFileBytes: options.maxFileBytes, read: (file) => readFile(join(folder, file.relativePath)) });
+  const result = await readIntoCitationIndex(index, files, { maxFileBytes: options.maxFileBytes, read: (file) => readFile(join(folder, file.relativePath)) });
   for (const skipped of result.skipped) err(`paper-scout: ${skipped.id}: skipped (${skipped.reason}${skipped.detail ? `: ${skipped.detail}` : ''})\n`);
   const rows = index.allCitations().map((location: KeyLocation): CitationRow => {
     const known = paperKeys.has(location.key) || index.isDefined(location.key);
@@ -86,7 +86,7 @@ async function report(folder: string, files: WorkspaceFile[], paperKeys: Readonl
   else {
     for (const row of rows) out(`${row.file}:${row.line}:${row.column}  ${row.key}${row.known ? '' : '  (unknown)'}\n`);
     const keys = new Set(rows.map((row) => row.key)).size;
-    out(`${rows.length} citations of ${keys} keys in ${result.indexed} files; ${unknown.length} unknown${unknown.length ? `: ${unknown.join(', ')}` : ''}\n`);
+    out(`${rows.length} citations of ${keys} keys in ${result.filesRead} files; ${unknown.length} unknown${unknown.length ? `: ${unknown.join(', ')}` : ''}\n`);
   }
   if (options.strict && unknown.length > 0) {
     err(`paper-scout: ${unknown.length} unknown citation key(s): ${unknown.join(', ')}\n`);
@@ -97,7 +97,7 @@ async function report(folder: string, files: WorkspaceFile[], paperKeys: Readonl
 
 
 /**
- * The files under `folder` the index reads, sorted by relative path: regular files only (symbolic
+ * The files under `folder` the citation index reads, sorted by relative path: regular files only (symbolic
  * links, sockets, pipes and devices are never opened), skipped folders not entered.
  */
 function listFiles(folder: string, filter: PathFilter): WorkspaceFile[] {

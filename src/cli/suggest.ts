@@ -5,9 +5,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dateLabel } from '../core/citations/displayText';
 import { matchedWords, suggestPapers } from '../core/passage/suggest';
-import { decodeText } from '../core/references/indexWorkspace';
+import { decodeText } from '../core/references/citationIndexBuild';
 import { PaperIndex } from '../core/search/paperIndex';
-import { languageIdForPath } from '../core/sourceText/languages';
+import { languageIdForPath } from '../core/languages';
 import { LineStarts } from '../core/sourceText/lineStarts';
 import type { Corpus } from '../core/types';
 import { parseCommandArgs, positiveInteger, UsageError } from './args';

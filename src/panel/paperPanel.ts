@@ -4,7 +4,7 @@ import { readableText } from '../core/citations/latexText';
 import type { SearchResult } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
 import { availableFormats } from '../citations/formatRegistry';
-import { panelStateSchema, webviewMessageSchema, type CitedInView, type ExtensionMessage, type WebviewMessage } from '../shared/protocol';
+import { panelStateSchema, webviewMessageSchema, type CitedInView, type ExtensionMessage, type WebviewMessage } from '../shared/panelProtocol';
 import type { PaperStore } from '../core/store/paperStore';
 import { affects, reusePanel, SETTINGS } from '../settings/settings';
 import { isWebUrl, paperView } from './paperView';

@@ -3,7 +3,7 @@ import { readableText } from '../core/citations/latexText';
 import { paperLookupUrls } from '../core/citations/urls';
 import type { SearchResult } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
-import type { CitedInView, PaperView } from '../shared/protocol';
+import type { CitedInView, PaperView } from '../shared/panelProtocol';
 
 /** Only absolute http(s) URLs are shown as links and opened. */
 export function isWebUrl(url: string): boolean {

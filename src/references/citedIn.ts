@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { PaperKeys } from '../citations/paperKeys';
 import type { Paper } from '../core/types';
-import type { CitationPlaceView, CitedInView } from '../shared/protocol';
+import type { CitationPlaceView, CitedInView } from '../shared/panelProtocol';
 import type { WorkspaceCitations } from './workspaceCitations';
 
 /** The panel lists at most this many places; it says how many there are in all. */
@@ -22,7 +22,7 @@ function keysOf(paper: CitedPaper): string[] {
 
 /** The citing places of papers, for the paper panel. */
 export class CitedIn {
-  /** Fires when the index changed (a paper's places may have). */
+  /** Fires when the citation index changed (a paper's places may have). */
   readonly onDidChange: vscode.Event<void>;
 
   constructor(private readonly workspace: WorkspaceCitations) {
@@ -35,7 +35,7 @@ export class CitedIn {
     if (state === 'off') return { state, places: [], total: 0 };
     this.workspace.flush();
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-    const places: CitationPlaceView[] = keysOf(paper).flatMap((key) => this.workspace.index.citationsOf(key)).map((location) => {
+    const places: CitationPlaceView[] = keysOf(paper).flatMap((key) => this.workspace.citationIndex.citationsOf(key)).map((location) => {
       const uri = vscode.Uri.parse(location.file, true);
       return { uri: location.file, file: uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, multiRoot), line: location.line, column: location.column };
     });
@@ -55,7 +55,7 @@ export class CitedIn {
   async open(paper: CitedPaper, place: { uri: string; line: number; column: number }, besideColumn?: vscode.ViewColumn): Promise<boolean> {
     this.workspace.flush();
     const isPlace = (location: { file: string; line: number; column: number }): boolean => location.file === place.uri && location.line === place.line && location.column === place.column;
-    const key = keysOf(paper).find((candidate) => this.workspace.index.citationsOf(candidate).some(isPlace));
+    const key = keysOf(paper).find((candidate) => this.workspace.citationIndex.citationsOf(candidate).some(isPlace));
     if (key === undefined) return false;
     const start = new vscode.Position(place.line - 1, place.column - 1);
     const selection = new vscode.Range(start, start.translate(0, key.length));
@@ -77,7 +77,7 @@ export class CitationCounts implements vscode.Disposable {
     this.disposables.push(workspace.onDidChange(() => this.recount()), papersChanged(() => this.recount()));
   }
 
-  /** How many places in the workspace cite the paper with this key, by it or an old key (0 while the index is off). */
+  /** How many places in the workspace cite the paper with this key, by it or an old key (0 while the citation index is off). */
   count(key: string): number {
     return this.counts.get(key) ?? 0;
   }
@@ -85,7 +85,7 @@ export class CitationCounts implements vscode.Disposable {
   private recount(): void {
     const counts = new Map<string, number>();
     if (this.workspace.state !== 'off') {
-      const index = this.workspace.index;
+      const index = this.workspace.citationIndex;
       for (const paper of this.papers.papers) {
         let count = 0;
         for (const key of keysOf(paper)) count += index.citationCount(key);

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { scanCitations } from '../core/references/scanCitations';
-import { resolveMentions, type KeyOccurrence } from '../core/references/types';
+import { resolveMentions, type KeyOccurrence } from '../core/references/keyOccurrences';
 import { commentTrigger } from '../settings/settings';
 
 /** The range of an occurrence's key in its document (`line` and `column` are 1-based, UTF-16). */

@@ -1,9 +1,9 @@
 /**
- * Citations across the workspace, the one feature folder for them: the background index of every
- * citation (`WorkspaceCitations`), Find All References, Go to Definition and highlights on a key, the
+ * Citations across the workspace, the one feature folder for them: the citation index, kept
+ * current in the background (`WorkspaceCitations`), Find All References, Go to Definition and highlights on a key, the
  * unknown-key diagnostics with their quick fixes, and what the panel ("Cited in") and the Topics tree
  * (counts) show. `References` is what the rest of the extension holds; everything it registers is
- * disposed with it, the index build included.
+ * disposed with it, the citation index build included.
  */
 import * as vscode from 'vscode';
 import { PaperKeys, type PaperList } from '../citations/paperKeys';
@@ -27,7 +27,7 @@ const ALL_DOCUMENTS: vscode.DocumentSelector = { pattern: '**' };
 
 /** The workspace citation features over the papers of one store. */
 export class References implements vscode.Disposable {
-  /** The background index of every citation in the workspace. */
+  /** The citation index: every citation in the workspace, kept current in the background. */
   readonly workspace: WorkspaceCitations;
   /** Where each paper is cited, for the paper panel. */
   readonly citedIn: CitedIn;

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { KeyLocation } from '../core/references/citationIndex';
-import type { KeyOccurrence } from '../core/references/types';
+import type { KeyOccurrence } from '../core/references/keyOccurrences';
 import type { PaperKeys } from '../citations/paperKeys';
 import { keyRange, type DocumentCitations } from './documentCitations';
 import type { PaperDefinitions } from './paperDefinitions';
@@ -58,9 +58,9 @@ export class CitationKeyNavigation implements vscode.ReferenceProvider, vscode.D
   }
 
   /**
-   * Every place `key` is cited or defined: from the index once it is built (with `document`'s own
-   * places as it is now, indexed or not), or from `document` alone when the index is off. Undefined
-   * when cancelled while the index was being built.
+   * Every place `key` is cited or defined: from the citation index once it is built (with `document`'s own
+   * places as it is now, indexed or not), or from `document` alone when the citation index is off. Undefined
+   * when cancelled while the citation index was being built.
    */
   private async workspacePlaces(document: vscode.TextDocument, key: string, token: vscode.CancellationToken): Promise<Array<KeyOccurrence & { uri: vscode.Uri }> | undefined> {
     const own = this.documents.occurrences(document).filter((occurrence) => occurrence.key === key).map((occurrence) => ({ ...occurrence, uri: document.uri }));
@@ -69,7 +69,7 @@ export class CitationKeyNavigation implements vscode.ReferenceProvider, vscode.D
     if (token.isCancellationRequested) return undefined;
     this.workspace.flush();
     const self = document.uri.toString();
-    const index = this.workspace.index;
+    const index = this.workspace.citationIndex;
     const elsewhere = [...index.citationsOf(key), ...index.definitionsOf(key)]
       .filter((location: KeyLocation) => location.file !== self)
       .map((location) => ({ ...location, uri: vscode.Uri.parse(location.file, true) }));

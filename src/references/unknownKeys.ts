@@ -2,7 +2,7 @@
  * Unknown citation keys in open documents: a diagnostic (its severity a setting, `off` included) on
  * each cited key that no paper has and nothing in the workspace defines, with quick fixes "Replace
  * with <nearest key>" (by edit distance and title words), "Search Papers for '<key>'" and "Ignore
- * '<key>' in This Workspace" (kept in a setting). Waits for the workspace index, since a key may be
+ * '<key>' in This Workspace" (kept in a setting). Waits for the citation index, since a key may be
  * defined in a `.bib` file not yet read. A key still being typed is not marked until the writer
  * pauses (`TYPING_PAUSE_MS`) or moves the cursor off it.
  */
@@ -93,7 +93,7 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
     const known = new Map<string, boolean>();
     const isKnown = (key: string): boolean => {
       let answer = known.get(key);
-      if (answer === undefined) known.set(key, (answer = this.papers.get(key) !== undefined || this.workspace.index.isDefined(key)));
+      if (answer === undefined) known.set(key, (answer = this.papers.get(key) !== undefined || this.workspace.citationIndex.isDefined(key)));
       return answer;
     };
     for (const document of vscode.workspace.textDocuments) {
@@ -207,7 +207,7 @@ export class UnknownKeyFixes implements vscode.CodeActionProvider {
 
   /** The corpus papers' keys with their titles, and the keys the workspace defines. */
   private candidates(): KeyCandidate[] {
-    const index = this.workspace.index;
+    const index = this.workspace.citationIndex;
     const defined = index.keys().filter((key) => !this.papers.get(key) && index.isDefined(key)).map((key) => ({ key, title: '' }));
     return [...this.papers.papers, ...defined];
   }

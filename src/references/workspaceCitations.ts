@@ -10,8 +10,8 @@
  */
 import * as vscode from 'vscode';
 import { CitationIndex } from '../core/references/citationIndex';
-import { indexWorkspace, updateDocument, type IndexWorkspaceOptions, type WorkspaceFile } from '../core/references/indexWorkspace';
-import { languageIdForPath } from '../core/sourceText/languages';
+import { readIntoCitationIndex, updateDocument, type CitationIndexReadOptions, type WorkspaceFile } from '../core/references/citationIndexBuild';
+import { languageIdForPath } from '../core/languages';
 import type { PathFilter } from '../core/references/pathFilter';
 import { documentCites } from '../core/references/scanCitations';
 import { affects, commentTrigger, SETTINGS, workspaceCitationsEnabled, workspaceMaxFileBytes } from '../settings/settings';
@@ -19,10 +19,10 @@ import { findCitingFile, indexedFilesGlob, listFolderFiles, logSkipped, pathFilt
 
 /**
  * `off` (the setting); `idle` (nothing in the workspace shows it cites: no file read, none watched);
- * `indexing` (looking whether the workspace cites, or the first build or a rebuild is under way);
+ * `building` (looking whether the workspace cites, or the first build of the citation index or a rebuild is under way);
  * `ready`.
  */
-export type WorkspaceCitationsState = 'off' | 'idle' | 'indexing' | 'ready';
+export type WorkspaceCitationsState = 'off' | 'idle' | 'building' | 'ready';
 
 /** Why the index started: a file that shows the workspace cites, a document opened, or a command. */
 export type StartReason = { kind: 'file'; uri: vscode.Uri } | { kind: 'document'; uri: vscode.Uri } | { kind: 'command'; name: string };
@@ -41,7 +41,7 @@ interface Run {
 
 /** Every citation in the workspace, kept current in the background. */
 export class WorkspaceCitations implements vscode.Disposable {
-  private indexValue = new CitationIndex();
+  private citationIndexValue = new CitationIndex();
   private stateValue: WorkspaceCitationsState = 'off';
   private run: Run | undefined;
   private maxBytes = workspaceMaxFileBytes();
@@ -59,7 +59,7 @@ export class WorkspaceCitations implements vscode.Disposable {
   /** Why the index runs (undefined while idle or off). */
   private reason: StartReason | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
-  /** Fires (coalesced) when the index or its state changed. */
+  /** Fires (coalesced) when the citation index or its state changed. */
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, { dispose: () => this.stopWatching() }];
 
@@ -77,9 +77,9 @@ export class WorkspaceCitations implements vscode.Disposable {
     );
   }
 
-  /** The index (a new one after each rebuild: hold on to the service, not to this). */
-  get index(): CitationIndex {
-    return this.indexValue;
+  /** The citation index (a new one after each rebuild: hold on to the service, not to this). */
+  get citationIndex(): CitationIndex {
+    return this.citationIndexValue;
   }
 
   get state(): WorkspaceCitationsState {
@@ -103,7 +103,7 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   /** Resolves once no build is under way (at once when the index is ready, idle or off). */
   whenBuilt(): Promise<void> {
-    if (this.stateValue !== 'indexing') return Promise.resolve();
+    if (this.stateValue !== 'building') return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -116,7 +116,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     const wasRunning = this.reason !== undefined;
     this.stop();
     this.maxBytes = workspaceMaxFileBytes();
-    this.indexValue = new CitationIndex({ commentTrigger: commentTrigger(), isKnown: this.isKnown });
+    this.citationIndexValue = new CitationIndex({ commentTrigger: commentTrigger(), isKnown: this.isKnown });
     if (!workspaceCitationsEnabled()) {
       this.setState('off');
       return;
@@ -125,9 +125,9 @@ export class WorkspaceCitations implements vscode.Disposable {
     if (open) return this.start({ kind: 'document', uri: open.uri });
     const run: Run = { cancelled: false };
     this.run = run;
-    this.setState('indexing');
+    this.setState('building');
     void this.probe(run, wasRunning).catch((error: unknown) => {
-      this.log.error(`workspace citations: looking for LaTeX and BibTeX files failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`citation index: looking for LaTeX and BibTeX files failed: ${error instanceof Error ? error.message : String(error)}`);
       if (this.run === run) this.setState('idle');
     });
   }
@@ -166,7 +166,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     if (run.cancelled) return;
     this.run = undefined;
     // A workspace that was indexed (the setting was switched, folders changed) and cites nothing now is told so.
-    if (wasRunning) this.log.info('workspace citations: no LaTeX, BibTeX or citing Markdown file; idle until one is opened');
+    if (wasRunning) this.log.info('citation index: no LaTeX, BibTeX or citing Markdown file; idle until one is opened');
     this.setState('idle');
   }
 
@@ -177,10 +177,10 @@ export class WorkspaceCitations implements vscode.Disposable {
     this.run = run;
     this.reason = reason;
     this.watch();
-    this.log.info(`workspace citations: indexing, since ${describe(reason)}`);
-    this.setState('indexing');
+    this.log.info(`citation index: building, since ${describe(reason)}`);
+    this.setState('building');
     void this.build(run).catch((error: unknown) => {
-      this.log.error(`workspace citations: indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.log.error(`citation index: the build failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       if (this.run === run) this.setState('ready');
     });
   }
@@ -251,20 +251,20 @@ export class WorkspaceCitations implements vscode.Disposable {
     const files: WorkspaceFile[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const listed = await listFolderFiles(folder, this.filterFor(folder), () => run.cancelled);
-      if (listed.truncated) this.log.warn(`workspace citations: ${folder.name} has more files than the ${listed.files.length} indexed; the rest are left out`);
+      if (listed.truncated) this.log.warn(`citation index: ${folder.name} has more files than the ${listed.files.length} indexed; the rest are left out`);
       files.push(...listed.files);
     }
     if (run.cancelled) return;
-    const result = await indexWorkspace(this.indexValue, files, { ...this.readOptions(run), onProgress: () => this.notify() });
+    const result = await readIntoCitationIndex(this.citationIndexValue, files, { ...this.readOptions(run), onProgress: () => this.notify() });
     if (result.cancelled || run.cancelled) return;
     // Open documents may hold edits not saved yet, and their language may not be the file name's.
     for (const document of vscode.workspace.textDocuments) if (this.includes(document.uri)) this.update(document);
     logSkipped(this.log, result.skipped);
-    this.log.info(`workspace citations: ${this.indexValue.keys().length} keys in ${result.indexed} files indexed in ${Date.now() - started} ms${result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}`);
+    this.log.info(`citation index: ${this.citationIndexValue.keys().length} keys in ${result.filesRead} files read in ${Date.now() - started} ms${result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}`);
     this.setState('ready');
   }
 
-  private readOptions(run: Run): IndexWorkspaceOptions {
+  private readOptions(run: Run): CitationIndexReadOptions {
     return {
       maxFileBytes: this.maxBytes,
       read: (file) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.parse(file.id, true))),
@@ -290,7 +290,7 @@ export class WorkspaceCitations implements vscode.Disposable {
       if (this.stateValue !== 'off' && this.citingDocument(document)) this.start({ kind: 'document', uri: document.uri });
       return;
     }
-    updateDocument(this.indexValue, document.uri.toString(), document.getText(), document.languageId, this.maxBytes);
+    updateDocument(this.citationIndexValue, document.uri.toString(), document.getText(), document.languageId, this.maxBytes);
     this.notify();
   }
 
@@ -300,7 +300,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     this.pending.delete(id);
     if (!this.reason) return;
     if (document.uri.scheme === 'untitled') {
-      this.indexValue.removeFile(id);
+      this.citationIndexValue.removeFile(id);
       this.notify();
     } else if (this.includes(document.uri)) {
       this.disk.reads.add(id); // it may have been closed without saving: its file counts again
@@ -327,20 +327,20 @@ export class WorkspaceCitations implements vscode.Disposable {
   private scheduleDisk(): void {
     this.diskTimer ??= setTimeout(() => {
       this.diskTimer = undefined;
-      void this.applyDiskChanges().catch((error: unknown) => this.log.error(`workspace citations: ${error instanceof Error ? error.message : String(error)}`));
+      void this.applyDiskChanges().catch((error: unknown) => this.log.error(`citation index: ${error instanceof Error ? error.message : String(error)}`));
     }, DISK_DELAY_MS);
   }
 
   /**
    * Applies the file watcher's events of the last moments at once (a checkout or a build may bring
    * thousands): deletions in one pass over the index, then the files created or changed, and those
-   * of created folders (the top-most only), read through one paced `indexWorkspace`.
+   * of created folders (the top-most only), read through one paced `readIntoCitationIndex`.
    */
   private async applyDiskChanges(): Promise<void> {
     const { reads, folders, deletes } = this.disk;
     this.disk = { reads: new Set(), folders: new Set(), deletes: new Set() };
     if (deletes.size > 0) {
-      for (const file of this.indexValue.fileNames()) if (underAny(file, deletes)) this.indexValue.removeFile(file);
+      for (const file of this.citationIndexValue.fileNames()) if (underAny(file, deletes)) this.citationIndexValue.removeFile(file);
       this.notify();
     }
     const run = this.run;
@@ -361,9 +361,9 @@ export class WorkspaceCitations implements vscode.Disposable {
   private async readFiles(uris: readonly vscode.Uri[]): Promise<void> {
     const run = this.run;
     if (!run || uris.length === 0) return;
-    const index = this.indexValue;
+    const index = this.citationIndexValue;
     const files = uris.map((uri) => ({ id: uri.toString(), relativePath: uri.path }));
-    const result = await indexWorkspace(index, files, this.readOptions(run));
+    const result = await readIntoCitationIndex(index, files, this.readOptions(run));
     if (run.cancelled) return;
     for (const skipped of result.skipped) index.removeFile(skipped.id);
     logSkipped(this.log, result.skipped);
@@ -372,7 +372,7 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   private setState(state: WorkspaceCitationsState): void {
     this.stateValue = state;
-    if (state !== 'indexing') {
+    if (state !== 'building') {
       const waiters = this.waiters;
       this.waiters = [];
       for (const resolve of waiters) resolve();
@@ -387,7 +387,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = undefined;
       this.changeEmitter.fire();
-    }, now || this.stateValue !== 'indexing' ? 0 : BUILD_NOTIFY_MS);
+    }, now || this.stateValue !== 'building' ? 0 : BUILD_NOTIFY_MS);
   }
 
   dispose(): void {

@@ -5,10 +5,10 @@
  * `PathFilter` of the folder's `files.exclude` and `search.exclude`, symbolic links not followed.
  */
 import * as vscode from 'vscode';
-import type { SkippedFile, WorkspaceFile } from '../core/references/indexWorkspace';
+import type { SkippedFile, WorkspaceFile } from '../core/references/citationIndexBuild';
 import { ALWAYS_SKIPPED_FOLDERS, enabledPatterns, PathFilter, type ExcludeSetting } from '../core/references/pathFilter';
+import { knownExtensions } from '../core/languages';
 import { CITING_FILE_ENDINGS } from '../core/references/scanCitations';
-import { knownExtensions } from '../core/sourceText/languages';
 import { SETTINGS } from '../settings/settings';
 
 /** At most this many files are indexed per folder, and at most this many entries walked: a bound on work a huge tree can cause. */
@@ -151,15 +151,15 @@ async function visitFiles(folder: vscode.WorkspaceFolder, start: vscode.Uri, fil
   return false;
 }
 
-/** Names the files the index left out in the log, and why (the size limit's setting for files too large). */
+/** Names the files the citation index left out in the log, and why (the size limit's setting for files too large). */
 export function logSkipped(log: vscode.LogOutputChannel, skipped: readonly SkippedFile[]): void {
   for (const file of skipped.slice(0, LOGGED_SKIPS)) {
     const why = `${file.reason}${file.detail ? `: ${file.detail}` : ''}${file.reason === 'too large' ? `; see ${SETTINGS.workspaceMaxFileSize.key}` : ''}`;
-    const line = `workspace citations: skipped ${vscode.Uri.parse(file.id, true).toString(true)} (${why})`;
+    const line = `citation index: skipped ${vscode.Uri.parse(file.id, true).toString(true)} (${why})`;
     if (file.reason === 'unreadable') log.warn(line);
     else log.info(line);
   }
-  if (skipped.length > LOGGED_SKIPS) log.info(`workspace citations: ${skipped.length - LOGGED_SKIPS} more files skipped`);
+  if (skipped.length > LOGGED_SKIPS) log.info(`citation index: ${skipped.length - LOGGED_SKIPS} more files skipped`);
 }
 
 /**

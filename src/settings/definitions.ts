@@ -5,7 +5,7 @@
  */
 import { orderLabel } from '../core/citations/displayText';
 import type { CitationFormat } from '../core/citations/formats';
-import { DEFAULT_MAX_FILE_BYTES } from '../core/references/indexWorkspace';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/references/citationIndexBuild';
 import type { PaperSort } from '../core/topics/groupByTopic';
 
 /** The configuration section every setting is under. */

@@ -12,9 +12,10 @@ import { paperIndexLoader } from '../core/store/paperIndexLoader';
 import { PaperStore, type StoreState } from '../core/store/paperStore';
 import type { WithProgress } from '../core/store/progress';
 import { affects, corpusFileEntries, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
-import { IssuedKeys, type KeyStorage } from '../state/issuedKeys';
+import { IssuedKeys, type KeyStorage } from '../storage/issuedKeys';
 import { CorpusFiles } from './corpusFiles';
-import { IndexCacheFolder, searchWorkerStarter } from './searchWorkers';
+import { IndexCacheFolder } from '../searchWorker/indexCacheFolder';
+import { searchWorkerStarter } from '../searchWorker/startSearchWorker';
 
 export type { StoreState } from '../core/store/paperStore';
 export { PaperStore } from '../core/store/paperStore';

@@ -8,7 +8,7 @@
  * tested without VS Code.
  */
 import type { SearchOutcome } from '../core/search/paperIndex';
-import type { Disposable, Event } from '../core/store/events';
+import type { Disposable, Event } from '../core/events';
 import { isIndexCancelled, type EngineQueryOptions, type IndexProgress, type SearchEngine } from '../core/store/indexService';
 
 /** The index as the search needs it (the store's `IndexService` is one). */

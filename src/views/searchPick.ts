@@ -56,7 +56,7 @@ export interface OpenSearchPick {
   readonly value: string;
 }
 
-/** Where the search keeps the queries whose results were used (src/state/recentSearches.ts). */
+/** Where the search keeps the queries whose results were used (src/storage/recentSearches.ts). */
 export interface RecentSearchList {
   /** Newest first. */
   list(): readonly string[];

@@ -1,7 +1,7 @@
 // The paper panel's script (bundled to dist/webview/main.js). It builds the page from the paper the
 // extension sends, with DOM calls and textContent only: no corpus string is ever parsed as HTML.
 import { dateLabel } from '../core/citations/displayText';
-import type { CitedInView, ExtensionMessage, FormatView, PanelState, PaperView, WebviewMessage } from '../shared/protocol';
+import type { CitedInView, ExtensionMessage, FormatView, PanelState, PaperView, WebviewMessage } from '../shared/panelProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -97,7 +97,7 @@ function citedInSection(view: CitedInView): HTMLElement {
     return node;
   }
   if (view.places.length === 0) {
-    node.append(element('p', 'status', view.state === 'indexing' ? 'Looking for citations in the workspace…' : 'Not cited in this workspace.'));
+    node.append(element('p', 'status', view.state === 'building' ? 'Looking for citations in the workspace…' : 'Not cited in this workspace.'));
     return node;
   }
   node.append(element('p', 'status', view.total === 1 ? 'One place in this workspace:' : `${view.total} places in this workspace:`));
@@ -111,7 +111,7 @@ function citedInSection(view: CitedInView): HTMLElement {
   }
   node.append(list);
   if (view.total > view.places.length) node.append(element('p', 'status', `…and ${view.total - view.places.length} more places.`));
-  if (view.state === 'indexing') node.append(element('p', 'status', 'Still looking in the rest of the workspace…'));
+  if (view.state === 'building') node.append(element('p', 'status', 'Still looking in the rest of the workspace…'));
   return node;
 }
 

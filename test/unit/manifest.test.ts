@@ -2,7 +2,7 @@
 // walkthrough, and where the menus and the keybinding apply.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { servedLanguages, servedLanguagesWhen } from '../../src/core/sourceText/languages';
+import { servedLanguages, servedLanguagesWhen } from '../../src/core/languages';
 import { CITING_FILE_ENDINGS } from '../../src/core/references/scanCitations';
 import { SETTINGS } from '../../src/settings/definitions';
 import { configurationSections, manifestSettings, readManifest } from './manifest';

@@ -1,62 +1,9 @@
 /**
- * Citations written into code as comments: each language's comment syntax, and a wrapper that makes
- * any citation text (every format, every template) one comment line that nothing in it can end early.
+ * Citations written into code as comments: a wrapper that makes any citation text (every format, every
+ * template) one comment line, in the comment syntax the language table gives, that nothing in it can end early.
  */
+import { commentStyle, type CommentStyle } from '../languages';
 import { escapeRegExp } from '../regex';
-
-/** How a language writes a comment: a line prefix, a block with start and end, or none at all. */
-export type CommentStyle = { line: string } | { block: [string, string] } | null;
-
-const LINE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
-  '//': [
-    'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'c', 'cpp', 'cuda-cpp', 'objective-c',
-    'objective-cpp', 'csharp', 'java', 'kotlin', 'scala', 'groovy', 'go', 'rust', 'swift', 'dart', 'php',
-    'fsharp', 'jsonc', 'json5', 'scss', 'less', 'stylus', 'zig', 'd', 'solidity', 'verilog', 'systemverilog',
-    'glsl', 'hlsl', 'wgsl', 'proto', 'proto3', 'odin', 'v', 'gradle', 'haxe', 'typst',
-  ],
-  '#': [
-    'python', 'shellscript', 'bash', 'sh', 'zsh', 'fish', 'powershell', 'r', 'julia', 'ruby', 'perl', 'perl6',
-    'raku', 'yaml', 'toml', 'dockerfile', 'makefile', 'cmake', 'coffeescript', 'elixir', 'nim', 'crystal',
-    'tcl', 'nix', 'hcl', 'terraform', 'graphql', 'properties', 'dotenv', 'ignore', 'git-commit', 'gitignore',
-    'snakemake', 'starlark', 'bazel', 'awk', 'jupyter', 'requirements', 'pip-requirements', 'conda',
-  ],
-  '--': ['lua', 'sql', 'haskell', 'elm', 'purescript', 'ada', 'vhdl', 'applescript', 'agda', 'idris', 'plsql', 'postgres', 'mysql'],
-  '%': ['latex', 'tex', 'bibtex', 'context', 'doctex', 'latex-expl3', 'matlab', 'octave', 'erlang', 'prolog', 'postscript', 'mercury'],
-  ';': ['clojure', 'lisp', 'commonlisp', 'scheme', 'racket', 'elisp', 'emacs-lisp', 'ini', 'asm', 'nasm', 'autohotkey', 'fennel'],
-  "'": ['vb', 'vbscript', 'vba'],
-  '!': ['fortran', 'fortran-modern', 'FortranFreeForm'],
-  '::': ['bat'],
-};
-
-const BLOCKS: Readonly<Record<string, [string, string]>> = {
-  html: ['<!--', '-->'], xml: ['<!--', '-->'], xsl: ['<!--', '-->'], svg: ['<!--', '-->'],
-  markdown: ['<!--', '-->'], mdx: ['{/*', '*/}'], vue: ['<!--', '-->'], svelte: ['<!--', '-->'],
-  astro: ['<!--', '-->'], razor: ['@*', '*@'], css: ['/*', '*/'], ocaml: ['(*', '*)'], pascal: ['(*', '*)'],
-  handlebars: ['{{!--', '--}}'], jinja: ['{#', '#}'], 'jinja-html': ['{#', '#}'], twig: ['{#', '#}'],
-};
-
-/** Languages without comments, where a citation is inserted as it is. */
-const NO_COMMENTS: ReadonlySet<string> = new Set(['plaintext', 'json', 'csv', 'tsv', 'log', 'code-text-binary']);
-
-const LINE_BY_LANGUAGE: ReadonlyMap<string, string> = new Map(
-  Object.entries(LINE_PREFIXES).flatMap(([prefix, ids]) => ids.map((id) => [id, prefix] as [string, string])),
-);
-
-/** Every language id whose comment syntax is known (by line prefix or block). */
-export function languagesWithComments(): string[] {
-  return [...LINE_BY_LANGUAGE.keys(), ...Object.keys(BLOCKS)];
-}
-
-/**
- * The comment syntax for a VS Code language id; `null` for languages without comments (plain text,
- * JSON). Unknown languages get `//`, the line comment of most C-family languages VS Code users add.
- */
-export function commentStyle(languageId: string): CommentStyle {
-  if (NO_COMMENTS.has(languageId)) return null;
-  const block = Object.hasOwn(BLOCKS, languageId) ? BLOCKS[languageId] : undefined;
-  if (block) return { block };
-  return { line: LINE_BY_LANGUAGE.get(languageId) ?? '//' };
-}
 
 /**
  * Every character that ends a line in some language (LF, CR, VT, FF, NEL U+0085, LS U+2028, PS U+2029),
@@ -107,7 +54,7 @@ export function commentBody(text: string, style: Exclude<CommentStyle, null>, la
     return body;
   }
   if (languageId === 'php') body = breakMarker(body, '?>');
-  const continuation = languageId === 'bat' ? /[\s\\^]+$/ : LINE_PREFIXES["'"].includes(languageId) ? /[\s\\_]+$/ : /[\s\\]+$/;
+  const continuation = style.line === '::' ? /[\s\\^]+$/ : style.line === "'" ? /[\s\\_]+$/ : /[\s\\]+$/;
   return body.replace(continuation, '');
 }
 

@@ -3,7 +3,8 @@
  * joins that comment instead of starting a second one (`# trick from GaLore: ...`, not
  * `# trick from # GaLore: ...`). Pure; completion and citation insertion feed it a line prefix.
  */
-import { commentBody, commentStyle, wrapAsComment } from './comment';
+import { commentStyle } from '../languages';
+import { commentBody, wrapAsComment } from './comment';
 
 /** A comment open at the end of a line prefix. */
 export type OpenComment =

@@ -6,7 +6,7 @@
  */
 import { fencedBlocks } from '../references/pandocCitations';
 import { findComments, type CommentSpan } from '../sourceText/comments';
-import { commentSyntax, textKind, type TextKind } from '../sourceText/languages';
+import { commentSyntax, textKind, type TextKind } from '../languages';
 
 /** A piece of the passage's prose: text at an offset of the document (a comment's text without its delimiters). */
 export interface PassagePiece {

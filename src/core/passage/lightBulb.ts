@@ -5,7 +5,7 @@
  * code outside its comments. Pure.
  */
 import { commentAt, findComments } from '../sourceText/comments';
-import { commentSyntax, textKind } from '../sourceText/languages';
+import { commentSyntax, textKind } from '../languages';
 import type { Passage } from './extractPassage';
 import type { PassageQuery } from './passageQuery';
 import { passageQueryAt, type PassageRequest } from './suggest';

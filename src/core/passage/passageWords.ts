@@ -6,7 +6,7 @@
  * syntax, URLs and e-mail addresses. What is left is split into words as the search engine splits them.
  */
 import { escapeRegExp } from '../regex';
-import type { TextKind } from '../sourceText/languages';
+import type { TextKind } from '../languages';
 import type { Passage } from './extractPassage';
 
 /** A word of the passage and where it stands in the document. */

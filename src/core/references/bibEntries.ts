@@ -2,7 +2,7 @@
  * Key definitions in a BibTeX or BibLaTeX database: each `@type{key,` (or `@type(key,`) entry, except
  * `@string`, `@preamble` and `@comment`, which define no citation key.
  */
-import type { KeySpan } from './types';
+import type { KeySpan } from './keyOccurrences';
 
 const ENTRY = /^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(][ \t]*([^\s,{}()"#%'=\\]+)[ \t]*,/gm;
 const NOT_ENTRIES: ReadonlySet<string> = new Set(['string', 'preamble', 'comment']);

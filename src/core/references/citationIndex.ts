@@ -6,7 +6,7 @@
  */
 import { ForwardPosition } from '../sourceText/lineStarts';
 import { scanKeySpans, type ScanOptions } from './scanCitations';
-import type { KeyKind, KeyOccurrence } from './types';
+import type { KeyKind, KeyOccurrence } from './keyOccurrences';
 
 /** A key's occurrence in a named file. */
 export interface KeyLocation extends KeyOccurrence {
@@ -14,7 +14,7 @@ export interface KeyLocation extends KeyOccurrence {
 }
 
 /**
- * What the index holds for one file, compactly (a workspace has hundreds of thousands of citations,
+ * What the citation index holds for one file, compactly (a workspace has hundreds of thousands of citations,
  * and one object each would keep the garbage collector busy): the key of each occurrence, and its
  * line, column and kind (0 citation, 1 definition, 2 mention) as three numbers.
  */
@@ -61,7 +61,7 @@ export class CitationIndex {
     return this.files.size;
   }
 
-  /** Scans `text` (a document of `languageId`) and replaces what the index held for `file`. Returns its occurrences. */
+  /** Scans `text` (a document of `languageId`) and replaces what the citation index held for `file`. Returns its occurrences. */
   updateFile(file: string, text: string, languageId: string): KeyOccurrence[] {
     const spans = scanKeySpans(text, languageId, this.options);
     const lines = new ForwardPosition(text);
@@ -170,7 +170,7 @@ export class CitationIndex {
     return unknown;
   }
 
-  /** Every citation in the index (mentions of known keys as citations), by file (in indexing order), then position. */
+  /** Every citation in the citation index (mentions of known keys as citations), by file (in indexing order), then position. */
   allCitations(): KeyLocation[] {
     const all: KeyLocation[] = [];
     const counts = new Map<string, boolean>();

@@ -5,8 +5,8 @@
  */
 import { escapeRegExp } from '../regex';
 import { commentAt, findComments } from '../sourceText/comments';
-import type { CommentSyntax } from '../sourceText/languages';
-import type { KeySpan } from './types';
+import type { CommentSyntax } from '../languages';
+import type { KeySpan } from './keyOccurrences';
 
 /** The default comment trigger, as in the `paperScout.completion.commentTrigger` setting. */
 export const DEFAULT_COMMENT_TRIGGER = '@cite:';

@@ -7,7 +7,7 @@
  * skipped.
  */
 import { inRanges, mergeRanges, type Range } from './ranges';
-import type { KeySpan } from './types';
+import type { KeySpan } from './keyOccurrences';
 
 /** A citation command's name, after its backslash: anything with `cite` in it but the few that take no keys. */
 const CITE_COMMAND = /\\([A-Za-z]*[Cc]ite[A-Za-z]*)(\*?)/g;

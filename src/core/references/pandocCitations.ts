@@ -17,7 +17,7 @@
  */
 import { scanLatex } from './latexCitations';
 import { inRanges, mergeRanges, type Range } from './ranges';
-import type { KeySpan } from './types';
+import type { KeySpan } from './keyOccurrences';
 
 const CITATION = /@(?:\{([^{}\n]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*))/gu;
 /** Characters after which `@` is part of a word, an address or an escape, not a citation. */

@@ -5,7 +5,7 @@
  * against the path relative to the workspace folder with `/` separators, dot files included.
  */
 import picomatch from 'picomatch/posix';
-import { languageIdForPath } from '../sourceText/languages';
+import { languageIdForPath } from '../languages';
 
 /** Folders never indexed, wherever they are. */
 export const ALWAYS_SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -26,7 +26,7 @@ export function enabledPatterns(...settings: ReadonlyArray<ExcludeSetting | unde
   return [...patterns];
 }
 
-/** Decides, by relative path, which files the index reads. */
+/** Decides, by relative path, which files the citation index reads. */
 export class PathFilter {
   private readonly excluded: (path: string) => boolean;
 

@@ -3,13 +3,13 @@
  * by the file's kind: LaTeX commands in LaTeX, pandoc citations in Markdown, the comment trigger in
  * code comments, entries in `.bib` files. Pure and linear in the text's length.
  */
-import { commentSyntax, textKind } from '../sourceText/languages';
+import { commentSyntax, textKind } from '../languages';
 import { LineStarts } from '../sourceText/lineStarts';
 import { scanBib } from './bibEntries';
 import { DEFAULT_COMMENT_TRIGGER, scanTrigger } from './commentCitations';
 import { scanLatex } from './latexCitations';
 import { scanPandoc } from './pandocCitations';
-import { resolveMentions, type KeyOccurrence, type KeySpan } from './types';
+import { resolveMentions, type KeyOccurrence, type KeySpan } from './keyOccurrences';
 
 /** What `scanCitations` needs besides the text. */
 export interface ScanOptions {

@@ -2,7 +2,7 @@
  * Finds the comments of a code file in one pass over its text, skipping strings, so that `# @cite:x`
  * counts and `"@cite:x"` or a `#` inside a string does not. Linear in the text's length.
  */
-import type { CommentSyntax } from './languages';
+import type { CommentSyntax } from '../languages';
 
 /** One comment: where it is, and where its text lies between the delimiters. Offsets are UTF-16 indices. */
 export interface CommentSpan {

@@ -8,8 +8,8 @@ import { formatDiagnostic } from '../diagnostics';
 import { isWorkCancelled, runInSlices } from '../slices';
 import { DEFAULT_TOPICS } from '../topics/taxonomy';
 import type { Diagnostic, Paper, TopicRule } from '../types';
-import type { Logger } from './events';
-import { rememberIssuedKeys, sameKeys, type IssuedKeyStore } from './issuedKeys';
+import type { Logger } from '../events';
+import { rememberIssuedKeys, sameKeys, type IssuedKeyStore } from '../storage/issuedKeyStore';
 import { quietProgress, type WorkProgress } from './progress';
 
 /** The bundled corpus file (dist/corpus.json). */

@@ -8,7 +8,7 @@
  */
 import type { CorpusFileReader, CorpusFileTexts } from './corpusLoader';
 import { changedSince, readCorpusEntries, type CorpusFileSystem, type Stamps } from './corpusFileReader';
-import type { Disposable } from './events';
+import type { Disposable } from '../events';
 import type { WorkProgress } from './progress';
 
 /** The timers a `Debouncer` uses (the global ones by default; fakes in tests). */

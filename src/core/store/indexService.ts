@@ -5,7 +5,7 @@
  * business, so the engine can change without touching the store or the views.
  */
 import type { Paper } from '../types';
-import { Emitter, type Disposable, type Event } from './events';
+import { Emitter, type Disposable, type Event } from '../events';
 
 export type { EngineHome, EngineOrigin, EngineQueryOptions, SearchEngine } from './searchEngine';
 

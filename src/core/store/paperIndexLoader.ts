@@ -9,9 +9,9 @@
  * passed in, so this runs (and is tested) without VS Code.
  */
 import { BuildCancelledError, PaperIndex, type SavedIndex } from '../search/paperIndex';
-import type { WorkerPort } from '../search/worker/client';
+import type { WorkerPort } from '../searchWorker/workerClient';
 import type { Paper } from '../types';
-import type { Logger } from './events';
+import type { Logger } from '../events';
 import { IndexCancelledError, type IndexLoader, type IndexRequest } from './indexService';
 import type { WithProgress } from './progress';
 import { threadEngine, type SearchEngine } from './searchEngine';

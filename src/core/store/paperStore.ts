@@ -14,7 +14,7 @@ import { DEFAULT_TOPICS } from '../topics/taxonomy';
 import { mergeTopicRules, parseUserTopicsSteps, reassignTopicsSteps, type UserTopicsResult } from '../topics/userTopics';
 import type { Diagnostic, Paper, TopicRule } from '../types';
 import type { CorpusLoader } from './corpusLoader';
-import { Emitter, type Disposable, type Event, type Logger } from './events';
+import { Emitter, type Disposable, type Event, type Logger } from '../events';
 import { IndexService, type IndexLoader, type SearchEngine } from './indexService';
 import { DelayedProgress, PROGRESS_DELAY_MS, type WithProgress } from './progress';
 

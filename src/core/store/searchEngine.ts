@@ -5,8 +5,8 @@
  */
 import { parseQuery } from '../search/queryFilters';
 import type { PaperIndex, SearchOutcome, SearchResult } from '../search/paperIndex';
-import type { SearchWorkerClient, WorkerAnswer } from '../search/worker/client';
-import type { WorkerQueryOptions } from '../search/worker/protocol';
+import type { SearchWorkerClient, WorkerAnswer } from '../searchWorker/workerClient';
+import type { WorkerQueryOptions } from '../searchWorker/workerProtocol';
 import type { Paper } from '../types';
 
 /** What a query may ask (`QueryOptions` without `tuning`, which only measurements change). */

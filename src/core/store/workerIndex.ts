@@ -5,10 +5,10 @@
  * told to build on its own thread instead, and the log says why.
  */
 import type { BuildProgress } from '../search/paperIndex';
-import { SearchWorkerClient, type WorkerPort, type WorkerReady } from '../search/worker/client';
-import type { SavedIndexBytes } from '../search/worker/protocol';
+import { SearchWorkerClient, type WorkerPort, type WorkerReady } from '../searchWorker/workerClient';
+import type { SavedIndexBytes } from '../searchWorker/workerProtocol';
 import type { Paper } from '../types';
-import type { Logger } from './events';
+import type { Logger } from '../events';
 import { IndexCancelledError } from './indexService';
 import { workerEngine, type SearchEngine } from './searchEngine';
 

@@ -18,7 +18,7 @@ async function setGlobal(section: string, key: string, value: unknown): Promise<
 async function citations(testHooks: PaperScoutTestHooks, key: string, count: number): Promise<void> {
   await waitFor(async () => {
     await testHooks.workspaceCitations.whenBuilt();
-    return testHooks.workspaceCitations.state() !== 'indexing' && testHooks.workspaceCitations.citationsOf(key).length === count;
+    return testHooks.workspaceCitations.state() !== 'building' && testHooks.workspaceCitations.citationsOf(key).length === count;
   }, `${count} citations of ${key} (have ${testHooks.workspaceCitations.citationsOf(key).length})`);
 }
 
@@ -105,7 +105,7 @@ describe('references: the workspace citation index', function () {
     await waitFor(() => listed()?.total === total + 1 && listed()?.places.some((place) => place.file === path && place.line === 2), 'the panel to list the new place');
   });
 
-  it('is switched off by its setting: no index, and the panel says so', async () => {
+  it('is switched off by its setting: no citation index, and the panel says so', async () => {
     const scout = await api();
     await setGlobal('paperScout', 'workspaceCitations.enabled', false);
     await waitFor(() => testHooks.workspaceCitations.state() === 'off', 'the index to be off');

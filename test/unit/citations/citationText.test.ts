@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { citationForLanguage as forLanguage, planInsertion } from '../../../src/citations/citationText';
-import { isProseLanguage } from '../../../src/core/languages';
+import { takesCitationsAsWritten } from '../../../src/core/languages';
 import { formatCitation, type CitationFormat } from '../../../src/core/citations/formats';
 import type { Paper } from '../../../src/core/types';
 
@@ -22,7 +22,7 @@ describe('citations: citation text for a document', () => {
   it('keeps prose formats as they read in Markdown and LaTeX', () => {
     assert.deepEqual(citationForLanguage(paper, 'latex', 'latex'), { text: '\\cite{s2ft2024}', lineComment: false });
     assert.match(citationForLanguage(paper, 'markdown', 'markdown').text, /^\[S²FT: Efficient Fine-Tuning\]\(https:/);
-    assert.ok(isProseLanguage('markdown') && isProseLanguage('latex') && !isProseLanguage('python'));
+    assert.ok(takesCitationsAsWritten('markdown') && takesCitationsAsWritten('latex') && !takesCitationsAsWritten('python'));
   });
 
   it('writes any format as a comment in code, line or block as the language has', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CitationIndex } from '../../../src/core/references/citationIndex';
-import { decodeText, indexWorkspace, updateDocument, type WorkspaceFile } from '../../../src/core/references/indexWorkspace';
+import { decodeText, readIntoCitationIndex, updateDocument, type WorkspaceFile } from '../../../src/core/references/citationIndexBuild';
 import { keySearchText, nearestKeys } from '../../../src/core/references/nearestKey';
 import { enabledPatterns, PathFilter } from '../../../src/core/references/pathFilter';
 import type { Paper } from '../../../src/core/types';
@@ -49,7 +49,7 @@ describe('workspace citation index', () => {
     );
   });
 
-  it('keeps a document out of the index when it grows past the size limit', () => {
+  it('keeps a document out of the citation index when it grows past the size limit', () => {
     const index = new CitationIndex();
     assert.equal(updateDocument(index, 'a.md', '[@k]', 'markdown', 100), true);
     assert.equal(updateDocument(index, 'a.md', `[@k] ${'x'.repeat(200)}`, 'markdown', 100), false);
@@ -86,10 +86,10 @@ describe('path filter (files.exclude, search.exclude)', () => {
   });
 });
 
-describe('background indexing (sliced, cancellable)', () => {
+describe('reading files into the citation index (sliced, cancellable)', () => {
   const files = (count: number): WorkspaceFile[] => Array.from({ length: count }, (_, i) => ({ id: `f${i}.md`, relativePath: `notes/f${i}.md` }));
 
-  it('indexes every file, reports skipped ones by reason, and never awaits a file twice', async () => {
+  it('reads every file, reports skipped ones by reason, and never awaits a file twice', async () => {
     const index = new CitationIndex();
     const list: WorkspaceFile[] = [
       ...files(20),
@@ -99,7 +99,7 @@ describe('background indexing (sliced, cancellable)', () => {
       { id: 'skip.md', relativePath: 'node_modules/skip.md' },
     ];
     const reads: string[] = [];
-    const result = await indexWorkspace(index, list, {
+    const result = await readIntoCitationIndex(index, list, {
       maxFileBytes: 1000,
       filter: new PathFilter(),
       read: async (file) => {
@@ -109,7 +109,7 @@ describe('background indexing (sliced, cancellable)', () => {
         return new TextEncoder().encode(`[@key${file.id.replace(/\D/g, '')}]`);
       },
     });
-    assert.equal(result.indexed, 20);
+    assert.equal(result.filesRead, 20);
     assert.equal(result.cancelled, false);
     assert.deepEqual(result.skipped.map(({ id, reason }) => `${id}:${reason}`).sort(), ['bad.md:unreadable', 'big.md:too large', 'bin.tex:binary', 'skip.md:excluded']);
     assert.equal(new Set(reads).size, reads.length);
@@ -121,7 +121,7 @@ describe('background indexing (sliced, cancellable)', () => {
     const index = new CitationIndex();
     const reads: string[] = [];
     const sizes: Readonly<Record<string, number>> = { 'small.md': 10, 'huge.md': 50_000 };
-    const result = await indexWorkspace(index, [{ id: 'small.md', relativePath: 'small.md' }, { id: 'huge.md', relativePath: 'huge.md' }], {
+    const result = await readIntoCitationIndex(index, [{ id: 'small.md', relativePath: 'small.md' }, { id: 'huge.md', relativePath: 'huge.md' }], {
       maxFileBytes: 1000,
       sizeOf: async (file) => sizes[file.id],
       read: async (file) => {
@@ -140,7 +140,7 @@ describe('background indexing (sliced, cancellable)', () => {
     const timer = setInterval(() => ticks++, 0);
     let cancel = false;
     const slow = 'As [@a] and [@b] show. '.repeat(1500);
-    const result = await indexWorkspace(index, files(400), {
+    const result = await readIntoCitationIndex(index, files(400), {
       sliceMs: 2,
       read: async () => slow,
       onProgress: (done) => {
@@ -150,7 +150,7 @@ describe('background indexing (sliced, cancellable)', () => {
     });
     clearInterval(timer);
     assert.equal(result.cancelled, true);
-    assert.ok(result.indexed >= 100 && result.indexed < 400, `indexed ${result.indexed}`);
+    assert.ok(result.filesRead >= 100 && result.filesRead < 400, `read ${result.filesRead}`);
     assert.ok(ticks > 0, 'timers ran while indexing');
   });
 

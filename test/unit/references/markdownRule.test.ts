@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CitationIndex } from '../../../src/core/references/citationIndex';
 import { scanCitations } from '../../../src/core/references/scanCitations';
-import { resolveMentions } from '../../../src/core/references/types';
+import { resolveMentions } from '../../../src/core/references/keyOccurrences';
 import { runCli } from '../cli/runCli';
 
 const FIXTURES = resolve('test/unit/references/fixtures/markdown');

@@ -2,8 +2,8 @@
 // the real bundled corpus as the bytes of dist/corpus.json, and settings a test can change.
 import { buildCorpus } from '../../../src/core/corpus/buildCorpus';
 import { CorpusLoader, type CorpusFileReader, type CorpusFileTexts } from '../../../src/core/store/corpusLoader';
-import type { Logger } from '../../../src/core/store/events';
-import type { SavedIndexBytes } from '../../../src/core/search/worker/protocol';
+import type { Logger } from '../../../src/core/events';
+import type { SavedIndexBytes } from '../../../src/core/searchWorker/workerProtocol';
 import type { IndexLoader, SearchEngine } from '../../../src/core/store/indexService';
 import type { IndexCache } from '../../../src/core/store/paperIndexLoader';
 import { PaperStore, type StoreSettings } from '../../../src/core/store/paperStore';

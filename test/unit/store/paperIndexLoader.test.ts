@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { PaperIndex } from '../../../src/core/search/paperIndex';
-import type { WorkerPort } from '../../../src/core/search/worker/client';
+import type { WorkerPort } from '../../../src/core/searchWorker/workerClient';
 import { isIndexCancelled, IndexService } from '../../../src/core/store/indexService';
 import { paperIndexLoader, type PaperIndexLoaderOptions, type WithProgress } from '../../../src/core/store/paperIndexLoader';
-import { startNodeSearchWorker } from '../../../src/worker/nodeWorkerPort';
+import { startNodeSearchWorker } from '../../../src/searchWorker/nodeWorkerPort';
 import { bundledCorpus, MemoryIndexCache, RecordingLog } from './fakes';
 
 /** A progress UI that records what it was shown and can cancel after some reports. */

@@ -1,5 +1,5 @@
-import type { WorkerPort } from '../core/search/worker/client';
-import type { WorkerRequest, WorkerResponse } from '../core/search/worker/protocol';
+import type { WorkerPort } from '../core/searchWorker/workerClient';
+import type { WorkerRequest, WorkerResponse } from '../core/searchWorker/workerProtocol';
 
 /**
  * Starts the web search worker bundle at `url` (dist/web/searchWorker.js as the extension's URI) as a

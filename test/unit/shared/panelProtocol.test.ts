@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { panelStateSchema, webviewMessageSchema } from '../../../src/shared/protocol';
+import { panelStateSchema, webviewMessageSchema } from '../../../src/shared/panelProtocol';
 import { CITATION_FORMATS } from '../../../src/core/citations/formats';
 
 describe('shared: the panel message protocol', () => {

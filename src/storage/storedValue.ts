@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type * as z from '../core/zod';
-import { checkStoredValue } from '../core/storedValue';
+import { checkStoredValue } from '../core/storage/storedValueCheck';
 
 /**
  * One value Paper Scout keeps in a `Memento` (its `globalState`), checked with a zod schema each time it

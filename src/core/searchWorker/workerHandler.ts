@@ -1,8 +1,8 @@
-import { loadCorpus } from '../../corpus/schema';
-import type { Paper } from '../../types';
-import { papersContentKey } from '../contentKey';
-import { BuildCancelledError, PaperIndex, type SearchResult } from '../paperIndex';
-import { type SavedIndexBytes, type TextSource, transferable, type WorkerHit, type WorkerRequest, type WorkerResponse } from './protocol';
+import { loadCorpus } from '../corpus/schema';
+import type { Paper } from '../types';
+import { papersContentKey } from '../search/contentKey';
+import { BuildCancelledError, PaperIndex, type SearchResult } from '../search/paperIndex';
+import { type SavedIndexBytes, type TextSource, transferable, type WorkerHit, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 /** What the worker's host provides: how to answer, how to read a source, how big the heap is. */
 export interface WorkerHost {

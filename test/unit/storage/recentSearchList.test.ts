@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   addRecentSearch, MAX_RECENT_QUERY_LENGTH, normalizeQuery, RECENT_SEARCH_LIMIT, recentSearchesSchema, removeRecentSearch, tidyRecentSearches,
-} from '../../../src/core/recentSearches';
-import { checkStoredValue } from '../../../src/core/storedValue';
+} from '../../../src/core/storage/recentSearchList';
+import { checkStoredValue } from '../../../src/core/storage/storedValueCheck';
 
 describe('search: recent searches', () => {
   it('puts a query first, trimmed, and drops an earlier spelling of it in any case', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CorpusLoader } from '../../../src/core/store/corpusLoader';
-import { rememberIssuedKeys, type IssuedKeyStore } from '../../../src/core/store/issuedKeys';
-import { corpusBytes, pageWith, RecordingLog, TestCorpusFiles } from './fakes';
+import { rememberIssuedKeys, type IssuedKeyStore } from '../../../src/core/storage/issuedKeyStore';
+import { corpusBytes, pageWith, RecordingLog, TestCorpusFiles } from '../store/fakes';
 
 /** Keys kept in memory, as the extension's file keeps them between sessions. */
 class MemoryKeys implements IssuedKeyStore {

@@ -1,5 +1,5 @@
-import type { Paper } from '../../types';
-import type { QueryFilters, QueryProblem } from '../queryFilters';
+import type { Paper } from '../types';
+import type { QueryFilters, QueryProblem } from '../search/queryFilters';
 
 /** Where the worker reads a text from: given inline, a file path (Node worker) or a URL (web worker). */
 export type TextSource = { text: string } | { path: string } | { url: string };

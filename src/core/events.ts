@@ -1,5 +1,5 @@
 /**
- * Events for the pure store, shaped like VS Code's (`Event<T>` and `Disposable`), so the glue can pass
+ * Events and a log for the pure core, shaped like VS Code's (`Event<T>` and `Disposable`), so the glue can pass
  * its disposables arrays to them as it does with VS Code's own events.
  */
 
@@ -11,7 +11,7 @@ export interface Disposable {
 /** Subscribes a listener; the result unsubscribes it. Pushes that result to `disposables` when given. */
 export type Event<T> = (listener: (value: T) => unknown, thisArgs?: unknown, disposables?: Disposable[]) => Disposable;
 
-/** The messages a store writes to the log (the `LogOutputChannel` of the extension is one). */
+/** The messages the core writes to the log (the `LogOutputChannel` of the extension is one). */
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CorpusLoader } from '../../../src/core/store/corpusLoader';
-import { IssuedKeyFile, type KeyFileAccess, type LegacyKeys } from '../../../src/core/store/issuedKeyFile';
-import { corpusBytes, Gate, pageWith, RecordingLog, TestCorpusFiles } from './fakes';
+import { IssuedKeyFile, type KeyFileAccess, type LegacyKeys } from '../../../src/core/storage/issuedKeyFile';
+import { corpusBytes, Gate, pageWith, RecordingLog, TestCorpusFiles } from '../store/fakes';
 
 const NAME = '/storage/issued-citation-keys.json';
 

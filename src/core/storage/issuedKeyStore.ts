@@ -1,7 +1,7 @@
 /**
  * The citation keys handed out to papers of users' own corpus files, kept between sessions so that a
  * paper's key never moves (see `mergeUserSources`: its `issuedKeys` come back as `previousKeys`).
- * Pure: the extension keeps them in a file in its global storage (issuedKeyFile.ts, src/state/issuedKeys.ts).
+ * Pure: the extension keeps them in a file in its global storage (issuedKeyFile.ts, src/storage/issuedKeys.ts).
  */
 import * as z from '../zod';
 

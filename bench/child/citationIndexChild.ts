@@ -1,17 +1,17 @@
-// The workspace citation index benchmark, in a fresh process (see ../workspaceIndex.ts):
-//   workspace.js <corpus.json> <dir> <files> <totalMB> <runs>
+// The workspace citation index benchmark, in a fresh process (see ../citationIndex.ts):
+//   citationIndex.js <corpus.json> <dir> <files> <totalMB> <runs>
 // Writes the synthetic workspace to <dir>, indexes it <runs> times as the extension will, times edits,
 // and prints one JSON object on stdout.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CitationIndex } from '../../src/core/references/citationIndex';
-import { indexWorkspace, updateDocument, type WorkspaceFile } from '../../src/core/references/indexWorkspace';
+import { readIntoCitationIndex, updateDocument, type WorkspaceFile } from '../../src/core/references/citationIndexBuild';
 import { PathFilter } from '../../src/core/references/pathFilter';
-import { languageIdForPath } from '../../src/core/sourceText/languages';
+import { languageIdForPath } from '../../src/core/languages';
 import type { Paper } from '../../src/core/types';
 import { heapMB, median, round, withBlockProbe } from '../stats';
-import { syntheticWorkspace, writeWorkspace, type WorkspaceReport } from '../workspaceIndex';
+import { syntheticWorkspace, writeWorkspace, type CitationIndexReport } from '../citationIndex';
 
 async function main(): Promise<void> {
   const [corpusFile, dir, count, totalMB, runsText] = process.argv.slice(2);
@@ -34,10 +34,10 @@ async function main(): Promise<void> {
     (globalThis as { gc?: () => void }).gc?.();
     const target = index;
     const start = performance.now();
-    const { result, longestTurnMs } = await withBlockProbe(() => indexWorkspace(target, files, { filter, read: (file) => readFile(join(dir, file.relativePath)) }));
+    const { result, longestTurnMs } = await withBlockProbe(() => readIntoCitationIndex(target, files, { filter, read: (file) => readFile(join(dir, file.relativePath)) }));
     times.push(performance.now() - start);
     blocks.push(longestTurnMs);
-    if (result.indexed !== files.length) throw new Error(`indexed ${result.indexed} of ${files.length} files; skipped ${JSON.stringify(result.skipped.slice(0, 3))}`);
+    if (result.filesRead !== files.length) throw new Error(`read ${result.filesRead} of ${files.length} files; skipped ${JSON.stringify(result.skipped.slice(0, 3))}`);
   }
   const heap = heapMB();
   const editTime = (file: { path: string; text: string }): number => {
@@ -51,23 +51,23 @@ async function main(): Promise<void> {
     }
     return median(samples);
   };
-  const report: WorkspaceReport = {
+  const report: CitationIndexReport = {
     files: files.length,
     totalMB: round(totalBytes / (1024 * 1024), 1),
     largestFileKB: round(largest.text.length / 1024, 0),
     runs,
     citations: index.allCitations().length,
     keys: index.keys().length,
-    workspaceIndexMs: round(median(times), 0),
-    workspaceIndexBlockMs: round(median(blocks), 1),
-    workspaceUpdateMs: round(editTime(largest), 2),
-    workspaceUpdateTypicalMs: round(editTime(typical), 3),
+    citationIndexMs: round(median(times), 0),
+    citationIndexBlockMs: round(median(blocks), 1),
+    citationIndexUpdateMs: round(editTime(largest), 2),
+    citationIndexUpdateTypicalMs: round(editTime(typical), 3),
     heapMB: heap,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
 main().catch((error: Error) => {
-  process.stderr.write(`workspace benchmark: ${error.stack ?? error.message}\n`);
+  process.stderr.write(`citation index benchmark: ${error.stack ?? error.message}\n`);
   process.exitCode = 1;
 });

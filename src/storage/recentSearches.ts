@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { addRecentSearch, recentSearchesSchema, removeRecentSearch, tidyRecentSearches } from '../core/recentSearches';
+import { addRecentSearch, recentSearchesSchema, removeRecentSearch, tidyRecentSearches } from '../core/storage/recentSearchList';
 import { StoredValue } from './storedValue';
 
 /**

@@ -70,9 +70,10 @@ export interface CitationPlaceView {
 export interface CitedInView {
   /**
    * `off`: the workspace citations setting is off; `idle`: nothing in the workspace showed it cites, so
-   * no file was read (the panel offers to look); `indexing`: not every file is read yet.
+   * the citation index read no file (the panel offers to look); `building`: the citation index has not
+   * read every file yet.
    */
-  state: 'off' | 'idle' | 'indexing' | 'ready';
+  state: 'off' | 'idle' | 'building' | 'ready';
   /** The places, by file and line (the first few hundred). */
   places: CitationPlaceView[];
   /** How many places cite the paper in all. */

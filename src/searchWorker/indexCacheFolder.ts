@@ -1,33 +1,10 @@
 /**
- * The search worker of each extension host, and the cache of the indexes it builds. In the Node host
- * the worker is a `worker_threads` worker running dist/searchWorker.js; in the web worker host it is
- * a Web Worker running dist/web/searchWorker.js, created from the extension's URI as web extensions
- * do. The cache is a folder of the extension's global storage, read and written through
- * `vscode.workspace.fs` (so it works on every host), holding the newest few indexes.
+ * The cache of the indexes the search worker builds: a folder of the extension's global storage, read
+ * and written through `vscode.workspace.fs` (so it works on every host), holding the newest few indexes.
  */
 import * as vscode from 'vscode';
-import type { WorkerPort } from '../core/search/worker/client';
-import type { SavedIndexBytes } from '../core/search/worker/protocol';
+import type { SavedIndexBytes } from '../core/searchWorker/workerProtocol';
 import type { IndexCache } from '../core/store/paperIndexLoader';
-import { startWebSearchWorker } from '../worker/webWorkerPort';
-
-/** Which bundle this is: set by the build (esbuild `define`), so the web bundle holds no Node code. */
-declare const PAPER_SCOUT_HOST: 'node' | 'web';
-
-/** Starts this host's search worker; throws where it cannot start. */
-export function searchWorkerStarter(extensionUri: vscode.Uri): () => WorkerPort {
-  if (PAPER_SCOUT_HOST === 'node') {
-    // Required here only, so the web bundle never reaches node:worker_threads.
-    const { startNodeSearchWorker } = require('../worker/nodeWorkerPort') as typeof import('../worker/nodeWorkerPort');
-    const file = vscode.Uri.joinPath(extensionUri, 'dist', 'searchWorker.js');
-    return () => {
-      if (file.scheme !== 'file') throw new Error(`the extension is not on this machine's disk (${file.scheme}:)`);
-      return startNodeSearchWorker(file.fsPath);
-    };
-  }
-  const url = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'searchWorker.js').toString(true);
-  return () => startWebSearchWorker(url);
-}
 
 /** How many indexes the cache keeps (the newest written). */
 const KEEP = 2;

@@ -1,7 +1,7 @@
 // The workspace citation index benchmark (issue 15): a synthetic workspace of 5,000 files, 50 MB in all,
 // in LaTeX, Markdown, BibTeX and code of several languages, indexed the way the extension will (files read
 // asynchronously, scanned in slices that give the event loop back), in a fresh process
-// (out/bench/workspace.js) so earlier benchmark garbage cannot pause it. Measures the time to index,
+// (out/bench/citationIndex.js) so earlier benchmark garbage cannot pause it. Measures the time to index,
 // the longest synchronous stretch on the thread meanwhile (a setImmediate probe), and the time for an
 // edit to one file to update its citations.
 import { execFileSync } from 'node:child_process';
@@ -13,8 +13,8 @@ import { seededRandom } from './synthetic';
 
 const ms = z.number().nonnegative();
 
-/** The workspace figures in `npm run bench -- --json`. */
-export const workspaceReportSchema = z.object({
+/** The citation index figures in `npm run bench -- --json`. */
+export const citationIndexReportSchema = z.object({
   files: z.number().int().positive(),
   totalMB: z.number().positive(),
   largestFileKB: z.number().positive(),
@@ -22,17 +22,17 @@ export const workspaceReportSchema = z.object({
   citations: z.number().int().nonnegative(),
   keys: z.number().int().nonnegative(),
   /** Median wall time from the first read to the last file indexed. */
-  workspaceIndexMs: ms,
+  citationIndexMs: ms,
   /** The longest turn of the event loop while indexing (each run's longest; the median of the runs). */
-  workspaceIndexBlockMs: ms,
+  citationIndexBlockMs: ms,
   /** Median time to re-scan the largest file after an edit and update the index. */
-  workspaceUpdateMs: ms,
+  citationIndexUpdateMs: ms,
   /** Median time for the same on a typical (median-sized) file. */
-  workspaceUpdateTypicalMs: ms,
+  citationIndexUpdateTypicalMs: ms,
   heapMB: z.number().positive(),
 });
 
-export type WorkspaceReport = z.infer<typeof workspaceReportSchema>;
+export type CitationIndexReport = z.infer<typeof citationIndexReportSchema>;
 
 /** One synthetic file: where it goes and what it holds. */
 export interface SyntheticFile {
@@ -118,27 +118,27 @@ export function writeWorkspace(dir: string, files: readonly SyntheticFile[]): nu
 }
 
 /**
- * Runs the workspace benchmark in a fresh process (out/bench/workspace.js): `files` files, `totalMB`
+ * Runs the citation index benchmark in a fresh process (out/bench/citationIndex.js): `files` files, `totalMB`
  * in all, indexed `runs` times. Writes the files under `workDir` and removes them afterwards.
  */
-export function measureWorkspaceIndex(corpusFile: string, workDir: string, files: number, totalMB: number, runs: number): WorkspaceReport {
+export function measureCitationIndex(corpusFile: string, workDir: string, files: number, totalMB: number, runs: number): CitationIndexReport {
   const dir = join(workDir, 'workspace');
   try {
-    const output = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'workspace.js'), corpusFile, dir, String(files), String(totalMB), String(runs)], {
+    const output = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'citationIndex.js'), corpusFile, dir, String(files), String(totalMB), String(runs)], {
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
     });
-    return workspaceReportSchema.parse(JSON.parse(output.trim().split('\n').pop() as string));
+    return citationIndexReportSchema.parse(JSON.parse(output.trim().split('\n').pop() as string));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The table lines of the workspace section of `npm run bench`. */
-export function formatWorkspace(report: WorkspaceReport, row: (label: string, value: string) => void): void {
+/** The table lines of the citation index section of `npm run bench`. */
+export function formatCitationIndex(report: CitationIndexReport, row: (label: string, value: string) => void): void {
   row('files, size', `${report.files.toLocaleString('en-US')} files, ${report.totalMB.toFixed(1)} MB (largest ${report.largestFileKB.toFixed(0)} KB); ${report.citations.toLocaleString('en-US')} citations of ${report.keys.toLocaleString('en-US')} keys`);
-  row('workspaceIndexMs', `${report.workspaceIndexMs.toFixed(0)}   (median of ${report.runs}; sliced async, files read with fs.promises)`);
-  row('workspaceIndexBlockMs', `${report.workspaceIndexBlockMs.toFixed(1)}   (longest event-loop turn while indexing; median of the runs)`);
-  row('workspaceUpdateMs', `${report.workspaceUpdateMs.toFixed(2)}   (edit to the largest file; a typical file: ${report.workspaceUpdateTypicalMs.toFixed(3)})`);
+  row('citationIndexMs', `${report.citationIndexMs.toFixed(0)}   (median of ${report.runs}; sliced async, files read with fs.promises)`);
+  row('citationIndexBlockMs', `${report.citationIndexBlockMs.toFixed(1)}   (longest event-loop turn while indexing; median of the runs)`);
+  row('citationIndexUpdateMs', `${report.citationIndexUpdateMs.toFixed(2)}   (edit to the largest file; a typical file: ${report.citationIndexUpdateTypicalMs.toFixed(3)})`);
   row('heapMB (index of every citation)', report.heapMB.toFixed(1));
 }

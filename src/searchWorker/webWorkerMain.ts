@@ -1,7 +1,7 @@
 // The search worker for the web extension host: a Web Worker that reads by URL. Bundled to
 // dist/web/searchWorker.js. Never imports `vscode` and uses no Node API.
-import { SearchWorkerHandler } from '../core/search/worker/handler';
-import type { TextSource, WorkerRequest, WorkerResponse } from '../core/search/worker/protocol';
+import { SearchWorkerHandler } from '../core/searchWorker/workerHandler';
+import type { TextSource, WorkerRequest, WorkerResponse } from '../core/searchWorker/workerProtocol';
 
 /** The part of a dedicated worker's global scope this worker uses. */
 interface WorkerScope {

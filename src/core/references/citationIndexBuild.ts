@@ -6,13 +6,13 @@
  * limit, binary files and files that cannot be read, and says which and why.
  */
 import { yieldToEventLoop } from '../slices';
-import { languageIdForPath } from '../sourceText/languages';
+import { languageIdForPath } from '../languages';
 import type { CitationIndex } from './citationIndex';
 import type { PathFilter } from './pathFilter';
 
-/** A file to index: the name the index keys it by, and its path relative to the workspace folder. */
+/** A file to index: the name the citation index keys it by, and its path relative to the workspace folder. */
 export interface WorkspaceFile {
-  /** What the index calls the file (a URI string in the extension, the relative path in the CLI). */
+  /** What the citation index calls the file (a URI string in the extension, the relative path in the CLI). */
   id: string;
   /** Path relative to the workspace folder, `/` separated: decides the language and the exclusions. */
   relativePath: string;
@@ -20,15 +20,15 @@ export interface WorkspaceFile {
   size?: number;
 }
 
-/** A file left out of the index, and why. */
+/** A file left out of the citation index, and why. */
 export interface SkippedFile {
   id: string;
   reason: 'too large' | 'binary' | 'unreadable' | 'excluded';
   detail?: string;
 }
 
-/** How `indexWorkspace` reads and paces its work. */
-export interface IndexWorkspaceOptions {
+/** How `readIntoCitationIndex` reads and paces its work. */
+export interface CitationIndexReadOptions {
   /** Reads a file's bytes (or text). */
   read: (file: WorkspaceFile) => Promise<Uint8Array | string>;
   /**
@@ -50,9 +50,10 @@ export interface IndexWorkspaceOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** What an index build did. */
-export interface IndexWorkspaceResult {
-  indexed: number;
+/** What a read into the citation index did. */
+export interface CitationIndexReadResult {
+  /** How many files were read into the citation index. */
+  filesRead: number;
   skipped: SkippedFile[];
   cancelled: boolean;
 }
@@ -67,13 +68,13 @@ interface Pending {
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
 /** Reads and scans `files` into `index`, in slices. Never throws for a file; the caller sees skipped files in the result. */
-export async function indexWorkspace(index: CitationIndex, files: readonly WorkspaceFile[], options: IndexWorkspaceOptions): Promise<IndexWorkspaceResult> {
+export async function readIntoCitationIndex(index: CitationIndex, files: readonly WorkspaceFile[], options: CitationIndexReadOptions): Promise<CitationIndexReadResult> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const sliceMs = options.sliceMs ?? 8;
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const decoder = new TextDecoder('utf-8');
   const skipped: SkippedFile[] = [];
-  let indexed = 0;
+  let filesRead = 0;
   const queue: Pending[] = [];
   let next = 0;
   const startRead = (): void => {
@@ -85,32 +86,32 @@ export async function indexWorkspace(index: CitationIndex, files: readonly Works
   let sliceStart = performance.now();
   startRead();
   while (queue.length > 0) {
-    if (options.isCancelled?.()) return { indexed, skipped, cancelled: true };
+    if (options.isCancelled?.()) return { filesRead, skipped, cancelled: true };
     const { file, content } = queue.shift() as Pending;
     startRead();
     const result = await content;
-    if (options.isCancelled?.()) return { indexed, skipped, cancelled: true };
+    if (options.isCancelled?.()) return { filesRead, skipped, cancelled: true };
     if (typeof result === 'object' && 'reason' in result) skipped.push(result);
     else {
       const text = typeof result === 'string' ? result : decodeText(result, decoder);
       if (text === null) skipped.push({ id: file.id, reason: 'binary' });
       else {
         index.updateFile(file.id, text, languageIdForPath(file.relativePath) ?? 'plaintext');
-        indexed++;
+        filesRead++;
       }
     }
     if (performance.now() - sliceStart >= sliceMs) {
-      options.onProgress?.(indexed + skipped.length, files.length);
+      options.onProgress?.(filesRead + skipped.length, files.length);
       await yieldToEventLoop();
       sliceStart = performance.now();
     }
   }
-  options.onProgress?.(indexed + skipped.length, files.length);
-  return { indexed, skipped, cancelled: false };
+  options.onProgress?.(filesRead + skipped.length, files.length);
+  return { filesRead, skipped, cancelled: false };
 }
 
 /** Reads a file unless the filter or its known size rules it out; a skip record instead of its content otherwise. */
-async function readChecked(file: WorkspaceFile, options: IndexWorkspaceOptions, maxBytes: number): Promise<Uint8Array | string | SkippedFile> {
+async function readChecked(file: WorkspaceFile, options: CitationIndexReadOptions, maxBytes: number): Promise<Uint8Array | string | SkippedFile> {
   if (options.filter && !options.filter.includesFile(file.relativePath)) return { id: file.id, reason: 'excluded' };
   try {
     const size = file.size ?? (await options.sizeOf?.(file));
@@ -135,7 +136,7 @@ export function decodeText(bytes: Uint8Array, decoder = new TextDecoder('utf-8')
 
 /**
  * Re-indexes one edited document: scans it when it is within the size limit (in UTF-16 units, about
- * bytes for Western text) and drops it from the index otherwise. Returns whether it is indexed.
+ * bytes for Western text) and drops it from the citation index otherwise. Returns whether the citation index holds it.
  */
 export function updateDocument(index: CitationIndex, id: string, text: string, languageId: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): boolean {
   if (text.length > maxFileBytes) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { IssuedKeyFile } from '../core/store/issuedKeyFile';
+import { IssuedKeyFile } from '../core/storage/issuedKeyFile';
 
 /** What of the extension's context the keys need: the global storage folder, and `globalState` they move out of. */
 export type KeyStorage = Pick<vscode.ExtensionContext, 'globalState' | 'globalStorageUri'>;

@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { SearchWorkerHandler } from '../core/search/worker/handler';
-import type { TextSource, WorkerRequest } from '../core/search/worker/protocol';
+import { SearchWorkerHandler } from '../core/searchWorker/workerHandler';
+import type { TextSource, WorkerRequest } from '../core/searchWorker/workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('the search worker must run as a worker thread');

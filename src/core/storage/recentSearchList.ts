@@ -1,4 +1,4 @@
-import * as z from './zod';
+import * as z from '../zod';
 
 /** How many searches the quick pick remembers. */
 export const RECENT_SEARCH_LIMIT = 8;

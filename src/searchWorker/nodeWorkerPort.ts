@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { WorkerPort } from '../core/search/worker/client';
-import type { WorkerRequest, WorkerResponse } from '../core/search/worker/protocol';
+import type { WorkerPort } from '../core/searchWorker/workerClient';
+import type { WorkerRequest, WorkerResponse } from '../core/searchWorker/workerProtocol';
 
 /** Starts the Node search worker bundle at `file` and adapts it for `SearchWorkerClient`. */
 export function startNodeSearchWorker(file: string, options: { maxHeapMB?: number } = {}): WorkerPort {

@@ -1,5 +1,5 @@
-import type * as z from './zod';
-import { formatPath } from './diagnostics';
+import type * as z from '../zod';
+import { formatPath } from '../diagnostics';
 
 /** A value read back from storage: the checked value, or why it was refused. */
 export type StoredValueCheck<T> = { ok: true; value: T } | { ok: false; problem: string };

@@ -1,6 +1,6 @@
-import type { Paper } from '../../types';
-import type { QueryFilters, QueryProblem } from '../queryFilters';
-import { type SavedIndexBytes, type TextSource, transferable, type WorkerHit, type WorkerQueryOptions, type WorkerRequest, type WorkerResponse } from './protocol';
+import type { Paper } from '../types';
+import type { QueryFilters, QueryProblem } from '../search/queryFilters';
+import { type SavedIndexBytes, type TextSource, transferable, type WorkerHit, type WorkerQueryOptions, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 /** A worker as the client sees it: a Node `Worker` or a web `Worker`, adapted. */
 export interface WorkerPort {

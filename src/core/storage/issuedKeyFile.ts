@@ -2,11 +2,11 @@
  * The citation keys handed out to users' papers, kept in a JSON file (an object of keys by paper
  * identity) rather than in VS Code's `globalState`, which holds every value in memory and rewrites it
  * on each update. Pure: the file and the value `globalState` held before are passed in
- * (src/state/issuedKeys.ts passes `workspace.fs` and the `Memento`).
+ * (src/storage/issuedKeys.ts passes `workspace.fs` and the `Memento`).
  */
-import { checkStoredValue } from '../storedValue';
-import type { Logger } from './events';
-import { issuedKeysSchema, type IssuedKeyStore } from './issuedKeys';
+import { checkStoredValue } from './storedValueCheck';
+import type { Logger } from '../events';
+import { issuedKeysSchema, type IssuedKeyStore } from './issuedKeyStore';
 
 /** The one file the keys are kept in. */
 export interface KeyFileAccess {

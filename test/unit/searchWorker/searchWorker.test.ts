@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { loadCorpus } from '../../../src/core/corpus/schema';
 import { papersContentKey } from '../../../src/core/search/contentKey';
 import { PaperIndex } from '../../../src/core/search/paperIndex';
-import { SearchWorkerClient, type WorkerProgress } from '../../../src/core/search/worker/client';
-import { startNodeSearchWorker } from '../../../src/worker/nodeWorkerPort';
+import { SearchWorkerClient, type WorkerProgress } from '../../../src/core/searchWorker/workerClient';
+import { startNodeSearchWorker } from '../../../src/searchWorker/nodeWorkerPort';
 
 // The Node search worker as the extension and the benchmark start it: the bundle the build writes
 // (dist/searchWorker.js, made by `npm run test:unit` before the tests run), reading the built files.
