@@ -20,3 +20,7 @@ await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts', 
 await esbuild.build({ ...options, entryPoints: { citationIndex: 'bench/child/citationIndexChild.ts' }, minify: true });
 // Users' corpora are loaded through the extension's store in a fresh process too (bench/userCorpus.ts).
 await esbuild.build({ ...options, entryPoints: { userCorpus: 'bench/child/userCorpusChild.ts' }, minify: true });
+// idleWorkspace: the extension itself, built as the production bundle for the Node host is, activated by
+// a fresh process in a fake vscode that counts what it reads and watches (bench/idleWorkspace.ts).
+await esbuild.build({ ...options, entryPoints: { extension: 'src/extension.ts' }, minify: true, external: ['vscode'], define: { PAPER_SCOUT_HOST: '"node"' } });
+await esbuild.build({ ...options, entryPoints: { idleWorkspace: 'bench/child/idleWorkspaceChild.ts' }, minify: true });

@@ -19,6 +19,8 @@ import { measureScale } from './scale';
 import { latency, median, round, timeQueries } from './stats';
 import { FULL_SIZES, measureUserCorpus, QUICK_SIZES } from './userCorpus';
 import { measureCitationIndex } from './citationIndex';
+import { measureIdleWorkspace } from './idleWorkspace';
+import { measureMentions } from './mentions';
 
 interface Settings {
   json: boolean;
@@ -139,6 +141,14 @@ function main(): void {
   log(settings, 'users\' corpora through the store: JSON papers without topics, one-paper files…');
   const userCorpus = measureUserCorpus(corpusFile, work, settings.quick ? QUICK_SIZES : FULL_SIZES);
 
+  const idleFiles = settings.quick ? 2000 : 20000;
+  log(settings, `a window where nothing cites: ${idleFiles.toLocaleString('en-US')} code files…`);
+  const idleWorkspace = measureIdleWorkspace(work, idleFiles, settings.quick ? 1 : 5, settings.quick ? 500 : 2000);
+  if (idleWorkspace.stubbed.length > 0) notes.push(`idleWorkspace: activation touched parts of the API the benchmark's fake host only stubs (${idleWorkspace.stubbed.join(', ')}); extend bench/child/fakeVscode.ts`);
+
+  log(settings, 'Markdown by others: the READMEs and CHANGELOGs under node_modules…');
+  const mentions = measureMentions(resolve('node_modules'), new Set(papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])])));
+
   const vsix = newestVsix();
   notes.push(vsix.note);
   notes.push('indexReadyMs = read dist/index.json and dist/vocabulary.json + MiniSearch loadJSON on the main thread, as the extension loads the bundled corpus; heapMB = JS heap + array buffers after GC');
@@ -162,6 +172,8 @@ function main(): void {
     scale,
     citationIndex,
     userCorpus,
+    idleWorkspace,
+    mentions,
   };
   const budgets = checkBudgets(partial);
   for (const entry of budgets) if (entry.status === 'not measured' && entry.figure.includes('papers')) notes.push(`${entry.figure}: not measured in this run (sizes ${settings.scale.join(', ')})`);

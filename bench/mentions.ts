@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CitationIndex } from '../src/core/references/citationIndex';
-import { DEFAULT_MAX_FILE_BYTES } from '../src/core/references/indexWorkspace';
+import { DEFAULT_MAX_FILE_BYTES } from '../src/core/references/citationIndexBuild';
 import { scanKeySpans } from '../src/core/references/scanCitations';
 import { languageIdForPath, textKind } from '../src/core/languages';
 

@@ -186,7 +186,7 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
         return scout.references.workspace.citationIndex.citationsOf(key).map(({ file, line, column }) => ({ uri: file, line, column }));
       },
       onDidChange: scout.references.workspace.onDidChange,
-      files: () => scout.references.workspace.index.fileNames(),
+      files: () => scout.references.workspace.citationIndex.fileNames(),
       startedBy: () => {
         const reason = scout.references.workspace.startedBy;
         return reason && { kind: reason.kind, detail: reason.kind === 'command' ? reason.name : reason.uri.toString() };

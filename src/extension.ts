@@ -8,9 +8,11 @@ import { STATE_CONTEXT_KEY } from './store/createStore';
 export type { PaperScoutApi, PaperScoutTestHooks } from './api';
 
 /**
- * Starts Paper Scout: builds its one context object, registers the commands, and reads the bundled
- * corpus (the only work on the activation path; the search index is built on first use). A failure
- * is caught and shown with a way to the log, since VS Code shows nothing when activation throws.
+ * Starts Paper Scout: builds its one context object and registers the commands, views and providers,
+ * then starts reading the bundled corpus without waiting for it: activation costs the registrations
+ * alone, and the papers arrive a moment later (the store's `onDidChange` says so; every feature waits
+ * for them or shows that they are loading). A failure is caught and shown with a way to the log, since
+ * VS Code shows nothing when activation throws.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<PaperScoutApi> {
   const log = vscode.window.createOutputChannel('Paper Scout', { log: true });
@@ -21,14 +23,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
     const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown');
     const scout = new PaperScout(context.extensionUri, log, context, vscode.Uri.joinPath(context.globalStorageUri, 'search-index', version));
     context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log));
-    await scout.load();
-    log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host)`);
-    if (scout.store.state.kind === 'error') {
+    const host = `${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host`;
+    log.info(`activated in ${Date.now() - started} ms (${host})`);
+    void scout.load().then(() => {
+      log.info(`papers loaded ${Date.now() - started} ms after activation began`);
+      if (scout.store.state.kind !== 'error') return;
       void vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${scout.store.state.message}`, 'Show Log', 'Retry').then((choice) => {
         if (choice === 'Show Log') log.show();
         if (choice === 'Retry') void scout.load();
       });
-    }
+    }, (error: unknown) => log.error(`loading the papers failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
     return createApi(scout, context);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

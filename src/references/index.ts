@@ -40,7 +40,7 @@ export class References implements vscode.Disposable {
   constructor(store: PaperList, log: vscode.LogOutputChannel, openPaper: (id: string) => Promise<unknown>) {
     const papers = new PaperKeys(store);
     this.workspace = new WorkspaceCitations(log, (key) => papers.get(key) !== undefined);
-    const documents = new DocumentCitations(() => this.workspace.maxFileBytes, (key) => papers.get(key) !== undefined || this.workspace.index.isDefined(key));
+    const documents = new DocumentCitations(() => this.workspace.maxFileBytes, (key) => papers.get(key) !== undefined || this.workspace.citationIndex.isDefined(key));
     const definitions = new PaperDefinitions(papers, openPaper);
     const navigation = new CitationKeyNavigation(this.workspace, documents, papers, definitions);
     this.citedIn = new CitedIn(this.workspace);

@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { CitationIndex } from '../core/references/citationIndex';
 import { readIntoCitationIndex, updateDocument, type CitationIndexReadOptions, type WorkspaceFile } from '../core/references/citationIndexBuild';
-import { languageIdForPath } from '../core/languages';
+import { languageIdForPath, textKind, type TextKind } from '../core/languages';
 import type { PathFilter } from '../core/references/pathFilter';
 import { documentCites } from '../core/references/scanCitations';
 import { affects, commentTrigger, SETTINGS, workspaceCitationsEnabled, workspaceMaxFileBytes } from '../settings/settings';
@@ -33,6 +33,9 @@ const UPDATE_DELAY_MS = 50;
 const BUILD_NOTIFY_MS = 300;
 /** File watcher events are gathered this long and applied together. */
 const DISK_DELAY_MS = 100;
+
+/** The kinds of document that may show a workspace cites (code and plain prose never do). */
+const CITING_KINDS: ReadonlySet<TextKind> = new Set(['latex', 'bibtex', 'markdown']);
 
 /** One build: cancelled when a newer one starts or the service is disposed. */
 interface Run {
@@ -155,7 +158,7 @@ export class WorkspaceCitations implements vscode.Disposable {
   /** Looks for a file that shows the workspace cites; builds the index when one is found, else goes idle. */
   private async probe(run: Run, wasRunning: boolean): Promise<void> {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const found = await findCitingFile(folder, this.filterFor(folder), () => run.cancelled);
+      const found = await findCitingFile(folder, () => this.filterFor(folder), () => run.cancelled);
       if (run.cancelled) return;
       if (found) {
         this.run = undefined;
@@ -213,7 +216,7 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   /** True when `document` belongs to the workspace and shows that it cites (LaTeX, BibTeX, Markdown with a citation). */
   private citingDocument(document: vscode.TextDocument): boolean {
-    if (document.isClosed || !this.includes(document.uri)) return false;
+    if (document.isClosed || !CITING_KINDS.has(textKind(document.languageId)) || !this.includes(document.uri)) return false;
     const text = document.getText();
     return text.length <= this.maxBytes && documentCites(text, document.languageId, (key) => this.isKnown(key));
   }
@@ -275,7 +278,7 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   /** Queues an edited or opened document for scanning (while idle, for a look whether it cites). */
   private schedule(document: vscode.TextDocument): void {
-    if (this.stateValue === 'off' || !this.includes(document.uri)) return;
+    if (this.stateValue === 'off' || (!this.reason && !CITING_KINDS.has(textKind(document.languageId))) || !this.includes(document.uri)) return;
     this.pending.set(document.uri.toString(), document);
     this.pendingTimer ??= setTimeout(() => {
       this.pendingTimer = undefined;

@@ -60,9 +60,10 @@ export async function listFolderFiles(folder: vscode.WorkspaceFolder, filter: Pa
  * `workspace.fs` (virtual file systems and VS Code for the Web have no file search), at most
  * `MAX_LISTED_FILES` entries. Excluded files and folders do not count.
  */
-export async function findCitingFile(folder: vscode.WorkspaceFolder, filter: PathFilter, isCancelled: () => boolean): Promise<vscode.Uri | undefined> {
+export async function findCitingFile(folder: vscode.WorkspaceFolder, filterOf: () => PathFilter, isCancelled: () => boolean): Promise<vscode.Uri | undefined> {
   const endings = new Set(CITING_FILE_ENDINGS);
-  const cites = (path: string): boolean => endings.has(path.slice(path.lastIndexOf('.') + 1).toLowerCase()) && filter.includesFile(path);
+  // The exclusions are compiled only when there is a candidate to check (a workspace that cites nothing needs none).
+  const cites = (path: string): boolean => endings.has(path.slice(path.lastIndexOf('.') + 1).toLowerCase()) && filterOf().includesFile(path);
   if (folder.uri.scheme === 'file') {
     try {
       const include = new vscode.RelativePattern(folder, `**/*.{${CITING_FILE_ENDINGS.join(',')}}`);
@@ -73,7 +74,7 @@ export async function findCitingFile(folder: vscode.WorkspaceFolder, filter: Pat
     }
   }
   let found: vscode.Uri | undefined;
-  await visitFiles(folder, folder.uri, filter, isCancelled, (path) => {
+  await visitFiles(folder, folder.uri, filterOf(), isCancelled, (path) => {
     if (cites(path)) found = vscode.Uri.joinPath(folder.uri, path);
     return found !== undefined;
   });

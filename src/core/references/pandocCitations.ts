@@ -236,7 +236,11 @@ export function codeSpans(text: string): Range[] {
   return spans;
 }
 
-/** Fenced code blocks: from an opening fence line to the closing fence of the same kind (or the end). */
+/**
+ * Fenced code blocks, CommonMark's way: from an opening fence line to the closing fence of the same
+ * kind (or the end). A backtick fence's info string holds no backtick, so "```code``` and text" at a
+ * line's start is an inline code span, not a fence; a closing fence has nothing after it but spaces.
+ */
 export function fencedBlocks(text: string): Range[] {
   const ranges: Range[] = [];
   let open: { start: number; fence: string } | undefined;
@@ -244,10 +248,14 @@ export function fencedBlocks(text: string): Range[] {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const fence = FENCE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 64)))?.[1];
-    if (fence) {
-      if (!open) open = { start: lineStart, fence };
-      else if (fence[0] === open.fence[0] && fence.length >= open.fence.length) {
+    const match = FENCE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 64)));
+    if (match) {
+      const fence = match[1];
+      const rest = lineStart + match[0].length;
+      if (!open) {
+        const backtickInInfo = fence[0] === '`' && text.slice(rest, lineEnd).includes('`');
+        if (!backtickInInfo) open = { start: lineStart, fence };
+      } else if (fence[0] === open.fence[0] && fence.length >= open.fence.length && text.slice(rest, lineEnd).trim() === '') {
         ranges.push([open.start, lineEnd]);
         open = undefined;
       }

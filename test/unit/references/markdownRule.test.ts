@@ -100,6 +100,11 @@ describe('the Markdown rule: only citations are citations', () => {
     assert.deepEqual(citedKeys('Cited [@a; @10.1145/3292500]'), ['a', '10.1145/3292500'], 'in brackets a key may hold /');
   });
 
+  it("finds fences as CommonMark does: a line opening with ```code``` is a code span, and a closing fence has nothing after it", () => {
+    const text = '```error TS2424: a message``` was printed.\n\n```ts\n@Injectable()\n```ts\n@Component()\n```\nCited [@after] and @bare.\n';
+    assert.deepEqual(occurrences(text), ['citation:after@8:9', 'citation:bare@8:21']);
+  });
+
   it('reads nested brackets by the innermost pair: a citation inside a link text is no citation', () => {
     assert.deepEqual(citedKeys('[see [@a]] and [text [@b](https://x.org)] and [[@c]](https://y.org)'), ['a']);
   });
