@@ -22,7 +22,11 @@ export type { OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, St
 
 /** Paper Scout's papers, search and citations, for other extensions. */
 export interface PaperScoutApi {
-  /** `loading` until the corpus is read, then `ready`, or `error` with the message shown to the user. */
+  /**
+   * `loading` until the corpus is read, then `ready`, or `error` with the message shown to the user.
+   * `activate()` resolves before the first read ends: `onDidChange` says when it has (the methods that
+   * act on papers wait for it by themselves).
+   */
   state(): StoreState;
   /** Fires when the papers, the topics or the state change. */
   readonly onDidChange: vscode.Event<void>;
@@ -141,6 +145,11 @@ export interface StoredStateHooks {
 
 /** The API over `scout`; with the test hooks when the extension runs under `ExtensionMode.Test`. */
 export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState' | 'globalStorageUri'>): PaperScoutApi {
+  /** `run` once the papers have been read the first time: what acts on papers waits for them (activation does not). */
+  const afterLoad = async <T>(run: () => T | Promise<T>): Promise<T> => {
+    await scout.whenLoaded();
+    return run();
+  };
   const paperOrThrow = (id: string): Paper => {
     const paper = scout.store.paper(id);
     if (!paper) throw new Error(`no paper with id "${id}"`);
@@ -152,12 +161,12 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     papers: () => scout.store.papers,
     topics: () => scout.store.rules,
     diagnostics: () => scout.store.diagnostics,
-    search: (query, options) => scout.store.index.ask((engine) => engine.search(query, options)),
-    openPaper: (id) => scout.openPaper(id),
-    revealPaper: (id) => scout.revealPaper(id),
-    revealTopic: (name, paperId) => scout.revealTopic(name, paperId),
-    insertCitation: (id, format, options) => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection }),
-    copyCitation: (id, format) => scout.copyCitation(paperOrThrow(id), format),
+    search: (query, options) => afterLoad(() => scout.store.index.ask((engine) => engine.search(query, options))),
+    openPaper: (id) => afterLoad(() => scout.openPaper(id)),
+    revealPaper: (id) => afterLoad(() => scout.revealPaper(id)),
+    revealTopic: (name, paperId) => afterLoad(() => scout.revealTopic(name, paperId)),
+    insertCitation: (id, format, options) => afterLoad(() => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection })),
+    copyCitation: (id, format) => afterLoad(() => scout.copyCitation(paperOrThrow(id), format)),
     reload: () => scout.load(),
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri)) } : {}),
   };

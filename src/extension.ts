@@ -22,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
     // Indexes of large corpora, built in the search worker, are kept per version of the extension.
     const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown');
     const scout = new PaperScout(context.extensionUri, log, context, vscode.Uri.joinPath(context.globalStorageUri, 'search-index', version));
-    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log));
+    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log, () => scout.whenLoaded()));
     const host = `${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host`;
     log.info(`activated in ${Date.now() - started} ms (${host})`);
     void scout.load().then(() => {

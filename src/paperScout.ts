@@ -77,9 +77,19 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     }, undefined, this.disposables);
   }
 
-  /** Loads the corpus (the only work done on activation; the index is built on first search). */
+  /** The first load of the papers, once started (commands wait for it). */
+  private firstLoad: Promise<void> | undefined;
+
+  /** Loads the corpus (started on activation, not waited for there; the index is built on first search). */
   async load(): Promise<void> {
-    await this.store.load();
+    const loading = this.store.load();
+    this.firstLoad ??= loading.catch(() => undefined);
+    await loading;
+  }
+
+  /** Resolves once the papers have been read the first time (at once after that), whatever came of it. */
+  whenLoaded(): Promise<void> {
+    return this.firstLoad ?? this.load().catch(() => undefined);
   }
 
   /** The paper with this id. */

@@ -6,6 +6,7 @@
  * providers and the templates check, and offers insert, copy and export to the commands and the panel.
  */
 import * as vscode from 'vscode';
+import { servedLanguages } from '../core/languages';
 import type { Paper } from '../core/types';
 import { affects, commentTrigger, SETTINGS } from '../settings/settings';
 import { CiteCodeActionProvider } from './citeCodeAction';
@@ -52,7 +53,7 @@ export class Citations implements vscode.Disposable {
         if (affects(event, SETTINGS.commentTrigger)) this.registerCompletion(completion);
       }),
       vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new CitationHoverProvider(this.keys)),
-      vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new CiteCodeActionProvider(), { providedCodeActionKinds: CiteCodeActionProvider.providedCodeActionKinds }),
+      vscode.languages.registerCodeActionsProvider(servedLanguages().map((language) => ({ language })), new CiteCodeActionProvider(), { providedCodeActionKinds: CiteCodeActionProvider.providedCodeActionKinds }),
     );
   }
 

@@ -15,15 +15,17 @@ export type CommandHandlers = Readonly<Record<CommandName, CommandHandler>>;
 /**
  * Registers every command of `handlers`. A failing command resolves to undefined after logging the
  * error and showing it with **Show Log**, so a menu, a keybinding or another extension never gets a
- * rejection it cannot explain.
+ * rejection it cannot explain. `ready`, when given, is awaited before each command runs (the first
+ * load of the papers: a command that activated Paper Scout then finds them).
  */
-export function registerCommands(handlers: CommandHandlers, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCommands(handlers: CommandHandlers, log: vscode.LogOutputChannel, ready?: () => Promise<void>): vscode.Disposable[] {
   return (Object.keys(COMMANDS) as CommandName[]).map((name) => {
     const id = COMMANDS[name];
     const handler = handlers[name];
     return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       log.trace(`${id} invoked`);
       try {
+        await ready?.();
         return await handler(...args);
       } catch (error) {
         reportCommandError(id, error, log);

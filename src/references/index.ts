@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { PaperKeys, type PaperList } from '../citations/paperKeys';
+import { servedLanguages } from '../core/languages';
 import { CitationCounts, CitedIn } from './citedIn';
 import { DocumentCitations } from './documentCitations';
 import { CitationKeyNavigation } from './keyNavigation';
@@ -24,6 +25,13 @@ export type { WorkspaceCitationsState } from './workspaceCitations';
  * highlights would hide the key's. A matching pattern ranks above `'*'`.
  */
 const ALL_DOCUMENTS: vscode.DocumentSelector = { pattern: '**' };
+
+/**
+ * Documents of the languages Paper Scout serves, for the providers that put entries in the editor's
+ * context menu (Go to Definition, Find All References, Peek): none in JSON, YAML or other data files.
+ * A language selector ranks above `'*'` too.
+ */
+const SERVED_DOCUMENTS: vscode.DocumentSelector = servedLanguages().map((language) => ({ language }));
 
 /** The workspace citation features over the papers of one store. */
 export class References implements vscode.Disposable {
@@ -52,9 +60,9 @@ export class References implements vscode.Disposable {
       definitions,
       this.counts,
       this.unknownKeys,
-      vscode.languages.registerReferenceProvider(ALL_DOCUMENTS, navigation),
-      vscode.languages.registerDefinitionProvider(ALL_DOCUMENTS, navigation),
-      vscode.languages.registerDocumentHighlightProvider(ALL_DOCUMENTS, navigation),
+      vscode.languages.registerReferenceProvider(SERVED_DOCUMENTS, navigation),
+      vscode.languages.registerDefinitionProvider(SERVED_DOCUMENTS, navigation),
+      vscode.languages.registerDocumentHighlightProvider(SERVED_DOCUMENTS, navigation),
       vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new UnknownKeyFixes(this.workspace, papers), { providedCodeActionKinds: UnknownKeyFixes.providedCodeActionKinds }),
     );
     this.workspace.restart(); // in the background: the first await is the look for LaTeX and BibTeX files

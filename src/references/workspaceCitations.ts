@@ -72,7 +72,7 @@ export class WorkspaceCitations implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => { if (event.contentChanges.length > 0) this.schedule(event.document); }),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart({ lookAgain: true })),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affects(event, SETTINGS.workspaceCitations, SETTINGS.workspaceMaxFileSize, SETTINGS.commentTrigger)
           || event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude')) this.restart();
@@ -112,11 +112,13 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   /**
    * Starts (again) from scratch with the settings in force: cancels a build under way, then, unless
-   * the setting is off, looks whether the workspace cites (an open document that does, or a LaTeX or
-   * BibTeX file found by name) and builds the index if it does; else stays idle, reading nothing.
+   * the setting is off, builds the index if it ran before (a settings change rebuilds it), or looks
+   * whether the workspace cites (an open document that does, or a LaTeX or BibTeX file found by name)
+   * and builds it if so; else stays idle, reading nothing. `lookAgain` (the workspace folders changed)
+   * looks even when the index ran before.
    */
-  restart(): void {
-    const wasRunning = this.reason !== undefined;
+  restart(options: { lookAgain?: boolean } = {}): void {
+    const previous = this.reason;
     this.stop();
     this.maxBytes = workspaceMaxFileBytes();
     this.citationIndexValue = new CitationIndex({ commentTrigger: commentTrigger(), isKnown: this.isKnown });
@@ -124,23 +126,24 @@ export class WorkspaceCitations implements vscode.Disposable {
       this.setState('off');
       return;
     }
+    if (previous && !options.lookAgain) return this.start(previous);
     const open = vscode.workspace.textDocuments.find((document) => this.citingDocument(document));
     if (open) return this.start({ kind: 'document', uri: open.uri });
     const run: Run = { cancelled: false };
     this.run = run;
     this.setState('building');
-    void this.probe(run, wasRunning).catch((error: unknown) => {
+    void this.probe(run, previous !== undefined).catch((error: unknown) => {
       this.log.error(`citation index: looking for LaTeX and BibTeX files failed: ${error instanceof Error ? error.message : String(error)}`);
       if (this.run === run) this.setState('idle');
     });
   }
 
   /**
-   * Builds the index now if it is idle (a command needs the workspace's citations); resolves once it
-   * is built. Nothing to do when it runs already or is off.
+   * Builds the index now if it is idle, or still looking whether the workspace cites (a command needs
+   * the workspace's citations); resolves once it is built. Nothing to do when it runs already or is off.
    */
   async ensureStarted(command: string): Promise<void> {
-    if (this.stateValue === 'idle') this.start({ kind: 'command', name: command });
+    if (this.stateValue !== 'off' && !this.reason) this.start({ kind: 'command', name: command });
     await this.whenBuilt();
   }
 
@@ -168,7 +171,7 @@ export class WorkspaceCitations implements vscode.Disposable {
     }
     if (run.cancelled) return;
     this.run = undefined;
-    // A workspace that was indexed (the setting was switched, folders changed) and cites nothing now is told so.
+    // A workspace that was indexed before its folders changed, and cites nothing now, is told so.
     if (wasRunning) this.log.info('citation index: no LaTeX, BibTeX or citing Markdown file; idle until one is opened');
     this.setState('idle');
   }

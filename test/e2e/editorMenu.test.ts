@@ -55,8 +55,9 @@ describe(`Paper Scout in the editor's context menu (${host} host)`, function () 
     await line.click({ button: 'right' });
   }
 
+  /** Closes the context menu (Escape closes an open submenu first, then the menu). */
   async function closeMenu(): Promise<void> {
-    await wb.page.keyboard.press('Escape');
+    for (let presses = 0; presses < 3 && (await menu().isVisible()); presses++) await wb.page.keyboard.press('Escape');
     await menu().waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
