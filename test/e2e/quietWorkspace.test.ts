@@ -43,11 +43,7 @@ describe(`Paper Scout in a workspace that cites nothing (${host} host)`, functio
 
   it("says in the paper panel that it has not looked, and finds the code comment citing the paper once asked", async () => {
     const paper = awq as Paper;
-    await wb.runCommand('Paper Scout: Search Papers');
-    const input = wb.quickInput.locator('input[placeholder^="Search papers"]');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.waitForFunction(() => document.activeElement?.getAttribute('placeholder')?.startsWith('Search papers') === true, undefined, { timeout: 15_000 });
-    await wb.page.keyboard.type('awq', { delay: 20 });
+    await wb.searchPapers('awq');
     await wb.enterOnRow(readableTitle(paper.title), 30_000);
     const section = wb.webview().locator('section.cited-in');
     const look = section.locator('button').filter({ hasText: 'Look for Citations' });
