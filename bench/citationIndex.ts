@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Paper } from '../src/core/types';
-import { seededRandom } from './synthetic';
+import { seededRandom } from '../evaluation/seededRandom';
 
 const ms = z.number().nonnegative();
 

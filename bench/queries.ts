@@ -1,5 +1,5 @@
 // The fixed query set of the benchmark: what people type into the search box.
-import { KNOWN_ITEMS } from '../test/unit/search/knownItems';
+import { KNOWN_ITEMS } from '../evaluation/search/knownItems';
 
 /** A benchmark query and the kind of search it stands for. */
 export interface BenchQuery {

@@ -2,19 +2,8 @@
 // papers whose titles and abstracts recombine real title words and real sentences, with made-up words
 // (new method names, jargon) mixed in so the vocabulary grows as it does in real collections
 // (Heaps' law: about 38k terms at 10,000 papers and 190k at 100,000). Seeded, so every run is the same.
+import { seededRandom } from '../evaluation/seededRandom';
 import type { Paper } from '../src/core/types';
-
-/** A small, fast, seeded PRNG (mulberry32) returning numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ('ka ro mi tel vor zan qu ex lin dra po fen gri mu sol tav ber nix ol ump ce sy hal dor ' +
   'vex pra til mon gu ast rel fi zor ny bel cor dax em il ju kel lum nar oph pel rix sta tro ul').split(' ');

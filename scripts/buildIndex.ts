@@ -21,4 +21,4 @@ const saved = index.save();
 writeFileSync(indexFile, saved.index);
 writeFileSync(vocabularyFile, saved.vocabulary);
 const kb = (text: string): string => `${(text.length / 1024).toFixed(0)} KB`;
-console.log(`index: ${corpus.papers.length} papers, ${index.vocabularySize} terms, ${kb(saved.index)} -> ${indexFile}, vocabulary ${kb(saved.vocabulary)} -> ${vocabularyFile}`);
+console.log(`index: ${corpus.papers.length} papers, ${index.vocabularySize} terms (${index.vocabulary.associatedTerms} with learned associations), ${kb(saved.index)} -> ${indexFile}, vocabulary ${kb(saved.vocabulary)} -> ${vocabularyFile}`);

@@ -122,8 +122,11 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
         : { label: '$(error) The Search Index Could Not Be Made', description: `${error instanceof Error ? error.message : String(error)} (choose to show the log)`, action: () => options.showLog() }],
     };
   }
-  const results = (await suggestPapers(engine, options.request, SUGGESTION_LIMIT))?.results ?? [];
-  const about = `Papers about: ${words.slice(0, 5).join(', ')}${words.length > 5 ? ', …' : ''}`;
+  const suggested = await suggestPapers(engine, options.request, SUGGESTION_LIMIT);
+  const results = suggested?.results ?? [];
+  // What the papers are about: the passage's words that drove their ranking, not merely its heaviest words.
+  const keyWords = suggested && suggested.keyWords.length > 0 ? suggested.keyWords : words;
+  const about = `Papers about: ${keyWords.slice(0, 5).join(', ')}${keyWords.length > 5 ? ', …' : ''}`;
   if (results.length === 0) {
     const query = words.slice(0, 8).join(' ');
     return {

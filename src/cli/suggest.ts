@@ -67,7 +67,7 @@ export async function runSuggest(argv: readonly string[], readCorpus: (file: str
   }
   const start = lines.position(found.passage.start).line;
   const end = lines.position(found.passage.end).line;
-  out(`Passage: ${file}:${start}${end > start ? `-${end}` : ''} (${found.passage.kind}); words: ${found.query.words.slice(0, 8).join(', ')}\n`);
+  out(`Passage: ${file}:${start}${end > start ? `-${end}` : ''} (${found.passage.kind}); words: ${(found.keyWords.length > 0 ? found.keyWords : found.query.words).slice(0, 8).join(', ')}\n`);
   if (results.length === 0) out('No papers match this passage.\n');
   results.forEach((result, index) => {
     const { paper, snippet } = result;

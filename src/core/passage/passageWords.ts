@@ -9,10 +9,14 @@ import { escapeRegExp } from '../regex';
 import type { TextKind } from '../languages';
 import type { Passage } from './extractPassage';
 
-/** A word of the passage and where it stands in the document. */
+/** A word of the passage, where it stands in the document, and its place among the passage's sentences and phrases. */
 export interface PassageWord {
   word: string;
   offset: number;
+  /** Which sentence of the passage holds it (0, 1, ... in order). */
+  sentence: number;
+  /** Whether it follows the previous word directly (only spaces between), so the two may form a phrase ("attention heads"). */
+  joined: boolean;
 }
 
 /** Rules that apply to every kind of text. */
@@ -57,13 +61,28 @@ const CODE: readonly RegExp[] = [
   /[A-Za-z_$][\w$]*\s*(?:[-+*/]?=|<-)\s*[^\s,;]+/g,
 ];
 
-/** Words a writer uses around citations that say nothing about the topic. */
+/**
+ * Words that never say what a passage is about: those a writer uses around citations, and English
+ * function words and fillers (pronouns, determiners, auxiliaries, connectives, hedges and intensifiers)
+ * that the search's own stopwords leave in. A rare one ("whose") would otherwise weigh like a rare term.
+ */
 const PASSAGE_STOPWORDS: ReadonlySet<string> = new Set(
   ('cite cites cited citation citations ref refs see also cf eg ie etc al et todo fixme xxx note notes nb section sec ' +
     'figure fig table tab equation eq appendix above below following follows like similar here prior work works recent ' +
     'recently approach approaches idea ideas paper papers implement implements implementation implemented code function ' +
-    'class method returns return args arg param params true false none null self this that der die').split(' '),
+    'class method returns return args arg param params true false none null self this that der die ' +
+    'whose whoever whomever whatever whichever wherever whenever hence thereby whereby whereas although though since unless ' +
+    'onto toward towards beside besides per either neither every another else ever never always already still even instead ' +
+    'rather quite really almost nearly barely hardly merely simply mostly mainly largely fairly pretty somewhat slightly ' +
+    'much many lot lots bit thing things stuff something anything everything nothing someone anyone maybe perhaps probably ' +
+    'possibly actually basically obviously clearly certainly indeed anyway though okay ok yes etc ' +
+    'get gets got getting make makes made making want wants wanted need needs needed try tries tried trying think thought ' +
+    'know known seem seems seemed look looks looked hurt hurts hurting help helps helped let lets put puts say says said ' +
+    'goes going went come comes came give gives gave take takes took way ways thus able unable whole kind sort').split(' '),
 );
+
+/** Where a sentence ends: its punctuation before white space, or a blank line. */
+const SENTENCE_END = /[.!?](?=\s)|\n[ \t]*\n/g;
 
 const RULES: Readonly<Record<TextKind, readonly RegExp[]>> = {
   latex: [...COMMON, ...LATEX],
@@ -97,14 +116,29 @@ export function passageWords(passage: Passage, commentTrigger = '@cite:'): Passa
   const triggerRule = trigger ? [new RegExp(`${escapeRegExp(trigger)}\\S*`, 'g')] : [];
   const rules = [...triggerRule, ...RULES[passage.textKind]];
   const words: PassageWord[] = [];
+  let sentence = 0;
+  let passed = 0;
   for (const piece of passage.pieces) {
     const lines = passage.textKind === 'code' ? piece.text.replace(/[^\n]+/g, (line) => (isCodeLine(line) ? ' '.repeat(line.length) : line)) : piece.text;
     const clean = blank(lines, rules);
+    const ends = [...clean.matchAll(SENTENCE_END)].map((end) => end.index);
+    let end = 0;
+    let previousEnd = -1;
     for (const match of clean.matchAll(/[\p{L}\p{N}]+/gu)) {
       const word = match[0];
-      if (word.length < 2 || /^\d+$/.test(word) || PASSAGE_STOPWORDS.has(word.toLowerCase())) continue;
-      words.push({ word, offset: piece.offset + match.index });
+      while (end < ends.length && ends[end] < match.index) end++;
+      sentence += end - passed;
+      passed = end;
+      const joined = previousEnd >= 0 && /^[ \t]+$/.test(clean.slice(previousEnd, match.index));
+      previousEnd = match.index + word.length;
+      if (word.length < 2 || /^\d+$/.test(word) || PASSAGE_STOPWORDS.has(word.toLowerCase())) {
+        previousEnd = -1;
+        continue;
+      }
+      words.push({ word, offset: piece.offset + match.index, sentence, joined });
     }
+    // A new piece (the next comment of a block) starts a new sentence only where its text says so.
+    passed = 0;
   }
   return words;
 }

@@ -34,6 +34,8 @@ export interface PassageSuggestions {
   passage: Passage;
   query: PassageQuery;
   results: SearchResult[];
+  /** The passage's words that drove the ranking (`rankingWords`), to show what the papers are about. */
+  keyWords: string[];
 }
 
 /** The passage at the request's cursor and the query its words make; null when there is no prose there. */
@@ -49,16 +51,48 @@ export async function suggestPapers(engine: PaperSearch, request: PassageRequest
   const found = passageQueryAt(request, tuning);
   if (!found) return null;
   const results = found.query.text ? await engine.search(found.query.text, { limit, wordWeights: found.query.wordWeights }) : [];
-  return { ...found, results };
+  return { ...found, results, keyWords: rankingWords(results, found.query) };
 }
 
 /** The passage's words (as written) that a result matched, for showing why it was suggested. */
 export function matchedWords(result: SearchResult, query: PassageQuery): string[] {
-  const terms = new Set(result.terms);
-  return query.words.filter((word) => {
-    const term = processTerm(word);
-    return term !== null && (terms.has(term) || result.terms.some((matched) => matched.startsWith(term)));
-  });
+  return query.words.filter((word) => matches(result, word));
+}
+
+function matches(result: SearchResult, word: string): boolean {
+  const term = processTerm(word);
+  return term !== null && result.terms.some((matched) => matched === term || matched.startsWith(term));
+}
+
+/**
+ * The passage's words that drove the ranking: those the first `first` results matched, weighed by the
+ * word's weight in the query times the number of those results that matched it, heaviest first; a word
+ * no result matched is left out, however heavy. Two words written side by side ("attention heads")
+ * are shown as one phrase.
+ */
+export function rankingWords(results: readonly SearchResult[], query: PassageQuery, first = 5): string[] {
+  const top = results.slice(0, first);
+  const scored = query.words
+    .map((word, order) => ({ word, order, score: (query.wordWeights.get(word.toLowerCase()) ?? 1) * top.filter((result) => matches(result, word)).length }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score || a.order - b.order);
+  const shown = scored.map((entry) => entry.word);
+  // Phrases chain ("pruning attention" + "attention heads"): each run of them shows as one, where its heaviest word stood.
+  const runs: string[][] = [];
+  for (const [a, b] of query.phrases) {
+    if (!shown.includes(a) || !shown.includes(b)) continue;
+    const run = runs.find((words) => words[words.length - 1] === a);
+    if (run) run.push(b);
+    else runs.push([a, b]);
+  }
+  for (const run of runs) {
+    const places = run.map((word) => shown.indexOf(word)).filter((at) => at >= 0);
+    if (places.length < run.length) continue;
+    const first = Math.min(...places);
+    shown[first] = run.join(' ');
+    for (const at of places.filter((place) => place !== first).sort((a, b) => b - a)) shown.splice(at, 1);
+  }
+  return shown;
 }
 
 /** The keys the passage cites already, in its own syntax. */

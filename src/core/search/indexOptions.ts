@@ -46,7 +46,7 @@ export function indexOptions(recorder?: VocabularyBuilder): Options<Paper> {
     }
     if (known === null) return null;
     // Citation keys are completed from the keys themselves (`PaperIndex.complete`), not as words.
-    if (field !== 'key') recorder?.note(known[0], known[1]);
+    if (field !== 'key') recorder?.note(known[0], known[1], field);
     return known[1];
   };
   return {

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Paper } from '../types';
+import type { AssociationOptions } from './associations';
 import { tellingTerms } from './feedback';
 import { indexOptions } from './indexOptions';
 import { compareBy, parseQuery, passesFilters, resolveTopics } from './queryFilters';
@@ -48,9 +49,12 @@ export class PaperIndex {
     this.ranking = { miniSearch, vocabulary, byId: this.byId };
   }
 
-  /** Builds an index over `papers`, synchronously. Fine for a few thousand papers; use `buildAsync` beyond. */
-  static build(papers: readonly Paper[]): PaperIndex {
-    const steps = PaperIndex.buildSteps(papers);
+  /**
+   * Builds an index over `papers`, synchronously. Fine for a few thousand papers; use `buildAsync` beyond.
+   * `associations` replaces how word associations are mined (for measuring; the defaults are what users get).
+   */
+  static build(papers: readonly Paper[], associations?: AssociationOptions): PaperIndex {
+    const steps = PaperIndex.buildSteps(papers, associations);
     let step = steps.next();
     while (!step.done) step = steps.next();
     return step.value;
@@ -77,8 +81,8 @@ export class PaperIndex {
   }
 
   /** The build, one paper per step, then the vocabulary. */
-  private static *buildSteps(papers: readonly Paper[]): Generator<BuildProgress, PaperIndex> {
-    const builder = new VocabularyBuilder();
+  private static *buildSteps(papers: readonly Paper[], associations?: AssociationOptions): Generator<BuildProgress, PaperIndex> {
+    const builder = new VocabularyBuilder(associations);
     const miniSearch = new MiniSearch<Paper>(indexOptions(builder));
     const added = new Set<string>();
     for (let at = 0; at < papers.length; at++) {
@@ -90,7 +94,13 @@ export class PaperIndex {
       if ((at & 15) === 15) yield { phase: 'reading', done: at + 1, total: papers.length };
     }
     yield { phase: 'finishing', done: 0, total: 1 };
-    const vocabulary = builder.finish(fingerprintOf(papers));
+    const finishing = builder.finishSteps(fingerprintOf(papers));
+    let finished = finishing.next();
+    while (!finished.done) {
+      yield { phase: 'finishing', done: 0, total: 1 };
+      finished = finishing.next();
+    }
+    const vocabulary = finished.value;
     return new PaperIndex(papers, miniSearch, vocabulary);
   }
 
@@ -169,6 +179,18 @@ export class PaperIndex {
     let results = ranked.slice(0, limit).map((entry) => this.toResult(entry));
     if (parsed.filters.sort !== 'relevance') results = results.sort((a, b) => compareBy(parsed.filters.sort as 'date' | 'upvotes')(a.paper, b.paper));
     return outcome(results);
+  }
+
+  /**
+   * MiniSearch's own search over this very index (same fields, terms and field boosts), without Paper
+   * Scout's query plan: no completions, typo neighbours, synonyms, acronyms or learned associations.
+   * For measuring what the plan adds; users get `search`.
+   */
+  plainSearch(query: string, limit = 20): SearchResult[] {
+    return this.miniSearch
+      .search(query)
+      .slice(0, Math.max(0, Math.min(limit, MAX_LIMIT)))
+      .map((result) => this.toResult({ id: result.id as string, score: result.score, terms: result.terms }));
   }
 
   /** The papers most like `id` (more-like-this over the telling terms of its title and abstract), best first; never the paper itself. */

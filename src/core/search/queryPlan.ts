@@ -31,6 +31,15 @@ export interface PlanTuning {
   /** Weight of thesaurus phrases and mined acronyms standing in for what was typed (0 turns each off). */
   synonymWeight: number;
   acronymWeight: number;
+  /**
+   * Weight of the terms the papers associate with the query's words (`associations.ts`, 0 turns them
+   * off); a term associated with several query words sums their associations (Qiu and Frei's
+   * concept-based expansion), and at most `maxAssociations` terms, the strongest, join the query.
+   */
+  associationWeight: number;
+  maxAssociations: number;
+  /** Queries of fewer words than this (a name, a key, a topic) are looked up as typed, without associations. */
+  associationMinWords: number;
   /** Query words beyond this many are ignored. */
   maxQueryWords: number;
   /** Typo neighbours of known words, synonyms and acronyms held by more than this share of papers are left out: they cost most and tell least. */
@@ -51,6 +60,9 @@ export const DEFAULT_PLAN_TUNING: PlanTuning = {
   unknownWordWeight: 0.9,
   synonymWeight: 0.3,
   acronymWeight: 0.6,
+  associationWeight: 0.3,
+  maxAssociations: 4,
+  associationMinWords: 3,
   maxQueryWords: 24,
   maxExpansionShare: 0.2,
 };
@@ -144,7 +156,39 @@ export function planQuery(text: string, vocabulary: Vocabulary, tuning: PlanTuni
     }
   });
   addPhrases(words, vocabulary, tuning, expand);
+  if (tuning.associationWeight > 0 && tuning.maxAssociations > 0 && words.length >= tuning.associationMinWords) addAssociations(words, vocabulary, tuning, (term) => byTerm.has(term), expand);
   return { words, leaves: [...byTerm.values()] };
+}
+
+/**
+ * Adds the terms the papers associate with the query's words, as a whole: each candidate sums the
+ * association of every query word with it, weighted by the words' weights, so a term tied to several
+ * words of the query ("compress" to "smaller" and "model") outranks one tied to a single word. The
+ * strongest few join the query at `associationWeight` times that sum (at most the weight of the
+ * word it stands for), each standing for the query word it is most associated with.
+ */
+function addAssociations(
+  words: readonly PlanWord[],
+  vocabulary: Vocabulary,
+  tuning: PlanTuning,
+  inQuery: (term: string) => boolean,
+  expand: (term: string, boost: number, wordsOf: number[]) => void,
+): void {
+  const candidates = new Map<string, { sum: number; best: number; word: number }>();
+  words.forEach(({ meant, weight }, index) => {
+    for (const { term, weight: strength } of vocabulary.associationsOf(meant)) {
+      if (inQuery(term)) continue;
+      const share = weight * strength;
+      const candidate = candidates.get(term);
+      if (!candidate) candidates.set(term, { sum: share, best: share, word: index });
+      else {
+        candidate.sum += share;
+        if (share > candidate.best) Object.assign(candidate, { best: share, word: index });
+      }
+    }
+  });
+  const strongest = [...candidates].sort((a, b) => b[1].sum - a[1].sum || (a[0] < b[0] ? -1 : 1)).slice(0, tuning.maxAssociations);
+  for (const [term, { sum, word }] of strongest) expand(term, tuning.associationWeight * Math.min(sum, words[word].weight), [word]);
 }
 
 /** A phrase as index terms, stopwords left out. */

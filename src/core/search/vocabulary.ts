@@ -1,9 +1,11 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import * as z from '../zod';
 import { AcronymMiner } from './acronyms';
+import { type Association, type AssociationOptions, type Associations, AssociationMiner, associationsFromText, associationsToText } from './associations';
 
 const FORMAT = 'paper-scout-vocabulary';
-const VERSION = 1;
+/** 2: associations learned from the papers (`associations.ts`) saved beside the rest. */
+const VERSION = 2;
 
 /** A vocabulary word and how many papers hold it. */
 export interface WordCount {
@@ -26,6 +28,7 @@ const savedSchema = z.object({
   terms: z.string(),
   termCounts: z.string(),
   acronyms: z.record(z.string(), z.array(z.string())),
+  associations: z.string(),
 });
 
 /**
@@ -33,7 +36,8 @@ const savedSchema = z.object({
  * stopwords) and every index term (stem), each sorted and with the number of papers holding it, plus
  * the "Long Name (ACRO)" pairs mined from the abstracts. It bounds what a query expands to: the most
  * common completions of the word being typed, the closest words to a typo (found with MiniSearch's own
- * `SearchableMap.fuzzyGet`), and it gives term rarity for related papers and feedback terms.
+ * `SearchableMap.fuzzyGet`), and it gives term rarity for related papers and feedback terms, and the
+ * word associations learned from the papers (`associations.ts`) that widen a query in a user's words.
  */
 export class Vocabulary {
   private readonly typoMaps = new Map<string, SearchableMap<number>>();
@@ -50,7 +54,18 @@ export class Vocabulary {
     private readonly termCounts: Uint32Array,
     /** Short form to long forms, e.g. `lora` -> [`low rank adaptation`]. */
     readonly acronyms: Readonly<Record<string, readonly string[]>>,
+    private readonly associations: Associations = new Map(),
   ) {}
+
+  /** The index terms associated with `term` in the papers, strongest first (none for most terms). */
+  associationsOf(term: string): readonly Association[] {
+    return this.associations.get(term) ?? [];
+  }
+
+  /** Number of terms that have associations. */
+  get associatedTerms(): number {
+    return this.associations.size;
+  }
 
   /** Number of distinct index terms. */
   get termCount(): number {
@@ -122,6 +137,7 @@ export class Vocabulary {
       terms: this.terms.join('\n'),
       termCounts: this.termCounts.join(','),
       acronyms: this.acronyms,
+      associations: associationsToText(this.associations),
     });
   }
 
@@ -140,7 +156,7 @@ export class Vocabulary {
     const terms = splitLines(saved.terms);
     const wordCounts = parseCounts(saved.wordCounts, words.length);
     const termCounts = parseCounts(saved.termCounts, terms.length);
-    return new Vocabulary(saved.papers, saved.fingerprint, words, wordCounts, terms, termCounts, saved.acronyms);
+    return new Vocabulary(saved.papers, saved.fingerprint, words, wordCounts, terms, termCounts, saved.acronyms, associationsFromText(saved.associations));
   }
 
   /** Papers holding this exact word (0 when none). */
@@ -165,7 +181,8 @@ export class Vocabulary {
 
 /**
  * Collects the vocabulary while papers are indexed: the indexer reports each paper's words and terms
- * between `startPaper` calls, and each paper's prose for acronym mining.
+ * between `startPaper` calls (those of its title and abstract also go to association mining), and
+ * each paper's prose for acronym mining.
  */
 export class VocabularyBuilder {
   private readonly words = new Map<string, number>();
@@ -173,16 +190,23 @@ export class VocabularyBuilder {
   private readonly seenWords = new Map<string, number>();
   private readonly seenTerms = new Map<string, number>();
   private readonly miner = new AcronymMiner();
+  private readonly associations: AssociationMiner;
   private paper = -1;
+
+  constructor(associations?: AssociationOptions) {
+    this.associations = new AssociationMiner(associations);
+  }
 
   /** Starts the next paper; words reported from here on belong to it. */
   startPaper(prose: readonly string[]): void {
     this.paper++;
+    this.associations.startPaper();
     for (const text of prose) this.miner.add(text);
   }
 
-  /** Notes a folded word of the current paper and the index term it became. */
-  note(word: string, term: string): void {
+  /** Notes a folded word of the current paper (found in `field`) and the index term it became. */
+  note(word: string, term: string, field?: string): void {
+    if (field === 'title' || field === 'abstract') this.associations.addTerm(term);
     if (this.seenWords.get(word) !== this.paper) {
       this.seenWords.set(word, this.paper);
       this.words.set(word, (this.words.get(word) ?? 0) + 1);
@@ -193,11 +217,12 @@ export class VocabularyBuilder {
     }
   }
 
-  /** The vocabulary of the papers seen, sorted. */
-  finish(fingerprint: number): Vocabulary {
+  /** The vocabulary of the papers seen, sorted, with their associations mined in steps of bounded work. */
+  *finishSteps(fingerprint: number): Generator<void, Vocabulary> {
+    const associations = yield* this.associations.resultSteps();
     const [words, wordCounts] = sortedCounts(this.words);
     const [terms, termCounts] = sortedCounts(this.terms);
-    return new Vocabulary(this.paper + 1, fingerprint, words, wordCounts, terms, termCounts, this.miner.result());
+    return new Vocabulary(this.paper + 1, fingerprint, words, wordCounts, terms, termCounts, this.miner.result(), associations);
   }
 }
 

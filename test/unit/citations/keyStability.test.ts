@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { seededRandom } from '../../../bench/synthetic';
+import { seededRandom } from '../../../evaluation/seededRandom';
 import { papersByKey } from '../../../src/core/citations/keyAliases';
 import { buildCorpus } from '../../../src/core/corpus/buildCorpus';
 import { normalizeTitle } from '../../../src/core/corpus/merge';

@@ -70,8 +70,8 @@ describe('passage extraction', () => {
     });
 
     it('takes the comment block nearest above the cursor when the cursor is in code', () => {
-      const text = '// first block about pruning\nint a;\n\n// second block about quantization\n// still second\nint b = 0;‸\nint c; // after';
-      assert.equal(wordsAt(text, 'c'), 'second block about quantization still second');
+      const text = '// first block about pruning\nint a;\n\n// second block about quantization\n// again second\nint b = 0;‸\nint c; // after';
+      assert.equal(wordsAt(text, 'c'), 'second block about quantization again second');
     });
 
     it('reads the comments of C, Java, Go, Rust, shell, R, Julia, Lua, SQL and HTML', () => {

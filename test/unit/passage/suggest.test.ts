@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { extractPassage } from '../../../src/core/passage/extractPassage';
 import { buildPassageQuery } from '../../../src/core/passage/passageQuery';
+import { passageWords } from '../../../src/core/passage/passageWords';
 import { completionOrder, matchedWords, orderByRelevance, suggestPapers } from '../../../src/core/passage/suggest';
 import { PaperIndex } from '../../../src/core/search/paperIndex';
 import type { Paper } from '../../../src/core/types';
-import { HELD_OUT_PASSAGES } from './heldOutPassages';
-import { measure, type Quality } from './quality';
-import { TUNING_PASSAGES } from './tuningPassages';
+import { HELD_OUT_PASSAGES } from '../../../evaluation/passage/heldOutPassages';
+import { measure, type Quality } from '../../../evaluation/passage/quality';
+import { TUNING_PASSAGES } from '../../../evaluation/passage/tuningPassages';
+import { WRITERS_PASSAGES } from '../../../evaluation/passage/writersPassages';
+import { SPLIT_SEED, splitHalves } from '../../../evaluation/split';
 
 describe('passage suggestions', () => {
   const papers = (JSON.parse(readFileSync('dist/corpus.json', 'utf8')) as { papers: Paper[] }).papers;
@@ -14,23 +18,27 @@ describe('passage suggestions', () => {
   const byKey = (key: string): Paper => papers.find((paper) => paper.key === key) as Paper;
 
   it('weighs words near the cursor more, counts spellings of one term once, and keeps at most 24 words', () => {
-    const words = 'alpha beta gamma quantized delta quantization'.split(' ').map((word, index) => ({ word, offset: index * 10 }));
+    const words = 'alpha beta gamma quantized delta quantization'.split(' ').map((word, index) => ({ word, offset: index * 10, sentence: 0, joined: false }));
     const query = buildPassageQuery(words, 35);
     assert.equal(query.words[0], 'quantized', 'the term next to the cursor (said twice) weighs most');
     assert.ok((query.wordWeights.get('quantized') as number) > (query.wordWeights.get('alpha') as number));
     assert.equal(query.wordWeights.get('quantization'), query.wordWeights.get('quantized'));
     assert.ok(query.text.endsWith(' '), 'no word is taken as half-typed');
-    const many = Array.from({ length: 60 }, (_, index) => ({ word: `word${index}x`, offset: index * 8 }));
+    const many = Array.from({ length: 60 }, (_, index) => ({ word: `word${index}x`, offset: index * 8, sentence: 0, joined: false }));
     assert.equal(buildPassageQuery(many, 0).words.length, 24);
     assert.deepEqual([...new Set(buildPassageQuery(many, null).wordWeights.values())], [1], 'a selection weighs every word the same');
   });
 
-  // Floors at the figures measured on the MiniSearch engine (tuning .924, held-out .930; on the engine it replaced .946 / .900).
+  // Floors set from the held-out figures: the first held-out set measured .938 (it was .930 before issue 23),
+  // the held-out half of the writers' passages .988 (.988 before); both halves of a set share its floor.
+  const writers = splitHalves(WRITERS_PASSAGES);
   for (const [name, passages, floors] of [
-    ['tuning', TUNING_PASSAGES, { mrr: 0.92, hit: 1 }],
-    ['held-out', HELD_OUT_PASSAGES, { mrr: 0.92, hit: 1 }],
+    ['tuning', TUNING_PASSAGES, { mrr: 0.93, hit: 1, margin: 0.1 }],
+    ['held-out', HELD_OUT_PASSAGES, { mrr: 0.93, hit: 1, margin: 0.1 }],
+    [`writers' tuning-half (seed ${SPLIT_SEED})`, writers.tuning, { mrr: 0.97, hit: 1, margin: 0 }],
+    [`writers' held-out-half (seed ${SPLIT_SEED})`, writers.heldOut, { mrr: 0.97, hit: 1, margin: 0 }],
   ] as const) {
-    it(`finds the paper a ${name} passage is about far better than pasting the passage into search`, async () => {
+    it(`finds the paper a ${name} passage is about better than pasting the passage into search`, async () => {
       assert.ok(passages.length >= 25);
       const { suggestion, baseline } = await measure(engine, passages);
       const line = (label: string, quality: Quality): string => `${label} MRR@10 ${quality.mrr.toFixed(3)}, hit@5 ${quality.hitAt5.toFixed(3)}`;
@@ -39,10 +47,36 @@ describe('passage suggestions', () => {
       if (misses.length) console.log(`      not first: ${misses.join(', ')}`);
       assert.ok(suggestion.mrr >= floors.mrr, `MRR@10 ${suggestion.mrr}`);
       assert.ok(suggestion.hitAt5 >= floors.hit, `hit@5 ${suggestion.hitAt5}`);
-      assert.ok(suggestion.mrr >= baseline.mrr + 0.1, 'clearly better than the baseline');
+      assert.ok(suggestion.mrr > baseline.mrr + floors.margin, `better than the baseline by more than ${floors.margin}`);
       assert.ok(suggestion.hitAt5 >= baseline.hitAt5);
     });
   }
+
+  it('never takes function words or fillers for key words, weighs the cursor\'s sentence more, and keeps phrases together', () => {
+    const text = 'Quantization to int8 comes first. Pruning attention heads whose importance score is below the threshold barely hurts accuracy‸. Distillation is later.';
+    const at = text.indexOf('‸');
+    const passage = extractPassage(text.replace('‸', ''), 'markdown', at);
+    assert.ok(passage);
+    const words = passageWords(passage);
+    for (const filler of ['whose', 'barely', 'hurts']) assert.ok(!words.some((word) => word.word === filler), filler);
+    const query = buildPassageQuery(words, at);
+    for (const stopword of ['is', 'the', 'to', 'below']) assert.ok(!query.words.includes(stopword), stopword);
+    const weight = (word: string): number => query.wordWeights.get(word) as number;
+    assert.ok(weight('threshold') > weight('quantization') && weight('threshold') > weight('distillation'), 'the cursor\'s sentence weighs more than its neighbours');
+    assert.equal(weight('attention'), weight('heads'), 'a phrase weighs as one');
+    assert.deepEqual(query.phrases.slice(0, 2), [['Pruning', 'attention'], ['attention', 'heads']]);
+  });
+
+  it('lists as key words only the passage words the first results matched, a phrase as one', async () => {
+    const text = 'We project gradients to a low-rank subspace to save optimizer memory, whose states zorblax.';
+    const found = await suggestPapers(engine, { text, languageId: 'markdown', cursor: text.length }, 5);
+    assert.ok(found);
+    assert.ok(found.query.words.includes('zorblax'), 'an unknown word is in the query...');
+    assert.ok(!found.keyWords.some((word) => word.includes('zorblax')), '...but drives nothing, so it is not a key word');
+    assert.ok(found.keyWords.includes('optimizer memory') || (found.keyWords.includes('optimizer') && found.keyWords.includes('memory')), found.keyWords.join(', '));
+    const top = found.results.slice(0, 5);
+    for (const word of found.keyWords.flatMap((phrase) => phrase.split(' '))) assert.ok(top.some((result) => matchedWords(result, found.query).includes(word)), word);
+  });
 
   it('says which words of the passage a suggestion matched', async () => {
     const text = 'We project gradients to a low-rank subspace to save optimizer memory.';

@@ -5,7 +5,7 @@ import { makeSnippet } from '../../../src/core/search/snippet';
 import { shortName, stem, tokenize } from '../../../src/core/search/terms';
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import { readPages } from '../pages';
-import { paperByTitle } from './measure';
+import { paperByTitle } from '../../../evaluation/search/measure';
 
 describe('search engine (MiniSearch underneath)', () => {
   const { corpus } = buildCorpus(readPages(), DEFAULT_TOPICS);

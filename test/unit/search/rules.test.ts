@@ -5,7 +5,7 @@ import { QUERY_FILTERS } from '../../../src/core/search/queryFilters';
 import { planQuery } from '../../../src/core/search/queryPlan';
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import { readPages } from '../pages';
-import { paperByTitle } from './measure';
+import { paperByTitle } from '../../../evaluation/search/measure';
 
 describe('search rules, each on its own', () => {
   const { corpus } = buildCorpus(readPages(), DEFAULT_TOPICS);

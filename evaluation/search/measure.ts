@@ -1,4 +1,4 @@
-import type { Paper } from '../../../src/core/types';
+import type { Paper } from '../../src/core/types';
 import type { Description, RelatedPair, TypoPair } from './querySets';
 
 /** Ids of the papers a search returns for `query`, best first, at most `limit`. */
@@ -12,6 +12,8 @@ export interface RankFigures {
   count: number;
   hitAt1: number;
   mrrAt10: number;
+  /** Share of queries whose paper is in the first ten. */
+  hitAt10: number;
   /** One line per query whose paper did not rank first. */
   misses: string[];
 }
@@ -30,19 +32,21 @@ export function paperByKey(papers: readonly Paper[], key: string): Paper {
   return found;
 }
 
-/** hit@1 and MRR@10 of `search` over queries whose target is named by the start of its title. */
+/** hit@1, MRR@10 and hit@10 of `search` over queries whose target is named by the start of its title. */
 export function rankFigures(papers: readonly Paper[], items: readonly Description[], search: SearchIds): RankFigures {
   let hits = 0;
+  let inTen = 0;
   let reciprocal = 0;
   const misses: string[] = [];
   for (const item of items) {
     const target = paperByTitle(papers, item.title).id;
     const rank = search(item.query, 10).indexOf(target);
     if (rank === 0) hits++;
+    if (rank >= 0) inTen++;
     if (rank >= 0) reciprocal += 1 / (rank + 1);
     if (rank !== 0) misses.push(`"${item.query}" -> rank ${rank < 0 ? '>10' : rank + 1}`);
   }
-  return { count: items.length, hitAt1: hits / items.length, mrrAt10: reciprocal / items.length, misses };
+  return { count: items.length, hitAt1: hits / items.length, mrrAt10: reciprocal / items.length, hitAt10: inTen / items.length, misses };
 }
 
 /** How far a misspelling finds what the correct spelling finds. */

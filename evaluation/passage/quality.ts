@@ -2,8 +2,8 @@
  * Measures passage suggestion quality: MRR@10 and hit@5 over a set of passages, for the suggestion
  * and for the baseline of pasting the whole passage into search.
  */
-import { suggestPapers, type PaperSearch } from '../../../src/core/passage/suggest';
-import { DEFAULT_WEIGHTING, type WeightTuning } from '../../../src/core/passage/passageQuery';
+import { suggestPapers, type PaperSearch } from '../../src/core/passage/suggest';
+import { DEFAULT_WEIGHTING, type WeightTuning } from '../../src/core/passage/passageQuery';
 import type { QualityPassage } from './tuningPassages';
 
 /** The cursor marker in passage texts. */
