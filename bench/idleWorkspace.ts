@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { median, round } from './stats';
-import { seededRandom } from './synthetic';
+import { seededRandom } from '../evaluation/seededRandom';
 
 const ms = z.number().nonnegative();
 
