@@ -141,9 +141,9 @@ function main(): void {
   log(settings, 'users\' corpora through the store: JSON papers without topics, one-paper files…');
   const userCorpus = measureUserCorpus(corpusFile, work, settings.quick ? QUICK_SIZES : FULL_SIZES);
 
-  const idleFiles = settings.quick ? 2000 : 20000;
+  const idleFiles = settings.quick ? 500 : 20000;
   log(settings, `a window where nothing cites: ${idleFiles.toLocaleString('en-US')} code files…`);
-  const idleWorkspace = measureIdleWorkspace(work, idleFiles, settings.quick ? 1 : 5, settings.quick ? 500 : 2000);
+  const idleWorkspace = measureIdleWorkspace(work, idleFiles, settings.quick ? 1 : 5, settings.quick ? 300 : 2000);
   if (idleWorkspace.stubbed.length > 0) notes.push(`idleWorkspace: activation touched parts of the API the benchmark's fake host only stubs (${idleWorkspace.stubbed.join(', ')}); extend bench/child/fakeVscode.ts`);
 
   log(settings, 'Markdown by others: the READMEs and CHANGELOGs under node_modules…');

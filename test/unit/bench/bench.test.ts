@@ -36,7 +36,7 @@ describe('benchmark (npm run bench)', function () {
     }
     assert.equal(report.userCorpus.json.papers, 4000);
     assert.ok(report.userCorpus.json.distinct > 3000 && report.userCorpus.pages.distinct > 400, JSON.stringify(report.userCorpus));
-    assert.equal(report.idleWorkspace.files, 2000);
+    assert.equal(report.idleWorkspace.files, 500);
     assert.deepEqual([report.idleWorkspace.filesRead, report.idleWorkspace.watchers, report.idleWorkspace.stubbed], [0, 0, []], JSON.stringify(report.idleWorkspace));
     assert.ok(report.idleWorkspace.activateMs > 0 && report.idleWorkspace.floorMs > 0);
     assert.ok(report.mentions.files > 100 && report.mentions.mentions > 0, JSON.stringify(report.mentions));
