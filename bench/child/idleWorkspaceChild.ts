@@ -53,9 +53,14 @@ async function main(): Promise<void> {
     asAbsolutePath: (path: string) => join(extensionRoot, path),
   };
 
+  // A real extension host has run other extensions' code before: Node's timers and URL handling are warm there.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  void Uri.file(join(storage, 'warm')).fsPath;
   const activateStart = performance.now();
+  const cpuStart = process.cpuUsage();
   await extension.activate(context);
   const activateMs = performance.now() - activateStart;
+  const cpu = process.cpuUsage(cpuStart);
 
   // The host's busy time afterwards: event-loop time spent running code (the window's idle waiting excluded).
   const before = performance.eventLoopUtilization();
@@ -66,6 +71,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({
     floorMs,
     activateMs,
+    activateCpuMs: (cpu.user + cpu.system) / 1000,
     busyAfterActivationMs: after.active,
     windowMs: Number(windowText),
     filesRead: record.filesRead.length,
