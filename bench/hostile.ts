@@ -1,6 +1,7 @@
 // Hostile input (issue 13): for each shape, the time on the worst input over the time on a benign input
 // of the same size. A ratio near 1 means the work is as linear as on ordinary text; the issue's shapes
 // used to take minutes (ratios in the thousands). Printed by `npm run bench` and in its --json output.
+import { citationContextAt } from '../src/citations/citationContext';
 import { assignCitationKeys } from '../src/core/citations/citationKey';
 import { readableTitle } from '../src/core/citations/latexText';
 import { extractLinks } from '../src/core/corpus/links';
@@ -19,6 +20,7 @@ export interface HostileReport {
   hostileTopicRatio: number;
   hostileKeysRatio: number;
   hostileLatexRatio: number;
+  hostileCompletionRatio: number;
   timings: Record<string, { hostileMs: number; benignMs: number; size: number }>;
 }
 
@@ -35,7 +37,7 @@ function medianMs(runs: number, work: () => unknown): number {
 
 const ratio = (hostile: number, benign: number): number => Number((hostile / Math.max(benign, 0.01)).toPrecision(3));
 
-/** Measures the six ratios; `quick` uses small sizes (for the unit test of the benchmark). */
+/** Measures the ratios; `quick` uses small sizes (for the unit test of the benchmark). */
 export function measureHostile(papers: readonly Paper[], quick: boolean): HostileReport {
   const runs = quick ? 1 : 3;
   const timings: HostileReport['timings'] = {};
@@ -89,15 +91,28 @@ export function measureHostile(papers: readonly Paper[], quick: boolean): Hostil
   const flat = `Flat $${'x^{y} '.repeat(Math.ceil(nested.length / 6))}$ Title`.slice(0, nested.length);
   const hostileLatexRatio = record('latex', nested.length, () => readableTitle(nested), () => readableTitle(flat));
 
-  return { hostileParseRatio, hostileLinksRatio, hostileMergeRatio, hostileTopicRatio, hostileKeysRatio, hostileLatexRatio, timings };
+  // Completion context: asked on every keystroke in every language. Lines of 40 KB: a hex literal in
+  // Python (3.4 s per request before), `\cite[` with no `]`, a run of key characters after `[@`, against
+  // lines of ordinary prose as long that end in a citation being typed.
+  const lineLength = quick ? 4000 : 40000;
+  const fill = (unit: string): string => unit.repeat(Math.ceil(lineLength / unit.length)).slice(0, lineLength);
+  const hostileLines: [string, string][] = [[`x = 0x${fill('0123456789abcdef')}`, 'python'], [`\\cite${fill('[')}`, 'latex'], [`[@${fill('a-')}`, 'markdown'], [`${fill('\\cite[a]')}{`, 'latex']];
+  const benignLines: [string, string][] = [[`x = 1  # ${fill('we prune heads ')}@cite:aw`, 'python'], [`${fill('we prune heads ')}\\cite{aw`, 'latex'], [`${fill('we prune heads ')}[@aw`, 'markdown'], [`${fill('we prune heads ')}\\cite{aw`, 'latex']];
+  const contexts = (lines: [string, string][]) => (): unknown => {
+    for (let call = 0; call < 50; call++) for (const [line, languageId] of lines) citationContextAt(line, languageId, '@cite:');
+    return undefined;
+  };
+  const hostileCompletionRatio = record('completion', lineLength, contexts(hostileLines), contexts(benignLines));
+
+  return { hostileParseRatio, hostileLinksRatio, hostileMergeRatio, hostileTopicRatio, hostileKeysRatio, hostileLatexRatio, hostileCompletionRatio, timings };
 }
 
 /** The ratios as lines for the benchmark's table. */
 export function formatHostile(report: HostileReport): string {
   const lines = ['hostile input (time on the worst shape / time on benign input of the same size):'];
-  for (const [name, key] of [['parse', 'hostileParseRatio'], ['links', 'hostileLinksRatio'], ['merge', 'hostileMergeRatio'], ['topics', 'hostileTopicRatio'], ['keys', 'hostileKeysRatio'], ['latex', 'hostileLatexRatio']] as const) {
+  for (const [name, key] of [['parse', 'hostileParseRatio'], ['links', 'hostileLinksRatio'], ['merge', 'hostileMergeRatio'], ['topics', 'hostileTopicRatio'], ['keys', 'hostileKeysRatio'], ['latex', 'hostileLatexRatio'], ['completion', 'hostileCompletionRatio']] as const) {
     const timing = report.timings[name];
-    lines.push(`  ${key.padEnd(18)} ${String(report[key]).padStart(8)}   (${timing.hostileMs} ms vs ${timing.benignMs} ms, size ${timing.size})`);
+    lines.push(`  ${key.padEnd(22)} ${String(report[key]).padStart(8)}   (${timing.hostileMs} ms vs ${timing.benignMs} ms, size ${timing.size})`);
   }
   return lines.join('\n');
 }

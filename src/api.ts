@@ -48,10 +48,13 @@ export interface PaperScoutApi {
    */
   revealTopic(name: string, paperId?: string): Promise<boolean>;
   /**
-   * Inserts a citation at every cursor of the active (or last) editor; false when it was copied
-   * instead. `format` is a format id (`bibtex`, `template:<name>`); the language's default without.
+   * Inserts a citation at every cursor of the active (or last) editor, then gives that editor the
+   * focus; false when it was copied instead. `format` is a format id (`bibtex`, `template:<name>`,
+   * `auto` for the document's own style); the language's default without. `placement: 'passage'`
+   * puts it where a writer cites the passage at the cursor (the end of its sentence before the
+   * punctuation; a new comment line after the comment block in code).
    */
-  insertCitation(id: string, format?: string, options?: { replaceSelection?: boolean }): Promise<boolean>;
+  insertCitation(id: string, format?: string, options?: { replaceSelection?: boolean; placement?: 'cursor' | 'passage' }): Promise<boolean>;
   /** Copies a citation and returns the text copied. */
   copyCitation(id: string, format?: string): Promise<string>;
   /** Reads the corpus again. */
@@ -79,6 +82,8 @@ export interface PaperScoutTestHooks {
   panels(): PanelInfo[];
   /** Every message a paper panel's webview sends, with whether it passed validation. */
   readonly onDidReceivePanelMessage: vscode.Event<PanelMessageEvent>;
+  /** Handles `message` as the webview of the panel showing `paperId` would send it (its buttons' path); resolves once handled. */
+  sendPanelMessage(paperId: string, message: unknown): Promise<void>;
   /** The status bar item's text ("$(book) 224 papers"). */
   statusText(): string;
   /** The remembered searches, newest first, as the search offers them before anything is typed. */
@@ -165,7 +170,7 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     openPaper: (id) => afterLoad(() => scout.openPaper(id)),
     revealPaper: (id) => afterLoad(() => scout.revealPaper(id)),
     revealTopic: (name, paperId) => afterLoad(() => scout.revealTopic(name, paperId)),
-    insertCitation: (id, format, options) => afterLoad(() => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection })),
+    insertCitation: (id, format, options) => afterLoad(() => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement })),
     copyCitation: (id, format) => afterLoad(() => scout.copyCitation(paperOrThrow(id), format)),
     reload: () => scout.load(),
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri)) } : {}),
@@ -183,6 +188,7 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
     topicSelection: () => scout.treeView.selection,
     panels: () => scout.panels.list(),
     onDidReceivePanelMessage: scout.panels.onDidReceiveMessage,
+    sendPanelMessage: (paperId, message) => scout.panels.receiveAsFromWebview(paperId, message),
     statusText: () => scout.status.text,
     recentSearches: () => scout.recentSearches.list(),
     onDidShowSearchItems: scout.onDidShowSearchItems,

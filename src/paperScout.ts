@@ -16,6 +16,9 @@ import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick, type OpenSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 
+/** The walkthrough's id as `workbench.action.openWalkthrough` takes it: `publisher.name#id`. */
+const WALKTHROUGH = 'paper-scout.paper-scout#paperScout.gettingStarted';
+
 const INTENT_TITLES: Readonly<Record<SearchIntent, string>> = {
   open: 'Search Papers',
   insert: 'Insert Citation',
@@ -61,6 +64,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     this.references = new References(this.store, log, (id) => this.openPaper(id));
     this.tree = new TopicTreeProvider(this.store, this.references.counts);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
+    this.disposables.push(vscode.window.registerFileDecorationProvider(this.tree.citedBadges));
     this.citations = new Citations(this.store, log, this.store.index);
     this.panels = new PaperPanels(extensionUri, this.store, log, {
       insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
@@ -149,12 +153,20 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
    * that paper under it, else the topic.
    */
   async revealTopic(name: string, paperId?: string): Promise<boolean> {
-    const node = (paperId !== undefined ? this.tree.paperUnder(name, paperId) : undefined) ?? this.tree.topicNode(name);
+    const find = (): TopicTreeNode | undefined => (paperId !== undefined ? this.tree.paperUnder(name, paperId) : undefined) ?? this.tree.topicNode(name);
+    let node = find();
     if (!node) {
       this.log.warn(`reveal topic: no topic named ${JSON.stringify(name).slice(0, 100)}`);
       return false;
     }
     await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    // A view shown for the first time, or rebuilt meanwhile (a citation count changed), can take the
+    // first reveal without selecting the row: the same reveal again, on the nodes now in the tree, does.
+    for (let again = 0; again < 2 && !this.treeView.selection.includes(node); again++) {
+      node = find();
+      if (!node) return false;
+      await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    }
     return true;
   }
 
@@ -210,7 +222,8 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     await showSuggestPick({
       request: passageRequest(editor.document, selection.active, selection),
       search: () => this.store.index.ready(),
-      onAccept: (paper) => this.insertCitation(paper),
+      onAccept: (paper) => this.insertCitation(paper, { placement: 'passage' }),
+      onInsertAtCursor: (paper) => this.insertCitation(paper),
       onCopy: (paper) => this.citations.copy(paper),
       onOpen: (paper) => this.openPaper(paper.id),
       searchPapers: (query) => this.search({ query, intent: 'insert' }),
@@ -245,6 +258,16 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       if (choice === 'Undo') await setKeyIgnored(key, false);
       if (choice === 'Open Setting') await vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS.ignoredKeys.key);
     });
+  }
+
+  /** Shows the paper before (or after) the one in the focused paper panel; false when there is none. */
+  navigatePanel(direction: 'back' | 'forward'): boolean {
+    return this.panels.navigate(direction);
+  }
+
+  /** Opens the walkthrough "Get Started with Paper Scout". */
+  getStarted(): Promise<unknown> {
+    return Promise.resolve(vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false));
   }
 
   /** When the papers could not be loaded, says so with a way to the log and a retry, and returns true. */

@@ -1,10 +1,12 @@
 /**
- * Papers as completion items where a citation goes: after `@` in Markdown (pandoc), in the braces of
- * `\cite{`, `\citep{`, `\parencite{`, ... in LaTeX, and after the comment trigger (`@cite:`) in a code
- * comment. Label: the key; detail: title and year; documentation: an abstract excerpt (resolved
- * lazily). With nothing typed yet every paper is offered; once something is typed the search
- * engine's `complete()` ranks the papers (keys, short names and title words all match), at most 50,
- * best first, and the list is marked incomplete so VS Code asks again as typing goes on.
+ * Papers as completion items where a citation goes: after `[@` (or `@` and the start of a key) in
+ * Markdown (pandoc), in the braces of `\cite{`, `\citep{`, `\parencite{`, ... in LaTeX, and after the
+ * comment trigger (`@cite:`) in a code comment; nowhere else. Each row: the key, with a readable label
+ * (short title, year, first author where known); detail: title and year; documentation: an abstract
+ * excerpt (resolved lazily). With nothing typed yet the papers about the passage come first; once
+ * something is typed the search engine's `complete()` ranks the papers (keys, short names and title
+ * words all match), at most 50, best first, one row each, and the list is marked incomplete so VS Code
+ * asks again as typing goes on.
  */
 import * as vscode from 'vscode';
 import type { SearchEngine } from '../core/store/indexService';
@@ -13,14 +15,15 @@ import { commentCitationAt } from '../core/citations/commentContext';
 import { citationContextAt, type CitationContext } from './citationContext';
 import { passageSortText } from './completionOrder';
 import { findFormat } from './formatRegistry';
-import { completionDetail, completionDocumentation, completionFilterText } from './paperCard';
+import { completionDetail, completionDocumentation, completionFilterText, completionLabel } from './paperCard';
+import { firstInOrder } from '../core/firstInOrder';
 import type { PaperKeys } from './paperKeys';
 import { commentFormat, commentTrigger, completionEnabled } from '../settings/settings';
 
 /** A completion item that remembers its paper, so its documentation can be filled in on resolve. */
 class PaperCompletionItem extends vscode.CompletionItem {
-  constructor(readonly paper: Paper, label: string) {
-    super(label, vscode.CompletionItemKind.Reference);
+  constructor(readonly paper: Paper) {
+    super(completionLabel(paper), vscode.CompletionItemKind.Reference);
   }
 }
 
@@ -30,12 +33,16 @@ export interface CompletionIndex {
   ready(): Promise<SearchEngine>;
 }
 
-/** At most this many papers are offered for what was typed. */
+/** At most this many papers are offered at a time; the list is asked for again as the key grows. */
 const COMPLETION_LIMIT = 50;
 /** How long completion waits for an index being made before it offers the papers whose key starts with what was typed. */
 const INDEX_WAIT_MS = 300;
 
-/** Offers the store's papers as citation completions. */
+/**
+ * Offers the store's papers as citation completions. Every list is marked incomplete, so VS Code asks
+ * again with each character typed and the engine ranks the whole key as it grows (`[@qlora` typed in
+ * one go finds `lqlora`, which VS Code's own filter of an earlier list would have dropped).
+ */
 export class CitationCompletionProvider implements vscode.CompletionItemProvider<PaperCompletionItem> {
   /** `index`: ranks papers by what is typed, or by the passage around the cursor when nothing is typed yet. */
   constructor(private readonly papers: PaperKeys, private readonly index?: CompletionIndex) {}
@@ -52,28 +59,9 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     if (!insert) return undefined;
     const range = new vscode.Range(position.line, insert.start, position.line, position.character);
     const typed = (context.kind === 'pandoc' && !context.bracketed ? context.typed.slice(1) : context.typed).trim();
-    if (typed && this.index) {
-      const ranked = await this.rankedPapers(typed, papers);
-      if (token?.isCancellationRequested) return undefined;
-      return rankedList(ranked, linePrefix.slice(insert.start), insert, range);
-    }
-    const sortText = !typed && this.index ? await passageSortText(document, position, papers, this.index) : undefined;
+    const ranked = typed ? await this.rankedPapers(typed, papers) : await this.passagePapers(document, position, papers);
     if (token?.isCancellationRequested) return undefined;
-    const items = papers.flatMap((paper) => {
-      // One paper whose text cannot be rendered is left out of the list; the others are still offered.
-      try {
-        const item = new PaperCompletionItem(paper, paper.key);
-        item.detail = completionDetail(paper);
-        item.filterText = completionFilterText(paper, insert.filterPrefix);
-        item.insertText = insert.text(paper);
-        item.range = range;
-        if (sortText) item.sortText = sortText(paper);
-        return [item];
-      } catch {
-        return [];
-      }
-    });
-    return new vscode.CompletionList(items, false);
+    return rankedList(ranked, linePrefix.slice(insert.start), insert, range);
   }
 
   /**
@@ -81,8 +69,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
    * made (a large corpus), the papers whose key starts with what was typed.
    */
   private async rankedPapers(typed: string, papers: readonly Paper[]): Promise<Paper[]> {
-    const index = this.index as CompletionIndex;
-    const engine = index.current() ?? (await readyWithin(index, INDEX_WAIT_MS));
+    const engine = this.index ? this.index.current() ?? (await readyWithin(this.index, INDEX_WAIT_MS)) : undefined;
     if (engine) {
       try {
         return (await engine.complete(typed, COMPLETION_LIMIT)).map((result) => result.paper);
@@ -97,6 +84,16 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     return found;
   }
 
+  /**
+   * With nothing typed yet: the papers about the passage around the cursor first, then the others,
+   * the keys it cites already last; the store's first papers while the index is being made.
+   */
+  private async passagePapers(document: vscode.TextDocument, position: vscode.Position, papers: readonly Paper[]): Promise<Paper[]> {
+    const sortText = this.index ? await passageSortText(document, position, papers, this.index) : undefined;
+    if (!sortText) return papers.slice(0, COMPLETION_LIMIT);
+    return firstInOrder(papers, (a, b) => sortText(a).localeCompare(sortText(b)), COMPLETION_LIMIT);
+  }
+
   resolveCompletionItem(item: PaperCompletionItem): PaperCompletionItem {
     const documentation = new vscode.MarkdownString(completionDocumentation(item.paper));
     documentation.isTrusted = false;
@@ -107,22 +104,29 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
 }
 
 /**
- * Ranked papers as an incomplete list in their order: `sortText` numbers them, and `filterText` starts
- * with exactly the text they replace, so VS Code's own filter scores every item alike and keeps them
- * all (a title-word match would otherwise be dropped or sorted down), then the key and title follow
- * for its filtering of the next keystroke until the list is asked for again.
+ * Ranked papers as an incomplete list in their order, one row per paper: `sortText` numbers them, and
+ * `filterText` starts with exactly the text they replace, so VS Code's own filter scores every item
+ * alike and keeps them all (a title-word match would otherwise be dropped or sorted down), then the key
+ * and title follow for its filtering of the next keystroke until the list is asked for again.
  */
 function rankedList(papers: readonly Paper[], replaced: string, insert: Inserter, range: vscode.Range): vscode.CompletionList<PaperCompletionItem> {
   const width = String(papers.length).length;
-  const items = papers.map((paper, rank) => {
-    const item = new PaperCompletionItem(paper, paper.key);
-    item.detail = completionDetail(paper);
-    item.sortText = String(rank).padStart(width, '0');
-    item.filterText = `${replaced} ${completionFilterText(paper, insert.filterPrefix)}`;
-    item.insertText = insert.text(paper);
-    item.range = range;
-    return item;
-  });
+  const seen = new Set<string>();
+  const items: PaperCompletionItem[] = [];
+  for (const paper of papers) {
+    if (seen.has(paper.id)) continue;
+    seen.add(paper.id);
+    // One paper whose text cannot be rendered is left out of the list; the others are still offered.
+    try {
+      const item = new PaperCompletionItem(paper);
+      item.detail = completionDetail(paper);
+      item.sortText = String(items.length).padStart(width, '0');
+      item.filterText = `${replaced} ${completionFilterText(paper, insert.filterPrefix)}`;
+      item.insertText = insert.text(paper);
+      item.range = range;
+      items.push(item);
+    } catch { /* left out */ }
+  }
   if (items.length > 0) items[0].preselect = true;
   return new vscode.CompletionList(items, true);
 }

@@ -31,6 +31,14 @@ export { showSuggestPick, type SuggestionsShown } from './suggestPick';
  */
 const ALL_DOCUMENTS: vscode.DocumentSelector = '*';
 
+/**
+ * Every document too, as completion registers: a pattern that matches every path ranks with a
+ * language's own providers, above VS Code's word-based suggestions (registered for `*`), which VS Code
+ * then leaves out wherever Paper Scout offers papers, so no "quantized" or "Quantizing" turns up among
+ * the keys. Where no citation goes the provider answers nothing and the words come as usual.
+ */
+const ALL_DOCUMENTS_ABOVE_WORDS: vscode.DocumentSelector = { pattern: '**' };
+
 /** The citation features on the papers of one store; everything it registers is disposed with it. */
 export class Citations implements vscode.Disposable {
   private readonly keys: PaperKeys;
@@ -78,7 +86,7 @@ export class Citations implements vscode.Disposable {
     if (this.completionRegistration && trigger === this.registeredTrigger) return;
     this.completionRegistration?.dispose();
     this.registeredTrigger = trigger;
-    this.completionRegistration = vscode.languages.registerCompletionItemProvider(ALL_DOCUMENTS, completion, ...triggerCharacters(trigger));
+    this.completionRegistration = vscode.languages.registerCompletionItemProvider(ALL_DOCUMENTS_ABOVE_WORDS, completion, ...triggerCharacters(trigger));
   }
 
   dispose(): void {

@@ -1,25 +1,30 @@
 import * as vscode from 'vscode';
-import { formatCitation } from '../core/citations/formats';
 import { clipAtWord } from '../core/citations/displayText';
+import { formatCitation } from '../core/citations/formats';
 import { readableText } from '../core/citations/latexText';
+import { AUTO_FORMAT, documentFormat } from '../core/insertion/documentStyle';
+import { citationInDocument, placeCitation, type Placement, type PlacementMode } from '../core/insertion/placement';
 import type { Paper } from '../core/types';
 import { availableFormats, findFormat, type AvailableFormat } from './formatRegistry';
+import { documentWindow } from './passageRequest';
 import { defaultFormatFor } from '../settings/settings';
-import { citationForLanguage, planInsertion } from './citationText';
 
 /** How a citation is inserted. */
 export interface InsertOptions {
-  /** A format id (`bibtex`, `template:<name>`); the language's default from the settings when absent. */
+  /** A format id (`bibtex`, `template:<name>`, `auto`); the language's default from the settings when absent. */
   format?: string;
   /** Ask for the format first (the panel's "Insert Citation"). */
   pickFormat?: boolean;
   /** Replace non-empty selections instead of inserting after them. */
   replaceSelection?: boolean;
+  /** At the cursor (the default), or where a writer cites the passage at the cursor (Papers for This Passage). */
+  placement?: PlacementMode;
 }
 
 /**
  * Inserts and copies citations. Remembers the last text editor that had focus, so the paper panel
- * and the sidebar (which take focus from it) still insert where the user was writing.
+ * and the sidebar (which take focus from it) still insert where the user was writing, and gives that
+ * editor the focus back once the citation is in.
  */
 export class CitationInserter implements vscode.Disposable {
   private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
@@ -64,13 +69,14 @@ export class CitationInserter implements vscode.Disposable {
   }
 
   /**
-   * Inserts the citation at every cursor of the target editor as one undoable edit; with no editor,
-   * copies it and says so. Resolves to true when the text went into a document.
+   * Inserts the citation at every cursor of the target editor (or, for a passage, where a writer cites
+   * it) as one undoable edit, then gives that editor the focus; with no editor, copies the citation and
+   * says so. Resolves to true when the text went into a document.
    */
   async insert(paper: Paper, options: InsertOptions = {}): Promise<boolean> {
-    const languageId = this.targetDocument()?.languageId;
-    const format = options.format !== undefined ? resolveFormat(options.format, this.log)
-      : options.pickFormat ? await pickFormat(languageId) : resolveFormat(defaultFormatFor(languageId), this.log);
+    const document = this.targetDocument();
+    const format = options.format !== undefined ? resolveFormat(options.format, document, this.log)
+      : options.pickFormat ? await pickFormat(document) : resolveFormat(defaultFormatFor(document?.languageId), document, this.log);
     if (!format) return false;
     const text = format.render(paper);
     const editor = await this.targetEditor();
@@ -79,23 +85,18 @@ export class CitationInserter implements vscode.Disposable {
       void vscode.window.showInformationMessage(`No editor is open: the ${format.label} citation of "${shortTitle(paper)}" was copied to the clipboard.`);
       return false;
     }
-    const { document } = editor;
-    const seen = new Set<string>();
+    const mode = options.placement ?? 'cursor';
+    const placements = this.placements(editor, text, format.id, mode, options.replaceSelection === true);
+    const edits = placements.filter((placement) => placement.kind === 'replace' || !placement.alreadyCited);
+    if (edits.length === 0) {
+      vscode.window.setStatusBarMessage(`$(check) ${paper.key} is cited there already`, 4000);
+      await focus(editor);
+      return true;
+    }
     const applied = await editor.edit((builder) => {
-      for (const selection of editor.selections) {
-        // What the line holds before the cursor decides whether the citation joins a comment there.
-        const at = options.replaceSelection && !selection.isEmpty ? selection.start : selection.end;
-        const lineText = document.lineAt(at.line).text;
-        const citation = citationForLanguage(text, format.id, document.languageId, lineText.slice(0, at.character));
-        if (options.replaceSelection && !selection.isEmpty) {
-          builder.replace(selection, citation.text);
-          continue;
-        }
-        const plan = planInsertion(citation, lineText, at.line, at.character);
-        const key = `${plan.line}:${plan.character}`;
-        if (seen.has(key)) continue; // two cursors on one line: one comment above it is enough
-        seen.add(key);
-        builder.insert(new vscode.Position(plan.line, plan.character), plan.text);
+      for (const edit of edits) {
+        if (edit.kind === 'replace') builder.replace(edit.range, edit.text);
+        else builder.insert(edit.position, edit.text);
       }
     });
     if (!applied) {
@@ -103,10 +104,39 @@ export class CitationInserter implements vscode.Disposable {
       void vscode.window.showWarningMessage('Paper Scout could not insert the citation: the editor did not accept the edit.');
       return false;
     }
-    if (editor !== vscode.window.activeTextEditor) {
-      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    // At the cursor, typing goes on after the citation; for a passage, where the writer was.
+    const only = edits.length === 1 && editor.selections.length === 1 ? edits[0] : undefined;
+    if (only && mode === 'cursor') {
+      const start = only.kind === 'replace' ? only.range.start : only.position;
+      const end = editor.document.positionAt(editor.document.offsetAt(start) + only.text.trimEnd().length);
+      editor.selection = new vscode.Selection(end, end);
     }
+    await focus(editor);
     return true;
+  }
+
+  /** Where the citation goes for each cursor of `editor` (one for a passage), and what is written there. */
+  private placements(editor: vscode.TextEditor, text: string, formatId: string, mode: PlacementMode, replace: boolean): Edit[] {
+    const { document } = editor;
+    const selections = mode === 'passage' ? [editor.selection] : editor.selections;
+    const edits: Edit[] = [];
+    const seen = new Set<string>();
+    for (const selection of selections) {
+      if (replace && !selection.isEmpty) {
+        const before = document.lineAt(selection.start.line).text.slice(0, selection.start.character);
+        edits.push({ kind: 'replace', range: selection, text: citationInDocument(text, formatId, document.languageId, before) });
+        continue;
+      }
+      const at = mode === 'passage' ? selection.active : selection.end;
+      const window = documentWindow(document, at);
+      const placement = placeCitation({ text: window.text, languageId: document.languageId, cursor: window.cursor, citation: text, formatId, mode });
+      const position = document.positionAt(window.base + placement.offset);
+      const key = `${position.line}:${position.character}:${placement.text}`;
+      if (seen.has(key)) continue; // two cursors that place it at the same spot: once is enough
+      seen.add(key);
+      edits.push({ kind: 'insert', position, ...placement });
+    }
+    return edits;
   }
 
   /**
@@ -114,11 +144,9 @@ export class CitationInserter implements vscode.Disposable {
    * insertion would put in the target editor (plain text when there is none). Resolves to the text.
    */
   async copy(paper: Paper, formatId?: string): Promise<string> {
-    const languageId = this.targetDocument()?.languageId;
-    const format = resolveFormat(formatId ?? defaultFormatFor(languageId), this.log) ?? builtIn('plain');
-    const text = formatId === undefined && languageId
-      ? citationForLanguage(format.render(paper), format.id, languageId).text
-      : format.render(paper);
+    const document = this.targetDocument();
+    const format = resolveFormat(formatId ?? defaultFormatFor(document?.languageId), document, this.log);
+    const text = formatId === undefined && document ? citationInDocument(format.render(paper), format.id, document.languageId) : format.render(paper);
     await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(`$(copy) Copied the ${format.label} citation of "${shortTitle(paper)}"`, 4000);
     return text;
@@ -129,14 +157,33 @@ export class CitationInserter implements vscode.Disposable {
   }
 }
 
-/** Asks for a citation format (built-in or a user template), the language's default first. */
-export async function pickFormat(languageId: string | undefined): Promise<AvailableFormat | undefined> {
-  const preferred = defaultFormatFor(languageId);
+/** One edit of an insertion: text put at a place, or a selection replaced. */
+type Edit = ({ kind: 'insert'; position: vscode.Position } & Placement) | { kind: 'replace'; range: vscode.Range; text: string };
+
+/** Gives `editor` the keyboard focus (after a panel, the sidebar or a quick pick had it). */
+async function focus(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, selection: editor.selection });
+}
+
+/**
+ * The id of the format `auto` means for `document` (its own citation style), or `id` itself. With no
+ * document, plain text.
+ */
+export function documentFormatId(id: string, document: vscode.TextDocument | undefined): string {
+  if (id !== AUTO_FORMAT) return id;
+  return document ? documentFormat(document.getText(), document.languageId) : 'plain';
+}
+
+/** Asks for a citation format (built-in or a user template), the document's default first. */
+export async function pickFormat(document: vscode.TextDocument | undefined): Promise<AvailableFormat | undefined> {
+  const configured = defaultFormatFor(document?.languageId);
+  const preferred = documentFormatId(configured, document);
+  const why = configured === AUTO_FORMAT ? 'this document\'s style' : `default${document ? ` for ${document.languageId}` : ''}`;
   const items = availableFormats()
     .sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred))
     .map((format) => ({
       label: format.label,
-      description: [format.template ? 'template' : '', format.id === preferred ? `default${languageId ? ` for ${languageId}` : ''}` : ''].filter(Boolean).join(' · ') || undefined,
+      description: [format.template ? 'template' : '', format.id === preferred ? why : ''].filter(Boolean).join(' · ') || undefined,
       detail: format.description,
       format,
     }));
@@ -144,16 +191,12 @@ export async function pickFormat(languageId: string | undefined): Promise<Availa
   return picked?.format;
 }
 
-/** The format with this id; an unknown id (a template since removed) falls back to plain text, logged. */
-function resolveFormat(id: string, log: vscode.LogOutputChannel): AvailableFormat {
-  const format = findFormat(id);
+/** The format with this id (`auto` resolved for `document`); an unknown id (a template since removed) falls back to plain text, logged. */
+function resolveFormat(id: string, document: vscode.TextDocument | undefined, log: vscode.LogOutputChannel): AvailableFormat {
+  const format = findFormat(documentFormatId(id, document));
   if (format) return format;
   log.warn(`unknown citation format "${id}"; using plain text`);
-  return builtIn('plain');
-}
-
-function builtIn(id: 'plain'): AvailableFormat {
-  return { id, label: 'Plain text', description: '', template: false, render: (paper) => formatCitation(paper, id) };
+  return { id: 'plain', label: 'Plain text', description: '', template: false, render: (paper) => formatCitation(paper, 'plain') };
 }
 
 function shortTitle(paper: Paper): string {

@@ -4,10 +4,35 @@
  * title or abstract can never add links, images, HTML or command links of its own.
  */
 import { COMMANDS } from '../commands/commandIds';
-import { dateLabel, escapeMarkdown, markdownText, yearLabel } from '../core/citations/displayText';
+import { authorsShort, citationFacts, type CitablePaper } from '../core/citations/citationFacts';
+import { clipAtWord, dateLabel, escapeMarkdown, markdownText, yearLabel } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import { authorsNote } from '../core/citations/paperFacts';
 import type { Paper } from '../core/types';
+
+/** How long a completion row's readable label (its short title) may be. */
+const SHORT_TITLE_LENGTH = 48;
+
+/**
+ * A paper's short title: the name before the title's colon when there is a short one ("LQ-LoRA"), else
+ * the readable title cut between words.
+ */
+export function shortTitle(paper: Pick<Paper, 'title'>): string {
+  const title = readableText(paper.title);
+  const colon = title.indexOf(':');
+  if (colon > 0 && colon <= 40) return title.slice(0, colon).trim();
+  return clipAtWord(title, SHORT_TITLE_LENGTH);
+}
+
+/**
+ * A completion row: the key, and beside it a readable label — the short title, the year and the first
+ * author, each where known ("LQ-LoRA · 2023 · Guo et al."). The shape of VS Code's `CompletionItemLabel`.
+ */
+export function completionLabel(paper: CitablePaper): { label: string; description: string } {
+  const facts = citationFacts(paper);
+  const parts = [shortTitle(paper), facts.date ? String(facts.date.year) : '', authorsShort(facts)];
+  return { label: paper.key, description: parts.filter(Boolean).join(' · ') };
+}
 
 /** The completion item's detail: the readable title and the year (`n.d.` when unknown). */
 export function completionDetail(paper: Paper): string {

@@ -4,9 +4,9 @@
  * passage at the cursor, when no paper matches, and when the index could not be made.
  */
 import * as vscode from 'vscode';
-import { dateLabel } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import { matchedWords, passageQueryAt, suggestPapers, type PaperSearch, type PassageRequest } from '../core/passage/suggest';
+import { cutAtRelevance } from '../core/search/relevanceCutoff';
 import { isIndexCancelled } from '../core/store/indexService';
 import type { Paper } from '../core/types';
 
@@ -15,6 +15,8 @@ export interface SuggestionsShown {
   state: 'papers' | 'no passage' | 'no papers' | 'no index';
   words: string[];
   papers: Array<{ id: string; key: string; matched: string[] }>;
+  /** How many papers wait behind "Show N More Papers" (scored below the relevance floor). */
+  heldBack?: number;
 }
 
 /** What the pick needs and what its items do. */
@@ -22,8 +24,10 @@ export interface SuggestPickOptions {
   request: PassageRequest;
   /** The search index (made on first use). */
   search(): Promise<PaperSearch>;
-  /** Inserts the chosen paper's citation. */
+  /** Cites the chosen paper where a writer cites the passage (the end of its sentence, a comment line after its comment). */
   onAccept(paper: Paper): unknown;
+  /** Cites the paper at the cursor instead (the item's Insert at Cursor button). */
+  onInsertAtCursor(paper: Paper): unknown;
   onCopy(paper: Paper): unknown;
   onOpen(paper: Paper): unknown;
   /** Opens the ordinary search, with `query` typed. */
@@ -32,14 +36,15 @@ export interface SuggestPickOptions {
   onDidShow?(shown: SuggestionsShown): void;
 }
 
-type PaperItem = vscode.QuickPickItem & { paper: Paper };
-type ActionItem = vscode.QuickPickItem & { action?: () => unknown };
+type PaperItem = vscode.QuickPickItem & { paper: Paper; matched: string[] };
+type ActionItem = vscode.QuickPickItem & { action?: () => unknown; keepOpen?: boolean };
 type Item = PaperItem | ActionItem;
 
 /** At most this many papers are suggested. */
 const SUGGESTION_LIMIT = 20;
 /** At most this many matched words are shown per paper. */
 const MATCHED_SHOWN = 6;
+const CURSOR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert Citation at the Cursor' };
 const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Citation' };
 const OPEN_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('preview'), tooltip: 'Open Paper' };
 
@@ -60,14 +65,17 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
           pick.hide();
           void options.onAccept(item.paper);
         } else if (item.action) {
-          pick.hide();
+          if (!item.keepOpen) pick.hide();
           void item.action();
         }
       }),
       pick.onDidTriggerItemButton(({ item, button }) => {
         if (!('paper' in item)) return;
         if (button === COPY_BUTTON) void options.onCopy(item.paper);
-        else if (button === OPEN_BUTTON) {
+        else if (button === CURSOR_BUTTON) {
+          pick.hide();
+          void options.onInsertAtCursor(item.paper);
+        } else if (button === OPEN_BUTTON) {
           pick.hide();
           void options.onOpen(item.paper);
         }
@@ -85,7 +93,17 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
   if (!open) return closed; // closed while the index was made
   pick.busy = false;
   pick.placeholder = shown.placeholder;
-  pick.items = shown.items;
+  const held = shown.more ?? [];
+  pick.items = held.length > 0 ? [...shown.items, {
+    label: `$(ellipsis) Show ${held.length} More ${held.length === 1 ? 'Paper' : 'Papers'}`,
+    description: 'less relevant',
+    keepOpen: true,
+    action: () => {
+      pick.items = [...shown.items, ...held];
+      pick.activeItems = [held[0]];
+      options.onDidShow?.({ ...shown.report, papers: [...shown.report.papers, ...held.map(({ paper, matched }) => ({ id: paper.id, key: paper.key, matched }))], heldBack: 0 });
+    },
+  }] : shown.items;
   options.onDidShow?.(shown.report);
   return closed;
 }
@@ -96,7 +114,7 @@ function noIcons(text: string): string {
 }
 
 /** The items for the request, the placeholder that goes with them, and what the test hooks hear. */
-async function suggestionItems(options: SuggestPickOptions): Promise<{ items: Item[]; placeholder: string; report: SuggestionsShown }> {
+async function suggestionItems(options: SuggestPickOptions): Promise<{ items: Item[]; more?: PaperItem[]; placeholder: string; report: SuggestionsShown }> {
   const found = passageQueryAt(options.request);
   const words = found?.query.words ?? [];
   if (!found || words.length === 0) {
@@ -140,16 +158,22 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
   }
   const suggestions = results.map((result) => ({ result, matched: matchedWords(result, found.query) }));
   // The matched words lead the second line, where a long title cannot push them out of sight.
-  const items = suggestions.map(({ result, matched }): PaperItem => ({
+  const item = ({ result, matched }: (typeof suggestions)[number]): PaperItem => ({
     label: noIcons(readableText(result.paper.title)),
-    description: dateLabel(result.paper.published),
+    description: result.paper.published ?? undefined,
     detail: noIcons(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${readableText(result.snippet)}`),
-    buttons: [COPY_BUTTON, OPEN_BUTTON],
+    buttons: [CURSOR_BUTTON, COPY_BUTTON, OPEN_BUTTON],
     paper: result.paper,
-  }));
+    matched,
+  });
+  // The list ends where relevance falls off; the rest is one choice away (see `showSuggestPick`).
+  const heldBack = new Set(cutAtRelevance(results).more.map((result) => result.paper.id));
+  const items: PaperItem[] = suggestions.filter(({ result }) => !heldBack.has(result.paper.id)).map(item);
+  const more = suggestions.filter(({ result }) => heldBack.has(result.paper.id)).map(item);
   return {
-    placeholder: `${about} (Enter cites at the cursor)`,
-    report: { state: 'papers', words, papers: suggestions.map(({ result, matched }) => ({ id: result.paper.id, key: result.paper.key, matched })) },
+    placeholder: `${about} (Enter cites the passage)`,
+    report: { state: 'papers', words, papers: items.map(({ paper, matched }) => ({ id: paper.id, key: paper.key, matched })), heldBack: more.length },
     items,
+    more,
   };
 }

@@ -21,6 +21,9 @@ export const COMMANDS = {
   suggestPapers: 'paperScout.suggestPapers',
   searchPapersForKey: 'paperScout.searchPapersForKey',
   ignoreCitationKey: 'paperScout.ignoreCitationKey',
+  panelBack: 'paperScout.panelBack',
+  panelForward: 'paperScout.panelForward',
+  getStarted: 'paperScout.getStarted',
 } as const;
 
 /** A command's name in `COMMANDS`. */

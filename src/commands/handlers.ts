@@ -58,6 +58,10 @@ export interface CommandTarget {
   searchPapersForKey(place: KeyAtPlace): Promise<void>;
   /** Stops marking `key` as unknown in this workspace (kept in a setting, and said so with a way back). */
   ignoreCitationKey(key: string): Promise<void>;
+  /** Shows the paper before (or after) the one in the paper panel that has the focus; false when there is none. */
+  navigatePanel(direction: 'back' | 'forward'): boolean;
+  /** Opens the walkthrough. */
+  getStarted(): Promise<unknown>;
 }
 
 /** The handler of every command, acting on `target`. */
@@ -125,6 +129,9 @@ export function commandHandlers(target: CommandTarget): CommandHandlers {
       if (typeof key !== 'string' || key.length === 0) throw new Error('Ignore Citation Key needs the key (the quick fix of an unknown key passes it)');
       return target.ignoreCitationKey(key);
     },
+    panelBack: () => target.navigatePanel('back'),
+    panelForward: () => target.navigatePanel('forward'),
+    getStarted: () => target.getStarted(),
   };
 }
 

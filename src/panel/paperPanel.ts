@@ -4,7 +4,7 @@ import { readableText } from '../core/citations/latexText';
 import type { SearchResult } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
 import { availableFormats } from '../citations/formatRegistry';
-import { panelStateSchema, webviewMessageSchema, type CitedInView, type ExtensionMessage, type WebviewMessage } from '../shared/panelProtocol';
+import { PANEL_HISTORY_LIMIT, panelStateSchema, webviewMessageSchema, type CitedInView, type ExtensionMessage, type PanelHistoryView, type PanelState, type PaperLinkView, type WebviewMessage } from '../shared/panelProtocol';
 import type { PaperStore } from '../core/store/paperStore';
 import { affects, reusePanel, SETTINGS } from '../settings/settings';
 import { isWebUrl, paperView } from './paperView';
@@ -49,11 +49,18 @@ export interface PanelInfo {
   citedIn?: CitedInView;
   /** The ids of the related papers last sent to the webview (undefined while they are being found). */
   related?: string[];
+  /** The papers it can go back to (oldest first) and forward to (nearest first). */
+  back: string[];
+  forward: string[];
 }
 
-/** What the manager keeps for each panel: its paper, and what was last sent (to send only changes). */
+/** What the manager keeps for each panel: its paper, where it can go back and forward to, and what was last sent (to send only changes). */
 interface PanelEntry {
   paperId: string;
+  /** The papers shown before, oldest first. */
+  back: string[];
+  /** The papers gone back from, nearest first. */
+  forward: string[];
   citedIn?: CitedInView;
   related?: string[];
 }
@@ -85,7 +92,7 @@ export class PaperPanels implements vscode.Disposable {
         deserializeWebviewPanel: async (panel, state) => {
           const parsed = panelStateSchema.safeParse(state);
           if (!parsed.success) this.log.warn('a paper panel was restored without a valid paper id; it shows a notice');
-          this.attach(panel, parsed.success ? parsed.data.paperId : '');
+          this.attach(panel, parsed.success ? parsed.data.paperId : '', parsed.success ? { back: parsed.data.back ?? [], forward: parsed.data.forward ?? [] } : undefined);
           if (reusePanel() && !this.shared) this.shared = panel;
         },
       }),
@@ -103,9 +110,8 @@ export class PaperPanels implements vscode.Disposable {
     const reuse = reusePanel();
     const existing = reuse ? this.shared : [...this.panels].find(([, entry]) => entry.paperId === paperId)?.[0];
     if (existing) {
-      this.panels.set(existing, { paperId });
-      existing.title = panelTitle(paper);
-      this.post(existing);
+      const entry = this.panels.get(existing);
+      if (entry && entry.paperId !== paperId) this.show(existing, entry, paperId, [...entry.back, entry.paperId], []);
       existing.reveal(undefined, options.preserveFocus);
       return;
     }
@@ -117,9 +123,53 @@ export class PaperPanels implements vscode.Disposable {
     if (reuse) this.shared = panel;
   }
 
+  /**
+   * Shows the paper before (or after) the one the panel shows: the panel that has the focus, or the
+   * one given. False when there is nowhere to go.
+   */
+  navigate(direction: 'back' | 'forward', panel = [...this.panels.keys()].find((candidate) => candidate.active)): boolean {
+    const entry = panel && this.panels.get(panel);
+    if (!panel || !entry) return false;
+    const known = (id: string): boolean => this.store.paper(id) !== undefined;
+    if (direction === 'back') {
+      const back = entry.back.filter(known);
+      const target = back.pop();
+      if (target === undefined) return false;
+      this.show(panel, entry, target, back, [entry.paperId, ...entry.forward]);
+    } else {
+      const [target, ...forward] = entry.forward.filter(known);
+      if (target === undefined) return false;
+      this.show(panel, entry, target, [...entry.back, entry.paperId], forward);
+    }
+    return true;
+  }
+
+  /** Puts `paperId` in `panel` with this history (each side kept to its last `PANEL_HISTORY_LIMIT`). */
+  private show(panel: vscode.WebviewPanel, entry: PanelEntry, paperId: string, back: string[], forward: string[]): void {
+    this.panels.set(panel, { paperId, back: back.slice(-PANEL_HISTORY_LIMIT), forward: forward.slice(0, PANEL_HISTORY_LIMIT) });
+    panel.title = panelTitle(this.store.paper(paperId));
+    this.post(panel);
+  }
+
+  /** Where the panel can go back and forward to, as its buttons show it. */
+  private historyView(entry: PanelEntry | undefined): PanelHistoryView {
+    const link = (id: string | undefined): PaperLinkView | undefined => {
+      const paper = id === undefined ? undefined : this.store.paper(id);
+      return paper && { id: paper.id, title: readableText(paper.title), published: paper.published };
+    };
+    const back = entry?.back.filter((id) => this.store.paper(id) !== undefined);
+    const forward = entry?.forward.filter((id) => this.store.paper(id) !== undefined);
+    return { back: link(back?.[back.length - 1]), forward: link(forward?.[0]) };
+  }
+
+  /** What the webview keeps to restore the panel after a reload. */
+  private stateOf(entry: PanelEntry): PanelState {
+    return { paperId: entry.paperId, back: entry.back, forward: entry.forward };
+  }
+
   /** The open panels. */
   list(): PanelInfo[] {
-    return [...this.panels].map(([panel, { paperId, citedIn, related }]) => ({ paperId, visible: panel.visible, active: panel.active, citedIn, related }));
+    return [...this.panels].map(([panel, { paperId, citedIn, related, back, forward }]) => ({ paperId, visible: panel.visible, active: panel.active, citedIn, related, back: [...back], forward: [...forward] }));
   }
 
   /** Sends each panel where its paper is cited, when that changed. */
@@ -142,8 +192,8 @@ export class PaperPanels implements vscode.Disposable {
     for (const panel of this.panels.keys()) this.post(panel);
   }
 
-  private attach(panel: vscode.WebviewPanel, paperId: string): void {
-    this.panels.set(panel, { paperId });
+  private attach(panel: vscode.WebviewPanel, paperId: string, history = { back: [] as string[], forward: [] as string[] }): void {
+    this.panels.set(panel, { paperId, ...history });
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const script = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media, script] };
@@ -154,7 +204,7 @@ export class PaperPanels implements vscode.Disposable {
     panel.title = panelTitle(this.store.paper(paperId));
     panel.webview.html = html(panel.webview, media, script);
     const subscriptions = [
-      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(panel, message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(panel, message)),
       panel.onDidDispose(() => {
         this.panels.delete(panel);
         if (this.shared === panel) this.shared = undefined;
@@ -163,18 +213,25 @@ export class PaperPanels implements vscode.Disposable {
     ];
   }
 
-  /** Validates a webview message and acts on it; anything else is ignored and logged. */
-  private receive(panel: vscode.WebviewPanel, raw: unknown): void {
+  /** Validates a webview message and acts on it; anything else is ignored and logged. Resolves once it is handled. */
+  private receive(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
     const paperId = this.panels.get(panel)?.paperId ?? '';
     const parsed = webviewMessageSchema.safeParse(raw);
     this.messageEmitter.fire({ paperId, message: raw, accepted: parsed.success });
     if (!parsed.success) {
       this.log.warn(`ignored a malformed message from the paper panel: ${preview(raw)} (${parsed.error.issues.map((issue) => issue.message).join('; ')})`);
-      return;
+      return Promise.resolve();
     }
-    void this.handle(panel, parsed.data).catch((error: unknown) => {
+    return this.handle(panel, parsed.data).catch((error: unknown) => {
       this.log.error(`paper panel: handling ${parsed.data.type} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     });
+  }
+
+  /** Handles `message` as if the webview of the panel showing `paperId` had sent it (a test hook: the button's own path). */
+  receiveAsFromWebview(paperId: string, message: unknown): Promise<void> {
+    const panel = [...this.panels].find(([, entry]) => entry.paperId === paperId)?.[0];
+    if (!panel) return Promise.reject(new Error(`no panel shows ${paperId}`));
+    return this.receive(panel, message);
   }
 
   private async handle(panel: vscode.WebviewPanel, message: WebviewMessage): Promise<void> {
@@ -191,6 +248,9 @@ export class PaperPanels implements vscode.Disposable {
         return;
       case 'openPaper':
         await this.open(message.paperId);
+        return;
+      case 'navigate':
+        this.navigate(message.direction, panel);
         return;
       case 'revealTopic':
         await this.actions.revealTopic(message.topic, this.panels.get(panel)?.paperId ?? '');
@@ -241,7 +301,7 @@ export class PaperPanels implements vscode.Disposable {
         entry.citedIn = citedIn;
         entry.related = undefined;
       }
-      message = { type: 'show', paper: paperView(paper, [], availableFormats(), citedIn), relatedPending: true };
+      message = { type: 'show', paper: paperView(paper, [], availableFormats(), citedIn), relatedPending: true, history: this.historyView(entry), state: entry ? this.stateOf(entry) : { paperId } };
     } else if (this.store.state.kind === 'loading') {
       message = { type: 'status', text: 'Loading papers…' };
     } else {
@@ -262,7 +322,7 @@ export class PaperPanels implements vscode.Disposable {
     if (entry?.paperId !== paper.id) return; // the panel shows another paper by now
     entry.related = related.map((result) => result.paper.id);
     entry.citedIn = this.citedInView(paper);
-    void panel.webview.postMessage({ type: 'show', paper: paperView(paper, related, availableFormats(), entry.citedIn) } satisfies ExtensionMessage);
+    void panel.webview.postMessage({ type: 'show', paper: paperView(paper, related, availableFormats(), entry.citedIn), history: this.historyView(entry), state: this.stateOf(entry) } satisfies ExtensionMessage);
   }
 
   dispose(): void {

@@ -1,4 +1,6 @@
 /** Builds what the paper panel shows from a paper. Pure (no `vscode`), so it can be unit-tested. */
+import { citationFacts, missingFacts } from '../core/citations/citationFacts';
+import { CITATION_FORMATS, describeCitation, type CitationFormat } from '../core/citations/formats';
 import { readableText } from '../core/citations/latexText';
 import { paperLookupUrls } from '../core/citations/urls';
 import type { SearchResult } from '../core/search/paperIndex';
@@ -18,7 +20,13 @@ export interface PanelFormat {
   render(paper: Paper): string;
 }
 
-/** The panel's view of `paper`, with its related papers, its citation in every format offered, and where the workspace cites it. */
+const BUILT_IN: ReadonlySet<string> = new Set(CITATION_FORMATS.map((format) => format.id));
+
+/**
+ * The panel's view of `paper`, with its related papers, its citation in every format offered (each
+ * built-in one described by exactly what it holds for this paper), what a citation cannot say because
+ * it is not known, and where the workspace cites it.
+ */
 export function paperView(paper: Paper, related: readonly SearchResult[], formats: readonly PanelFormat[], citedIn: CitedInView): PaperView {
   return {
     id: paper.id,
@@ -33,7 +41,13 @@ export function paperView(paper: Paper, related: readonly SearchResult[], format
     links: paper.links.filter(isWebUrl),
     lookup: paperLookupUrls(paper),
     related: related.map(({ paper: other }) => ({ id: other.id, title: readableText(other.title), published: other.published })),
-    formats: formats.map((format) => ({ id: format.id, label: format.label, description: format.description, text: format.render(paper) })),
+    formats: formats.map((format) => ({
+      id: format.id,
+      label: format.label,
+      description: BUILT_IN.has(format.id) ? describeCitation(paper, format.id as CitationFormat) : format.description,
+      text: format.render(paper),
+    })),
+    missing: missingFacts(citationFacts(paper)),
     citedIn,
   };
 }

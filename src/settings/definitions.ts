@@ -5,6 +5,7 @@
  */
 import { orderLabel } from '../core/citations/displayText';
 import type { CitationFormat } from '../core/citations/formats';
+import { AUTO_FORMAT } from '../core/insertion/documentStyle';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/references/citationIndexBuild';
 import type { PaperSort } from '../core/topics/groupByTopic';
 
@@ -36,14 +37,14 @@ export const SORT_LABELS: Readonly<Record<PaperSort, string>> = {
   title: orderLabel('title'),
 };
 
-/** The built-in per-language citation formats; the setting's entries are laid over them. */
-export const DEFAULT_FORMAT_BY_LANGUAGE: Readonly<Record<string, CitationFormat>> = {
-  markdown: 'markdown',
-  latex: 'latex',
-  tex: 'latex',
-  bibtex: 'bibtex',
-  plaintext: 'plain',
-  '*': 'comment',
+/**
+ * The built-in per-language citation formats; the setting's entries are laid over them. `auto` is the
+ * document's own style (`documentFormat`): `[@key]` in Markdown that uses pandoc citations, the
+ * Markdown link in Markdown that does not, the LaTeX document's own command, BibTeX in `.bib` files,
+ * plain text in other prose, a comment in code.
+ */
+export const DEFAULT_FORMAT_BY_LANGUAGE: Readonly<Record<string, CitationFormat | typeof AUTO_FORMAT>> = {
+  '*': AUTO_FORMAT,
 };
 
 /** The comment trigger when the setting is empty or missing. */

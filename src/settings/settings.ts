@@ -5,6 +5,7 @@
  * workspace.
  */
 import * as vscode from 'vscode';
+import { AUTO_FORMAT } from '../core/insertion/documentStyle';
 import type { PaperSort } from '../core/topics/groupByTopic';
 import { restrictedValue, SECTION, sectionKey, SETTINGS, SORT_ORDERS, UNKNOWN_KEY_SEVERITIES, type SettingDefinition, type UnknownKeySeverity } from './definitions';
 
@@ -65,8 +66,9 @@ export function rememberSearches(): boolean {
 
 /**
  * The id of the citation format inserted into a document of `languageId`: the setting's entry for the
- * language, else its `*` entry, else the built-in default; `plain` with no document. Ids are built-in
- * formats or `template:<name>`; the inserter falls back to plain text for one it does not know.
+ * language, else its `*` entry, else the built-in default (`auto`, the document's own style); `plain`
+ * with no document. Ids are `auto`, built-in formats or `template:<name>`; the inserter falls back to
+ * plain text for one it does not know.
  */
 export function defaultFormatFor(languageId: string | undefined): string {
   if (languageId === undefined) return 'plain';
@@ -77,7 +79,7 @@ export function defaultFormatFor(languageId: string | undefined): string {
     if (typeof entry === 'string' && entry.trim()) return entry.trim();
     return SETTINGS.defaultFormat.default[language];
   };
-  return pick(languageId) ?? pick('*') ?? 'comment';
+  return pick(languageId) ?? pick('*') ?? AUTO_FORMAT;
 }
 
 /** The raw value of the citation templates setting (checked by `parseTemplates`). */

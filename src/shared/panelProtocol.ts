@@ -35,6 +35,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openCitation'), paperId, uri: z.string().check(z.minLength(1), z.maxLength(4096)), line: place, column: place }),
   /** Look for citations in a workspace the index left idle (nothing in it showed it cites). */
   z.strictObject({ type: z.literal('findCitations') }),
+  /** Go back to the paper shown before, or forward again (the panel's buttons, the mouse's back and forward buttons). */
+  z.strictObject({ type: z.literal('navigate'), direction: z.enum(['back', 'forward']) }),
 ]);
 
 /** A message from the webview, once validated. */
@@ -97,22 +99,41 @@ export interface PaperView {
   lookup: { arxiv: string; huggingFace: string };
   related: PaperLinkView[];
   formats: FormatView[];
+  /** What a citation cannot say because it is not known ("authors", "date"); empty when nothing is missing. */
+  missing: string[];
   citedIn: CitedInView;
+}
+
+/** Where the panel can go back or forward to: the paper there, by title (undefined when there is none). */
+export interface PanelHistoryView {
+  back?: PaperLinkView;
+  forward?: PaperLinkView;
 }
 
 /** Messages the extension sends to the webview. */
 export type ExtensionMessage =
-  /** Show this paper; `relatedPending` while related papers are still being found. */
-  | { type: 'show'; paper: PaperView; relatedPending?: boolean }
+  /**
+   * Show this paper; `relatedPending` while related papers are still being found; `history` for the
+   * back and forward buttons; `state` for the webview to keep (`setState`), to be restored by.
+   */
+  | { type: 'show'; paper: PaperView; relatedPending?: boolean; history: PanelHistoryView; state: PanelState }
   /** Where the shown paper is cited, when that changed. */
   | { type: 'citedIn'; paperId: string; citedIn: CitedInView }
   | { type: 'missing'; paperId: string; reason: string }
   | { type: 'status'; text: string };
 
-/** What the webview keeps with `setState`, so the serializer can restore the panel after a reload. */
+/** What the webview keeps with `setState`, so the serializer can restore the panel (and where it can go back to) after a reload. */
 export interface PanelState {
   paperId: string;
+  /** The papers shown before, oldest first, and those gone back from, nearest first. */
+  back?: string[];
+  forward?: string[];
 }
 
+/** How many papers the panel remembers each way. */
+export const PANEL_HISTORY_LIMIT = 50;
+
+const paperIds = z.array(paperId).check(z.maxLength(PANEL_HISTORY_LIMIT));
+
 /** Validates persisted webview state (it may come from an older version or be corrupt). */
-export const panelStateSchema = z.looseObject({ paperId });
+export const panelStateSchema = z.looseObject({ paperId, back: z.optional(paperIds), forward: z.optional(paperIds) });

@@ -12,26 +12,18 @@ export interface PaperRow {
   description: string;
 }
 
-/** The facts of a row sorted by `order`, split where `paperFacts` joins them: the one sorted by first. */
-function rowFacts(paper: Paper, order: PaperOrder): [lead: string, rest: string] {
-  const [lead, ...rest] = paperFacts(paper, order).split(' · ');
-  return [lead, rest.join(' · ')];
+/**
+ * A paper's row when the view is sorted by `order`: the readable title leads (a row is cut at its end,
+ * and at the default sidebar width a title needs all of it); the description holds the fact the view
+ * is sorted by first, then the other one, then how often the workspace cites it (`cited 3×`), each
+ * only when known.
+ */
+export function paperRow(paper: Paper, order: PaperOrder, citations = 0): PaperRow {
+  return { label: readableText(paper.title), description: paperDescription(paper, order, citations) };
 }
 
-/**
- * A paper's row when the view is sorted by `order`. Sorted by date or upvotes, that fact leads the
- * label (`▲ 42 · GaLore: …`, `2024-03-06 · GaLore: …`, `n.d.` or `▲ –` when unknown), since a row is
- * cut at its end and a title fills the default sidebar width; the description holds the rest.
- */
-export function paperRow(paper: Paper, order: PaperOrder): PaperRow {
-  const title = readableText(paper.title);
-  return { label: order === 'title' ? title : `${rowFacts(paper, order)[0]} · ${title}`, description: paperDescription(paper, order) };
-}
-
-/**
- * A paper row's description: the facts its label does not lead with (`▲ 42` under date order, the
- * date under upvote order, both by title). The one place a row's description is made.
- */
-export function paperDescription(paper: Paper, order: PaperOrder): string {
-  return order === 'title' ? paperFacts(paper, 'date') : rowFacts(paper, order)[1];
+/** A paper row's description: the known facts, sorted-by first, and the workspace's citations. The one place it is made. */
+export function paperDescription(paper: Paper, order: PaperOrder, citations = 0): string {
+  const facts = paperFacts(paper, order === 'title' ? 'date' : order);
+  return [facts, citations > 0 ? `cited ${citations}×` : ''].filter(Boolean).join(' · ');
 }

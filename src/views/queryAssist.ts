@@ -3,7 +3,7 @@
  * filter typed with no value yet lists the values it takes (topics, sort orders), and the filters in
  * force read as a short line for the pick's title. Pure (no `vscode`).
  */
-import { QUERY_FILTERS, type QueryFilters } from '../core/search/queryFilters';
+import { QUERY_FILTERS, type QueryFilters, type QueryProblem } from '../core/search/queryFilters';
 
 /** Something the pick offers instead of results; choosing it makes the query `query`. */
 export interface AssistEntry {
@@ -83,9 +83,13 @@ function quoted(value: string): string {
   return /\s/.test(value) ? `"${value}"` : value;
 }
 
-/** The filters in force, as a short line ("topic:peft · year:2024 · sorted by date"); '' when none. */
-export function describeFilters(filters: QueryFilters): string {
-  const parts = filters.topics.map((topic) => `topic:${quoted(topic)}`);
+/**
+ * The filters in force, as a short line ("topic:peft · year:2024 · sorted by date"); '' when none. A
+ * filter named among `problems` (`topic:zzz`, which names no topic) was not applied and is left out.
+ */
+export function describeFilters(filters: QueryFilters, problems: readonly QueryProblem[] = []): string {
+  const refused = new Set(problems.map((problem) => problem.text.toLowerCase()));
+  const parts = filters.topics.filter((topic) => !refused.has(`topic:${topic}`.toLowerCase())).map((topic) => `topic:${quoted(topic)}`);
   if (filters.year !== undefined) parts.push(`year:${filters.year}`);
   if (filters.after !== undefined) parts.push(`after:${filters.after}`);
   if (filters.before !== undefined) parts.push(`before:${filters.before}`);

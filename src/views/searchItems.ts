@@ -108,17 +108,32 @@ export function indexProblemItems(problem: IndexProblem, retry: () => void, show
     : [{ label: '$(error) The Search Index Could Not Be Made', description: `${problem.message} (choose to show the log)`, alwaysShow: true, action: showLog, close: true }];
 }
 
-/** Nothing matched: say so, offer to clear the topic filter, and to search the web. */
-export function noResultItems(query: string, topic: string | undefined, clearTopic: () => void): Item[] {
-  const words = query.trim();
-  const web = webSearchUrls(words);
-  const items: Item[] = [
-    { label: '$(info) No papers match', description: topic ? `"${words}" in ${topic}` : `"${words}"`, alwaysShow: true, action: () => undefined, close: false },
-  ];
-  if (topic) items.push({ label: '$(filter) Clear the Topic Filter', description: `search all topics for "${words}"`, alwaysShow: true, action: clearTopic, close: false });
-  items.push(
-    { label: '$(link-external) Search arXiv', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.arxiv)), close: true },
-    { label: '$(link-external) Search Hugging Face Papers', description: words, alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.huggingFace)), close: true },
-  );
+/** Choosing it shows the results held back where relevance fell off (see `cutAtRelevance`). */
+export function moreResultsItem(count: number, showMore: () => void): ActionItem {
+  return {
+    label: `$(ellipsis) Show ${count} More ${count === 1 ? 'Result' : 'Results'}`,
+    description: 'less relevant',
+    alwaysShow: true,
+    action: showMore,
+    close: false,
+  };
+}
+
+/**
+ * Nothing matched: a line that says so (a separator, so VS Code counts no result for it), then what
+ * can be done: clear the topic filter, search arXiv or Hugging Face Papers for the words typed (never
+ * for the filters, which those sites do not know; with no words, no web search).
+ */
+export function noResultItems(words: string, topic: string | undefined, clearTopic: () => void): Item[] {
+  const text = words.trim();
+  const items: Item[] = [separator(`No papers match${text ? ` "${literal(text)}"` : ' these filters'}${topic ? ` in ${literal(topic)}` : ''}`)];
+  if (topic) items.push({ label: '$(filter) Clear the Topic Filter', description: text ? `search all topics for "${literal(text)}"` : 'search all topics', alwaysShow: true, action: clearTopic, close: false });
+  if (text) {
+    const web = webSearchUrls(text);
+    items.push(
+      { label: '$(link-external) Search arXiv', description: literal(text), alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.arxiv)), close: true },
+      { label: '$(link-external) Search Hugging Face Papers', description: literal(text), alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.huggingFace)), close: true },
+    );
+  }
   return items;
 }

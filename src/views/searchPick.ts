@@ -4,13 +4,14 @@ import { firstInOrder } from '../core/firstInOrder';
 import { comparePapers } from '../core/topics/groupByTopic';
 import { parseQuery, type QueryProblem } from '../core/search/queryFilters';
 import type { SearchOutcome } from '../core/search/paperIndex';
+import { cutAtRelevance } from '../core/search/relevanceCutoff';
 import type { Paper } from '../core/types';
 import type { PaperStore } from '../core/store/paperStore';
 import { LiveSearch } from './liveSearch';
 import { describeFilters, queryAssist, replaceWithHelp, type TopicChoice } from './queryAssist';
 import {
-  assistItems, CLEAR_RECENT_BUTTON, COPY_BUTTON, indexingItem, indexProblemItems, INSERT_BUTTON, type Item, noResultItems,
-  paperItem, problemItems, recentItem, REMOVE_RECENT_BUTTON, resultItem, separator,
+  assistItems, CLEAR_RECENT_BUTTON, COPY_BUTTON, indexingItem, indexProblemItems, INSERT_BUTTON, type Item, moreResultsItem,
+  noResultItems, paperItem, problemItems, recentItem, REMOVE_RECENT_BUTTON, resultItem, separator,
 } from './searchItems';
 
 /** What Enter does with the chosen paper, and how the quick pick says so. */
@@ -43,6 +44,8 @@ export interface SearchItemsShown {
   kind: 'initial' | 'results' | 'filters' | 'values' | 'indexing' | 'problem';
   /** The items' labels, in order (separators left out). */
   labels: string[];
+  /** The separators' labels, in order (lines that name what follows, or say that nothing matched). */
+  separators: string[];
   /** The pick's title. */
   title: string;
 }
@@ -111,8 +114,10 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   const show = (query: string, kind: SearchItemsShown['kind'], items: Item[]): void => {
     pick.items = items;
     shownOutcome = '';
-    const labels = items.filter((item) => item.kind !== vscode.QuickPickItemKind.Separator).map((item) => item.label);
-    options.onDidShowItems?.({ query, items: labels.length, kind, labels, title: pick.title ?? '' });
+    const isSeparator = (item: Item): boolean => item.kind === vscode.QuickPickItemKind.Separator;
+    const labels = items.filter((item) => !isSeparator(item)).map((item) => item.label);
+    const separators = items.filter(isSeparator).map((item) => item.label);
+    options.onDidShowItems?.({ query, items: labels.length, kind, labels, separators, title: pick.title ?? '' });
   };
 
   const retype = (value: string): void => {
@@ -121,16 +126,28 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   };
   const helpFor = (problem: QueryProblem): void => retype(replaceWithHelp(pick.value, problem.text));
 
+  /** The query whose held-back results the user asked to see. */
+  let expandedQuery: string | undefined;
   const showOutcome = (query: string, outcome: SearchOutcome): void => {
     // The same answer again (the value echoed back, the index remade) keeps the row the user moved to.
-    const same = JSON.stringify([query, topic, outcome.results.map((result) => result.paper.id), outcome.problems.map((problem) => problem.text)]);
+    const expanded = expandedQuery === query;
+    const same = JSON.stringify([query, topic, expanded, outcome.results.map((result) => result.paper.id), outcome.problems.map((problem) => problem.text)]);
     if (same === shownOutcome && pick.items.length > 0) return;
     shownQuery = outcome.results.length > 0 ? query : '';
-    updateChrome(describeFilters(outcome.filters));
+    updateChrome(describeFilters(outcome.filters, outcome.problems));
     const problems = problemItems(outcome.problems, helpFor);
-    const words = parseQuery(query).text.trim() || query.trim();
-    const papers = outcome.results.map(resultItem);
-    const results = papers.length > 0 || problems.length > 0 ? papers : noResultItems(words, topic, () => { topic = undefined; updateChrome(); void update(); });
+    // The list ends where relevance falls off; the rest is one choice away.
+    const { shown, more } = expanded ? { shown: outcome.results, more: [] } : cutAtRelevance(outcome.results);
+    const papers = shown.map(resultItem);
+    const showMore = (): void => {
+      expandedQuery = query;
+      showOutcome(query, outcome);
+      const first = pick.items.find((item) => 'paper' in item && item.paper.id === more[0]?.paper.id);
+      if (first) pick.activeItems = [first];
+    };
+    const withMore = more.length > 0 ? [...papers, moreResultsItem(more.length, showMore)] : papers;
+    const words = parseQuery(query).text.trim();
+    const results = papers.length > 0 || problems.length > 0 ? withMore : noResultItems(words, topic, () => { topic = undefined; updateChrome(); void update(); });
     show(query, 'results', problems.length > 0 && results.length > 0 ? [...problems, separator('Papers'), ...results] : [...problems, ...results]);
     shownOutcome = same;
     // The problems stay in sight above the papers, but Enter takes the first paper.

@@ -44,9 +44,14 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
   private roots: TopicNode[] | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
+  private readonly badgeEmitter = new vscode.EventEmitter<undefined>();
+
   constructor(private readonly store: PaperStore, private readonly citations?: CitationCounter) {
     store.onDidChange(() => this.refresh(), undefined, this.disposables);
-    citations?.onDidChange(() => this.changeEmitter.fire(undefined), undefined, this.disposables);
+    citations?.onDidChange(() => {
+      this.changeEmitter.fire(undefined);
+      this.badgeEmitter.fire(undefined);
+    }, undefined, this.disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, SETTINGS.sortBy)) this.refresh();
     }, undefined, this.disposables);
@@ -104,6 +109,22 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
     return element.kind === 'topic' ? topicItem(element, order) : paperItem(element, order, this.citations?.count(element.paper.key) ?? 0);
   }
 
+  /**
+   * The cited count of each paper row as a badge at the row's right end, where a long title cannot
+   * push it out of sight (the description, after the title, is cut off first at the default sidebar
+   * width). Register with `vscode.window.registerFileDecorationProvider`.
+   */
+  readonly citedBadges: vscode.FileDecorationProvider = {
+    onDidChangeFileDecorations: this.badgeEmitter.event,
+    provideFileDecoration: (uri) => {
+      if (uri.scheme !== PAPER_ROW_SCHEME || !this.citations) return undefined;
+      const paper = this.store.paper(decodeURIComponent(uri.path.slice(1)));
+      const count = paper ? this.citations.count(paper.key) : 0;
+      if (count === 0) return undefined;
+      return new vscode.FileDecoration(count > 99 ? '99' : String(count), `Cited ${count} ${count === 1 ? 'time' : 'times'} in this workspace`);
+    },
+  };
+
   private readonly paperNodes = new WeakMap<TopicNode, Map<string, PaperNode>>();
 
   /** One node object per (topic, paper), so the tree and `reveal` agree on identity. */
@@ -117,6 +138,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
 
   dispose(): void {
     this.changeEmitter.dispose();
+    this.badgeEmitter.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }
@@ -132,22 +154,30 @@ function topicItem(node: TopicNode, order: PaperOrder): vscode.TreeItem {
   return item;
 }
 
+/** The scheme of the URIs paper rows carry, for their cited-count badge (`citedBadges`). */
+const PAPER_ROW_SCHEME = 'paper-scout-paper';
+
 /** `citations`: how many places in the workspace cite the paper, shown when there are any. */
 function paperItem(node: PaperNode, order: PaperOrder, citations: number): vscode.TreeItem {
   const { paper } = node;
-  const row = paperRow(paper, order);
+  const row = paperRow(paper, order, citations);
   const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
   item.id = `paper:${node.topic.rule.name}/${paper.id}`;
-  item.description = [row.description, citations > 0 ? `cited ${citations}×` : ''].filter(Boolean).join(' · ');
+  item.description = row.description;
+  item.resourceUri = vscode.Uri.from({ scheme: PAPER_ROW_SCHEME, path: `/${encodeURIComponent(paper.id)}` });
+  // A row with a resource shows an icon either way (the file icon theme's, else this one): a quote for
+  // a paper the workspace cites, so cited papers stand out before their titles are read.
+  item.iconPath = new vscode.ThemeIcon(citations > 0 ? 'quote' : 'file-text');
   const title = readableText(paper.title);
   const abstract = readableText(paper.abstract);
+  const facts = paperFacts(paper, order);
+  const cited = citations > 0 ? `cited ${citations} ${citations === 1 ? 'time' : 'times'} in the workspace` : '';
   item.tooltip = markdownTooltip([
     `**${escapeMarkdown(title)}**`,
-    markdownText(paperFacts(paper, order)),
+    [`\`${paper.key.replace(/`/g, '')}\``, facts ? markdownText(facts) : '', cited ? markdownText(cited) : ''].filter(Boolean).join(' · '),
     abstract ? markdownText(clipAtWord(abstract, ABSTRACT_PREVIEW)) : '_No abstract._',
   ]);
-  const cited = citations > 0 ? `, cited ${citations} ${citations === 1 ? 'time' : 'times'} in the workspace` : '';
-  item.accessibilityInformation = { label: `${title}, ${paperFacts(paper, order)}${cited}` };
+  item.accessibilityInformation = { label: [title, facts, cited].filter(Boolean).join(', ') };
   item.contextValue = 'paperScout.paper';
   item.command = { command: COMMANDS.openPaper, title: 'Open Paper', arguments: [paper.id] };
   return item;

@@ -1,7 +1,6 @@
 // The paper panel's script (bundled to dist/webview/main.js). It builds the page from the paper the
 // extension sends, with DOM calls and textContent only: no corpus string is ever parsed as HTML.
-import { dateLabel } from '../core/citations/displayText';
-import type { CitedInView, ExtensionMessage, FormatView, PanelState, PaperView, WebviewMessage } from '../shared/panelProtocol';
+import type { CitedInView, ExtensionMessage, FormatView, PanelHistoryView, PanelState, PaperView, WebviewMessage } from '../shared/panelProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -56,8 +55,9 @@ function section(title: string, id: string): HTMLElement {
   return node;
 }
 
+/** What is known of the paper's date, authors and upvotes; what is not known is left out. */
 function metaLine(paper: PaperView): string {
-  const parts = [dateLabel(paper.published)];
+  const parts = paper.published ? [paper.published] : [];
   if (paper.authorsCount !== null) parts.push(`${paper.authorsCount} ${paper.authorsCount === 1 ? 'author' : 'authors'}`);
   if (paper.organization) parts.push(paper.organization);
   if (paper.upvotes !== null) parts.push(`▲ ${paper.upvotes} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`);
@@ -71,8 +71,8 @@ function formatBlock(paper: PaperView, format: FormatView): HTMLElement {
   const description = element('span', 'format-description', format.description);
   const buttons = element('span', 'format-buttons');
   buttons.append(
-    button('Insert', 'secondary', { action: 'insertCitation', format: format.id }, `Insert the ${format.label} citation in the editor`),
-    button('Copy', 'secondary', { action: 'copyCitation', format: format.id }, `Copy the ${format.label} citation`),
+    button('Insert', 'secondary', { action: 'insertCitation', format: format.id }, `Insert as ${format.label} in the editor`),
+    button('Copy', 'secondary', { action: 'copyCitation', format: format.id }, `Copy as ${format.label}`),
   );
   head.append(label, description, buttons);
   const text = element('pre', 'format-text');
@@ -102,9 +102,12 @@ function citedInSection(view: CitedInView): HTMLElement {
   }
   node.append(element('p', 'status', view.total === 1 ? 'One place in this workspace:' : `${view.total} places in this workspace:`));
   const list = element('ul', 'cited-list');
+  // Two places on one line read the same by file and line: those say their column too.
+  const lines = new Map<string, number>();
+  for (const place of view.places) lines.set(`${place.uri}:${place.line}`, (lines.get(`${place.uri}:${place.line}`) ?? 0) + 1);
   for (const place of view.places) {
     const item = element('li');
-    const where = `${place.file}:${place.line}`;
+    const where = `${place.file}:${place.line}${(lines.get(`${place.uri}:${place.line}`) ?? 0) > 1 ? `:${place.column}` : ''}`;
     item.append(button(where, 'cited-place', { action: 'openCitation', uri: place.uri, line: String(place.line), column: String(place.column) },
       `Open ${place.file} at line ${place.line}, column ${place.column}`));
     list.append(item);
@@ -134,11 +137,28 @@ function updateCitedIn(view: CitedInView): void {
   (next[Math.min(focused, next.length - 1)] ?? heading).focus();
 }
 
-function render(paper: PaperView, relatedPending: boolean): void {
+/** The back and forward buttons, each naming the paper it goes to; disabled where there is none. */
+function historyBar(history: PanelHistoryView): HTMLElement {
+  const nav = element('nav', 'history');
+  nav.setAttribute('aria-label', 'Paper history');
+  const back = button('← Back', 'secondary history-button', { action: 'navigate', direction: 'back' },
+    history.back ? `Back to “${history.back.title}” (Alt+Left)` : 'No paper to go back to');
+  const forward = button('Forward →', 'secondary history-button', { action: 'navigate', direction: 'forward' },
+    history.forward ? `Forward to “${history.forward.title}” (Alt+Right)` : 'No paper to go forward to');
+  back.disabled = !history.back;
+  forward.disabled = !history.forward;
+  nav.append(back, forward);
+  return nav;
+}
+
+function render(paper: PaperView, relatedPending: boolean, history: PanelHistoryView, state: PanelState): void {
   const header = element('header');
+  if (history.back || history.forward) header.append(historyBar(history));
   const title = element('h1', 'title', paper.title);
   title.tabIndex = -1;
-  header.append(title, element('p', 'meta', metaLine(paper)));
+  header.append(title);
+  const meta = metaLine(paper);
+  if (meta) header.append(element('p', 'meta', meta));
   const key = element('p', 'key');
   key.append('Citation key ', element('code', undefined, paper.key));
   header.append(key);
@@ -181,6 +201,9 @@ function render(paper: PaperView, relatedPending: boolean): void {
   links.append(element('h3', undefined, 'Look it up'), lookup);
 
   const cite = section('Cite', 'cite');
+  if (paper.missing.length > 0) {
+    cite.append(element('p', 'status missing', `Not known for this paper: ${listed(paper.missing)}. The citations below hold only what is known; add the paper to your own library for a full entry.`));
+  }
   for (const format of paper.formats) cite.append(formatBlock(paper, format));
 
   const related = section('Related Papers', 'related');
@@ -191,7 +214,7 @@ function render(paper: PaperView, relatedPending: boolean): void {
     for (const other of paper.related) {
       const item = element('li');
       item.append(button(other.title, 'related-paper', { action: 'openPaper', paperId: other.id }, 'Open this paper'));
-      item.append(element('span', 'related-date', dateLabel(other.published)));
+      if (other.published) item.append(element('span', 'related-date', other.published));
       list.append(item);
     }
     related.append(list);
@@ -200,11 +223,16 @@ function render(paper: PaperView, relatedPending: boolean): void {
   const previous = app.dataset.paperId;
   app.replaceChildren(header, abstract, citedInSection(paper.citedIn), links, cite, related);
   app.dataset.paperId = paper.id;
-  vscode.setState({ paperId: paper.id });
+  vscode.setState(state);
   if (previous !== paper.id) {
     window.scrollTo(0, 0);
     if (previous) title.focus();
   }
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function showStatus(text: string, className = 'status'): void {
@@ -216,7 +244,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
   if (!message || typeof message !== 'object') return;
   switch (message.type) {
     case 'show':
-      render(message.paper, message.relatedPending === true);
+      render(message.paper, message.relatedPending === true, message.history, message.state);
       break;
     case 'citedIn':
       if (app.dataset.paperId === message.paperId) updateCitedIn(message.citedIn);
@@ -235,8 +263,11 @@ app.addEventListener('click', (event) => {
   if (!target) return;
   event.preventDefault();
   const paperId = app.dataset.paperId ?? '';
-  const { action, format, url, topic } = target.dataset;
+  const { action, format, url, topic, direction } = target.dataset;
   switch (action) {
+    case 'navigate':
+      if (direction === 'back' || direction === 'forward') vscode.postMessage({ type: 'navigate', direction });
+      break;
     case 'openLink':
       if (url) vscode.postMessage({ type: 'openLink', url });
       break;
@@ -268,6 +299,19 @@ app.addEventListener('keydown', (event) => {
     event.preventDefault();
     target.click();
   }
+});
+
+// Alt+Left and Alt+Right go back and forward through the workbench's keybindings (VS Code forwards
+// the keys to them); the page itself has no history of its own to move through.
+window.addEventListener('keydown', (event) => {
+  if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) event.preventDefault();
+});
+
+// The mouse's back and forward buttons.
+window.addEventListener('mouseup', (event) => {
+  if (event.button !== 3 && event.button !== 4) return;
+  event.preventDefault();
+  vscode.postMessage({ type: 'navigate', direction: event.button === 3 ? 'back' : 'forward' });
 });
 
 vscode.postMessage({ type: 'ready' });

@@ -1,4 +1,4 @@
-// What a writer sees (issue 14): the Topics view sorted by upvotes at the default sidebar width, a
+// What a writer sees (issues 14 and 21): the Topics view sorted by upvotes at the default sidebar width, a
 // paper's tooltip, the paper panel in the dark theme, a topic chip revealing the paper in the view,
 // and search results whose titles are not sprinkled with highlighted letters. The test runs in a
 // folder of its own (a subfolder of the scratch workspace) whose settings choose the dark theme and
@@ -48,7 +48,7 @@ describe(`Paper Scout as a writer reads it (${host} host)`, function () {
 
   screenshotFailuresAndCleanUp(() => ({ browser, wb, folder }));
 
-  it('sorted by upvotes, says so and leads every paper row with its upvotes at the default sidebar width', async () => {
+  it('sorted by upvotes, says so and leads every paper row with its title, the upvotes first after it, at the default sidebar width', async () => {
     await wb.activityItem('Paper Scout').click({ timeout: 30_000 });
     const topic = wb.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first();
     await topic.waitFor({ timeout: 30_000 });
@@ -58,12 +58,16 @@ describe(`Paper Scout as a writer reads it (${host} host)`, function () {
     await first.waitFor({ timeout: 15_000 });
     await wb.page.locator('.part.sidebar').getByText('Sorted: most upvoted first.').first().waitFor({ state: 'visible', timeout: 10_000 });
     const labels = await wb.page.locator(`${PAPER_ROWS} .label-name`).allTextContents();
-    ok(labels.length > 0 && labels.every((label) => /^▲ (\d+|–) · /.test(label)), `rows that do not lead with upvotes: ${labels.filter((label) => !label.startsWith('▲')).join(' | ')}`);
-    // The upvotes are inside the visible part of the row, not cut off at its end.
+    const titles = new Set(corpus.papers.map((candidate) => readableText(candidate.title)));
+    ok(labels.length > 0 && labels.every((label) => titles.has(label.trim())), `rows that do not lead with the title: ${labels.filter((label) => !titles.has(label.trim())).join(' | ')}`);
+    const descriptions = await wb.page.locator(`${PAPER_ROWS} .label-description`).allTextContents();
+    ok(descriptions.every((text) => text === '' || /^▲ \d+/.test(text.trim())), `a description that does not lead with the upvotes: ${descriptions.find((text) => text !== '' && !text.trim().startsWith('▲'))}`);
+    ok(!descriptions.some((text) => text.includes('▲ –') || text.includes('n.d.')), 'a placeholder for an unknown value');
+    // The title starts inside the sidebar and fills the row.
     const sidebar = await wb.page.locator('.part.sidebar').boundingBox();
     const label = await first.locator('.label-name').boundingBox();
     ok(sidebar && label && label.x + 40 < sidebar.x + sidebar.width, 'the row\'s label starts outside the sidebar');
-    const title = /^▲ (?:\d+|–) · (.*)$/.exec(labels[0])?.[1] ?? '';
+    const title = labels[0].trim();
     paper = corpus.papers.find((candidate) => readableText(candidate.title) === title);
     ok(paper, `no paper titled "${title}"`);
     await wb.screenshot('topics sorted by upvotes');

@@ -104,6 +104,12 @@ describe(`Paper Scout UI (${host} host)`, function () {
   });
 
   it("inserts the citation from the panel into the LaTeX file the user was writing in", async () => {
+    // The writer moves on in paper.tex (the same paper cited again right after its citation would only
+    // be said to be cited there already), then goes back to the panel.
+    await wb.page.locator('.tabs-container .tab[aria-label*="paper.tex"]').first().click();
+    await wb.page.locator('.part.editor .view-line').filter({ hasText: 'dominate recent work' }).first().click();
+    await wb.page.keyboard.press('End');
+    await wb.page.locator('.tabs-container .tab').filter({ hasText: paper.title.slice(0, 20) }).first().click();
     await wb.webview().getByRole('button', { name: /insert citation/i }).first().click({ timeout: 15_000 });
     // A format picker follows: filter it to the LaTeX \cite form and take that.
     if (await wb.quickRows.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
@@ -126,9 +132,18 @@ describe(`Paper Scout UI (${host} host)`, function () {
     for (const step of ['Search papers as you type', 'Browse papers by topic', 'Insert a citation', 'Add your own papers']) {
       await page.getByText(step, { exact: true }).first().waitFor({ timeout: 30_000 });
     }
+    // Nothing in the open step runs past its box (VS Code's shortcut tip did, cut after "Ctrl + Alt +").
+    const clipped = await page.locator('.getting-started-step.expanded').first().evaluate((step) => {
+      const box = step.getBoundingClientRect();
+      return Array.from(step.querySelectorAll('*')).filter((element) => element.getBoundingClientRect().right > box.right + 1).map((element) => element.textContent?.trim()).filter(Boolean);
+    });
+    strictEqual(clipped.join(' | '), '', 'text runs past the step\'s box');
     await wb.screenshot('walkthrough');
     await page.getByText('Add your own papers', { exact: true }).first().click();
     await wb.webview().getByText('List files or folders in').first().waitFor({ timeout: 30_000 });
+    // The settings snippet fits its pane: no line of it is cut off.
+    const snippet = wb.webview().locator('pre').first();
+    ok(await snippet.evaluate((pre) => pre.scrollWidth <= pre.clientWidth + 1), 'the settings snippet is wider than its pane');
     await wb.screenshot('walkthrough own papers');
   });
 

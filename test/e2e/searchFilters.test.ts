@@ -56,7 +56,11 @@ describe(`Paper Scout search filters (${host} host)`, function () {
     await wb.page.waitForFunction(() => /sorted by date/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), undefined, { timeout: 30_000 });
     const heading = (await title().innerText()).trim();
     ok(heading.includes('topic:quantization') && heading.includes('after:2024-01-01'), `title: ${heading}`);
-    ok((await wb.quickRows.count()) >= 3, 'results under the filters');
+    // While "llm" is still being typed, "l" alone matches nothing: wait for the whole query's papers.
+    await wb.page.waitForFunction(() => {
+      const rows = Array.from(document.querySelectorAll('.quick-input-widget .monaco-list-row'));
+      return rows.length >= 3 && !rows.some((row) => row.textContent?.includes('Search arXiv'));
+    }, undefined, { timeout: 30_000 }).catch(() => { throw new Error('no results under the filters'); });
     await wb.screenshot('search filtered');
   });
 

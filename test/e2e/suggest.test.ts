@@ -1,6 +1,6 @@
 // Papers for a passage and citations in the workspace (issue 15), as a user meets them in a real
 // VS Code in Chromium: "Suggest Papers for This Passage" from the command palette with the cursor in
-// a paragraph of notes.md, the paper chosen cited at the cursor, and the paper panel's "Cited in"
+// a paragraph of notes.md, the paper chosen cited at the sentence's end, and the paper panel's "Cited in"
 // section, whose entry opens the citing line. Run by scripts/harness/e2e.mjs; screenshots per step.
 import { ok } from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -57,14 +57,14 @@ describe(`Paper Scout UI: papers for a passage, citations in the workspace (${ho
     await wb.screenshot('suggestion quick pick');
   });
 
-  it('cites the chosen paper at the cursor', async () => {
+  it('cites the chosen paper at the end of the sentence, in the style notes.md cites with', async () => {
     await wb.enterOnRow(readableTitle(galore.title));
     await wb.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
-    await wb.page.waitForFunction((title) => {
+    await wb.page.waitForFunction((key) => {
       const text = document.querySelector('.part.editor .editor-instance .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? '';
-      return text.includes(`fits in memory [${title}`);
-    }, readableTitle(galore.title).slice(0, 20), { timeout: 15_000 }).catch(async () => {
-      throw new Error(`notes.md does not show the citation after "fits in memory ":\n${await wb.editorText()}`);
+      return text.includes(`fits in memory [@${key}].`);
+    }, galore.key, { timeout: 15_000 }).catch(async () => {
+      throw new Error(`notes.md does not show [@${galore.key}] before the full stop after "fits in memory ":\n${await wb.editorText()}`);
     });
     await wb.screenshot('suggested citation inserted');
   });

@@ -17,7 +17,8 @@ describe('activation', () => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end, ':');
       return list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference).length;
     }, 'Paper Scout to activate by itself and offer papers after @cite: in a Python comment', 20_000);
-    assert.ok(offered > 200, `only ${offered} papers offered`);
+    // The first 50 papers by the passage; VS Code asks again as a key is typed.
+    assert.strictEqual(offered, 50, `${offered} papers offered`);
     assert.strictEqual(extension().isActive, true);
   });
 

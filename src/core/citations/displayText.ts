@@ -21,14 +21,14 @@ export function yearLabel(published: string | null): string {
 export type PaperOrder = 'date' | 'upvotes' | 'title';
 
 /**
- * A paper's date and upvotes for a list row, the one the list is sorted by first so it stays visible
- * when the row is cut at a narrow width: `2024-03-06 · ▲ 12`, or `▲ 12 · 2024-03-06` by upvotes. An
- * unknown date reads `n.d.`; unknown upvotes are left out.
+ * A paper's date and upvotes for a list row, the one the list is sorted by first: `2024-03-06 · ▲ 12`,
+ * or `▲ 12 · 2024-03-06` by upvotes. What is not known is left out, not printed as a placeholder; ''
+ * when neither is known.
  */
 export function paperFacts(paper: { published: string | null; upvotes: number | null }, order: PaperOrder): string {
-  const date = dateLabel(paper.published);
+  const date = paper.published;
   const upvotes = paper.upvotes === null ? null : `▲ ${paper.upvotes}`;
-  const parts = order === 'upvotes' ? [upvotes ?? '▲ –', date] : [date, upvotes];
+  const parts = order === 'upvotes' ? [upvotes, date] : [date, upvotes];
   return parts.filter((part): part is string => part !== null).join(' · ');
 }
 

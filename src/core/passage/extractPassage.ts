@@ -129,17 +129,26 @@ function commentBlocks(text: string, comments: readonly CommentSpan[]): CommentS
   return blocks;
 }
 
-/** The comment block holding the cursor, or the nearest one above it (below when none is above). */
-function commentPassage(text: string, languageId: string, cursor: number): Passage | null {
+/**
+ * The comment block of code `text` (consecutive line comments, a block comment or a docstring) that
+ * holds the cursor, or the nearest one above it (below when none is above); null when the text has
+ * no comments. The passage of code is this block, and a citation for it goes after it.
+ */
+export function commentBlockAt(text: string, languageId: string, cursor: number): CommentSpan[] | null {
   const blocks = commentBlocks(text, findComments(text, commentSyntax(languageId)));
   if (blocks.length === 0) return null;
   const startOf = (block: CommentSpan[]): number => block[0].start;
   const endOf = (block: CommentSpan[]): number => block[block.length - 1].end;
-  let chosen = blocks.find((block) => cursor >= startOf(block) && cursor <= endOf(block));
-  if (!chosen) {
-    const above = blocks.filter((block) => endOf(block) <= cursor);
-    chosen = above.length > 0 ? above[above.length - 1] : blocks[0];
-  }
+  const holding = blocks.find((block) => cursor >= startOf(block) && cursor <= endOf(block));
+  if (holding) return holding;
+  const above = blocks.filter((block) => endOf(block) <= cursor);
+  return above.length > 0 ? above[above.length - 1] : blocks[0];
+}
+
+/** The comment block holding the cursor, or the nearest one above it (below when none is above). */
+function commentPassage(text: string, languageId: string, cursor: number): Passage | null {
+  const chosen = commentBlockAt(text, languageId, cursor);
+  if (!chosen) return null;
   const pieces = chosen.map((span) => ({ offset: span.contentStart, text: text.slice(span.contentStart, span.contentEnd) }));
-  return clip({ kind: 'comment', textKind: 'code', start: startOf(chosen), end: endOf(chosen), cursor, pieces }, cursor);
+  return clip({ kind: 'comment', textKind: 'code', start: chosen[0].start, end: chosen[chosen.length - 1].end, cursor, pieces }, cursor);
 }

@@ -1,6 +1,7 @@
 import * as assert from '../assert';
 import * as vscode from 'vscode';
 import type { Paper } from '../../../src/core/types';
+import { readableText } from '../../../src/core/citations/latexText';
 import { api, closeAllEditors, scratchDocument } from '../helpers';
 
 /** The label of a completion item as a string. */
@@ -50,19 +51,22 @@ describe('citations: completion', () => {
   before(async () => { papers = (await api()).papers(); });
   afterEach(closeAllEditors);
 
-  it('offers every paper after \\cite{ in an untitled LaTeX document, inserting the key', async () => {
-    const paper = papers[0];
-    const content = 'Prior work \\cite{';
-    const items = await completionsAtEnd('latex', content, '{', 400);
+  it('offers papers after \\cite{, each row the key with a readable label, inserting the key', async () => {
+    const paper = papers.find((candidate) => candidate.published !== null) ?? papers[0];
+    const content = `Prior work \\cite{${paper.key.slice(0, 3)}`;
+    const items = await completionsAtEnd('latex', content, undefined, 400);
     const item = itemFor(items, paper);
     assert.strictEqual(insertText(item), paper.key);
     assert.ok(item.detail?.includes(paper.published ? paper.published.slice(0, 4) : 'n.d.'), `detail lacks the year: ${item.detail}`);
     assert.strictEqual(item.kind, vscode.CompletionItemKind.Reference);
-    assert.ok(item.filterText?.startsWith(`${paper.key} `), `filterText: ${item.filterText}`);
+    const row = item.label as vscode.CompletionItemLabel;
+    assert.strictEqual(row.label, paper.key);
+    const short = readableText(paper.title).split(':')[0].slice(0, 20);
+    assert.ok(row.description?.includes(short) && row.description.includes(paper.published!.slice(0, 4)), `the row's label: ${row.description}`);
     const words = paper.title.split(/\s+/).filter((word) => /^[A-Za-z]{5,}$/.test(word)).slice(0, 2);
     for (const word of words) assert.ok(item.filterText?.includes(word), `filterText lacks the title word "${word}": ${item.filterText}`);
     const range = replaceRange(item);
-    assert.ok(range && range.start.character === content.length, 'replaces from the brace on');
+    assert.ok(range && range.start.character === content.length - 3, 'replaces the key being typed');
     const documentation = item.documentation;
     assert.ok(documentation instanceof vscode.MarkdownString || typeof documentation === 'object', 'documentation is Markdown');
     assert.ok(!(documentation as vscode.MarkdownString).isTrusted, 'documentation is not trusted');
@@ -70,6 +74,37 @@ describe('citations: completion', () => {
     if (excerpt) {
       const value = (documentation as vscode.MarkdownString).value.replace(/\\(.)/g, '$1');
       assert.ok(value.includes(excerpt), `documentation lacks the abstract's start "${excerpt}": ${value.slice(0, 200)}`);
+    }
+  });
+
+  it('keeps up as the key grows: every list is incomplete, [@qlora finds lqlora, one row per paper, no word suggestions', async () => {
+    const lqlora = papers.find((paper) => paper.key === 'lqlora');
+    assert.ok(lqlora, 'the bundled corpus has lqlora');
+    // The words of the document are what VS Code's word-based suggestions would offer.
+    const prose = 'Notes on quantized and Quantizing weights, qlora and lqlora, see ';
+    for (const typed of ['', 'q', 'ql', 'qlo', 'qlor', 'qlora', 'lqlo']) {
+      const content = `${prose}[@${typed}`;
+      const { document } = await scratchDocument('markdown', content);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(content.length), typed ? undefined : '@');
+      assert.ok(list.isIncomplete, `the list for "[@${typed}" is incomplete, so VS Code asks again as the key grows`);
+      const labels = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference).map(label);
+      assert.ok(list.items.length > 0, `papers for "[@${typed}"`);
+      // VS Code's word-based suggestions (kind Text) are left out beside papers; a language's own snippets (Markdown's "quote") are the user's to turn off.
+      assert.deepStrictEqual(list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Reference && item.kind !== vscode.CompletionItemKind.Snippet).map(label), [], `only papers for "[@${typed}", no word suggestions`);
+      assert.ok(!labels.includes('quantized') && !labels.includes('Quantizing'), `words of the document among the keys: ${labels.join(', ')}`);
+      assert.strictEqual(new Set(labels).size, labels.length, `one row per paper for "[@${typed}": ${labels.join(', ')}`);
+      if (typed.length >= 2) assert.ok(labels.includes('lqlora'), `"[@${typed}" lists lqlora: ${labels.slice(0, 10).join(', ')}`);
+      for (const item of list.items) assert.strictEqual(replaceRange(item)?.start.character, content.length - typed.length, 'replaces the key typed so far');
+      await closeAllEditors();
+    }
+  });
+
+  it('offers no paper in running text: a bare @, a bracket that is no citation, a plain word', async () => {
+    for (const content of ['ping @', 'a [link', 'quantiz', 'mail me@', '[@key] and then qua']) {
+      const { document } = await scratchDocument('markdown', content);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(content.length), content.endsWith('@') ? '@' : undefined);
+      assert.deepStrictEqual(paperScoutLabels(list.items), [], `papers were offered after "${content}"`);
+      await closeAllEditors();
     }
   });
 
@@ -110,16 +145,18 @@ describe('citations: completion', () => {
     assert.ok(!paperScoutLabels(items).includes(papers[0].key), 'a paper was offered in \\section{');
   });
 
-  it('offers papers after @ in Markdown: [@key] outside brackets, the key inside them', async () => {
+  it('offers papers after [@ in Markdown, and after @ once a key is started: [@key] outside brackets, the key inside them', async () => {
     const paper = papers[0];
-    const outside = itemFor(await completionsAtEnd('markdown', 'As shown @', '@'), paper);
+    const outside = itemFor(await completionsAtEnd('markdown', `As shown @${paper.key.slice(0, 3)}`), paper);
     assert.strictEqual(insertText(outside), `[@${paper.key}]`);
     assert.strictEqual(replaceRange(outside)?.start.character, 'As shown '.length);
-    assert.ok(outside.filterText?.startsWith(`@${paper.key}`));
+    assert.ok(outside.filterText?.startsWith(`@${paper.key.slice(0, 3)} @${paper.key}`), outside.filterText);
 
-    const inside = itemFor(await completionsAtEnd('markdown', 'As shown [see @', '@'), paper);
+    const inside = itemFor(await completionsAtEnd('markdown', `As shown [see @${paper.key}`), paper);
     assert.strictEqual(insertText(inside), paper.key);
     assert.strictEqual(replaceRange(inside)?.start.character, 'As shown [see @'.length);
+    const first = await completionsAtEnd('markdown', 'As shown [see @', '@');
+    assert.ok(paperScoutLabels(first).length > 0, 'papers right after [see @');
   });
 
   it('offers nothing after an @ in an e-mail address', async () => {
@@ -129,8 +166,9 @@ describe('citations: completion', () => {
 
   it('offers papers after the comment trigger in a code comment, not in code', async () => {
     const paper = papers[0];
-    const item = itemFor(await completionsAtEnd('python', 'x = 1  # see @cite:', ':'), paper);
+    const item = itemFor(await completionsAtEnd('python', `x = 1  # see @cite:${paper.key}`), paper);
     assert.strictEqual(insertText(item), paper.key);
+    assert.ok(paperScoutLabels(await completionsAtEnd('python', 'x = 1  # see @cite:', ':')).length > 0, 'papers right after the trigger');
     const inCode = await completionsAtEnd('python', 'x = "@cite:', ':');
     assert.deepStrictEqual(paperScoutLabels(inCode), [], 'papers were offered in a string');
   });
@@ -140,8 +178,8 @@ describe('citations: completion', () => {
     try {
       await setSetting('citation.templates', [{ name: 'Short', template: '{title} ({year}) [{key}]' }, { name: 'Bad', template: '{nope}' }]);
       await setSetting('completion.commentFormat', 'Short');
-      const content = '// based on @cite:';
-      const item = itemFor(await completionsAtEnd('typescript', content, ':'), paper);
+      const content = `// based on @cite:${paper.key}`;
+      const item = itemFor(await completionsAtEnd('typescript', content), paper);
       const year = paper.published?.slice(0, 4) ?? 'n.d.';
       assert.ok(insertText(item).endsWith(`(${year}) [${paper.key}]`), `inserted: ${insertText(item)}`);
       assert.strictEqual(replaceRange(item)?.start.character, '// based on '.length, 'the template replaces the trigger');

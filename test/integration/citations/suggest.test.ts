@@ -51,7 +51,7 @@ describe('citations: papers for the passage at the cursor', function () {
   });
   afterEach(closeAllEditors);
 
-  it('shows the papers about the paragraph with the words they matched, and inserts the chosen one at the cursor as one undoable edit', async () => {
+  it('shows the papers about the paragraph with the words they matched, and cites the chosen one at the end of the sentence as one undoable edit', async () => {
     const awq = paperWithKey(papers, 'awq2023');
     const text = `\\section{Related Work}\n${LATEX_PASSAGE}\n`;
     const editor = await scratchDocument('latex', text);
@@ -66,15 +66,18 @@ describe('citations: papers for the passage at the cursor', function () {
     for (const word of shown.papers[rank].matched) assert.ok(passageWords.has(word.toLowerCase()), `"${word}" is not a word of the passage`);
     assert.ok(!shown.words.includes('slicegpt') && !shown.words.includes('cite'), `citations count as passage words: ${shown.words.join(', ')}`);
 
-    // Enter takes the first paper once the pick has made its items the active ones.
+    // Enter takes the first paper once the pick has made its items the active ones; the citation goes
+    // where a writer cites the sentence: before its full stop, after a tie.
     const first = shown.papers[0];
-    const offset = text.indexOf('keeps the quantized');
-    const expected = `${text.slice(0, offset)}\\cite{${first.key}}${text.slice(offset)}`;
+    const offset = text.indexOf('full precision.') + 'full precision'.length;
+    const expected = `${text.slice(0, offset)}~\\cite{${first.key}}${text.slice(offset)}`;
     await waitFor(async () => {
       if (editor.document.getText() === text) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       return editor.document.getText() === expected;
-    }, `the citation of ${first.key} at the cursor (the document holds ${JSON.stringify(editor.document.getText().slice(offset - 10, offset + 30))})`);
+    }, `the citation of ${first.key} at the sentence's end (the document holds ${JSON.stringify(editor.document.getText().slice(offset - 10, offset + 30))})`);
     await running;
+    await waitFor(() => vscode.window.activeTextEditor?.document === editor.document, 'the editor to be active again');
+    assert.ok(editor.selection.active.isEqual(cursor), 'the cursor stays where the writer was');
     await vscode.commands.executeCommand('undo');
     await waitFor(() => editor.document.getText() === text, 'one undo to remove the whole citation');
   });
@@ -158,6 +161,8 @@ describe('citations: papers for the passage at the cursor', function () {
     assert.ok(ours.every((item) => item.sortText), 'an item has no sortText');
     const ordered = ours.sort((a, b) => (a.sortText as string).localeCompare(b.sortText as string)).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.ok(ordered.slice(0, 3).includes(awq.key), `AWQ is not among the first three: ${ordered.slice(0, 5).join(', ')}`);
-    assert.strictEqual(ordered[ordered.length - 1], 'slicegpt', 'the key the passage cites already is not last');
+    // The list holds the first 50 (VS Code asks again as a key is typed): a key cited already comes last, if at all.
+    assert.ok(ordered.length <= 50 && list.isIncomplete, `${ordered.length} items, incomplete: ${list.isIncomplete}`);
+    assert.ok(!ordered.includes('slicegpt') || ordered[ordered.length - 1] === 'slicegpt', `the key the passage cites already is not last: ${ordered.join(', ')}`);
   });
 });

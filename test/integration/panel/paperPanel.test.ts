@@ -59,4 +59,31 @@ describe('panel: the paper panel', () => {
     const label = tab.label.replace(/…$/, '');
     assert.ok(label.length > 0 && readableText(paper.title).startsWith(label), `the tab "${tab.label}" is not titled by "${paper.title}"`);
   });
+
+  it('goes back and forward through the papers it showed: its buttons, the Back and Forward commands, and a new paper clearing Forward', async () => {
+    const scout = await api();
+    const testHooks = await hooks();
+    const [first, second, third] = scout.papers();
+    await setSetting('panel.reuse', true);
+    await scout.openPaper(first.id);
+    const shows = (id: string, back: string[], forward: string[]) => waitFor(() => {
+      const panel = testHooks.panels()[0];
+      return panel?.paperId === id && JSON.stringify(panel.back) === JSON.stringify(back) && JSON.stringify(panel.forward) === JSON.stringify(forward);
+    }, `the panel to show ${id} with back [${back.join(', ')}] and forward [${forward.join(', ')}] (it shows ${JSON.stringify(testHooks.panels()[0])})`);
+    await shows(first.id, [], []);
+    // Following a related paper, as its link in the panel does.
+    await testHooks.sendPanelMessage(first.id, { type: 'openPaper', paperId: second.id });
+    await shows(second.id, [first.id], []);
+    await testHooks.sendPanelMessage(second.id, { type: 'navigate', direction: 'back' });
+    await shows(first.id, [], [second.id]);
+    await waitFor(() => testHooks.panels()[0]?.active, 'the panel to have the focus');
+    await vscode.commands.executeCommand(COMMANDS.panelForward);
+    await shows(second.id, [first.id], []);
+    await vscode.commands.executeCommand(COMMANDS.panelBack);
+    await shows(first.id, [], [second.id]);
+    await scout.openPaper(third.id);
+    await shows(third.id, [first.id], []);
+    await testHooks.sendPanelMessage(third.id, { type: 'navigate', direction: 'forward' });
+    await shows(third.id, [first.id], []);
+  });
 });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readableText } from '../../../src/core/citations/latexText';
 import * as assert from '../assert';
 import type { TopicTreeNode } from '../../../src/api';
 import { COMMANDS } from '../../../src/commands/commandIds';
@@ -32,7 +33,7 @@ describe('views: the Topics tree', () => {
     for (const paper of scout.papers()) assert.ok(listed.has(paper.id), `${paper.id} is under no topic`);
   });
 
-  it('shows a paper with its date and upvotes, an abstract tooltip, and opens it on click', async () => {
+  it('shows a paper by its title with its date and upvotes after it, its key and abstract in the tooltip, and opens it on click', async () => {
     const tree = (await hooks()).topicTree;
     const topic = tree.getChildren()[0];
     const node = tree.getChildren(topic)[0] as Extract<TopicTreeNode, { kind: 'paper' }>;
@@ -40,23 +41,30 @@ describe('views: the Topics tree', () => {
     assert.strictEqual(item.contextValue, 'paperScout.paper');
     assert.strictEqual(item.command?.command, COMMANDS.openPaper);
     assert.deepStrictEqual(item.command?.arguments, [node.paper.id]);
-    if (node.paper.published) assert.ok(String(item.label).startsWith(`${node.paper.published} · `), `the label does not lead with the date: ${String(item.label)}`);
-    if (node.paper.upvotes !== null) assert.strictEqual(item.description, `▲ ${node.paper.upvotes}`);
+    assert.strictEqual(String(item.label), readableText(node.paper.title), 'the title leads');
+    const facts = [node.paper.published, node.paper.upvotes === null ? null : `▲ ${node.paper.upvotes}`].filter(Boolean).join(' · ');
+    assert.ok(String(item.description).startsWith(facts), `the description: ${String(item.description)}`);
+    assert.ok(!/n\.d\.|▲ –/.test(String(item.description)), `a placeholder for an unknown value: ${String(item.description)}`);
     const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.ok(tooltip.value.includes(`\`${node.paper.key}\``), `the tooltip lacks the key: ${tooltip.value.slice(0, 200)}`);
     assert.ok(tooltip.value.length > 40, 'tooltip is empty');
     assert.ok(!tooltip.value.includes('&nbsp;'), 'the tooltip spaces are &nbsp; (words break in the middle)');
     assert.strictEqual(tree.getParent(node), topic);
   });
 
-  it('leads every row with its upvotes when sorted by them, most first', async () => {
+  it('puts the upvotes first in the description when sorted by them, most first, and leaves out unknown ones', async () => {
     const tree = (await hooks()).topicTree;
     await setSetting('sortBy', 'upvotes');
-    await waitFor(() => String(tree.getTreeItem(tree.getChildren(tree.getChildren()[0])[0]).label).startsWith('▲'), 'the rows to lead with upvotes');
+    const upvoted = (node: TopicTreeNode): boolean => node.kind === 'paper' && node.paper.upvotes !== null;
+    await waitFor(() => String(tree.getTreeItem(tree.getChildren(tree.getChildren()[0]).find(upvoted)!).description).startsWith('▲'), 'the descriptions to lead with upvotes');
     for (const topic of tree.getChildren()) {
-      const labels = tree.getChildren(topic).map((node) => String(tree.getTreeItem(node).label));
-      const counts = labels.map((label) => /^▲ (\d+|–) · /.exec(label)?.[1]);
-      assert.ok(counts.every((count) => count !== undefined), `a row without its upvotes first: ${labels.find((_, i) => counts[i] === undefined)}`);
-      const known = counts.filter((count) => count !== '–').map(Number);
+      const rows = tree.getChildren(topic).map((node) => ({ node, description: String(tree.getTreeItem(node).description ?? '') }));
+      for (const { node, description } of rows) {
+        const paper = (node as Extract<TopicTreeNode, { kind: 'paper' }>).paper;
+        if (paper.upvotes !== null) assert.ok(description.startsWith(`▲ ${paper.upvotes}`), `${paper.key}: ${description}`);
+        else assert.ok(!description.includes('▲'), `${paper.key}: ${description}`);
+      }
+      const known = rows.map(({ node }) => (node as Extract<TopicTreeNode, { kind: 'paper' }>).paper.upvotes).filter((count): count is number => count !== null);
       assert.deepStrictEqual(known, [...known].sort((a, b) => b - a), 'not most upvoted first');
     }
     await setSetting('sortBy', 'date');

@@ -128,7 +128,7 @@ describe('mergeBibEntries', () => {
     const first = mergeBibEntries(FOREIGN, [entry(AWQ), entry(S2FT), entry(INFLLM)]).text;
     const edited = first.replace('@misc{awq2023,\n', '@misc{awq2023,\n  author = {Lin, Ji and Tang, Jiaming and others},\n');
     const renamed = { ...AWQ, title: 'AWQ: a retitled paper' };
-    const second = mergeBibEntries(edited, [entry(renamed), entry(S2FT), entry({ ...INFLLM, topics: [] })]);
+    const second = mergeBibEntries(edited, [entry(renamed), entry(S2FT), entry({ ...INFLLM, published: '2025-10-01' })]);
     assert.deepEqual([second.added, second.updated, second.unchanged, second.keptEdits, second.keptTheirs], [[], ['infllmv2_2025'], ['s2ft'], ['awq2023'], []]);
     assert.ok(second.text.includes('author = {Lin, Ji and Tang, Jiaming and others}'), 'the user\'s author list is kept');
     assert.ok(!second.text.includes('a retitled paper'));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { citationContextAt, citedWithSyntax, commentLeader } from '../../../src/citations/citationContext';
+import { CONTEXT_WINDOW, citationContextAt, citedWithSyntax, commentLeader } from '../../../src/citations/citationContext';
 
 const TRIGGER = '@cite:';
 
@@ -38,11 +38,16 @@ describe('citationContextAt', () => {
       assert.deepEqual(citationContextAt('[-@', 'markdown', TRIGGER), { kind: 'pandoc', start: 3, typed: '', bracketed: true });
     });
 
-    it('outside brackets replaces the @ (and what follows) with [@key]', () => {
-      assert.deepEqual(citationContextAt('As shown @', 'markdown', TRIGGER), { kind: 'pandoc', start: 9, typed: '@', bracketed: false });
+    it('outside brackets, once a key is started, replaces the @ (and what follows) with [@key]', () => {
+      assert.deepEqual(citationContextAt('As shown @a', 'markdown', TRIGGER), { kind: 'pandoc', start: 9, typed: '@a', bracketed: false });
       assert.deepEqual(citationContextAt('@aw', 'markdown', TRIGGER), { kind: 'pandoc', start: 0, typed: '@aw', bracketed: false });
-      assert.deepEqual(citationContextAt('[a link](x) then @', 'markdown', TRIGGER)?.kind, 'pandoc');
-      assert.equal((citationContextAt('[a link](x) then @', 'markdown', TRIGGER) as { bracketed: boolean }).bracketed, false);
+      assert.deepEqual(citationContextAt('[a link](x) then @aw', 'markdown', TRIGGER), { kind: 'pandoc', start: 17, typed: '@aw', bracketed: false });
+    });
+
+    it('offers nothing for a bare @ in running text, nor for one before punctuation', () => {
+      assert.equal(citationContextAt('ping @', 'markdown', TRIGGER), null);
+      assert.equal(citationContextAt('[a link](x) then @', 'markdown', TRIGGER), null);
+      assert.equal(citationContextAt('ping @-', 'markdown', TRIGGER), null);
     });
 
     it('offers nothing in an e-mail address', () => {
@@ -78,6 +83,37 @@ describe('citationContextAt', () => {
     it('uses the configured trigger', () => {
       assert.equal(citationContextAt('# ref:', 'python', 'ref:')?.kind, 'comment');
       assert.equal(citationContextAt('# @cite:', 'python', 'ref:'), null);
+    });
+  });
+
+  describe('a bounded window before the cursor', () => {
+    it('reads a citation at the end of a long line', () => {
+      const prose = 'word '.repeat(2000);
+      assert.deepEqual(citationContextAt(`${prose}\\cite{aw`, 'latex', TRIGGER), { kind: 'latex', start: prose.length + 6, typed: 'aw' });
+      assert.deepEqual(citationContextAt(`${prose}[@aw`, 'markdown', TRIGGER), { kind: 'pandoc', start: prose.length + 2, typed: 'aw', bracketed: true });
+      assert.equal(citationContextAt(`x = 1  # ${prose}@cite:aw`, 'python', TRIGGER)?.kind, 'comment');
+    });
+
+    it('still sees a comment or a string that starts before the window', () => {
+      const prose = 'word '.repeat(2000);
+      assert.equal(citationContextAt(`x = "${prose}@cite:aw`, 'python', TRIGGER), null, 'in a string');
+      assert.equal(citationContextAt(`% ${prose}\\cite{aw`, 'latex', TRIGGER), null, 'in a LaTeX comment');
+    });
+
+    it('offers nothing for a citation opened before the window', () => {
+      assert.equal(citationContextAt(`\\cite{${'a,'.repeat(CONTEXT_WINDOW)}`, 'latex', TRIGGER), null);
+      assert.equal(citationContextAt(`[@${'a'.repeat(CONTEXT_WINDOW + 1)}`, 'markdown', TRIGGER), null);
+    });
+
+    it('reads hostile lines right: a 40 KB hex literal, \\cite[ with no ], runs of braces, key characters and @', () => {
+      // Each of these cost seconds per keystroke with patterns anchored at the end of the line (bench: hostileCompletionRatio).
+      assert.equal(citationContextAt(`x = 0x${'0123456789abcdef'.repeat(2560)}`, 'python', TRIGGER), null);
+      assert.equal(citationContextAt(`\\cite${'['.repeat(40000)}`, 'latex', TRIGGER), null);
+      assert.deepEqual(citationContextAt(`\\cite{${'{'.repeat(40000)}`, 'latex', TRIGGER), null);
+      assert.equal(citationContextAt(`${'\\cite[a]'.repeat(5000)}{`, 'latex', TRIGGER)?.kind, 'latex');
+      assert.equal(citationContextAt(`[@${'a-'.repeat(20000)}`, 'markdown', TRIGGER), null);
+      assert.equal(citationContextAt(`${'@a'.repeat(20000)}`, 'markdown', TRIGGER), null);
+      assert.equal(citationContextAt(`${'% '.repeat(20000)}\\cite{`, 'latex', TRIGGER), null);
     });
   });
 });

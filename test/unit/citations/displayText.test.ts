@@ -20,8 +20,9 @@ describe('paper facts in a sorted list', () => {
     const paper = { published: '2024-03-06', upvotes: 12 };
     assert.equal(paperFacts(paper, 'date'), '2024-03-06 · ▲ 12');
     assert.equal(paperFacts(paper, 'upvotes'), '▲ 12 · 2024-03-06');
-    assert.equal(paperFacts({ published: null, upvotes: null }, 'date'), 'n.d.');
-    assert.equal(paperFacts({ published: null, upvotes: null }, 'upvotes'), '▲ – · n.d.');
+    assert.equal(paperFacts({ published: null, upvotes: null }, 'date'), '');
+    assert.equal(paperFacts({ published: null, upvotes: null }, 'upvotes'), '');
+    assert.equal(paperFacts({ published: null, upvotes: 3 }, 'date'), '▲ 3');
     assert.deepEqual((['date', 'upvotes', 'title'] as const).map(orderLabel), ['newest first', 'most upvoted first', 'by title']);
   });
 });

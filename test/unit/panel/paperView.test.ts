@@ -20,6 +20,19 @@ describe('panel: the paper panel view', () => {
     assert.ok(view.lookup.arxiv.startsWith('https://arxiv.org/'));
   });
 
+  it('describes each built-in format by what it holds for this paper, and says what is not known', () => {
+    const formats = [...CITATION_FORMATS.map((format) => ({ ...format, render: (cited: Paper) => formatCitation(cited, format.id) })),
+      { id: 'template:Short', label: 'Short', description: 'my own', render: () => 'x' }];
+    const view = paperView(paper, [], formats, { state: 'off', places: [], total: 0 });
+    const described = new Map(view.formats.map((format) => [format.id, format.description]));
+    assert.equal(described.get('bibtex'), '@misc with title, year and month');
+    assert.equal(described.get('template:Short'), 'my own');
+    assert.deepEqual(view.missing, ['authors', 'a DOI, arXiv id or link']);
+    const known = paperView({ ...paper, authors: [{ family: 'Doe', given: 'Jo' }], doi: '10.1/x' } as Paper, [], formats, { state: 'off', places: [], total: 0 });
+    assert.deepEqual(known.missing, []);
+    assert.equal(new Map(known.formats.map((format) => [format.id, format.description])).get('bibtex'), '@misc with author, title, year, month and doi');
+  });
+
   it('accepts only http(s) URLs', () => {
     assert.ok(isWebUrl('https://a.b/c') && isWebUrl('http://a.b'));
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'https://a b', ' https://a.b']) assert.ok(!isWebUrl(url), url);

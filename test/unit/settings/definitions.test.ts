@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_FORMAT_BY_LANGUAGE, restrictedValue, sectionKey, SETTINGS, SORT_LABELS, SORT_ORDERS } from '../../../src/settings/definitions';
 import { CITATION_FORMATS } from '../../../src/core/citations/formats';
+import { AUTO_FORMAT } from '../../../src/core/insertion/documentStyle';
 import { manifestSettings, readManifest } from '../manifest';
 
 describe('settings: the one table of settings against package.json', () => {
@@ -32,10 +33,13 @@ describe('settings: the one table of settings against package.json', () => {
     assert.deepEqual(Object.keys(SORT_LABELS).sort(), [...SORT_ORDERS].sort());
   });
 
-  it('defaults every language to a built-in citation format, and every other language to a comment', () => {
-    const formats = new Set<string>(CITATION_FORMATS.map((format) => format.id));
+  it('defaults every language to the document\'s own style, and names only built-in formats otherwise', () => {
+    const formats = new Set<string>([...CITATION_FORMATS.map((format) => format.id), AUTO_FORMAT]);
     for (const [language, format] of Object.entries(DEFAULT_FORMAT_BY_LANGUAGE)) assert.ok(formats.has(format), `${language}: ${format}`);
-    assert.equal(DEFAULT_FORMAT_BY_LANGUAGE['*'], 'comment');
+    assert.equal(DEFAULT_FORMAT_BY_LANGUAGE['*'], AUTO_FORMAT);
+    const declared = contributed.get(SETTINGS.defaultFormat.key) as { default: unknown; additionalProperties: { anyOf: { enum?: string[] }[] } };
+    assert.deepEqual(declared.default, DEFAULT_FORMAT_BY_LANGUAGE);
+    assert.deepEqual(declared.additionalProperties.anyOf[0].enum, [AUTO_FORMAT, ...CITATION_FORMATS.map((format) => format.id)], 'the manifest offers every format');
   });
 });
 
