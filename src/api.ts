@@ -170,8 +170,8 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     openPaper: (id) => afterLoad(() => scout.openPaper(id)),
     revealPaper: (id) => afterLoad(() => scout.revealPaper(id)),
     revealTopic: (name, paperId) => afterLoad(() => scout.revealTopic(name, paperId)),
-    insertCitation: (id, format, options) => afterLoad(() => scout.insertCitation(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement })),
-    copyCitation: (id, format) => afterLoad(() => scout.copyCitation(paperOrThrow(id), format)),
+    insertCitation: (id, format, options) => afterLoad(() => scout.inserter.insert(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement })),
+    copyCitation: (id, format) => afterLoad(() => scout.inserter.copy(paperOrThrow(id), format)),
     reload: () => scout.load(),
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri)) } : {}),
   };

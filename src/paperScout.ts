@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { formatDiagnostic } from './core/diagnostics';
 import { keySearchText } from './core/references/nearestKey';
 import type { Diagnostic, Paper } from './core/types';
-import { Citations, findFormat, passageRequest, showSuggestPick, type ExportBibliographyOptions, type ExportBibliographyResult, type InsertOptions, type SuggestionsShown } from './citations';
+import { Citations, findFormat, passageRequest, showSuggestPick, type ExportBibliographyOptions, type ExportBibliographyResult, type CitationWriter, type SuggestionsShown } from './citations';
 import type { CommandTarget, DocumentPlace, KeyAtPlace, SearchIntent, SearchRequest } from './commands/handlers';
 import { PaperPanels } from './panel/paperPanel';
 import { References } from './references';
@@ -41,6 +41,8 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   /** Every citation in the workspace: references, definitions, unknown keys, "Cited in" and counts. */
   readonly references: References;
   readonly status: PaperCountStatus;
+  /** Inserts and copies citations: the citations' own inserter, which the commands and the panel use directly. */
+  readonly inserter: CitationWriter;
   /** The searches whose results were used, kept in `globalState`. */
   readonly recentSearches: RecentSearches;
   private readonly searchItemsEmitter = new vscode.EventEmitter<SearchItemsShown>();
@@ -66,9 +68,8 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
     this.disposables.push(vscode.window.registerFileDecorationProvider(this.tree.citedBadges));
     this.citations = new Citations(this.store, log, this.store.index);
-    this.panels = new PaperPanels(extensionUri, this.store, log, {
-      insertCitation: (paper, format) => this.insertCitation(paper, format ? { format } : { pickFormat: true }),
-      copyCitation: (paper, format) => this.citations.copy(paper, format),
+    this.inserter = this.citations.inserter;
+    this.panels = new PaperPanels(extensionUri, this.store, log, this.inserter, {
       revealTopic: (topic, paperId) => this.revealTopic(topic, paperId),
     }, this.references.citedIn);
     this.status = new PaperCountStatus(this.store);
@@ -104,11 +105,6 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   /** The id of the citation format `argument` names (`bibtex`, `template:Short`, or a template's name). */
   formatId(argument: unknown): string | undefined {
     return typeof argument === 'string' ? findFormat(argument)?.id : undefined;
-  }
-
-  /** Copies the paper's citation and returns the text copied. */
-  copyCitation(paper: Paper, format?: string): Promise<string> {
-    return this.citations.copy(paper, format);
   }
 
   /** Reads the corpus again. */
@@ -170,11 +166,6 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     return true;
   }
 
-  /** Inserts the paper's citation in the active (or last) editor. */
-  async insertCitation(paper: Paper, options: InsertOptions = {}): Promise<boolean> {
-    return this.citations.insert(paper, options);
-  }
-
   /** Opens the live search; Enter does what `intent` says. */
   async search(options: SearchRequest = {}): Promise<void> {
     if (await this.reportedLoadError()) return;
@@ -188,14 +179,14 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       onAccept: (paper) => {
         switch (intent) {
           case 'open': return this.openPaper(paper.id);
-          case 'insert': return this.insertCitation(paper, { format });
-          case 'replace': return this.insertCitation(paper, { format, replaceSelection: true });
-          case 'copy': return this.citations.copy(paper, format);
+          case 'insert': return this.inserter.insert(paper, { format });
+          case 'replace': return this.inserter.insert(paper, { format, replaceSelection: true });
+          case 'copy': return this.inserter.copy(paper, format);
           case 'reveal': return this.revealPaper(paper.id);
         }
       },
-      onInsert: (paper) => this.insertCitation(paper, { format, replaceSelection: intent === 'replace' }),
-      onCopy: (paper) => this.citations.copy(paper, format),
+      onInsert: (paper) => this.inserter.insert(paper, { format, replaceSelection: intent === 'replace' }),
+      onCopy: (paper) => this.inserter.copy(paper, format),
       recent: rememberSearches() ? this.recentSearches : undefined,
       showLog: () => this.showLog(),
       onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
@@ -222,9 +213,9 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     await showSuggestPick({
       request: passageRequest(editor.document, selection.active, selection),
       search: () => this.store.index.ready(),
-      onAccept: (paper) => this.insertCitation(paper, { placement: 'passage' }),
-      onInsertAtCursor: (paper) => this.insertCitation(paper),
-      onCopy: (paper) => this.citations.copy(paper),
+      onAccept: (paper) => this.inserter.insert(paper, { placement: 'passage' }),
+      onInsertAtCursor: (paper) => this.inserter.insert(paper),
+      onCopy: (paper) => this.inserter.copy(paper),
       onOpen: (paper) => this.openPaper(paper.id),
       searchPapers: (query) => this.search({ query, intent: 'insert' }),
       showLog: () => this.showLog(),
@@ -243,7 +234,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       title: `Replace "${place.key}" with the Key of a Paper`,
       onAccept: replace,
       onInsert: replace,
-      onCopy: (paper) => this.citations.copy(paper),
+      onCopy: (paper) => this.inserter.copy(paper),
       showLog: () => this.showLog(),
       onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
     });

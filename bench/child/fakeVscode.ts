@@ -311,6 +311,7 @@ export function fakeVscode(folder: string, packageJson: object, openDocuments: A
     createTreeView: () => ({ description: '', message: '', title: '', selection: [], visible: false, reveal: async () => undefined, onDidChangeSelection: quietEvent, onDidChangeVisibility: quietEvent, onDidExpandElement: quietEvent, onDidCollapseElement: quietEvent, dispose: () => undefined }),
     createStatusBarItem: () => ({ text: '', tooltip: '', command: undefined, name: '', backgroundColor: undefined, show: () => undefined, hide: () => undefined, dispose: () => undefined }),
     registerWebviewPanelSerializer: () => new Disposable(),
+    registerFileDecorationProvider: () => new Disposable(),
     onDidChangeActiveTextEditor: quietEvent,
     onDidChangeVisibleTextEditors: quietEvent,
     onDidChangeTextEditorSelection: quietEvent,

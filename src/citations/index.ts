@@ -3,23 +3,22 @@
  * templates), insertion and copying, completion of citation keys (ordered by the passage around the
  * cursor), hovers over them, papers suggested for a passage (its quick pick and light bulb), and the
  * bibliography export. `Citations` is what the rest of the extension holds; it registers the editor
- * providers and the templates check, and offers insert, copy and export to the commands and the panel.
+ * providers and the templates check, and hands its inserter (insert, copy) to the commands and the panel.
  */
 import * as vscode from 'vscode';
 import { servedLanguages } from '../core/languages';
-import type { Paper } from '../core/types';
 import { affects, commentTrigger, SETTINGS } from '../settings/settings';
 import { CiteCodeActionProvider } from './citeCodeAction';
 import { CitationCompletionProvider, triggerCharacters, type CompletionIndex } from './completion';
 import { exportBibliography, type ExportBibliographyOptions, type ExportBibliographyResult } from './exportBibliography';
 import { TemplateSettingWatcher } from './formatRegistry';
 import { CitationHoverProvider } from './hover';
-import { CitationInserter, type InsertOptions } from './insert';
+import { CitationInserter } from './insert';
 import { PaperKeys, type PaperList } from './paperKeys';
 
 export { availableFormats, findFormat, type AvailableFormat } from './formatRegistry';
 export type { ExportBibliographyOptions, ExportBibliographyResult } from './exportBibliography';
-export type { InsertOptions } from './insert';
+export type { CitationWriter, InsertOptions } from './insert';
 export type { PaperList } from './paperKeys';
 export type { PassagePlace } from './citeCodeAction';
 export { passageRequest } from './passageRequest';
@@ -42,7 +41,8 @@ const ALL_DOCUMENTS_ABOVE_WORDS: vscode.DocumentSelector = { pattern: '**' };
 /** The citation features on the papers of one store; everything it registers is disposed with it. */
 export class Citations implements vscode.Disposable {
   private readonly keys: PaperKeys;
-  private readonly inserter: CitationInserter;
+  /** Inserts and copies citations: the panel, the commands and the pickers use it directly. */
+  readonly inserter: CitationInserter;
   private readonly disposables: vscode.Disposable[] = [];
   private completionRegistration: vscode.Disposable | undefined;
   private registeredTrigger = '';
@@ -63,16 +63,6 @@ export class Citations implements vscode.Disposable {
       vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new CitationHoverProvider(this.keys)),
       vscode.languages.registerCodeActionsProvider(servedLanguages().map((language) => ({ language })), new CiteCodeActionProvider(), { providedCodeActionKinds: CiteCodeActionProvider.providedCodeActionKinds }),
     );
-  }
-
-  /** Inserts the paper's citation in the active (or last) editor; false when it was copied instead. */
-  insert(paper: Paper, options: InsertOptions = {}): Promise<boolean> {
-    return this.inserter.insert(paper, options);
-  }
-
-  /** Copies the paper's citation (in `formatId`, or as insertion would write it) and returns the text. */
-  copy(paper: Paper, formatId?: string): Promise<string> {
-    return this.inserter.copy(paper, formatId);
   }
 
   /** Writes the papers cited in a document or the workspace to a `.bib` file (asks what it is not told). */

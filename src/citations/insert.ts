@@ -21,6 +21,9 @@ export interface InsertOptions {
   placement?: PlacementMode;
 }
 
+/** What inserts and copies citations, as the panel, the commands and the pickers use it. */
+export type CitationWriter = Pick<CitationInserter, 'insert' | 'copy'>;
+
 /**
  * Inserts and copies citations. Remembers the last text editor that had focus, so the paper panel
  * and the sidebar (which take focus from it) still insert where the user was writing, and gives that

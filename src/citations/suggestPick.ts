@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { readableText } from '../core/citations/latexText';
 import { matchedWords, passageQueryAt, suggestPapers, type PaperSearch, type PassageRequest } from '../core/passage/suggest';
+import { isCancellation } from '../core/cancellation';
 import { cutAtRelevance } from '../core/search/relevanceCutoff';
-import { isIndexCancelled } from '../core/store/indexService';
 import type { Paper } from '../core/types';
 
 /** What a suggestion pick put on show (for the test hooks): its state, the passage's words, and the papers with their matched words. */
@@ -131,7 +131,7 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
   try {
     engine = await options.search();
   } catch (error) {
-    const cancelled = isIndexCancelled(error);
+    const cancelled = isCancellation(error);
     return {
       placeholder: cancelled ? 'Indexing was cancelled' : 'The search index could not be made',
       report: { state: 'no index', words, papers: [] },

@@ -1,12 +1,17 @@
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 
-/** The options every command accepts (each command uses the ones its help lists). */
-const OPTIONS = {
+/** Options of the search commands and of `suggest` alike: how many results, which corpus, JSON output. */
+export const SHARED_OPTIONS = {
   limit: { type: 'string' },
-  format: { type: 'string' },
-  topic: { type: 'string' },
   corpus: { type: 'string' },
   json: { type: 'boolean' },
+} as const;
+
+/** The options every command accepts (each command uses the ones its help lists). */
+const OPTIONS = {
+  ...SHARED_OPTIONS,
+  format: { type: 'string' },
+  topic: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

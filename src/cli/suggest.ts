@@ -10,7 +10,7 @@ import { PaperIndex } from '../core/search/paperIndex';
 import { languageIdForPath } from '../core/languages';
 import { LineStarts } from '../core/sourceText/lineStarts';
 import type { Corpus } from '../core/types';
-import { parseCommandArgs, positiveInteger, UsageError } from './args';
+import { parseCommandArgs, positiveInteger, SHARED_OPTIONS, UsageError } from './args';
 import { out, printableJson } from './output';
 
 /** The command's help text. */
@@ -27,14 +27,12 @@ export const SUGGEST_HELP = `paper-scout suggest <file> [--line N] [--column C] 
 `;
 
 const OPTIONS = {
-    line: { type: 'string' },
-    column: { type: 'string' },
-    limit: { type: 'string' },
-    language: { type: 'string' },
-    trigger: { type: 'string' },
-    corpus: { type: 'string' },
-    json: { type: 'boolean' },
-  } as const;
+  ...SHARED_OPTIONS,
+  line: { type: 'string' },
+  column: { type: 'string' },
+  language: { type: 'string' },
+  trigger: { type: 'string' },
+} as const;
 
 /** Files larger than this are not read: a passage never needs more, and the CLI stays quick. */
 const MAX_SUGGEST_FILE_BYTES = 16 * 1024 * 1024;

@@ -5,7 +5,7 @@
  * on no feature folder and every feature folder may refer to the command ids.
  */
 import * as vscode from 'vscode';
-import type { PaperSort } from '../core/topics/groupByTopic';
+import type { PaperSort } from '../core/paperOrder';
 import type { Paper } from '../core/types';
 import { setSortBy, SORT_LABELS, SORT_ORDERS, sortBy } from '../settings/settings';
 import type { CommandHandlers } from './registry';
@@ -43,8 +43,11 @@ export interface CommandTarget {
   formatId(argument: unknown): string | undefined;
   search(request: SearchRequest): Promise<void>;
   openPaper(id: string): Promise<void>;
-  insertCitation(paper: Paper, options: { format?: string; replaceSelection?: boolean }): Promise<boolean>;
-  copyCitation(paper: Paper, format?: string): Promise<string>;
+  /** Inserts and copies citations. */
+  readonly inserter: {
+    insert(paper: Paper, options: { format?: string; replaceSelection?: boolean }): Promise<boolean>;
+    copy(paper: Paper, format?: string): Promise<string>;
+  };
   revealPaper(id: string): Promise<boolean>;
   revealTopic(name: string): Promise<boolean>;
   reload(): Promise<void>;
@@ -86,19 +89,19 @@ export function commandHandlers(target: CommandTarget): CommandHandlers {
     insertCitation: (argument, format) => {
       const paper = paperOf(argument);
       const chosen = target.formatId(format);
-      return paper ? target.insertCitation(paper, { format: chosen }) : target.search({ intent: 'insert', format: chosen });
+      return paper ? target.inserter.insert(paper, { format: chosen }) : target.search({ intent: 'insert', format: chosen });
     },
     replaceSelectionWithCitation: (argument, format) => {
       const paper = paperOf(argument);
       const chosen = target.formatId(format);
       return paper
-        ? target.insertCitation(paper, { format: chosen, replaceSelection: true })
+        ? target.inserter.insert(paper, { format: chosen, replaceSelection: true })
         : target.search({ intent: 'replace', format: chosen, query: selectedText() });
     },
     copyCitation: (argument, format) => {
       const paper = paperOf(argument);
       const chosen = target.formatId(format);
-      return paper ? target.copyCitation(paper, chosen) : target.search({ intent: 'copy', format: chosen });
+      return paper ? target.inserter.copy(paper, chosen) : target.search({ intent: 'copy', format: chosen });
     },
     revealPaper: (argument) => {
       const paper = paperOf(argument);

@@ -1,8 +1,10 @@
 /**
- * Long work in slices: the work is written once, as a generator that yields after each small step,
- * and run either to its end at once (the CLI, the build, tests) or in slices of a few milliseconds
- * that give the event loop back in between, so the extension host is never blocked for long.
+ * Long work in slices, the one way Paper Scout does it: the work is written once, as a generator that
+ * yields after each small step (an async generator where a step waits, as for a file read), and run
+ * either to its end at once (the CLI, the build, tests) or in slices of `SLICE_MS` that give the event
+ * loop back in between, so the extension host is never blocked for long.
  */
+import { CancelledError } from './cancellation';
 
 /** How far a piece of work has come: `done` of `total` units (files, characters or papers). */
 export interface Progress {
@@ -10,24 +12,11 @@ export interface Progress {
   total: number;
 }
 
-/** Work that stopped because the caller no longer wanted it (cancelled, or superseded by newer work). */
-export class WorkCancelledError extends Error {
-  constructor(message = 'the work was cancelled') {
-    super(message);
-    this.name = 'WorkCancelledError';
-  }
-}
-
-/** True when `error` means the work was cancelled. */
-export function isWorkCancelled(error: unknown): boolean {
-  return error instanceof WorkCancelledError;
-}
-
 /** How `runInSlices` runs the steps. */
 export interface SliceOptions<P> {
-  /** The longest stretch of steps before the thread is given back, in ms (default `SLICE_MS`). */
+  /** The longest stretch of steps before the thread is given back, in ms: `SLICE_MS`; tests make it 0 to cut every step. */
   sliceMs?: number;
-  /** Checked between slices: when true, the work stops with a `WorkCancelledError`. */
+  /** Checked before the first step and between slices: when true, the work stops with a `CancelledError`. */
   isCancelled?: () => boolean;
   /** Called with the last value the steps yielded, once per slice and once more at the end when that was not reported yet. */
   onProgress?: (progress: P) => void;
@@ -51,17 +40,19 @@ export function runToEnd<T>(steps: Iterator<unknown, T>): T {
 
 /**
  * Runs the steps in slices of about `sliceMs`, yielding to the event loop between slices. Each step
- * must be small (a paper, a chunk of text): a slice ends after the step that crossed its time.
+ * must be small (a paper, a chunk of text, a file): a slice ends after the step that crossed its time.
+ * Steps of an async generator may wait (a read); the time they wait counts towards the slice.
  */
-export async function runInSlices<T, P>(steps: Iterator<P, T>, options: SliceOptions<P> = {}): Promise<T> {
+export async function runInSlices<T, P>(steps: Iterator<P, T> | AsyncIterator<P, T>, options: SliceOptions<P> = {}): Promise<T> {
   const sliceMs = options.sliceMs ?? SLICE_MS;
-  if (options.isCancelled?.()) throw new WorkCancelledError();
+  if (options.isCancelled?.()) throw new CancelledError();
   let sliceStart = performance.now();
   /** The last step's progress, and whether it is still to be reported. */
   let last: P | undefined;
   let unreported = false;
   for (;;) {
-    const step = steps.next();
+    const next = steps.next();
+    const step = next instanceof Promise ? await next : next;
     if (step.done) {
       // The end of the work is reported too, not only the slices' ends before it.
       if (unreported) options.onProgress?.(last as P);
@@ -74,8 +65,8 @@ export async function runInSlices<T, P>(steps: Iterator<P, T>, options: SliceOpt
     options.onProgress?.(step.value);
     await yieldToEventLoop();
     if (options.isCancelled?.()) {
-      steps.return?.(undefined as never);
-      throw new WorkCancelledError();
+      await steps.return?.(undefined as never);
+      throw new CancelledError();
     }
     sliceStart = performance.now();
   }

@@ -1,26 +1,6 @@
-/** A paper as Paper Scout stores it in the corpus file and works with it everywhere. */
-export interface Paper {
-  /** Stable, unique slug made from the title. */
-  id: string;
-  /** Citation key (see `citations/citationKey.ts`), unique within a corpus. */
-  key: string;
-  /**
-   * Other keys that cite this paper: keys it had under an earlier key rule, and keys users' files gave
-   * it. Unique within a corpus together with every `key`; absent when there are none.
-   */
-  aliases?: string[];
-  title: string;
-  abstract: string;
-  /** "YYYY-MM-DD", or null when the source pages do not give a date. */
-  published: string | null;
-  upvotes: number | null;
-  authorsCount: number | null;
-  organization: string | null;
-  topics: string[];
-  links: string[];
-  /** File names of the pages the paper was read from. */
-  sources: string[];
-}
+import type { Paper } from './paper';
+
+export type { Paper } from './paper';
 
 /** Something the parser or loader skipped or could not read, with where it was. */
 export interface Diagnostic {

@@ -4,6 +4,7 @@ import { readableText } from '../core/citations/latexText';
 import type { SearchResult } from '../core/search/paperIndex';
 import type { Paper } from '../core/types';
 import { availableFormats } from '../citations/formatRegistry';
+import type { CitationWriter } from '../citations/insert';
 import { PANEL_HISTORY_LIMIT, panelStateSchema, webviewMessageSchema, type CitedInView, type ExtensionMessage, type PanelHistoryView, type PanelState, type PaperLinkView, type WebviewMessage } from '../shared/panelProtocol';
 import type { PaperStore } from '../core/store/paperStore';
 import { affects, reusePanel, SETTINGS } from '../settings/settings';
@@ -11,9 +12,6 @@ import { isWebUrl, paperView } from './paperView';
 
 /** What the panel asks the rest of the extension to do. */
 export interface PanelActions {
-  /** Inserts in the format with this id, or asks for one when it is undefined. */
-  insertCitation(paper: Paper, format: string | undefined): Promise<unknown>;
-  copyCitation(paper: Paper, format: string | undefined): Promise<unknown>;
   /** Reveals the topic in the Topics view and selects the paper `paperId` under it. */
   revealTopic(topic: string, paperId: string): Promise<unknown>;
 }
@@ -84,6 +82,8 @@ export class PaperPanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly store: PaperStore,
     private readonly log: vscode.LogOutputChannel,
+    /** Inserts and copies the citations the panel's buttons ask for. */
+    private readonly citations: CitationWriter,
     private readonly actions: PanelActions,
     private readonly citedIn?: CitedInSource,
   ) {
@@ -274,8 +274,9 @@ export class PaperPanels implements vscode.Disposable {
           this.log.warn(`paper panel: no paper with id ${preview(message.paperId)}`);
           return;
         }
-        if (message.type === 'insertCitation') await this.actions.insertCitation(paper, message.format);
-        else await this.actions.copyCitation(paper, message.format);
+        // "Insert Citation…" sends no format: the user picks one.
+        if (message.type === 'insertCitation') await this.citations.insert(paper, message.format ? { format: message.format } : { pickFormat: true });
+        else await this.citations.copy(paper, message.format);
       }
     }
   }

@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
+import { Debouncer } from '../core/debounce';
 import { nearestKeys, type KeyCandidate } from '../core/references/nearestKey';
 import type { PaperKeys } from '../citations/paperKeys';
 import { affects, ignoredKeys, SETTINGS, unknownKeySeverity, type UnknownKeySeverity } from '../settings/settings';
@@ -33,7 +34,6 @@ export const TYPING_PAUSE_MS = 1000;
 interface Typing {
   uri: string;
   positions: vscode.Position[];
-  until: number;
 }
 
 const SEVERITIES: Readonly<Record<Exclude<UnknownKeySeverity, 'off'>, vscode.DiagnosticSeverity>> = {
@@ -54,12 +54,18 @@ export interface KeyPlace {
 /** Keeps the unknown-key diagnostics of every open document current. */
 export class UnknownKeyDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('paperScout.unknownKeys');
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Refreshes once per `REFRESH_DELAY_MS` at most, however many changes come meanwhile. */
+  private readonly refresher = new Debouncer(() => this.refresh(), REFRESH_DELAY_MS, REFRESH_DELAY_MS);
+  /** Where a key is being typed, held until the writer pauses or moves off it. */
   private typing: Typing | undefined;
+  /**
+   * Ends the hold `typingPauseMs` after the last keystroke. No maximum wait: however long the writer
+   * types, the key under the cursor is the one still being typed.
+   */
+  private readonly pause = new Debouncer(() => this.release(), TYPING_PAUSE_MS, Number.POSITIVE_INFINITY);
   /** How long after the last keystroke a key being typed is marked (a test hook may change it). */
   typingPauseMs = TYPING_PAUSE_MS;
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.refresher, this.pause];
 
   constructor(private readonly workspace: WorkspaceCitations, private readonly documents: DocumentCitations, private readonly papers: PaperKeys, papersChanged: vscode.Event<void>) {
     const schedule = (): void => this.schedule();
@@ -81,8 +87,7 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
 
   /** Marks the unknown keys of every open document now. */
   refresh(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.refresher.cancel();
     // Off, or not every definition is known yet. Idle means nothing in the workspace cites: no .bib
     // defines a key there, so the papers' keys and the document's own definitions are all there is.
     if (this.workspace.state !== 'ready' && this.workspace.state !== 'idle') {
@@ -121,7 +126,7 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
   }
 
   private schedule(): void {
-    this.timer ??= setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+    this.refresher.trigger();
   }
 
   /** Remembers where an edit in the active editor left its cursors, and marks the keys there once the writer pauses. */
@@ -137,9 +142,8 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
         shift += change.text.length - change.rangeLength;
         return document.positionAt(end);
       });
-    this.typing = { uri: document.uri.toString(), positions, until: Date.now() + this.typingPauseMs };
-    if (this.pauseTimer) clearTimeout(this.pauseTimer);
-    this.pauseTimer = setTimeout(() => this.release(), this.typingPauseMs);
+    this.typing = { uri: document.uri.toString(), positions };
+    this.pause.trigger(this.typingPauseMs);
   }
 
   /** A cursor moved off the key being typed (or to another document): it is marked now. */
@@ -153,8 +157,7 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
 
   /** Ends the hold on the keys being typed and marks them. */
   private release(): void {
-    if (this.pauseTimer) clearTimeout(this.pauseTimer);
-    this.pauseTimer = undefined;
+    this.pause.cancel();
     if (!this.typing) return;
     this.typing = undefined;
     this.schedule();
@@ -163,12 +166,10 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
   /** The places in `document` where a key is being typed (none once the writer paused). */
   private typedPositions(document: vscode.TextDocument): vscode.Position[] {
     const typing = this.typing;
-    return typing && typing.uri === document.uri.toString() && Date.now() < typing.until ? typing.positions : [];
+    return typing && typing.uri === document.uri.toString() ? typing.positions : [];
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    if (this.pauseTimer) clearTimeout(this.pauseTimer);
     for (const disposable of this.disposables.reverse()) disposable.dispose();
   }
 }

@@ -9,6 +9,7 @@
  * URI string.
  */
 import * as vscode from 'vscode';
+import { Debouncer } from '../core/debounce';
 import { CitationIndex } from '../core/references/citationIndex';
 import { readIntoCitationIndex, updateDocument, type CitationIndexReadOptions, type WorkspaceFile } from '../core/references/citationIndexBuild';
 import { languageIdForPath, textKind, type TextKind } from '../core/languages';
@@ -50,11 +51,16 @@ export class WorkspaceCitations implements vscode.Disposable {
   private maxBytes = workspaceMaxFileBytes();
   private readonly filters = new Map<string, PathFilter>();
   private readonly pending = new Map<string, vscode.TextDocument>();
-  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
-  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Scans the queued documents `UPDATE_DELAY_MS` after the first edit of a burst. */
+  private readonly scanner = new Debouncer(() => this.flush(), UPDATE_DELAY_MS, UPDATE_DELAY_MS);
+  /** Tells listeners: on the next turn, or at most every `BUILD_NOTIFY_MS` while a build runs. */
+  private readonly notifier = new Debouncer(() => this.changeEmitter.fire(), BUILD_NOTIFY_MS, BUILD_NOTIFY_MS);
   /** File watcher events waiting to be applied: files to read, created folders to walk, deletions (URI strings). */
   private disk = { reads: new Set<string>(), folders: new Set<string>(), deletes: new Set<string>() };
-  private diskTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Applies the file watcher's events gathered over `DISK_DELAY_MS`. */
+  private readonly diskBatch = new Debouncer(() => {
+    void this.applyDiskChanges().catch((error: unknown) => this.log.error(`citation index: ${error instanceof Error ? error.message : String(error)}`));
+  }, DISK_DELAY_MS, DISK_DELAY_MS);
   private waiters: Array<() => void> = [];
   /** The file watchers, made when the index starts and disposed (with their listeners) when it stops. */
   private watchers: vscode.FileSystemWatcher[] = [];
@@ -231,10 +237,7 @@ export class WorkspaceCitations implements vscode.Disposable {
       this.pending.delete(document.uri.toString());
       this.update(document);
     }
-    if (this.pending.size === 0 && this.pendingTimer) {
-      clearTimeout(this.pendingTimer);
-      this.pendingTimer = undefined;
-    }
+    if (this.pending.size === 0) this.scanner.cancel();
   }
 
   /** True when a document at `uri` belongs in the index: an untitled one, or a workspace file the filter lets through. */
@@ -283,10 +286,7 @@ export class WorkspaceCitations implements vscode.Disposable {
   private schedule(document: vscode.TextDocument): void {
     if (this.stateValue === 'off' || (!this.reason && !CITING_KINDS.has(textKind(document.languageId))) || !this.includes(document.uri)) return;
     this.pending.set(document.uri.toString(), document);
-    this.pendingTimer ??= setTimeout(() => {
-      this.pendingTimer = undefined;
-      this.flush();
-    }, UPDATE_DELAY_MS);
+    this.scanner.trigger();
   }
 
   private update(document: vscode.TextDocument): void {
@@ -331,10 +331,7 @@ export class WorkspaceCitations implements vscode.Disposable {
   }
 
   private scheduleDisk(): void {
-    this.diskTimer ??= setTimeout(() => {
-      this.diskTimer = undefined;
-      void this.applyDiskChanges().catch((error: unknown) => this.log.error(`citation index: ${error instanceof Error ? error.message : String(error)}`));
-    }, DISK_DELAY_MS);
+    this.diskBatch.trigger();
   }
 
   /**
@@ -388,19 +385,14 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   /** Tells listeners, at most once per turn (per `BUILD_NOTIFY_MS` while a build runs). */
   private notify(now = false): void {
-    if (this.notifyTimer && !now) return;
-    if (this.notifyTimer) clearTimeout(this.notifyTimer);
-    this.notifyTimer = setTimeout(() => {
-      this.notifyTimer = undefined;
-      this.changeEmitter.fire();
-    }, now || this.stateValue !== 'building' ? 0 : BUILD_NOTIFY_MS);
+    this.notifier.trigger(now || this.stateValue !== 'building' ? 0 : BUILD_NOTIFY_MS);
   }
 
   dispose(): void {
     this.stop();
-    if (this.pendingTimer) clearTimeout(this.pendingTimer);
-    if (this.notifyTimer) clearTimeout(this.notifyTimer);
-    if (this.diskTimer) clearTimeout(this.diskTimer);
+    this.scanner.dispose();
+    this.notifier.dispose();
+    this.diskBatch.dispose();
     for (const resolve of this.waiters) resolve();
     this.waiters = [];
     for (const disposable of this.disposables.reverse()) disposable.dispose();

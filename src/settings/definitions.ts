@@ -7,7 +7,7 @@ import { orderLabel } from '../core/citations/displayText';
 import type { CitationFormat } from '../core/citations/formats';
 import { AUTO_FORMAT } from '../core/insertion/documentStyle';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/references/citationIndexBuild';
-import type { PaperSort } from '../core/topics/groupByTopic';
+import type { PaperSort } from '../core/paperOrder';
 
 /** The configuration section every setting is under. */
 export const SECTION = 'paperScout';

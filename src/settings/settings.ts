@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { AUTO_FORMAT } from '../core/insertion/documentStyle';
-import type { PaperSort } from '../core/topics/groupByTopic';
+import type { PaperSort } from '../core/paperOrder';
 import { restrictedValue, SECTION, sectionKey, SETTINGS, SORT_ORDERS, UNKNOWN_KEY_SEVERITIES, type SettingDefinition, type UnknownKeySeverity } from './definitions';
 
 export { DEFAULT_COMMENT_TRIGGER, DEFAULT_FORMAT_BY_LANGUAGE, SETTINGS, SORT_LABELS, SORT_ORDERS, type UnknownKeySeverity } from './definitions';

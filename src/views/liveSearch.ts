@@ -9,7 +9,8 @@
  */
 import type { SearchOutcome } from '../core/search/paperIndex';
 import type { Disposable, Event } from '../core/events';
-import { isIndexCancelled, type EngineQueryOptions, type IndexProgress, type SearchEngine } from '../core/store/indexService';
+import { isCancellation } from '../core/cancellation';
+import type { EngineQueryOptions, IndexProgress, SearchEngine } from '../core/store/indexService';
 
 /** The index as the search needs it (the store's `IndexService` is one). */
 export interface SearchIndex {
@@ -127,5 +128,5 @@ export class LiveSearch implements Disposable {
 }
 
 function problemOf(error: unknown): IndexProblem {
-  return { cancelled: isIndexCancelled(error), message: error instanceof Error ? error.message : String(error) };
+  return { cancelled: isCancellation(error), message: error instanceof Error ? error.message : String(error) };
 }

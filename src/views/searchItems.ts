@@ -120,13 +120,15 @@ export function moreResultsItem(count: number, showMore: () => void): ActionItem
 }
 
 /**
- * Nothing matched: a line that says so (a separator, so VS Code counts no result for it), then what
+ * Nothing matched: a row that says so (first: VS Code lists it first too, as its label holds the words typed), then what
  * can be done: clear the topic filter, search arXiv or Hugging Face Papers for the words typed (never
  * for the filters, which those sites do not know; with no words, no web search).
  */
 export function noResultItems(words: string, topic: string | undefined, clearTopic: () => void): Item[] {
   const text = words.trim();
-  const items: Item[] = [separator(`No papers match${text ? ` "${literal(text)}"` : ' these filters'}${topic ? ` in ${literal(topic)}` : ''}`)];
+  const label = `$(info) No papers match${text ? ` "${literal(text)}"` : ' these filters'}${topic ? ` in ${literal(topic)}` : ''}`;
+  // A row, not a separator: VS Code drops a quick pick's separators while text is typed, and there always is here.
+  const items: Item[] = [{ label, alwaysShow: true, action: () => undefined, close: false }];
   if (topic) items.push({ label: '$(filter) Clear the Topic Filter', description: text ? `search all topics for "${literal(text)}"` : 'search all topics', alwaysShow: true, action: clearTopic, close: false });
   if (text) {
     const web = webSearchUrls(text);

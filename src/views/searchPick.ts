@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { clipAtWord } from '../core/citations/displayText';
+import { Debouncer } from '../core/debounce';
 import { firstInOrder } from '../core/firstInOrder';
-import { comparePapers } from '../core/topics/groupByTopic';
+import { comparePapers } from '../core/paperOrder';
 import { parseQuery, type QueryProblem } from '../core/search/queryFilters';
 import type { SearchOutcome } from '../core/search/paperIndex';
 import { cutAtRelevance } from '../core/search/relevanceCutoff';
@@ -71,29 +72,26 @@ export interface RecentSearchList {
 const RESULT_LIMIT = 50;
 /** How much of the abstract a paper listed before anything is typed shows (one line of the pick). */
 const ABSTRACT_DETAIL = 240;
+/** The quiet time after a keystroke before the query is searched, and the longest typing may put it off. */
 const DEBOUNCE_MS = 25;
+const DEBOUNCE_MAX_WAIT_MS = 150;
 const FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: 'Filter by Topic' };
 const CLEAR_FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter-filled'), tooltip: 'Clear Topic Filter' };
 const PLACEHOLDER = 'Search papers by title, abstract, topic or key; type ? for filters (topic:, year:, after:, sort:, ...)';
 
 /**
  * The live paper search: a quick pick whose items are replaced on every keystroke by the index's
- * ranking (shown as ranked: VS Code must not filter or sort them again), with filters typed into the
- * query (`?` lists them). Resolves when it closes.
+ * ranking, with filters typed into the query (`?` lists them). Resolves when it closes. Every item is
+ * `alwaysShow`, so VS Code hides none; as for any quick pick (the public API cannot turn it off), VS Code
+ * highlights the typed text in the titles and lists the papers whose title holds it first, the rest
+ * after them in the index's order.
  */
 export function showSearchPick(store: PaperStore, options: SearchPickOptions): Promise<void> {
   const pick = vscode.window.createQuickPick<Item>();
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
-  try {
-    // Keep the index's order: VS Code otherwise moves items whose labels match the text to the top.
-    // Finalized in recent builds; older ones guard it as a proposed API and throw.
-    (pick as { sortByLabel?: boolean }).sortByLabel = false;
-  } catch { /* older VS Code: ranking may be regrouped by label matches */ }
-  withoutLabelHighlights(pick);
   pick.placeholder = PLACEHOLDER;
   let topic = options.topic;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   /** The query whose results are on show ('' for the newest papers). */
   let shownQuery = '';
   /** Remembers the query when one of its results is used. */
@@ -186,10 +184,8 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     await live.search(query, { limit: RESULT_LIMIT, topic });
   };
 
-  const schedule = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void update(), DEBOUNCE_MS);
-  };
+  const typing = new Debouncer(() => void update(), DEBOUNCE_MS, DEBOUNCE_MAX_WAIT_MS);
+  const schedule = (): void => typing.trigger();
 
   return new Promise((resolve) => {
     const disposables: vscode.Disposable[] = [
@@ -244,7 +240,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         // A nested topic picker hides the search for a moment; only a real close ends it.
         setTimeout(() => {
           if (pickingTopic) return;
-          if (timer) clearTimeout(timer);
+          typing.dispose();
           for (const disposable of disposables) disposable.dispose();
           pick.dispose();
           resolve();
@@ -296,18 +292,4 @@ function initialItems(store: PaperStore, topic: string | undefined, recent: read
     ...recent.map(recentItem),
     ...(newest.length > 0 ? [separator('Newest papers'), ...newest] : []),
   ];
-}
-
-/**
- * Turns off VS Code's own highlighting of the typed text in the labels: it matches the query letter by
- * letter anywhere in a title ("FRU**GAL**: … **O**ptimization by **Re**ducing"), which says nothing
- * about why Paper Scout ranked the paper. The API has neither `matchOnLabel` (microsoft/vscode#83425)
- * nor item highlights (#83424); the extension host's quick pick sends every property given to its
- * `update` to the workbench's quick pick, which has `matchOnLabel`. With it off (and sorting and the
- * other matching off already) the workbench neither filters nor highlights. Where `update` is missing,
- * nothing changes and VS Code highlights as before; the UI test checks the labels stay plain.
- */
-function withoutLabelHighlights(pick: vscode.QuickPick<Item>): void {
-  const internal = pick as unknown as { update?: (properties: Record<string, unknown>) => void };
-  if (typeof internal.update === 'function') internal.update({ matchOnLabel: false });
 }

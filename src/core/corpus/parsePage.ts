@@ -1,7 +1,8 @@
 import { runToEnd, type Progress } from '../slices';
 import type { Diagnostic } from '../types';
 import { cleanText } from '../cleanText';
-import { inferYear, isCalendarDate, isoDate, parseSiteDate, type SiteDate } from './dates';
+import { isCalendarDate, isoDate } from '../calendar';
+import { inferYear, parseSiteDate, type SiteDate } from './dates';
 import { extractLinks } from './links';
 import { splitBlocks, unreadableTextReason, type Block } from './pageText';
 import { clip, readRecords } from './records';

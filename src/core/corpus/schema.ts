@@ -1,53 +1,15 @@
-import * as z from '../zod';
-import type { Corpus, Diagnostic, Paper, TopicRule } from '../types';
-import { cleanText } from '../cleanText';
-import { formatPath } from '../diagnostics';
-import { topicRuleSchema } from '../topics/topicSchema';
-import { isIsoCalendarDate } from './dates';
-import { checkPaperFast, checkTopicFast } from './fastCheck';
-
-/** A one-line text field, control characters removed (see `cleanText`). */
-const line = (): z.ZodMiniString => z.string().check(z.overwrite((text) => cleanText(text)));
-
-const citationKeySchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key'));
-
 /**
- * One paper of the corpus file. Page papers pass it too (see `validatePapers`), so both kinds hold to
- * the same rules: real calendar dates in `YEAR_RANGE`, upvotes a safe non-negative integer, and no
- * control characters in any text (only the abstract may keep line breaks).
+ * The corpus file: its schema, the check of a user's corpus file (every paper and topic with zod, one
+ * bad entry costing only itself), and the bundled corpus, which the build checked and the extension trusts.
  */
-export const paperSchema = z.object({
-  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase slug')),
-  key: citationKeySchema,
-  aliases: z.optional(z.array(citationKeySchema)),
-  title: line().check(z.minLength(1)),
-  abstract: z.string().check(z.overwrite((text) => cleanText(text, { multiline: true }))),
-  published: z.nullable(z.string().check(z.refine(isIsoCalendarDate, 'a real date "YYYY-MM-DD" from 1900 to 2100'))),
-  upvotes: z.nullable(z.int().check(z.nonnegative())),
-  authorsCount: z.nullable(z.int().check(z.positive())),
-  organization: z.nullable(line().check(z.minLength(1))),
-  topics: z.array(line()),
-  links: z.array(line().check(z.regex(/^https?:\/\//, 'an http(s) URL'))),
-  sources: z.array(line()),
-});
+import { formatPath } from '../diagnostics';
+import { paperSchema, type Paper } from '../paper';
+import { topicRuleSchema } from '../topics/topicSchema';
+import type { Corpus, Diagnostic, TopicRule } from '../types';
+import * as z from '../zod';
 
-/** The corpus file as a whole; `loadCorpus` checks papers one by one so one bad paper does not cost the rest. */
-export const corpusSchema = z.object({
-  version: z.literal(1),
-  topics: z.array(topicRuleSchema),
-  papers: z.array(paperSchema),
-});
-
+/** The outer shape of a corpus file; `loadCorpus` checks its topics and papers one by one, so one bad entry does not cost the rest. */
 const corpusShapeSchema = z.object({ version: z.literal(1), topics: z._default(z.array(z.unknown()), []), papers: z.array(z.unknown()) });
-
-/** The outer shape of a corpus file, checked by hand (null when zod should explain what is wrong). */
-function isCorpusShape(json: unknown): { topics: unknown[]; papers: unknown[] } | null {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
-  const value = json as Record<string, unknown>;
-  if (value.version !== 1 || !Array.isArray(value.papers)) return null;
-  if (value.topics === undefined) return { topics: [], papers: value.papers };
-  return Array.isArray(value.topics) ? { topics: value.topics, papers: value.papers } : null;
-}
 
 /** Result of loading a corpus file: what could be used, and what was wrong with the rest. */
 export interface CorpusLoadResult {
@@ -76,19 +38,13 @@ export function checkCorpusHead(json: unknown, file: string): CorpusHead {
   const report = (path: (string | number | symbol)[], message: string): void => {
     diagnostics.push({ file, line: null, path: formatPath(path), message, severity: 'error' });
   };
-  const fastShape = isCorpusShape(json);
-  const shape = fastShape ? { success: true as const, data: fastShape } : corpusShapeSchema.safeParse(json);
+  const shape = corpusShapeSchema.safeParse(json);
   if (!shape.success) {
     for (const issue of shape.error.issues) report(issue.path, issue.message);
     return { ok: false, diagnostics };
   }
   const topics: TopicRule[] = [];
   shape.data.topics.forEach((topic, index) => {
-    const fast = checkTopicFast(topic);
-    if (fast) {
-      topics.push(fast);
-      return;
-    }
     const parsed = topicRuleSchema.safeParse(topic);
     if (parsed.success) topics.push(parsed.data);
     else for (const issue of parsed.error.issues) report(['topics', index, ...issue.path], issue.message);
@@ -132,15 +88,24 @@ export class PaperChecker {
 /** A paper that passed `paperSchema` (as zod returns it), or the schema's issues with their paths. */
 export type PaperCheck = { ok: true; paper: Paper } | { ok: false; issues: { path: PropertyKey[]; message: string }[] };
 
-/**
- * Checks one paper against `paperSchema`: the hand-written fast check first, zod when the fast check
- * refuses (for its messages, or to clean text the fast check will not). Page papers and JSON papers
- * both come through here.
- */
+/** Checks one paper against `paperSchema`. Page papers and users' JSON papers both come through here. */
 export function checkPaper(value: unknown): PaperCheck {
-  const fast = checkPaperFast(value);
-  if (fast) return { ok: true, paper: fast };
   const parsed = paperSchema.safeParse(value);
-  if (parsed.success) return { ok: true, paper: parsed.data as Paper };
+  if (parsed.success) return { ok: true, paper: parsed.data };
   return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })) };
+}
+
+/**
+ * The bundled corpus as the build wrote it (dist/corpus.json). The build checked every paper and topic
+ * against these schemas and fails on any problem (scripts/buildCorpus.ts), so only the outer shape is
+ * checked here; activation does not pay to check 224 papers again. Throws, naming the file, when the
+ * shape is not a corpus file's.
+ */
+export function trustedCorpus(json: unknown, file: string): Corpus {
+  const shape = corpusShapeSchema.safeParse(json);
+  if (!shape.success) {
+    const issue = shape.error.issues[0];
+    throw new Error(`${file}: not a corpus file as the build writes it (${formatPath(issue.path) || 'the whole file'}: ${issue.message})`);
+  }
+  return { version: 1, topics: shape.data.topics as TopicRule[], papers: shape.data.papers as Paper[] };
 }

@@ -5,7 +5,8 @@
  * thread is never held for long. Stops as soon as `isCancelled()` says so. Skips files over the size
  * limit, binary files and files that cannot be read, and says which and why.
  */
-import { yieldToEventLoop } from '../slices';
+import { CancelledError, isCancellation } from '../cancellation';
+import { runInSlices } from '../slices';
 import { languageIdForPath } from '../languages';
 import type { CitationIndex } from './citationIndex';
 import type { PathFilter } from './pathFilter';
@@ -42,7 +43,7 @@ export interface CitationIndexReadOptions {
   filter?: PathFilter;
   /** Checked between files; when true the build stops and reports `cancelled`. */
   isCancelled?: () => boolean;
-  /** How long to work before giving the event loop back, in ms (default 8). */
+  /** How long to work before giving the event loop back, in ms (`SLICE_MS`; tests make it shorter). */
   sliceMs?: number;
   /** How many reads are in flight at once (default 8). */
   concurrency?: number;
@@ -67,14 +68,24 @@ interface Pending {
 /** The default per-file size limit: 1 MiB. */
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
-/** Reads and scans `files` into `index`, in slices. Never throws for a file; the caller sees skipped files in the result. */
+/** Reads and scans `files` into `index`, in slices (`runInSlices`). Never throws for a file; the caller sees skipped files in the result. */
 export async function readIntoCitationIndex(index: CitationIndex, files: readonly WorkspaceFile[], options: CitationIndexReadOptions): Promise<CitationIndexReadResult> {
+  const done = { filesRead: 0, skipped: [] as SkippedFile[] };
+  const steps = readSteps(index, files, options, done);
+  try {
+    await runInSlices(steps, { sliceMs: options.sliceMs, isCancelled: options.isCancelled, onProgress: (count) => options.onProgress?.(count, files.length) });
+    return { ...done, cancelled: false };
+  } catch (error) {
+    if (isCancellation(error)) return { ...done, cancelled: true };
+    throw error;
+  }
+}
+
+/** The read, one file per step (yielding how many are done), `concurrency` reads in flight. */
+async function* readSteps(index: CitationIndex, files: readonly WorkspaceFile[], options: CitationIndexReadOptions, done: { filesRead: number; skipped: SkippedFile[] }): AsyncGenerator<number, void> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const sliceMs = options.sliceMs ?? 8;
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const decoder = new TextDecoder('utf-8');
-  const skipped: SkippedFile[] = [];
-  let filesRead = 0;
   const queue: Pending[] = [];
   let next = 0;
   const startRead = (): void => {
@@ -83,31 +94,24 @@ export async function readIntoCitationIndex(index: CitationIndex, files: readonl
       queue.push({ file, content: readChecked(file, options, maxBytes) });
     }
   };
-  let sliceStart = performance.now();
   startRead();
   while (queue.length > 0) {
-    if (options.isCancelled?.()) return { filesRead, skipped, cancelled: true };
     const { file, content } = queue.shift() as Pending;
     startRead();
     const result = await content;
-    if (options.isCancelled?.()) return { filesRead, skipped, cancelled: true };
-    if (typeof result === 'object' && 'reason' in result) skipped.push(result);
+    // A read takes a while: a build cancelled meanwhile does not scan what it brought.
+    if (options.isCancelled?.()) throw new CancelledError();
+    if (typeof result === 'object' && 'reason' in result) done.skipped.push(result);
     else {
       const text = typeof result === 'string' ? result : decodeText(result, decoder);
-      if (text === null) skipped.push({ id: file.id, reason: 'binary' });
+      if (text === null) done.skipped.push({ id: file.id, reason: 'binary' });
       else {
         index.updateFile(file.id, text, languageIdForPath(file.relativePath) ?? 'plaintext');
-        filesRead++;
+        done.filesRead++;
       }
     }
-    if (performance.now() - sliceStart >= sliceMs) {
-      options.onProgress?.(filesRead + skipped.length, files.length);
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
+    yield done.filesRead + done.skipped.length;
   }
-  options.onProgress?.(filesRead + skipped.length, files.length);
-  return { filesRead, skipped, cancelled: false };
 }
 
 /** Reads a file unless the filter or its known size rules it out; a skip record instead of its content otherwise. */

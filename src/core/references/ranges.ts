@@ -1,4 +1,5 @@
 /** Half-open offset ranges `[start, end)` of text to skip, and a fast membership test. */
+import { partitionPoint } from '../binarySearch';
 
 /** A half-open range of offsets: `start` is in it, `end` is not. */
 export type Range = readonly [start: number, end: number];
@@ -17,13 +18,6 @@ export function mergeRanges(ranges: readonly Range[]): Range[] {
 
 /** True when `at` lies in one of `ranges`, which must be merged (see `mergeRanges`). */
 export function inRanges(ranges: readonly Range[], at: number): boolean {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (ranges[middle][1] <= at) low = middle + 1;
-    else if (ranges[middle][0] > at) high = middle - 1;
-    else return true;
-  }
-  return false;
+  const next = partitionPoint(ranges.length, (index) => ranges[index][1] <= at);
+  return next < ranges.length && ranges[next][0] <= at;
 }

@@ -1,15 +1,17 @@
+import { lowerBound } from '../binarySearch';
 import MiniSearch from 'minisearch';
 import type { Paper } from '../types';
 import type { AssociationOptions } from './associations';
 import { tellingTerms } from './feedback';
+import { runInSlices, runToEnd } from '../slices';
 import { indexOptions } from './indexOptions';
-import { compareBy, parseQuery, passesFilters, resolveTopics } from './queryFilters';
+import { comparePapers } from '../paperOrder';
+import { parseQuery, passesFilters, resolveTopics } from './queryFilters';
 import { type PlanLeaf, planQuery, type QueryPlan } from './queryPlan';
 import { rankPlan, type RankingIndex, runPlan } from './ranking';
 import {
   type BuildOptions,
   type BuildProgress,
-  BuildCancelledError,
   DEFAULT_TUNING,
   type QueryOptions,
   type SavedIndex,
@@ -54,30 +56,15 @@ export class PaperIndex {
    * `associations` replaces how word associations are mined (for measuring; the defaults are what users get).
    */
   static build(papers: readonly Paper[], associations?: AssociationOptions): PaperIndex {
-    const steps = PaperIndex.buildSteps(papers, associations);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
+    return runToEnd(PaperIndex.buildSteps(papers, associations));
   }
 
   /**
    * Builds an index over `papers` in slices of a few milliseconds, giving the event loop back between
-   * them. Reports progress and stops with a `BuildCancelledError` as soon as `isCancelled()` is true.
+   * them (`runInSlices`). Reports progress and stops with a `CancelledError` once `isCancelled()` is true.
    */
-  static async buildAsync(papers: readonly Paper[], options: BuildOptions = {}): Promise<PaperIndex> {
-    const sliceMs = options.sliceMs ?? 12;
-    const steps = PaperIndex.buildSteps(papers);
-    let sliceStart = performance.now();
-    for (;;) {
-      if (options.isCancelled?.()) throw new BuildCancelledError();
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (performance.now() - sliceStart >= sliceMs) {
-        options.onProgress?.(step.value);
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
-        sliceStart = performance.now();
-      }
-    }
+  static buildAsync(papers: readonly Paper[], options: BuildOptions = {}): Promise<PaperIndex> {
+    return runInSlices(PaperIndex.buildSteps(papers), options);
   }
 
   /** The build, one paper per step, then the vocabulary. */
@@ -162,7 +149,7 @@ export class PaperIndex {
     if (plan.leaves.length === 0) {
       if (!parsed.filtered && options.topic === undefined) return outcome([]);
       const order = parsed.filters.sort === 'upvotes' ? 'upvotes' : 'date';
-      return outcome(this.papers.filter(accept).sort(compareBy(order)).slice(0, limit).map((paper) => this.toResult({ id: paper.id, score: 0, terms: [] })));
+      return outcome(this.papers.filter(accept).sort(comparePapers(order)).slice(0, limit).map((paper) => this.toResult({ id: paper.id, score: 0, terms: [] })));
     }
     const exact = this.exactMatch(parsed.text);
     const feedback = plan.words.length >= tuning.feedbackMinWords && tuning.feedbackWeight > 0;
@@ -177,7 +164,10 @@ export class PaperIndex {
     }
     if (exact && accept(exact)) ranked = [{ id: exact.id, score: (ranked[0]?.score ?? 1) * 2, terms: [] }, ...ranked.filter((entry) => entry.id !== exact.id)];
     let results = ranked.slice(0, limit).map((entry) => this.toResult(entry));
-    if (parsed.filters.sort !== 'relevance') results = results.sort((a, b) => compareBy(parsed.filters.sort as 'date' | 'upvotes')(a.paper, b.paper));
+    if (parsed.filters.sort !== 'relevance') {
+      const compare = comparePapers(parsed.filters.sort);
+      results = results.sort((a, b) => compare(a.paper, b.paper));
+    }
     return outcome(results);
   }
 
@@ -258,15 +248,8 @@ export class PaperIndex {
   private keysStartingWith(prefix: string, limit: number): string[] {
     this.sortedKeys ??= this.papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])]).sort();
     const keys = this.sortedKeys;
-    let low = 0;
-    let high = keys.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (keys[middle] < prefix) low = middle + 1;
-      else high = middle;
-    }
     const found: string[] = [];
-    for (let at = low; at < keys.length && found.length < limit && keys[at].startsWith(prefix); at++) found.push(keys[at]);
+    for (let at = lowerBound(keys, prefix); at < keys.length && found.length < limit && keys[at].startsWith(prefix); at++) found.push(keys[at]);
     return found;
   }
 

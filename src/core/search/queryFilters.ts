@@ -1,3 +1,4 @@
+import type { PaperSort } from '../paperOrder';
 import type { Paper } from '../types';
 
 /** A filter users can type into a query, as the quick pick lists it when `?` is typed. */
@@ -20,8 +21,8 @@ export const QUERY_FILTERS: readonly QueryFilterInfo[] = [
   { name: 'sort', syntax: 'sort:date|upvotes|relevance', description: 'Order of the results (newest or most upvoted first)', example: 'sort:date' },
 ];
 
-/** How results are ordered. */
-export type SortOrder = 'relevance' | 'date' | 'upvotes';
+/** How results are ordered: by relevance, or in the one paper order (`comparePapers`). */
+export type SortOrder = 'relevance' | Exclude<PaperSort, 'title'>;
 
 /** The filters of a query, as typed (topics are matched against the corpus later). */
 export interface QueryFilters {
@@ -179,10 +180,4 @@ function compare(count: number, op: NonNullable<QueryFilters['upvotes']>['op'], 
   if (op === '<') return count < value;
   if (op === '<=') return count <= value;
   return count === value;
-}
-
-/** Orders papers by date (newest first, undated last) or upvotes (most first, unknown last), stably. */
-export function compareBy(order: Exclude<SortOrder, 'relevance'>): (a: Paper, b: Paper) => number {
-  if (order === 'date') return (a, b) => (b.published ?? '').localeCompare(a.published ?? '');
-  return (a, b) => (b.upvotes ?? -1) - (a.upvotes ?? -1);
 }

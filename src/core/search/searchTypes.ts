@@ -1,3 +1,4 @@
+import type { SliceOptions } from '../slices';
 import type { Paper } from '../types';
 import { FIELD_BOOSTS, type SearchField } from './indexOptions';
 import type { QueryFilters, QueryProblem } from './queryFilters';
@@ -82,19 +83,5 @@ export interface BuildProgress {
   total: number;
 }
 
-/** How `buildAsync` reports progress and learns that the caller gave up. */
-export interface BuildOptions {
-  onProgress?: (progress: BuildProgress) => void;
-  /** Checked between slices of work; when it returns true the build stops with a `BuildCancelledError`. */
-  isCancelled?: () => boolean;
-  /** How long to work before giving the event loop back, in ms (default 12). */
-  sliceMs?: number;
-}
-
-/** Thrown by `PaperIndex.buildAsync` when `isCancelled` returned true. */
-export class BuildCancelledError extends Error {
-  constructor() {
-    super('index build cancelled');
-    this.name = 'BuildCancelledError';
-  }
-}
+/** How `buildAsync` reports progress and learns that the caller gave up (the options of `runInSlices`). */
+export type BuildOptions = SliceOptions<BuildProgress>;

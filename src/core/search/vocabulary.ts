@@ -1,3 +1,4 @@
+import { lowerBound } from '../binarySearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import * as z from '../zod';
 import { AcronymMiner } from './acronyms';
@@ -260,15 +261,4 @@ function parseCounts(text: string, expected: number): Uint32Array {
 
 function splitLines(text: string): string[] {
   return text === '' ? [] : text.split('\n');
-}
-
-function lowerBound(sorted: readonly string[], value: string, from = 0): number {
-  let low = from;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -1,3 +1,4 @@
+import { CancelledError } from '../cancellation';
 import type { Paper } from '../types';
 import type { QueryFilters, QueryProblem } from '../search/queryFilters';
 import { type SavedIndexBytes, type TextSource, transferable, type WorkerHit, type WorkerQueryOptions, type WorkerRequest, type WorkerResponse } from './workerProtocol';
@@ -47,7 +48,7 @@ export class SearchWorkerClient {
       if (!waiter) return;
       if (message.type === 'progress') return waiter.onProgress?.(message);
       this.waiting.delete(message.id);
-      if (message.type === 'error') waiter.reject(new Error(message.message));
+      if (message.type === 'error') waiter.reject(message.cancelled ? new CancelledError('the build in the search worker was cancelled') : new Error(message.message));
       else waiter.resolve(message);
     });
     port.onFailure?.((reason) => this.failAll(reason));
@@ -71,11 +72,11 @@ export class SearchWorkerClient {
 
   /**
    * Sends `papers` to the worker to be indexed: in chunks with a pause between them, so copying them
-   * never blocks this thread for long. Stops with an error saying "cancelled" once `isCancelled()` is true.
+   * never blocks this thread for long. Stops with a `CancelledError` once `isCancelled()` is true.
    */
   async add(papers: readonly Paper[], isCancelled: () => boolean = () => false): Promise<void> {
     for (let at = 0; at < papers.length; at += CHUNK) {
-      if (isCancelled()) throw new Error('cancelled');
+      if (isCancelled()) throw new CancelledError();
       await this.request({ type: 'add', id: 0, papers: papers.slice(at, at + CHUNK) });
     }
   }
@@ -110,7 +111,7 @@ export class SearchWorkerClient {
     return message.saved;
   }
 
-  /** Stops a build in progress (it then fails with "cancelled"). */
+  /** Stops a build in progress (it then fails with a `CancelledError`). */
   cancel(): void {
     this.port.postMessage({ type: 'cancel', id: this.nextId++ });
   }

@@ -1,7 +1,8 @@
 import { loadCorpus } from '../corpus/schema';
 import type { Paper } from '../types';
 import { papersContentKey } from '../search/contentKey';
-import { BuildCancelledError, PaperIndex, type SearchResult } from '../search/paperIndex';
+import { isCancellation } from '../cancellation';
+import { PaperIndex, type SearchResult } from '../search/paperIndex';
 import { type SavedIndexBytes, type TextSource, transferable, type WorkerHit, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 /** What the worker's host provides: how to answer, how to read a source, how big the heap is. */
@@ -30,8 +31,9 @@ export class SearchWorkerHandler {
     try {
       await this.dispatch(request);
     } catch (error) {
-      const message = error instanceof BuildCancelledError ? 'cancelled' : error instanceof Error ? error.message : String(error);
-      this.host.post({ type: 'error', id: request.id, message });
+      const cancelled = isCancellation(error);
+      const message = cancelled ? 'cancelled' : error instanceof Error ? error.message : String(error);
+      this.host.post({ type: 'error', id: request.id, message, cancelled });
     }
   }
 

@@ -57,7 +57,7 @@ export type WorkerResponse =
   | { type: 'saved'; id: number; saved: SavedIndexBytes }
   | { type: 'results'; id: number; hits: WorkerHit[]; filters?: QueryFilters; problems: QueryProblem[]; ms: number }
   | { type: 'stats'; id: number; heapMB: number | null; papers: number }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string; cancelled?: boolean };
 
 /** The buffers of `saved`, for a transfer list (only buffers the views span whole, so nothing else is detached). */
 export function transferable(saved: SavedIndexBytes): ArrayBuffer[] {

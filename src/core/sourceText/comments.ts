@@ -2,6 +2,7 @@
  * Finds the comments of a code file in one pass over its text, skipping strings, so that `# @cite:x`
  * counts and `"@cite:x"` or a `#` inside a string does not. Linear in the text's length.
  */
+import { partitionPoint } from '../binarySearch';
 import type { CommentSyntax } from '../languages';
 
 /** One comment: where it is, and where its text lies between the delimiters. Offsets are UTF-16 indices. */
@@ -115,14 +116,6 @@ function startsLine(text: string, at: number): boolean {
 
 /** The comment containing offset `at` (its delimiters included, a line comment's end too), or undefined. */
 export function commentAt(spans: readonly CommentSpan[], at: number): CommentSpan | undefined {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = spans[middle];
-    if (at < span.start) high = middle - 1;
-    else if (at > span.end) low = middle + 1;
-    else return span;
-  }
-  return undefined;
+  const span = spans[partitionPoint(spans.length, (index) => spans[index].end < at)];
+  return span !== undefined && span.start <= at ? span : undefined;
 }

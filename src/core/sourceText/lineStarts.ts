@@ -3,6 +3,8 @@
  * units, as JavaScript strings and VS Code's `Position.character` do (VS Code's character is the
  * column minus one): an emoji before a key counts as two columns.
  */
+import { partitionPoint } from '../binarySearch';
+
 export class LineStarts {
   private readonly starts: number[] = [0];
 
@@ -17,14 +19,9 @@ export class LineStarts {
 
   /** The 1-based line and column of `offset`. */
   position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - this.starts[low] + 1 };
+    const starts = this.starts;
+    const line = Math.max(0, partitionPoint(starts.length, (index) => starts[index] <= offset) - 1);
+    return { line: line + 1, column: offset - starts[line] + 1 };
   }
 
   /**

@@ -7,7 +7,8 @@
  * slices, and the work stops when `progress` says so.
  */
 import { decodeUtf8Steps } from '../corpus/decode';
-import { runInSlices, WorkCancelledError } from '../slices';
+import { CancelledError } from '../cancellation';
+import { runInSlices } from '../slices';
 import type { Diagnostic } from '../types';
 import type { CorpusFileTexts } from './corpusLoader';
 import type { WorkProgress } from './progress';
@@ -60,7 +61,7 @@ const CONCURRENT_READS = 8;
 
 /**
  * Reads the files `entries` name (`location` is undefined for one that cannot be resolved, such as a
- * relative path with no folder open). Never throws, except a `WorkCancelledError` once
+ * relative path with no folder open). Never throws, except a `CancelledError` once
  * `progress.isCancelled()`: every problem is a diagnostic naming the file, or the setting entry
  * (`paperScout.corpus.sources[1]`) when there is no file to name.
  */
@@ -105,7 +106,7 @@ export async function readCorpusEntries<L>(
       if (special) diagnostics.push(problem(name, `${special} (from ${where})`));
       else files.push({ location, stat });
     }
-    if (progress.isCancelled()) throw new WorkCancelledError();
+    if (progress.isCancelled()) throw new CancelledError();
   }
   const texts = await readFiles(files, fs, stamps, progress);
   const read: CorpusFileTexts = { files: [], diagnostics };
@@ -164,7 +165,7 @@ async function readFiles<L>(files: readonly { location: L; stat: FileStat }[], f
     fetchUpTo(at + CONCURRENT_READS);
     const fetched = await fetching[at];
     delete fetching[at]; // the bytes are not kept once decoded
-    if (progress.isCancelled()) throw new WorkCancelledError();
+    if (progress.isCancelled()) throw new CancelledError();
     results.push('bytes' in fetched ? await decodeOne(fetched, progress) : fetched);
     progress.report((100 * (at + 1)) / files.length);
   }

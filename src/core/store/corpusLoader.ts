@@ -1,11 +1,12 @@
 /**
- * Reads the papers: the bundled corpus file (validated) and the user's corpus files merged into it.
+ * Reads the papers: the bundled corpus file (checked by the build, trusted here) and the user's corpus files (checked paper by paper) merged into it.
  * The file readers are passed in, so the loader runs (and is tested) without VS Code.
  */
-import { loadCorpus } from '../corpus/schema';
+import { trustedCorpus } from '../corpus/schema';
 import { mergeUserSourcesSteps, type MergeProgress, type UserSource } from '../corpus/userCorpus';
 import { formatDiagnostic } from '../diagnostics';
-import { isWorkCancelled, runInSlices } from '../slices';
+import { isCancellation } from '../cancellation';
+import { runInSlices } from '../slices';
 import { DEFAULT_TOPICS } from '../topics/taxonomy';
 import type { Diagnostic, Paper, TopicRule } from '../types';
 import type { Logger } from '../events';
@@ -27,7 +28,7 @@ export interface CorpusFileTexts {
 
 /**
  * Reads the files and folders the user's corpus setting lists, reporting to `progress` (0–100 of the
- * reading). Never throws, except a `WorkCancelledError` once `progress.isCancelled()`.
+ * reading). Never throws, except a `CancelledError` once `progress.isCancelled()`.
  */
 export interface CorpusFileReader {
   read(entries: readonly string[], progress: WorkProgress): Promise<CorpusFileTexts>;
@@ -53,8 +54,6 @@ export interface LoadedCorpus {
   bundledTopics: TopicRule[];
   /** The bundled papers with the user's merged in: `bundled` itself when there are no user files. */
   papers: Paper[];
-  /** Problems in the bundled corpus file. */
-  corpusProblems: Diagnostic[];
   /** Problems in the user's corpus files. */
   fileProblems: Diagnostic[];
 }
@@ -72,16 +71,16 @@ export class CorpusLoader {
   /**
    * Reads what `request` asks for, the user's files in slices that give the thread back, reporting to
    * `progress`. Rejects only when the bundled corpus cannot be used (unreadable, not JSON, or no valid
-   * paper in it), or with a `WorkCancelledError` when newer work superseded this load. Whatever goes
+   * paper in it), or with a `CancelledError` when newer work superseded this load. Whatever goes
    * wrong with the user's files costs only those files, as diagnostics; should reading or merging them
    * fail as a whole, or the user cancel it, the bundled papers are still loaded, with a diagnostic
    * naming the setting.
    */
   async load(request: CorpusRequest, progress: WorkProgress = quietProgress()): Promise<LoadedCorpus> {
-    const { bundled, bundledTopics, corpusProblems } = request.includeBundled
+    const { bundled, bundledTopics } = request.includeBundled
       ? await this.loadBundled()
-      : { bundled: [], bundledTopics: DEFAULT_TOPICS, corpusProblems: [] };
-    const done = (papers: Paper[], fileProblems: Diagnostic[]): LoadedCorpus => ({ bundled, bundledTopics, papers, corpusProblems, fileProblems });
+      : { bundled: [], bundledTopics: DEFAULT_TOPICS };
+    const done = (papers: Paper[], fileProblems: Diagnostic[]): LoadedCorpus => ({ bundled, bundledTopics, papers, fileProblems });
     let fileProblems: Diagnostic[];
     let papers: Paper[];
     try {
@@ -100,30 +99,26 @@ export class CorpusLoader {
       papers = merged.papers;
       this.log.info(`your corpus files: ${read.files.length} read, ${merged.papers.length - bundled.length} new papers, ${fileProblems.length} problem(s)`);
     } catch (error) {
-      if (isWorkCancelled(error) && progress.isStale()) throw error;
-      const message = isWorkCancelled(error)
+      if (isCancellation(error) && progress.isStale()) throw error;
+      const message = isCancellation(error)
         ? 'reading your corpus files was cancelled; only the bundled papers are shown (Paper Scout: Reload Papers reads them again)'
         : `reading your corpus files failed (${error instanceof Error ? error.message : String(error)}); only the bundled papers are shown`;
-      fileProblems = [{ file: request.settingKey, line: null, message, severity: isWorkCancelled(error) ? 'warning' : 'error' }];
+      fileProblems = [{ file: request.settingKey, line: null, message, severity: isCancellation(error) ? 'warning' : 'error' }];
       papers = bundled;
     }
     logProblems(this.log, fileProblems);
     return done(papers, fileProblems);
   }
 
-  private async loadBundled(): Promise<Pick<LoadedCorpus, 'bundled' | 'bundledTopics' | 'corpusProblems'>> {
+  private async loadBundled(): Promise<Pick<LoadedCorpus, 'bundled' | 'bundledTopics'>> {
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder().decode(await this.bundledFile.read()));
     } catch (error) {
       throw new Error(`${this.bundledFile.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const { corpus, diagnostics } = loadCorpus(json, this.bundledFile.name);
-    for (const diagnostic of diagnostics) this.log.warn(formatDiagnostic(diagnostic));
-    if (corpus.papers.length === 0 && diagnostics.length > 0) {
-      throw new Error(`the corpus file has no valid papers (${formatDiagnostic(diagnostics[0])})`);
-    }
-    return { bundled: corpus.papers, bundledTopics: corpus.topics.length > 0 ? corpus.topics : DEFAULT_TOPICS, corpusProblems: diagnostics };
+    const corpus = trustedCorpus(json, this.bundledFile.name);
+    return { bundled: corpus.papers, bundledTopics: corpus.topics.length > 0 ? corpus.topics : DEFAULT_TOPICS };
   }
 }
 

@@ -8,58 +8,9 @@
  */
 import type { CorpusFileReader, CorpusFileTexts } from './corpusLoader';
 import { changedSince, readCorpusEntries, type CorpusFileSystem, type Stamps } from './corpusFileReader';
+import { Debouncer, GLOBAL_TIMERS, type Timers } from '../debounce';
 import type { Disposable } from '../events';
 import type { WorkProgress } from './progress';
-
-/** The timers a `Debouncer` uses (the global ones by default; fakes in tests). */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  now(): number;
-}
-
-const GLOBAL_TIMERS: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  now: () => Date.now(),
-};
-
-/**
- * Calls `fire` once after a burst of `trigger()` calls: `delayMs` after the last of them, but never
- * later than `maxWaitMs` after the first, so a file written without pause is still reloaded.
- */
-export class Debouncer implements Disposable {
-  private handle: unknown;
-  private burstStart: number | undefined;
-  private due = 0;
-
-  constructor(private readonly fire: () => void, private readonly delayMs: number, private readonly maxWaitMs: number, private readonly timers: Timers = GLOBAL_TIMERS) {}
-
-  /** Something changed. */
-  trigger(): void {
-    const now = this.timers.now();
-    this.burstStart ??= now;
-    const due = Math.min(now + this.delayMs, this.burstStart + this.maxWaitMs);
-    if (this.handle !== undefined && due === this.due) return;
-    this.cancel();
-    this.due = due;
-    this.handle = this.timers.setTimeout(() => {
-      this.handle = undefined;
-      this.burstStart = undefined;
-      this.fire();
-    }, Math.max(0, due - now));
-  }
-
-  private cancel(): void {
-    if (this.handle !== undefined) this.timers.clearTimeout(this.handle);
-    this.handle = undefined;
-  }
-
-  dispose(): void {
-    this.cancel();
-    this.burstStart = undefined;
-  }
-}
 
 /** Makes a watcher for one entry (a file, or a folder and the corpus files in it); it calls `onChange`. */
 export type WatchEntry<L> = (location: L, onChange: () => void) => Disposable;
@@ -90,13 +41,15 @@ export class WatchedCorpusFiles<L> implements CorpusFileReader, Disposable {
   private readonly debouncer: Debouncer;
   private readonly timers: Timers;
   private stamps: Stamps<L> = new Map();
-  private verifyHandle: unknown;
+  private readonly verifier: Debouncer;
   private reads = 0;
   private disposed = false;
 
   constructor(private readonly env: CorpusFilesEnvironment<L>) {
     this.timers = env.timers ?? GLOBAL_TIMERS;
-    this.debouncer = new Debouncer(() => env.onChange(), env.delayMs ?? CHANGE_DELAY_MS, env.maxWaitMs ?? CHANGE_MAX_WAIT_MS, this.timers);
+    const delayMs = env.delayMs ?? CHANGE_DELAY_MS;
+    this.debouncer = new Debouncer(() => env.onChange(), delayMs, env.maxWaitMs ?? CHANGE_MAX_WAIT_MS, this.timers);
+    this.verifier = new Debouncer(() => this.verify(), 2 * delayMs, 4 * delayMs, this.timers);
   }
 
   /** Watches the entries (before reading them), then reads them; checks their stamps again later. */
@@ -105,7 +58,8 @@ export class WatchedCorpusFiles<L> implements CorpusFileReader, Disposable {
     this.watch(located.flatMap(({ location }) => (location === undefined ? [] : [location])));
     const read = await readCorpusEntries(located, this.env.fs, this.env.settingKey, progress);
     this.stamps = read.stamps;
-    this.scheduleVerify(++this.reads);
+    this.reads++;
+    this.verifier.trigger();
     return read.texts;
   }
 
@@ -124,17 +78,14 @@ export class WatchedCorpusFiles<L> implements CorpusFileReader, Disposable {
 
   /**
    * Compares the stamps of the last read once the watchers have had time to report (twice the burst
-   * delay): a difference no watcher reported counts as a change. A newer read makes this one moot.
+   * delay after the read): a difference no watcher reported counts as a change. A newer read meanwhile
+   * makes the answer moot.
    */
-  private scheduleVerify(read: number): void {
-    if (this.verifyHandle !== undefined) this.timers.clearTimeout(this.verifyHandle);
-    const stamps = this.stamps;
-    this.verifyHandle = this.timers.setTimeout(() => {
-      this.verifyHandle = undefined;
-      void changedSince(stamps, this.env.fs).then((changed) => {
-        if (changed.length > 0 && read === this.reads && !this.disposed) this.changed();
-      });
-    }, 2 * (this.env.delayMs ?? CHANGE_DELAY_MS));
+  private verify(): void {
+    const [read, stamps] = [this.reads, this.stamps];
+    void changedSince(stamps, this.env.fs).then((changed) => {
+      if (changed.length > 0 && read === this.reads && !this.disposed) this.changed();
+    });
   }
 
   private changed(): void {
@@ -144,7 +95,7 @@ export class WatchedCorpusFiles<L> implements CorpusFileReader, Disposable {
   dispose(): void {
     this.disposed = true;
     this.debouncer.dispose();
-    if (this.verifyHandle !== undefined) this.timers.clearTimeout(this.verifyHandle);
+    this.verifier.dispose();
     for (const watcher of this.watchers.values()) watcher.dispose();
     this.watchers.clear();
   }

@@ -25,21 +25,8 @@ export interface IndexProgress {
   percent: number;
 }
 
-/** Makes the index for a request; rejects with `IndexCancelledError` when the user cancelled it. */
+/** Makes the index for a request; rejects with `CancelledError` when the user cancelled it. */
 export type IndexLoader<E> = (request: IndexRequest) => Promise<E>;
-
-/** A build the user cancelled: not a failure, nothing to report beyond leaving the index unbuilt. */
-export class IndexCancelledError extends Error {
-  constructor(message = 'indexing was cancelled') {
-    super(message);
-    this.name = 'IndexCancelledError';
-  }
-}
-
-/** True when `error` means the user cancelled indexing. */
-export function isIndexCancelled(error: unknown): boolean {
-  return error instanceof IndexCancelledError;
-}
 
 /** What an engine may have besides its queries: a way to release it, and word of its failure. */
 interface EngineLife {

@@ -8,11 +8,11 @@
  * runs under a progress report the user can cancel. The readers, the worker and the progress UI are
  * passed in, so this runs (and is tested) without VS Code.
  */
-import { BuildCancelledError, PaperIndex, type SavedIndex } from '../search/paperIndex';
+import { PaperIndex, type SavedIndex } from '../search/paperIndex';
 import type { WorkerPort } from '../searchWorker/workerClient';
 import type { Paper } from '../types';
 import type { Logger } from '../events';
-import { IndexCancelledError, type IndexLoader, type IndexRequest } from './indexService';
+import type { IndexLoader, IndexRequest } from './indexService';
 import type { WithProgress } from './progress';
 import { threadEngine, type SearchEngine } from './searchEngine';
 import { indexInWorker, percentDone, type IndexCache } from './workerIndex';
@@ -96,10 +96,6 @@ async function loadPrebuilt(options: PaperIndexLoaderOptions, papers: readonly P
 }
 
 /** Builds on this thread in slices that give it back. */
-async function buildOnThread(papers: readonly Paper[], isCancelled: () => boolean, report: (percent: number) => void): Promise<PaperIndex> {
-  try {
-    return await PaperIndex.buildAsync(papers, { isCancelled, onProgress: (progress) => report(percentDone(progress)) });
-  } catch (error) {
-    throw error instanceof BuildCancelledError ? new IndexCancelledError() : error;
-  }
+function buildOnThread(papers: readonly Paper[], isCancelled: () => boolean, report: (percent: number) => void): Promise<PaperIndex> {
+  return PaperIndex.buildAsync(papers, { isCancelled, onProgress: (progress) => report(percentDone(progress)) });
 }

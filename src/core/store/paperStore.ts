@@ -9,7 +9,8 @@
  * for during a load, or a topics change during a load or a reassignment.
  */
 import { formatDiagnostic } from '../diagnostics';
-import { isWorkCancelled, runInSlices } from '../slices';
+import { isCancellation } from '../cancellation';
+import { runInSlices } from '../slices';
 import { DEFAULT_TOPICS } from '../topics/taxonomy';
 import { mergeTopicRules, parseUserTopicsSteps, reassignTopicsSteps, type UserTopicsResult } from '../topics/userTopics';
 import type { Diagnostic, Paper, TopicRule } from '../types';
@@ -63,7 +64,6 @@ export class PaperStore implements Disposable {
   private papersValue: Paper[] = [];
   private rulesValue: TopicRule[] = DEFAULT_TOPICS;
   private byId = new Map<string, Paper>();
-  private corpusProblems: Diagnostic[] = [];
   private fileProblems: Diagnostic[] = [];
   private topicProblems: Diagnostic[] = [];
   /** The work under way (loads and reassignments, one at a time), and what is asked of it next. */
@@ -94,7 +94,7 @@ export class PaperStore implements Disposable {
 
   /** What was wrong with the corpus files and the topics setting. */
   get diagnostics(): readonly Diagnostic[] {
-    return [...this.corpusProblems, ...this.fileProblems, ...this.topicProblems];
+    return [...this.fileProblems, ...this.topicProblems];
   }
 
   /** Problems found in the user's corpus files by the last load. */
@@ -162,11 +162,10 @@ export class PaperStore implements Disposable {
       this.bundledPapers = loaded.bundled;
       this.bundledTopics = loaded.bundledTopics;
       this.basePapers = loaded.papers;
-      this.corpusProblems = loaded.corpusProblems;
       this.fileProblems = loaded.fileProblems;
       this.readyPending = true;
     } catch (error) {
-      if (isWorkCancelled(error)) return; // superseded: the newer load follows
+      if (isCancellation(error)) return; // superseded: the newer load follows
       const message = error instanceof Error ? error.message : String(error);
       log.error(`could not load the corpus: ${message}`);
       this.bundledPapers = [];
@@ -192,7 +191,7 @@ export class PaperStore implements Disposable {
     try {
       checked = await runInSlices(parseUserTopicsSteps(settings.userTopics(), settings.topicsKey), { isCancelled: stale });
     } catch (error) {
-      if (isWorkCancelled(error)) return false; // superseded: the setting changed again, or a load came
+      if (isCancellation(error)) return false; // superseded: the setting changed again, or a load came
       checked = { rules: [], diagnostics: [{ file: settings.topicsKey, line: null, message: `the setting could not be read (${error instanceof Error ? error.message : String(error)}); only the bundled topics apply`, severity: 'error' }] };
     }
     const { rules: userRules, diagnostics } = checked;
@@ -205,8 +204,8 @@ export class PaperStore implements Disposable {
         papers = await runInSlices(reassignTopicsSteps(this.basePapers, rules), { isCancelled: () => progress.isCancelled(), onProgress: ({ done, total }) => progress.report((100 * done) / total) });
       } catch (error) {
         if (progress.isStale()) return false;
-        const why = isWorkCancelled(error) ? 'was cancelled' : `failed (${error instanceof Error ? error.message : String(error)})`;
-        diagnostics.push({ file: settings.topicsKey, line: null, message: `assigning these topics to the papers ${why}; the papers keep their bundled topics`, severity: isWorkCancelled(error) ? 'warning' : 'error' });
+        const why = isCancellation(error) ? 'was cancelled' : `failed (${error instanceof Error ? error.message : String(error)})`;
+        diagnostics.push({ file: settings.topicsKey, line: null, message: `assigning these topics to the papers ${why}; the papers keep their bundled topics`, severity: isCancellation(error) ? 'warning' : 'error' });
         papers = this.basePapers;
       } finally {
         progress.done();

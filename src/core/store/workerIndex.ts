@@ -9,7 +9,7 @@ import { SearchWorkerClient, type WorkerPort, type WorkerReady } from '../search
 import type { SavedIndexBytes } from '../searchWorker/workerProtocol';
 import type { Paper } from '../types';
 import type { Logger } from '../events';
-import { IndexCancelledError } from './indexService';
+import { CancelledError } from '../cancellation';
 import { workerEngine, type SearchEngine } from './searchEngine';
 
 /** Indexes built in the worker, kept between sessions under the content key of their papers. */
@@ -34,7 +34,7 @@ const CANCEL_POLL_MS = 100;
 
 /**
  * The engine for `papers` in a new search worker, or undefined when the worker could not start or
- * failed (logged; the caller builds on its thread). Rejects with `IndexCancelledError` once
+ * failed (logged; the caller builds on its thread). Rejects with `CancelledError` once
  * `isCancelled()` is true, stopping the worker.
  */
 export async function indexInWorker(options: WorkerIndexOptions, papers: readonly Paper[], report: (percent: number) => void, isCancelled: () => boolean): Promise<SearchEngine | undefined> {
@@ -64,7 +64,7 @@ export async function indexInWorker(options: WorkerIndexOptions, papers: readonl
     return engine;
   } catch (error) {
     void client.dispose();
-    if (isCancelled()) throw new IndexCancelledError();
+    if (isCancelled()) throw new CancelledError('indexing was cancelled');
     log.warn(`the search worker failed (${messageOf(error)}); indexing ${count} papers on the extension host in slices instead`);
     return undefined;
   } finally {

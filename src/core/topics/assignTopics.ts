@@ -1,3 +1,4 @@
+import { lowerBound } from '../binarySearch';
 import { runToEnd, type Progress } from '../slices';
 import type { Diagnostic, TopicRule } from '../types';
 import { OTHER_TOPIC } from './taxonomy';
@@ -114,14 +115,8 @@ class Words {
   mayMatch(matcher: TermMatcher): boolean {
     return mayMatch(matcher.needle, this.words, (prefix) => {
       const sorted = (this.sorted ??= [...this.words].sort());
-      let low = 0;
-      let high = sorted.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (sorted[middle] < prefix) low = middle + 1;
-        else high = middle;
-      }
-      return low < sorted.length && sorted[low].startsWith(prefix);
+      const at = lowerBound(sorted, prefix);
+      return at < sorted.length && sorted[at].startsWith(prefix);
     });
   }
 }

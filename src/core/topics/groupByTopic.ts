@@ -1,8 +1,6 @@
+import { comparePapers, type PaperSort } from '../paperOrder';
 import type { Paper, TopicRule } from '../types';
 import { OTHER_TOPIC } from './taxonomy';
-
-/** How papers are ordered under a topic. */
-export type PaperSort = 'date' | 'upvotes' | 'title';
 
 /** A topic with its papers, as the sidebar and the CLI show it. */
 export interface TopicGroup {
@@ -12,7 +10,7 @@ export interface TopicGroup {
 
 /**
  * Papers grouped by topic in taxonomy order (then any topic the papers name that the rules do not, then
- * "Other"), each group sorted: newest first with undated papers last, most upvoted first, or by title.
+ * "Other"), each group sorted by `comparePapers`: newest first with undated papers last, most upvoted first, or by title.
  * Topics with no papers are kept, so a user's new topic shows up even before it matches anything.
  */
 export function groupByTopic(papers: readonly Paper[], rules: readonly TopicRule[], sort: PaperSort = 'date'): TopicGroup[] {
@@ -34,22 +32,4 @@ export function groupByTopic(papers: readonly Paper[], rules: readonly TopicRule
   if (other && other.papers.length > 0) ordered.push(other);
   for (const group of ordered) group.papers.sort(comparePapers(sort));
   return ordered;
-}
-
-/** A comparator for `sort`; ties fall back to title so the order is stable. */
-export function comparePapers(sort: PaperSort): (a: Paper, b: Paper) => number {
-  const byTitle = (a: Paper, b: Paper): number => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' });
-  switch (sort) {
-    case 'title':
-      return byTitle;
-    case 'upvotes':
-      return (a, b) => (b.upvotes ?? -1) - (a.upvotes ?? -1) || byTitle(a, b);
-    case 'date':
-      return (a, b) => {
-        if (a.published === b.published) return byTitle(a, b);
-        if (a.published === null) return 1;
-        if (b.published === null) return -1;
-        return a.published < b.published ? 1 : -1;
-      };
-  }
 }

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { benchReportSchema } from '../../../bench/report';
 import { syntheticCorpus } from '../../../bench/synthetic';
-import { paperSchema } from '../../../src/core/corpus/schema';
+import { paperSchema } from '../../../src/core/paper';
 import type { Paper } from '../../../src/core/types';
 
 // The benchmark's own correctness: it runs end to end in quick mode on small synthetic corpora and its

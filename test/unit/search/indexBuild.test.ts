@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
 import { buildCorpus } from '../../../src/core/corpus/buildCorpus';
-import { BuildCancelledError, type BuildProgress, PaperIndex } from '../../../src/core/search/paperIndex';
+import { CancelledError } from '../../../src/core/cancellation';
+import { type BuildProgress, PaperIndex } from '../../../src/core/search/paperIndex';
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import { readPages } from '../pages';
 
@@ -22,9 +23,9 @@ describe('search index: building, saving as MiniSearch JSON, loading', () => {
     assert.deepEqual(built.save(), saved);
   });
 
-  it('stops with a BuildCancelledError when cancelled', async () => {
+  it('stops with a CancelledError when cancelled', async () => {
     let checks = 0;
-    await assert.rejects(PaperIndex.buildAsync(papers, { sliceMs: 0, isCancelled: () => ++checks > 1 }), BuildCancelledError);
+    await assert.rejects(PaperIndex.buildAsync(papers, { sliceMs: 0, isCancelled: () => ++checks > 1 }), CancelledError);
   });
 
   it('saves MiniSearch\'s own JSON, which MiniSearch itself reads back', () => {

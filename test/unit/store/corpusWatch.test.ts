@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
-import { Debouncer, WatchedCorpusFiles } from '../../../src/core/store/corpusWatch';
+import { WatchedCorpusFiles } from '../../../src/core/store/corpusWatch';
 import { quietProgress } from '../../../src/core/store/progress';
 import { FakeClock, FakeWatchers, MemoryFiles, settle } from './fakeFiles';
 import { Gate, pageWith } from './fakes';
@@ -23,58 +22,6 @@ function watched(fs = new MemoryFiles()): { files: WatchedCorpusFiles<string>; f
   });
   return { files, fs, clock, watchers, reloads: () => reloads };
 }
-
-describe('corpus files: folding changes into reloads (no VS Code)', () => {
-  it('reloads once, a quiet moment after the last change of a burst', () => {
-    const clock = new FakeClock();
-    const fired: number[] = [];
-    const debouncer = new Debouncer(() => fired.push(clock.now()), DELAY, MAX_WAIT, clock);
-    for (const at of [0, 100, 250]) {
-      clock.advance(at - clock.now());
-      debouncer.trigger();
-    }
-    clock.advance(5000);
-    assert.deepEqual(fired, [250 + DELAY]);
-  });
-
-  it('reloads at the latest maxWaitMs after a burst began, however fast and long the changes come', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 700 }), { minLength: 1, maxLength: 200 }), (gaps) => {
-      const clock = new FakeClock();
-      const fired: number[] = [];
-      const triggers: number[] = [];
-      const debouncer = new Debouncer(() => fired.push(clock.now()), DELAY, MAX_WAIT, clock);
-      for (const gap of gaps) {
-        clock.advance(gap);
-        triggers.push(clock.now());
-        debouncer.trigger();
-      }
-      clock.advance(MAX_WAIT);
-      // Every change is followed by a reload within maxWaitMs, and there are never more reloads than changes.
-      for (const at of triggers) assert.ok(fired.some((time) => time >= at && time <= at + MAX_WAIT), `change at ${at} not reloaded by ${at + MAX_WAIT}: ${fired.join()}`);
-      assert.ok(fired.length <= triggers.length);
-      // A reload comes after a quiet moment, or when the burst has waited its longest.
-      for (const time of fired) {
-        const last = Math.max(...triggers.filter((at) => at < time));
-        assert.ok(time === last + DELAY || triggers.includes(time - MAX_WAIT), `reload at ${time} after the change at ${last}`);
-      }
-    }), { numRuns: 300 });
-  });
-
-  it('reloads every maxWaitMs while a file is written without pause, at several write rates', () => {
-    for (const every of [1, 50, 250]) {
-      const clock = new FakeClock();
-      const fired: number[] = [];
-      const debouncer = new Debouncer(() => fired.push(clock.now()), DELAY, MAX_WAIT, clock);
-      for (let time = 0; time < 10_000; time += every) {
-        clock.advance(time - clock.now());
-        debouncer.trigger();
-      }
-      assert.ok(fired.length >= 4, `${every} ms: ${fired.join()}`);
-      assert.equal(fired[0], MAX_WAIT, `${every} ms: the first reload comes maxWaitMs after the first write`);
-      for (let i = 1; i < fired.length; i++) assert.ok(fired[i] - fired[i - 1] <= MAX_WAIT + every, `${every} ms: ${fired.join()}`);
-    }
-  });
-});
 
 describe('corpus files: no change missed across a reload (no VS Code)', () => {
   it('keeps the watchers still needed, and makes new ones before disposing the old ones', async () => {

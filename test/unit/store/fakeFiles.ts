@@ -2,7 +2,7 @@
 // moves, a file system in memory, and watchers the test fires (or, to stand for a missed event, not).
 import type { CorpusFileSystem, FileStat } from '../../../src/core/store/corpusFileReader';
 import { FILE_TYPE } from '../../../src/core/store/corpusFileReader';
-import type { Timers } from '../../../src/core/store/corpusWatch';
+import type { Timers } from '../../../src/core/debounce';
 
 /** Timers on a clock that moves only when the test says. */
 export class FakeClock implements Timers {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Paper } from '../../../src/core/types';
-import { IndexCancelledError, IndexService, isIndexCancelled, type IndexRequest } from '../../../src/core/store/indexService';
+import { CancelledError, isCancellation } from '../../../src/core/cancellation';
+import { IndexService, type IndexRequest } from '../../../src/core/store/indexService';
 import { Gate } from './fakes';
 
 /** Collects the unhandled rejections of the process while `work` runs (and a turn after). */
@@ -54,13 +55,13 @@ describe('store: the index service (no VS Code)', () => {
     let cancel = true;
     const service = new IndexService(async () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
-      if (cancel) throw new IndexCancelledError();
+      if (cancel) throw new CancelledError();
       return { built: true };
     }, () => ({ papers: papers(1), bundled: false }));
     const unhandled = await unhandledRejectionsDuring(async () => {
       const outcomes = await Promise.allSettled([service.ready(), service.ready()]);
       assert.deepEqual(outcomes.map((outcome) => outcome.status), ['rejected', 'rejected']);
-      assert.ok(outcomes.every((outcome) => outcome.status === 'rejected' && isIndexCancelled(outcome.reason)));
+      assert.ok(outcomes.every((outcome) => outcome.status === 'rejected' && isCancellation(outcome.reason)));
     });
     assert.deepEqual(unhandled, []);
     assert.equal(service.current(), undefined);
@@ -70,7 +71,7 @@ describe('store: the index service (no VS Code)', () => {
 
   it('passes a failed build on to the waiters, not as a cancellation', async () => {
     const service = new IndexService(async () => { throw new Error('disk on fire'); }, () => ({ papers: [], bundled: false }));
-    await assert.rejects(service.ready(), (error: Error) => error.message === 'disk on fire' && !isIndexCancelled(error));
+    await assert.rejects(service.ready(), (error: Error) => error.message === 'disk on fire' && !isCancellation(error));
   });
 
   it('asks a question of the new index when the one asked went away meanwhile, and passes on what a current one answers', async () => {

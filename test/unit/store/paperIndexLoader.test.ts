@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { PaperIndex } from '../../../src/core/search/paperIndex';
 import type { WorkerPort } from '../../../src/core/searchWorker/workerClient';
-import { isIndexCancelled, IndexService } from '../../../src/core/store/indexService';
+import { isCancellation } from '../../../src/core/cancellation';
+import { IndexService } from '../../../src/core/store/indexService';
 import { paperIndexLoader, type PaperIndexLoaderOptions, type WithProgress } from '../../../src/core/store/paperIndexLoader';
 import { startNodeSearchWorker } from '../../../src/searchWorker/nodeWorkerPort';
 import { bundledCorpus, MemoryIndexCache, RecordingLog } from './fakes';
@@ -85,11 +86,11 @@ describe('store: loading or building the search engine (no VS Code)', function (
     assert.deepEqual(told.filter((percent, at) => percent !== told[at - 1]), ui.reports);
   });
 
-  it('stops a long build the user cancels, and one whose papers went stale, with an IndexCancelledError', async () => {
+  it('stops a long build the user cancels, and one whose papers went stale, with an CancelledError', async () => {
     const cancelling = paperIndexLoader({ readPrebuilt: async () => prebuilt, prebuiltName: 'x', withProgress: progressUi(0).withProgress, log: new RecordingLog(), longBuildPapers: 50 });
-    await assert.rejects(cancelling({ papers, bundled: false, isStale: () => false }), (error) => isIndexCancelled(error));
+    await assert.rejects(cancelling({ papers, bundled: false, isStale: () => false }), (error) => isCancellation(error));
     const stale = paperIndexLoader({ readPrebuilt: async () => prebuilt, prebuiltName: 'x', withProgress: never, log: new RecordingLog() });
-    await assert.rejects(stale({ papers, bundled: false, isStale: () => true }), (error) => isIndexCancelled(error));
+    await assert.rejects(stale({ papers, bundled: false, isStale: () => true }), (error) => isCancellation(error));
   });
 
   describe('a large corpus, in the search worker', () => {
@@ -182,7 +183,7 @@ describe('store: loading or building the search engine (no VS Code)', function (
       const workers = realWorkers();
       const many = [0, 1, 2, 3].flatMap((copy) => papers.map((paper) => ({ ...paper, id: `${paper.id}-${copy}`, key: `${paper.key}${copy}` })));
       const options = workerOptions({ startWorker: workers.startWorker, withProgress: progressUi(1).withProgress, longBuildPapers: 100 });
-      await assert.rejects(paperIndexLoader(options)({ papers: many, bundled: false, isStale: () => false }), (error) => isIndexCancelled(error));
+      await assert.rejects(paperIndexLoader(options)({ papers: many, bundled: false, isStale: () => false }), (error) => isCancellation(error));
       assert.equal(workers.terminated(), 1);
       assert.ok(!options.log.lines.some((line) => line.startsWith('warn:')), 'a cancellation is not a failure');
     });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { runInSlices, runToEnd, WorkCancelledError } from '../../../src/core/slices';
+import { CancelledError } from '../../../src/core/cancellation';
+import { runInSlices, runToEnd } from '../../../src/core/slices';
 
 function* counting(steps: number): Generator<{ done: number; total: number }, string> {
   for (let done = 1; done <= steps; done += 1) yield { done, total: steps };
@@ -23,8 +24,28 @@ describe('work in slices (src/core/slices.ts)', () => {
     assert.equal(new Set(sliced).size, sliced.length, 'no step reported twice');
   });
 
+  it('runs steps that wait (an async generator) in the same slices, giving the event loop back between them', async () => {
+    async function* reading(steps: number): AsyncGenerator<number, string> {
+      for (let done = 1; done <= steps; done += 1) {
+        await Promise.resolve();
+        yield done;
+      }
+      return 'read';
+    }
+    // Awaiting promises alone never lets a queued macrotask run; a turn of the event loop does.
+    let turned = false;
+    setImmediate(() => { turned = true; });
+    const reports: number[] = [];
+    const finished = runInSlices(reading(200), { sliceMs: 0, onProgress: (done) => reports.push(done) });
+    assert.equal(await finished, 'read');
+    assert.ok(turned, 'the event loop turned while the steps ran');
+    assert.equal(reports.at(-1), 200);
+    let asked = 0;
+    await assert.rejects(runInSlices(reading(200), { sliceMs: 0, isCancelled: () => ++asked > 3 }), CancelledError);
+  });
+
   it('stops between slices once cancelled, and says so', async () => {
     let asked = 0;
-    await assert.rejects(runInSlices(counting(1000), { sliceMs: 0, isCancelled: () => ++asked > 3 }), WorkCancelledError);
+    await assert.rejects(runInSlices(counting(1000), { sliceMs: 0, isCancelled: () => ++asked > 3 }), CancelledError);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { PaperIndex, type SearchOutcome } from '../../../src/core/search/paperIndex';
-import { IndexCancelledError, IndexService, type IndexProgress, type SearchEngine } from '../../../src/core/store/indexService';
+import { CancelledError } from '../../../src/core/cancellation';
+import { IndexService, type IndexProgress, type SearchEngine } from '../../../src/core/store/indexService';
 import { paperIndexLoader } from '../../../src/core/store/paperIndexLoader';
 import { threadEngine } from '../../../src/core/store/searchEngine';
 import { LiveSearch, type IndexProblem, type LiveSearchView } from '../../../src/views/liveSearch';
@@ -150,7 +151,7 @@ describe('views: the live search of the quick pick (no VS Code)', () => {
   it('lets a cancel() drop a search under way', async () => {
     const gate = new Gate();
     const view = new PickView();
-    const service = new IndexService(async () => { await gate.promise; throw new IndexCancelledError(); }, () => ({ papers, bundled: false }));
+    const service = new IndexService(async () => { await gate.promise; throw new CancelledError(); }, () => ({ papers, bundled: false }));
     const live = new LiveSearch(service, view, 10_000);
     const running = live.search('x');
     live.cancel();
