@@ -28,7 +28,7 @@ export function naiveScan(papers: readonly Paper[]): Searcher {
 
 /** Fuse.js as extensions usually configure it: title and abstract, `ignoreLocation`, threshold 0.3. */
 export function fuseSearch(papers: readonly Paper[]): Searcher {
-  const fuse = new Fuse(papers as Paper[], { keys: [{ name: 'title', weight: 2 }, 'abstract'], ignoreLocation: true, threshold: 0.3 });
+  const fuse = new Fuse(papers, { keys: [{ name: 'title', weight: 2 }, 'abstract'], ignoreLocation: true, threshold: 0.3 });
   return (query, limit = 20) => fuse.search(query, { limit }).map((result) => result.item);
 }
 
@@ -39,7 +39,7 @@ export function fuseSearch(papers: readonly Paper[]): Searcher {
  */
 export function miniSearchDefaults(papers: readonly Paper[]): Searcher {
   const miniSearch = new MiniSearch<Paper>({ fields: ['title', 'abstract'] });
-  miniSearch.addAll(papers as Paper[]);
+  miniSearch.addAll(papers);
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
   return (query, limit = 20) =>
     miniSearch

@@ -1,5 +1,6 @@
 // Bundles the benchmark (out/bench/main.js), its fresh-process children (out/bench/child.js for the
-// bundled corpus, out/bench/scale.js for large corpora) and the search worker they load them in.
+// bundled corpus, out/bench/scale.js for large corpora), the search worker they load them in, and the
+// bench's own smoke test (out/bench/smoke.test.js, `npm run bench:smoke`).
 import * as esbuild from 'esbuild';
 
 const options = {
@@ -14,6 +15,7 @@ const options = {
   mainFields: ['module', 'main'],
 };
 await esbuild.build({ ...options, entryPoints: { main: 'bench/main.ts' } });
+await esbuild.build({ ...options, entryPoints: { 'smoke.test': 'bench/smoke.test.ts' }, external: ['mocha'] });
 // The children and the worker stand in for the extension host's bundles, so they are minified like the production build.
 await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts', scale: 'bench/child/scale.ts', searchWorker: 'src/searchWorker/nodeWorkerMain.ts' }, minify: true });
 // The workspace citation index runs in its own fresh process too (bench/citationIndex.ts).

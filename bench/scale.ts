@@ -44,16 +44,14 @@ export function measureScale(size: number, real: readonly Paper[], topics: reado
   const synthetic = syntheticCorpus(real, size);
   const runs = size >= 50000 || context.quick ? 1 : 3;
   const builds: number[] = [];
-  let built: PaperIndex | undefined;
+  let vocabulary = 0;
   for (let run = 0; run < runs; run++) {
-    built = undefined;
     gc();
     const start = performance.now();
-    built = PaperIndex.build(synthetic);
+    const built = PaperIndex.build(synthetic);
     builds.push(performance.now() - start);
+    vocabulary = built.vocabularySize;
   }
-  const vocabulary = (built as PaperIndex).vocabularySize;
-  built = undefined;
   const files = {
     corpus: join(context.work, `corpus-${size}.json`),
     cache: join(context.work, `cache-${size}`),

@@ -1,13 +1,14 @@
 // `npm test`: the set-up (scripts/harness/setup.mjs: Debian packages, npm ci, Node 24, code-server, each only
-// when missing), then every suite one after another: the type check, the unit tests, the build, the
-// integration tests in both extension hosts, and the UI tests. Each test suite writes its counts to
+// when missing), then one build, the static checks side by side (type checks, ESLint, dependency rules), and
+// the suites one after another: unit tests, the bench smoke run, the integration tests in both extension
+// hosts, and the UI tests. Each test suite writes its counts to
 // test-results/results/<suite>.json; a suite that writes none (it crashed or timed out) counts as one
 // failure, and a check (type check, build) counts as one test. Ends with one line: `N passed, N failed`.
 // When the set-up fails it stops there, with the end of the log that says why.
 // Only modules that use Node built-ins alone are imported here: node_modules may not exist yet.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runLogDir, shortPath } from './harness/logs.mjs';
+import { logFile, runLogDir, shortPath } from './harness/logs.mjs';
 import { resultsDir, root, screenshotsDir } from './harness/paths.mjs';
 import { run } from './harness/proc.mjs';
 import { formatSeconds, Progress, ReportedFailure } from './harness/progress.mjs';
@@ -22,17 +23,33 @@ const minutes = (n) => n * 60_000;
  * Each suite: the command that runs it (and how to show it), the result files it writes (none for a check), a
  * time limit, and about how long it takes on the 2-core build machine (measured 2026-11-30).
  */
-const SUITES = [
-  { name: 'type check', command: npm, args: ['run', '--silent', 'typecheck'], results: [], timeoutMs: minutes(5), estimate: '15 s' },
-  { name: 'unit tests', command: npm, args: ['run', 'test:unit', '--', '--reporter', './scripts/harness/countingReporter.cjs',
-    '--reporter-option', 'suite=unit'], shown: 'npm run test:unit', results: ['unit'], timeoutMs: minutes(10), estimate: '1.5 min' },
-  { name: 'build', command: node, args: ['scripts/harness/buildAll.mjs'], results: [], timeoutMs: minutes(5), estimate: '5 s' },
+const mochaBin = join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
+const counted = (suite) => ['--reporter', './scripts/harness/countingReporter.cjs', '--reporter-option', `suite=${suite}`];
+
+/**
+ * The suites in the order they run; the static checks run side by side (they read the sources and need no
+ * build). Each: the command that runs it (and how to show it), the result files it writes (none for a check),
+ * a time limit, and about how long it takes on a quiet 2-core machine with everything installed.
+ */
+const STEPS = [
+  // One build for every suite after it: the bundles, the corpus, the unit, integration and UI test bundles.
+  { name: 'build', command: node, args: ['scripts/harness/buildAll.mjs'], results: [], timeoutMs: minutes(5), estimate: '15 s' },
+  [
+    { name: 'type check', command: npm, args: ['run', '--silent', 'typecheck'], results: [], timeoutMs: minutes(5), estimate: '30 s' },
+    { name: 'lint', command: npm, args: ['run', '--silent', 'lint'], results: [], timeoutMs: minutes(10), estimate: '45 s' },
+    { name: 'dependency rules', command: npm, args: ['run', '--silent', 'deps'], results: [], timeoutMs: minutes(5), estimate: '10 s' },
+  ],
+  { name: 'unit tests', command: node, args: [mochaBin, '--config', 'test/unit/.mocharc.json', ...counted('unit')], shown: 'npm run test:unit',
+    results: ['unit'], timeoutMs: minutes(10), estimate: '1.5 min' },
+  { name: 'bench smoke', command: npm, args: ['run', 'bench:smoke', '--', ...counted('bench')], shown: 'npm run bench:smoke',
+    results: ['bench'], timeoutMs: minutes(10), estimate: '20 s' },
   { name: 'integration, web worker host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'web'],
     results: ['integration-web'], timeoutMs: minutes(10), estimate: '1.5 min' },
   { name: 'integration, Node host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'node'],
     results: ['integration-node'], timeoutMs: minutes(15), estimate: '2 min' },
   { name: 'UI tests', command: node, args: ['scripts/harness/e2e.mjs'], results: ['e2e-node', 'e2e-web'], timeoutMs: minutes(15), estimate: '2.5 min' },
 ];
+const SUITES = STEPS.flat();
 
 const logs = runLogDir('test');
 console.log(`Paper Scout: npm test (logs in ${shortPath(logs)})`);
@@ -48,32 +65,44 @@ rmSync(join(resultsDir, 'results'), { recursive: true, force: true });
 const env = { ...process.env, PAPER_SCOUT_SKIP_BUILD: '1' };
 const rows = [];
 let buildFailed = false;
-for (const suite of SUITES) {
+
+/** Runs one suite; side by side with others, its output goes to its own log, printed when it fails. */
+async function runSuite(suite, { alone }) {
   const started = Date.now();
-  const shown = suite.shown ?? [suite.command === node ? 'node' : 'npm', ...suite.args].join(' ');
-  console.log(`${progress.next()} ${suite.name[0].toUpperCase()}${suite.name.slice(1)}: ${shown} (about ${suite.estimate})`);
+  const log = alone ? undefined : logFile(`${suite.name.replaceAll(' ', '-')}.log`);
   let error = null;
-  if (buildFailed && suite.results.length > 0 && suite.name !== 'unit tests') {
+  if (buildFailed && suite.results.length > 0) {
     error = 'not run: the build failed';
   } else {
     try {
-      await run(suite.command, suite.args, { cwd: root, env, timeoutMs: suite.timeoutMs });
+      await run(suite.command, suite.args, { cwd: root, env, timeoutMs: suite.timeoutMs, logFile: log });
     } catch (failure) {
       error = failure.message;
       if (suite.name === 'build') buildFailed = true;
+      if (log) console.log(readFileSync(log, 'utf8').trimEnd());
     }
   }
-  const seconds = Math.round((Date.now() - started) / 1000);
-  console.log(`      ${suite.name}: ${error ? `failed (${error})` : 'finished'} in ${formatSeconds(seconds)}`);
-  if (suite.results.length === 0) {
-    rows.push({ suite: suite.name, passed: error ? 0 : 1, failed: error ? 1 : 0, skipped: 0, seconds, note: error ?? 'ok' });
-    continue;
+  return { suite, error, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+for (const step of STEPS) {
+  const group = Array.isArray(step) ? step : [step];
+  for (const suite of group) {
+    const shown = suite.shown ?? [suite.command === node ? 'node' : 'npm', ...suite.args].join(' ');
+    console.log(`${progress.next()} ${suite.name[0].toUpperCase()}${suite.name.slice(1)}: ${shown} (about ${suite.estimate})${group.length > 1 ? ', side by side' : ''}`);
   }
-  for (const name of suite.results) {
-    const counts = readResult(name);
-    if (!counts) rows.push({ suite: name, passed: 0, failed: 1, skipped: 0, seconds, note: `no results (${error ?? 'crashed'})` });
-    else if (counts.passed + counts.failed + counts.skipped === 0) rows.push({ suite: name, passed: 0, failed: 1, skipped: 0, seconds, note: 'ran no test' });
-    else rows.push({ suite: name, ...counts, seconds: counts.seconds ?? seconds, note: counts.error ?? '' });
+  for (const { suite, error, seconds } of await Promise.all(group.map((suite) => runSuite(suite, { alone: group.length === 1 })))) {
+    console.log(`      ${suite.name}: ${error ? `failed (${error})` : 'finished'} in ${formatSeconds(seconds)}`);
+    if (suite.results.length === 0) {
+      rows.push({ suite: suite.name, passed: error ? 0 : 1, failed: error ? 1 : 0, skipped: 0, seconds, note: error ?? 'ok' });
+      continue;
+    }
+    for (const name of suite.results) {
+      const counts = readResult(name);
+      if (!counts) rows.push({ suite: name, passed: 0, failed: 1, skipped: 0, seconds, note: `no results (${error ?? 'crashed'})` });
+      else if (counts.passed + counts.failed + counts.skipped === 0) rows.push({ suite: name, passed: 0, failed: 1, skipped: 0, seconds, note: 'ran no test' });
+      else rows.push({ suite: name, ...counts, seconds: counts.seconds ?? seconds, note: counts.error ?? '' });
+    }
   }
 }
 

@@ -12,13 +12,15 @@ import type { Diagnostic, Paper, TopicRule } from './core/types';
 import type { PanelInfo, PanelMessageEvent } from './panel/paperPanel';
 import type { PaperScout } from './paperScout';
 import type { SuggestionsShown } from './citations';
+import type { CommandFailure } from './commands/registry';
 import type { WorkspaceCitationsState } from './references';
 import { IssuedKeys } from './storage/issuedKeys';
 import { RecentSearches } from './storage/recentSearches';
 import type { OpenSearchPick, SearchItemsShown } from './views/searchPick';
+import { openQuickPick, type OpenQuickPick } from './views/openQuickPick';
 import type { TopicTreeNode } from './views/topicTree';
 
-export type { OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
+export type { CommandFailure, OpenQuickPick, OpenSearchPick, PanelInfo, PanelMessageEvent, SearchItemsShown, StoreState, SuggestionsShown, TopicTreeNode, WorkspaceCitationsState };
 
 /** Paper Scout's papers, search and citations, for other extensions. */
 export interface PaperScoutApi {
@@ -98,6 +100,8 @@ export interface PaperScoutTestHooks {
   setTypingPause(ms: number): number;
   /** The search quick pick that is open, to type into as a user would; undefined when none is. */
   searchPick(): OpenSearchPick | undefined;
+  /** The Paper Scout quick pick that is open (search, papers for a passage, the export's file), with its active row. */
+  quickPick(): OpenQuickPick | undefined;
   /** The search index: where it lives and how many papers it holds once made, how far it is while being made. */
   searchIndex(): SearchIndexState;
   /**
@@ -107,6 +111,8 @@ export interface PaperScoutTestHooks {
   readonly storedState: StoredStateHooks;
   /** The file the citation keys of the user's papers are kept in (read and write it with `workspace.fs`). */
   readonly issuedKeysFile: vscode.Uri;
+  /** Every command that failed since activation (the registry catches and reports each), oldest first. */
+  commandFailures(): readonly CommandFailure[];
 }
 
 /** The workspace citation index as tests see it. */
@@ -148,8 +154,12 @@ export interface StoredStateHooks {
   set(key: string, value: unknown): Promise<void>;
 }
 
-/** The API over `scout`; with the test hooks when the extension runs under `ExtensionMode.Test`. */
-export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState' | 'globalStorageUri'>): PaperScoutApi {
+/**
+ * The API over `scout`; with the test hooks when the extension runs under `ExtensionMode.Test`, which see
+ * `commandFailures` as the registry fills it.
+ */
+export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState' | 'globalStorageUri'>,
+  commandFailures: readonly CommandFailure[]): PaperScoutApi {
   /** `run` once the papers have been read the first time: what acts on papers waits for them (activation does not). */
   const afterLoad = async <T>(run: () => T | Promise<T>): Promise<T> => {
     await scout.whenLoaded();
@@ -173,11 +183,11 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     insertCitation: (id, format, options) => afterLoad(() => scout.inserter.insert(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement })),
     copyCitation: (id, format) => afterLoad(() => scout.inserter.copy(paperOrThrow(id), format)),
     reload: () => scout.load(),
-    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri)) } : {}),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri), commandFailures) } : {}),
   };
 }
 
-function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFile: vscode.Uri): PaperScoutTestHooks {
+function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFile: vscode.Uri, commandFailures: readonly CommandFailure[]): PaperScoutTestHooks {
   const storedKeys: readonly string[] = [RecentSearches.key, IssuedKeys.key];
   const storedKeyOrThrow = (key: string): string => {
     if (!storedKeys.includes(key)) throw new Error(`Paper Scout keeps no state under "${key}"`);
@@ -214,6 +224,7 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
       return old;
     },
     searchPick: () => scout.searchPick,
+    quickPick: openQuickPick,
     searchIndex: () => {
       const engine = scout.store.index.current();
       return { home: engine?.home, papers: engine?.size, origin: engine?.origin, progress: scout.store.index.progress() };
@@ -224,5 +235,6 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
       set: async (key, value) => { await globalState.update(storedKeyOrThrow(key), value); },
     },
     issuedKeysFile,
+    commandFailures: () => [...commandFailures],
   };
 }

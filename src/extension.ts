@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { createApi, type PaperScoutApi } from './api';
 import { commandHandlers } from './commands/handlers';
-import { registerCommands } from './commands/registry';
+import { registerCommands, type CommandFailure } from './commands/registry';
 import { PaperScout } from './paperScout';
 import { STATE_CONTEXT_KEY } from './store/createStore';
 
 export type { PaperScoutApi, PaperScoutTestHooks } from './api';
+
+/** Which bundle this is: set by the build (esbuild `define`). */
+declare const PAPER_SCOUT_HOST: 'node' | 'web';
 
 /**
  * Starts Paper Scout: builds its one context object and registers the commands, views and providers,
@@ -20,11 +23,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   const started = Date.now();
   try {
     // Indexes of large corpora, built in the search worker, are kept per version of the extension.
-    const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown');
+    const version = (context.extension.packageJSON as { version?: string }).version ?? 'unknown';
     const scout = new PaperScout(context.extensionUri, log, context, vscode.Uri.joinPath(context.globalStorageUri, 'search-index', version));
-    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log, () => scout.whenLoaded()));
-    const host = `${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${typeof navigator !== 'undefined' && typeof process === 'undefined' ? 'web worker' : 'Node'} extension host`;
-    log.info(`activated in ${Date.now() - started} ms (${host})`);
+    // Under test, failed commands are kept for the tests to count (the registry catches every error).
+    const commandFailures: CommandFailure[] = [];
+    const onDidFail = context.extensionMode === vscode.ExtensionMode.Test ? (failure: CommandFailure) => { commandFailures.push(failure); } : undefined;
+    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log, { ready: () => scout.whenLoaded(), onDidFail }));
+    log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${PAPER_SCOUT_HOST === 'web' ? 'web worker' : 'Node'} extension host)`);
     void scout.load().then(() => {
       log.info(`papers loaded ${Date.now() - started} ms after activation began`);
       if (scout.store.state.kind !== 'error') return;
@@ -33,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
         if (choice === 'Retry') void scout.load();
       });
     }, (error: unknown) => log.error(`loading the papers failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
-    return createApi(scout, context);
+    return createApi(scout, context, commandFailures);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`activation failed: ${error instanceof Error ? error.stack ?? message : message}`);

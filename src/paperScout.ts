@@ -229,6 +229,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     const uri = vscode.Uri.parse(place.uri, true);
     const range = new vscode.Range(place.position, place.position.translate(0, place.key.length));
     const replace = (paper: Paper): Promise<boolean> => replaceKey(uri, range, place.key, paper.key);
+    let opened: OpenSearchPick | undefined;
     await showSearchPick(this.store, {
       query: keySearchText(place.key),
       title: `Replace "${place.key}" with the Key of a Paper`,
@@ -237,7 +238,9 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       onCopy: (paper) => this.inserter.copy(paper),
       showLog: () => this.showLog(),
       onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
+      onDidOpen: (pick) => { opened = this.openPick = pick; },
     });
+    if (this.openPick === opened) this.openPick = undefined;
   }
 
   /** Stops marking `key` as unknown in this workspace, and says so with Undo and a way to the setting. */

@@ -437,7 +437,7 @@ function stub(path: string, missing: Set<string>): unknown {
     return stubbed({ dispose: () => undefined }, `${path}()`, missing);
   };
   return new Proxy(fn, {
-    construct: () => stubbed({}, `new ${path}`, missing) as object,
+    construct: () => stubbed({}, `new ${path}`, missing),
     get(object, name) {
       if (typeof name === 'symbol' || name === 'then' || name === 'prototype') return Reflect.get(object, name);
       missing.add(`${path}.${name}`);

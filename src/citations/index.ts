@@ -56,7 +56,7 @@ export class Citations implements vscode.Disposable {
     this.disposables.push(
       this.inserter,
       new TemplateSettingWatcher(log),
-      { dispose: () => this.completionRegistration?.dispose() },
+      { dispose: () => { this.completionRegistration?.dispose(); } },
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affects(event, SETTINGS.commentTrigger)) this.registerCompletion(completion);
       }),

@@ -9,6 +9,7 @@ import { matchedWords, passageQueryAt, suggestPapers, type PaperSearch, type Pas
 import { isCancellation } from '../core/cancellation';
 import { cutAtRelevance } from '../core/search/relevanceCutoff';
 import type { Paper } from '../core/types';
+import { watchQuickPick } from '../views/openQuickPick';
 
 /** What a suggestion pick put on show (for the test hooks): its state, the passage's words, and the papers with their matched words. */
 export interface SuggestionsShown {
@@ -80,6 +81,7 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
           void options.onOpen(item.paper);
         }
       }),
+      watchQuickPick(pick),
       pick.onDidHide(() => {
         open = false;
         for (const disposable of disposables) disposable.dispose();

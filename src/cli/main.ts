@@ -65,7 +65,7 @@ function readCorpus(flags: Flags): Corpus {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
   const { corpus, diagnostics } = loadCorpus(json, file);
   for (const diagnostic of diagnostics) err(`${formatDiagnostic(diagnostic)}\n`);

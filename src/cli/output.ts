@@ -3,7 +3,6 @@
 // eslint-disable-next-line no-control-regex
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // JSON.stringify escapes C0 inside strings but leaves DEL and C1 raw.
-// eslint-disable-next-line no-control-regex
 const RAW_IN_JSON = /[\u007F-\u009F]/g;
 
 /** Text with every terminal control character removed (tabs and line breaks kept). */

@@ -55,7 +55,7 @@ export function runRefs(argv: readonly string[], readCorpus: (file: string | und
   const [folder, ...extra] = positionals;
   if (!folder || extra.length > 0) throw new UsageError('refs needs exactly one folder, e.g. refs thesis/');
   const maxFileBytes = positiveInteger(values['max-size'], '--max-size') ?? DEFAULT_MAX_FILE_BYTES;
-  let isFolder = false;
+  let isFolder: boolean;
   try {
     isFolder = lstatSync(folder).isDirectory();
   } catch {

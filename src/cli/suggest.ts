@@ -85,7 +85,7 @@ function readTextFile(file: string): string {
     size = stat.size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${file}: no such file` : (error as Error).message);
+    throw new Error(code === 'ENOENT' ? `${file}: no such file` : (error as Error).message, { cause: error });
   }
   if (size > MAX_SUGGEST_FILE_BYTES) throw new Error(`${file}: ${size} bytes, larger than the ${MAX_SUGGEST_FILE_BYTES}-byte limit`);
   const text = decodeText(readFileSync(file));

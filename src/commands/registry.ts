@@ -12,13 +12,22 @@ export type CommandHandler = (...args: unknown[]) => unknown;
 /** A handler for every Paper Scout command. */
 export type CommandHandlers = Readonly<Record<CommandName, CommandHandler>>;
 
+/** A command that failed: which, and why. */
+export interface CommandFailure {
+  command: string;
+  message: string;
+}
+
 /**
  * Registers every command of `handlers`. A failing command resolves to undefined after logging the
  * error and showing it with **Show Log**, so a menu, a keybinding or another extension never gets a
- * rejection it cannot explain. `ready`, when given, is awaited before each command runs (the first
- * load of the papers: a command that activated Paper Scout then finds them).
+ * rejection it cannot explain. `options.ready`, when given, is awaited before each command runs (the
+ * first load of the papers: a command that activated Paper Scout then finds them); `options.onDidFail`
+ * hears of each failure too (the tests count them).
  */
-export function registerCommands(handlers: CommandHandlers, log: vscode.LogOutputChannel, ready?: () => Promise<void>): vscode.Disposable[] {
+export function registerCommands(handlers: CommandHandlers, log: vscode.LogOutputChannel,
+  options: { ready?: () => Promise<void>; onDidFail?: (failure: CommandFailure) => void } = {}): vscode.Disposable[] {
+  const { ready, onDidFail } = options;
   return (Object.keys(COMMANDS) as CommandName[]).map((name) => {
     const id = COMMANDS[name];
     const handler = handlers[name];
@@ -29,6 +38,7 @@ export function registerCommands(handlers: CommandHandlers, log: vscode.LogOutpu
         return await handler(...args);
       } catch (error) {
         reportCommandError(id, error, log);
+        onDidFail?.({ command: id, message: error instanceof Error ? error.message : String(error) });
         return undefined;
       }
     });

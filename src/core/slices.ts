@@ -27,7 +27,8 @@ export const SLICE_MS = 10;
 
 /** Gives the event loop back: `setImmediate` where there is one (Node), else a zero timeout (web worker). */
 export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  const { setImmediate } = globalThis as { setImmediate?: (callback: () => void) => unknown };
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(() => resolve()) : setTimeout(() => resolve(), 0)));
 }
 
 /** Runs the steps to their end at once and returns their result. */
@@ -65,7 +66,7 @@ export async function runInSlices<T, P>(steps: Iterator<P, T> | AsyncIterator<P,
     options.onProgress?.(step.value);
     await yieldToEventLoop();
     if (options.isCancelled?.()) {
-      await steps.return?.(undefined as never);
+      await steps.return?.(undefined);
       throw new CancelledError();
     }
     sliceStart = performance.now();

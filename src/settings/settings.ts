@@ -148,7 +148,7 @@ export async function setKeyIgnored(key: string, ignored: boolean): Promise<void
   const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const inspected = configuration().inspect<unknown>(name);
   const current = target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue;
-  const keys = Array.isArray(current) ? current.filter((entry) => entry !== key) : [];
+  const keys = Array.isArray(current) ? (current as unknown[]).filter((entry) => entry !== key) : [];
   await configuration().update(name, ignored ? [...keys, key] : keys.length > 0 ? keys : undefined, target);
 }
 

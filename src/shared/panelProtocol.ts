@@ -10,6 +10,7 @@ import * as z from '../core/zod';
  * A citation format id: a built-in one (`bibtex`, ...) or `template:<name>` for a user template. The
  * extension looks it up among the formats it offers and ignores one it does not know.
  */
+// eslint-disable-next-line no-control-regex -- a template name holds no control character
 export const citationFormatSchema = z.string().check(z.regex(/^(?:[a-z][a-z-]{0,20}|template:[^\u0000-\u001f]{1,100})$/, 'a citation format id'));
 
 const paperId = z.string().check(z.minLength(1), z.maxLength(300));

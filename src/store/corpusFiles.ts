@@ -55,7 +55,7 @@ function watchEntry(uri: vscode.Uri, onChange: () => void): vscode.Disposable {
     watcher.onDidDelete(onChange);
     return watcher;
   });
-  return { dispose: () => watchers.forEach((watcher) => watcher.dispose()) };
+  return { dispose: () => { for (const watcher of watchers) watcher.dispose(); } };
 }
 
 /** An absolute path, a URI with a scheme, or a path relative to the first workspace folder. */

@@ -9,6 +9,7 @@ import { cutAtRelevance } from '../core/search/relevanceCutoff';
 import type { Paper } from '../core/types';
 import type { PaperStore } from '../core/store/paperStore';
 import { LiveSearch } from './liveSearch';
+import { watchQuickPick } from './openQuickPick';
 import { describeFilters, queryAssist, replaceWithHelp, type TopicChoice } from './queryAssist';
 import {
   assistItems, CLEAR_RECENT_BUTTON, COPY_BUTTON, indexingItem, indexProblemItems, INSERT_BUTTON, type Item, moreResultsItem,
@@ -55,8 +56,6 @@ export interface SearchItemsShown {
 export interface OpenSearchPick {
   /** Sets the text as typing it would. */
   type(value: string): void;
-  /** The label of the row VS Code has active (as it last told the extension). */
-  readonly active: string | undefined;
   readonly value: string;
 }
 
@@ -106,8 +105,6 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
 
   /** What the results on show are (query, topic, papers, problems), to leave them be when the same come again. */
   let shownOutcome = '';
-  /** The label of the active row, as VS Code last reported it. */
-  let activeLabel: string | undefined;
   /** Puts `items` on show for `query` and says so. */
   const show = (query: string, kind: SearchItemsShown['kind'], items: Item[]): void => {
     pick.items = items;
@@ -161,7 +158,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     showResults: showOutcome,
     showIndexProblem: (query, problem) => {
       shownQuery = '';
-      show(query, 'problem', indexProblemItems(problem, () => void update(), options.showLog));
+      show(query, 'problem', indexProblemItems(problem, () => void update(), () => { options.showLog(); }));
     },
   });
 
@@ -191,7 +188,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     const disposables: vscode.Disposable[] = [
       live,
       pick.onDidChangeValue(schedule),
-      pick.onDidChangeActive((active) => { activeLabel = active[0]?.label; }),
+      watchQuickPick(pick),
       pick.onDidAccept(() => {
         const item = pick.selectedItems[0];
         if (!item) return;
@@ -252,7 +249,6 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
     pick.show();
     options.onDidOpen?.({
       type: retype,
-      get active() { return activeLabel; },
       get value() { return pick.value; },
     });
     void update();

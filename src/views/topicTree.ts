@@ -130,7 +130,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
   /** One node object per (topic, paper), so the tree and `reveal` agree on identity. */
   private paperNodeIn(topic: TopicNode, paper: Paper): PaperNode {
     let nodes = this.paperNodes.get(topic);
-    if (!nodes) this.paperNodes.set(topic, (nodes = new Map()));
+    if (!nodes) this.paperNodes.set(topic, (nodes = new Map<string, PaperNode>()));
     let node = nodes.get(paper.id);
     if (!node) nodes.set(paper.id, (node = { kind: 'paper', paper, topic }));
     return node;

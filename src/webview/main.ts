@@ -284,7 +284,10 @@ app.addEventListener('click', (event) => {
       break;
     case 'insertCitation':
     case 'copyCitation':
-      vscode.postMessage({ type: action, paperId, ...(format ? { format: format as FormatView['id'] } : {}) });
+      vscode.postMessage({ type: action, paperId, ...(format ? { format } : {}) });
+      break;
+    default:
+      // Not an action of this page: nothing to do.
       break;
     case 'findCitations':
       vscode.postMessage({ type: 'findCitations' });

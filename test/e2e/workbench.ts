@@ -103,7 +103,7 @@ export class Workbench {
         return;
       } catch (error) {
         await this.page.keyboard.press('Escape');
-        if (Date.now() > deadline) throw new Error(`command "${title}" never appeared in the palette: ${error}`);
+        if (Date.now() > deadline) throw new Error(`command "${title}" never appeared in the palette: ${String(error)}`, { cause: error });
         await sleep(1_000);
       }
     }
@@ -158,7 +158,7 @@ export class Workbench {
 
   /** The content frame of the visible webview (VS Code nests it in two iframes). */
   webview(): FrameLocator {
-    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    return this.page.locator('iframe.webview.ready').last().contentFrame().frameLocator('#active-frame');
   }
 
   /**

@@ -1,7 +1,7 @@
 // Shared by the integration tests: the extension under test, its API (the one type, src/api.ts) and
 // its test hooks, settings, editors, and waits for the thing itself (never a fixed sleep).
 import * as vscode from 'vscode';
-import type { PaperScoutApi, PaperScoutTestHooks } from '../../src/api';
+import type { CommandFailure, PaperScoutApi, PaperScoutTestHooks } from '../../src/api';
 import type { Paper } from '../../src/core/types';
 import * as assert from './assert';
 
@@ -66,7 +66,7 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value) return value as NonNullable<T>;
+    if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await nextPoll(50);
   }
@@ -89,22 +89,79 @@ export function nextEvent<T>(event: vscode.Event<T>, what: string, accept: (valu
 export function within<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-    promise.then((value) => { clearTimeout(timer); resolve(value); }, (error) => { clearTimeout(timer); reject(error); });
+    promise.then((value) => { clearTimeout(timer); resolve(value); }, (error: unknown) => { clearTimeout(timer); reject(error); });
   });
 }
 
 /**
+ * Presses Enter once in the open Paper Scout quick pick (the search, papers for a passage, the export's file),
+ * when VS Code reports the row `label` active, and resolves with `outcome` (what that Enter leads to). One Enter
+ * only: a second, sent while the first is still being answered, would choose a row of the next list.
+ */
+export async function enterOn<T>(label: string, outcome: Thenable<T>): Promise<T> {
+  const testHooks = await hooks();
+  await waitFor(() => testHooks.quickPick()?.active === label, `"${label}" to be the active row of the open quick pick`);
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return outcome;
+}
+
+/**
+ * Presses Enter once on the row VS Code has active in the open Paper Scout quick pick, once it has reported
+ * one among the items on show: its first row as VS Code lists them (it puts the titles that hold the typed
+ * text first, so not necessarily the index's first result). Resolves with that row's label and with `outcome`.
+ * Call it once the items meant are on show (their `onDidShow…` event), not while the previous ones are.
+ */
+export async function enterOnActive<T>(outcome: Thenable<T>): Promise<{ row: string; outcome: T }> {
+  const testHooks = await hooks();
+  const row = await waitFor(() => testHooks.quickPick()?.active, 'VS Code to report the active row of the open quick pick');
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return { row, outcome: await outcome };
+}
+
+/**
+ * The Paper Scout commands that failed since activation. The registry catches every error (a menu gets no
+ * rejection), so a command that throws would pass any test that only runs it: tests count these instead.
+ */
+export function commandFailures(): readonly CommandFailure[] {
+  const hooks = extension().exports?.testHooks;
+  assert.ok(hooks, 'the extension is not active, or has no test hooks');
+  return hooks.commandFailures();
+}
+
+/** Failures a test made on purpose (see `expectCommandFailures`). */
+const expectedFailures = new Set<CommandFailure>();
+
+/** Runs `work`, which makes commands fail on purpose, and returns those failures; the other checks leave them out. */
+export async function expectCommandFailures(work: () => Promise<unknown>): Promise<readonly CommandFailure[]> {
+  const before = commandFailures().length;
+  await work();
+  const failed = commandFailures().slice(before);
+  for (const failure of failed) expectedFailures.add(failure);
+  return failed;
+}
+
+/** Fails when a command failed (not on purpose) after the first `since` failures, naming each. */
+export function assertNoCommandFailed(since = 0, during = 'the test'): void {
+  const failed = commandFailures().slice(since).filter((failure) => !expectedFailures.has(failure));
+  assert.deepStrictEqual(failed.map(({ command, message }) => `${command}: ${message}`), [], `commands failed during ${during}`);
+}
+
+/**
  * Runs a command that may wait on a quick pick or input box, and closes whatever quick input it opens
- * until the command settles: no guess at how long the quick input takes to show.
+ * until the command settles: no guess at how long the quick input takes to show. Fails when the command
+ * failed (the registry reports a failure instead of rejecting).
  */
 export async function runDismissing(command: string, ...args: unknown[]): Promise<unknown> {
+  const failuresBefore = commandFailures().length;
   let settled = false;
   const running = Promise.resolve(vscode.commands.executeCommand(command, ...args)).finally(() => { settled = true; });
   await waitFor(async () => {
     if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     return settled;
   }, `${command} to settle once its quick input is closed`);
-  return running;
+  const result = await running;
+  assertNoCommandFailed(failuresBefore, command);
+  return result;
 }
 
 const EXTENSIONS: Readonly<Record<string, string>> = { latex: 'tex', markdown: 'md', python: 'py', typescript: 'ts', javascript: 'js', plaintext: 'txt', bibtex: 'bib', json: 'json' };

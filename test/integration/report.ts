@@ -13,8 +13,8 @@ export interface RunCounts {
 }
 
 /** The part of mocha's Runner this needs (the Node and browser builds differ in their types). */
-interface RunnerLike {
-  on(event: string, listener: (...args: any[]) => void): unknown;
+export interface RunnerLike {
+  on(event: string, listener: (...args: never[]) => void): unknown;
 }
 
 /** Listens to `runner`; resolves with the counts when it ends. */

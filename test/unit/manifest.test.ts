@@ -1,7 +1,9 @@
 // The manifest as VS Code and the Marketplace read it: discovery, trust, settings sections, the
 // walkthrough, and where the menus and the keybinding apply.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { servedLanguages, servedLanguagesWhen } from '../../src/core/languages';
 import { CITING_FILE_ENDINGS } from '../../src/core/references/scanCitations';
 import { SETTINGS } from '../../src/settings/definitions';
@@ -98,5 +100,53 @@ describe('manifest: package.json as VS Code and the Marketplace read it', () => 
     assert.ok(events.includes('onWebviewPanel:paperScout.paper'), 'restores the paper panels after a reload');
     // Views and commands activate it by themselves (VS Code 1.74 and later).
     assert.ok(!events.some((event) => event.startsWith('onView:') || event.startsWith('onCommand:')));
+  });
+
+  /** The files of the .vsix, as vsce lists them (read once: vsce takes a few seconds). */
+  let packedFiles: Set<string> | undefined;
+  const packed = (): Set<string> => packedFiles ??= new Set(execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8' })
+    .split('\n').filter(Boolean));
+
+  it('has a README for users that names every command in the palette and every setting, and no set-up for developers', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const hidden = new Set((manifest.contributes.menus?.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command));
+    for (const command of manifest.contributes.commands ?? []) {
+      if (!hidden.has(command.command)) assert.ok(readme.includes(command.title), `the README does not name the command "${command.title}"`);
+    }
+    for (const key of manifestSettings(manifest).keys()) {
+      assert.ok(readme.includes(`\`${key.replace(/^paperScout\./, '')}\``), `the README does not name the setting ${key}`);
+    }
+    assert.ok(!/apt-get|npm ci|node_modules/.test(readme), 'the README is for users: set-up for developers goes in CONTRIBUTING.md');
+    for (const field of ['repository', 'bugs', 'homepage']) assert.ok(manifest[field], `package.json has no ${field}`);
+  });
+
+  it("links from the README only to what the .vsix holds, never to the repository's pages (its address is a placeholder)", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)\s]+)/g)].map((match) => match[1]);
+    assert.ok(links.length > 0, 'the README links to nothing (its screenshots)');
+    const repository = String((manifest.repository as { url?: string } | undefined)?.url ?? '').replace(/\.git$/, '');
+    assert.ok(repository, 'package.json names no repository');
+    for (const link of links) {
+      if (/^https?:/.test(link)) assert.ok(!link.startsWith(repository), `the README links to ${link}, a page of a repository that does not exist yet`);
+      else if (!link.startsWith('#')) assert.ok(packed().has(link.split('#')[0]), `the README links to ${link}, which the .vsix leaves out: its page in VS Code would show a broken link`);
+    }
+    // Without this vsce rewrites every relative link to the repository's address, where nothing answers.
+    assert.match((manifest.scripts as Record<string, string>).package, /--no-rewrite-relative-links/, 'npm run package lets vsce point the README\'s links at the repository');
+  });
+  it('packs into the .vsix every file the extension loads, and no source, test, map, CLI or developer document', () => {
+    const walkthroughMedia = (manifest.contributes.walkthroughs ?? []).flatMap((walkthrough) => walkthrough.steps.flatMap((step) => Object.values(step.media)));
+    const viewIcons = Object.values((manifest.contributes as { viewsContainers?: Record<string, { icon: string }[]> }).viewsContainers ?? {}).flat().map((container) => container.icon);
+    // What src/ loads by path: the bundles and the corpus under dist/ (all but the CLI and source maps), and the panel's media.
+    const built = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+      .flatMap((entry) => entry.isDirectory() ? built(join(dir, entry.name)) : [join(dir, entry.name)]);
+    const bundles = built('dist').filter((file) => !file.endsWith('.map') && file !== join('dist', 'cli.js'));
+    const panelMedia = [...readFileSync('src/panel/paperPanel.ts', 'utf8').matchAll(/joinPath\(media, '([^']+)'\)/g)].map((match) => `media/${match[1]}`);
+    for (const file of [manifest.main, manifest.browser, manifest.icon, ...walkthroughMedia, ...viewIcons, ...bundles, ...panelMedia, 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+      const path = String(file).replace(/^\.\//, '').split('\\').join('/');
+      assert.ok(packed().has(path), `${path} is not in the .vsix`);
+    }
+    for (const file of packed()) {
+      assert.ok(!/^(src|test|bench|scripts|docs|out|\.vscode)\/|^media\/corpus\/|\.map$|^dist\/cli\.js$|^CONTRIBUTING\.md$/.test(file), `${file} should not be in the .vsix`);
+    }
   });
 });

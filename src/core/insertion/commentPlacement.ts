@@ -9,7 +9,7 @@ import type { CommentSpan } from '../sourceText/comments';
 import { commentBody, wrapAsComment } from '../citations/comment';
 import { openCommentAt } from '../citations/commentContext';
 import { isBlank, lineEnd, lineStart, skipBlanksBack, wordBoundary } from './lineText';
-import type { Placement, PlacementRequest } from './placement';
+import type { Placement, PlacementRequest } from './placementRequest';
 
 /** Comment lines a citation starts are wrapped to this many columns (never below 40 characters of text). */
 export const COMMENT_WIDTH = 80;

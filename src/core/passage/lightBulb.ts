@@ -44,7 +44,8 @@ export function lightBulbPassage(request: PassageRequest): { passage: Passage; q
 function proseWords(passage: Passage): number {
   let count = 0;
   for (const piece of passage.pieces) {
-    for (const _word of piece.text.matchAll(/\S*\p{L}\S*/gu)) if (++count >= LIGHT_BULB_MIN_PROSE_WORDS) return count;
+    const word = /\S*\p{L}\S*/gu;
+    while (word.exec(piece.text)) if (++count >= LIGHT_BULB_MIN_PROSE_WORDS) return count;
   }
   return count;
 }

@@ -77,7 +77,8 @@ export function runPlan(
     let bits = 0;
     for (const term of result.queryTerms) bits |= wordBits.get(term) ?? 0;
     const score = (result.score / Math.max(result.queryTerms.length, 1)) * (bits === 0 ? 1 : matchedWeight(bits, weights));
-    if (top.wouldTake(score) && accept(index.byId.get(result.id) as Paper)) top.offer({ id: result.id, score, terms: result.terms });
+    const id = result.id as string;
+    if (top.wouldTake(score) && accept(index.byId.get(id) as Paper)) top.offer({ id, score, terms: result.terms });
     return false;
   };
   const boostDocument = only ? (id: string): number => (only.has(id) ? 1 : 0) : undefined;

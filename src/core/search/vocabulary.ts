@@ -148,7 +148,7 @@ export class Vocabulary {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new Error(`the vocabulary is not JSON (${(error as Error).message})`);
+      throw new Error(`the vocabulary is not JSON (${(error as Error).message})`, { cause: error });
     }
     const checked = savedSchema.safeParse(json);
     if (!checked.success) throw new Error(`not a Paper Scout vocabulary (${checked.error.issues[0]?.message ?? 'invalid'})`);

@@ -18,6 +18,7 @@ export const recentSearchesSchema = z.array(z.string().check(z.maxLength(MAX_REC
  * spaces. Empty when nothing is left.
  */
 export function normalizeQuery(query: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters become spaces
   return query.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

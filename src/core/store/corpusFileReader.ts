@@ -138,7 +138,8 @@ export function specialFileProblem(type: number): string | null {
 
 /** What a failed `stat` means, for a person: not there, a link loop, or the error itself. */
 export function describeStatError(error: unknown): string {
-  const text = `${(error as { code?: unknown })?.code ?? ''} ${describeError(error)}`;
+  const code = (error as { code?: unknown } | null)?.code;
+  const text = `${typeof code === 'string' ? code : ''} ${describeError(error)}`;
   if (/ELOOP|too many (levels of )?symbolic links/i.test(text)) return 'is a symbolic link loop (the link leads back to itself), not a file';
   if (/\b(ENOENT|FileNotFound|EntryNotFound)\b/.test(text)) return 'file not found';
   return `cannot be read (${describeError(error)})`;
@@ -156,15 +157,15 @@ interface FileText {
  * up into one long turn of the event loop.
  */
 async function readFiles<L>(files: readonly { location: L; stat: FileStat }[], fs: CorpusFileSystem<L>, stamps: Stamps<L>, progress: WorkProgress): Promise<FileText[]> {
-  const fetching: Promise<Fetched>[] = [];
+  const fetching: (Promise<Fetched> | undefined)[] = [];
   const fetchUpTo = (count: number): void => {
     while (fetching.length < Math.min(count, files.length)) fetching.push(fetchOne(files[fetching.length].location, fs, stamps));
   };
   const results: FileText[] = [];
   for (let at = 0; at < files.length; at++) {
     fetchUpTo(at + CONCURRENT_READS);
-    const fetched = await fetching[at];
-    delete fetching[at]; // the bytes are not kept once decoded
+    const fetched = (await fetching[at])!;
+    fetching[at] = undefined; // the bytes are not kept once decoded; later reads keep their places
     if (progress.isCancelled()) throw new CancelledError();
     results.push('bytes' in fetched ? await decodeOne(fetched, progress) : fetched);
     progress.report((100 * (at + 1)) / files.length);

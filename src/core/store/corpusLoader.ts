@@ -115,7 +115,7 @@ export class CorpusLoader {
     try {
       json = JSON.parse(new TextDecoder().decode(await this.bundledFile.read()));
     } catch (error) {
-      throw new Error(`${this.bundledFile.name}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`${this.bundledFile.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const corpus = trustedCorpus(json, this.bundledFile.name);
     return { bundled: corpus.papers, bundledTopics: corpus.topics.length > 0 ? corpus.topics : DEFAULT_TOPICS };

@@ -35,7 +35,7 @@ interface EngineLife {
 }
 
 function lifeOf(engine: unknown): EngineLife | undefined {
-  return typeof engine === 'object' && engine !== null ? (engine as EngineLife) : undefined;
+  return typeof engine === 'object' && engine !== null ? engine : undefined;
 }
 
 /**

@@ -74,7 +74,7 @@ export function paperIndexLoader(options: PaperIndexLoaderOptions): IndexLoader<
  */
 function underProgress<T>(options: PaperIndexLoaderOptions, request: IndexRequest, task: (report: (percent: number) => void, isCancelled: () => boolean) => Promise<T>): Promise<T> {
   const count = request.papers.length;
-  if (count < (options.longBuildPapers ?? LONG_BUILD_PAPERS)) return task((percent) => request.report?.(percent), request.isStale);
+  if (count < (options.longBuildPapers ?? LONG_BUILD_PAPERS)) return task((percent) => request.report?.(percent), () => request.isStale());
   return options.withProgress(`Paper Scout: indexing ${count.toLocaleString('en-US')} papers`, (report, userCancelled) => {
     let reported = 0;
     return task((percent) => {

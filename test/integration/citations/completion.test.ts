@@ -69,10 +69,11 @@ describe('citations: completion', () => {
     assert.ok(range && range.start.character === content.length - 3, 'replaces the key being typed');
     const documentation = item.documentation;
     assert.ok(documentation instanceof vscode.MarkdownString || typeof documentation === 'object', 'documentation is Markdown');
-    assert.ok(!(documentation as vscode.MarkdownString).isTrusted, 'documentation is not trusted');
+    const markdown = documentation as { isTrusted?: unknown; value: string };
+    assert.ok(!markdown.isTrusted, 'documentation is not trusted');
     const excerpt = paper.abstract.split(/\s+/).slice(0, 3).join(' ');
     if (excerpt) {
-      const value = (documentation as vscode.MarkdownString).value.replace(/\\(.)/g, '$1');
+      const value = markdown.value.replace(/\\(.)/g, '$1');
       assert.ok(value.includes(excerpt), `documentation lacks the abstract's start "${excerpt}": ${value.slice(0, 200)}`);
     }
   });

@@ -4,7 +4,7 @@ import type { Paper } from '../../../src/core/types';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import { markerLine } from '../../../src/core/citations/bibFile';
 import { formatCitation } from '../../../src/core/citations/formats';
-import { api, closeAllEditors, scratchDocument, waitFor, workspaceRoot } from '../helpers';
+import { api, closeAllEditors, enterOn, scratchDocument, within, workspaceRoot } from '../helpers';
 
 /** What the command resolves to (see src/citations/exportBibliography.ts). */
 interface ExportResult {
@@ -166,16 +166,10 @@ describe('citations: export bibliography', () => {
     const source = vscode.Uri.joinPath(own, 'notes.md');
     await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(`See [@${a.key}].\n`));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
-    let settled = false;
-    const running = Promise.resolve(vscode.commands.executeCommand<ExportResult | undefined>(COMMANDS.exportBibliography, { scope: 'document' }))
-      .finally(() => { settled = true; });
-    // Enter on the pick's first choice (once its files are listed; Enter does nothing before): any
-    // further question would leave the command waiting, and this wait would time out.
-    await waitFor(async () => {
-      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return settled;
-    }, 'the export to finish after its file was chosen', 20_000);
-    const result = await running;
+    const running = vscode.commands.executeCommand<ExportResult | undefined>(COMMANDS.exportBibliography, { scope: 'document' });
+    // Enter once, on the document's own .bib file, the first choice once the files are listed: any further
+    // question would leave the command waiting, and this wait would time out.
+    const result = await within(enterOn('$(file) refs.bib', running), 20_000, 'the export after its file was chosen');
     assert.ok(result, 'the export was cancelled');
     assert.strictEqual(result.target, target.toString());
     assert.deepStrictEqual([result.added, result.documents, result.citingDocuments], [[a.key], 1, 1]);

@@ -6,7 +6,7 @@ import * as assert from '../assert';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import { readableTitle } from '../../../src/core/citations/latexText';
 import type { Paper } from '../../../src/core/types';
-import { api, closeAllEditors, hooks, nextEvent, setSetting, untitledDocument, waitFor, within } from '../helpers';
+import { api, closeAllEditors, enterOnActive, hooks, nextEvent, setSetting, untitledDocument, waitFor, within } from '../helpers';
 
 /** Runs one Undo and waits until the document holds `text` again (every insertion was one edit). */
 async function undoRestores(editor: vscode.TextEditor, text: string): Promise<void> {
@@ -206,11 +206,7 @@ describe('citations: insertion', () => {
       await waitFor(() => testHooks.searchPick(), 'the search pick');
       testHooks.searchPick()!.type(paper.key);
       await shown;
-      await waitFor(async () => {
-        if (editor.document.getText() === 'See ') await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return editor.document.getText() !== 'See ';
-      }, 'the citation to be inserted');
-      await running;
+      await enterOnActive(running);
       assert.strictEqual(editor.document.getText(), `See \\cite{${paper.key}}`);
       await waitFor(() => vscode.window.activeTextEditor?.document === editor.document && !testHooks.panels()[0]?.active, 'the editor to have the focus again');
     });

@@ -6,7 +6,7 @@ import type { SuggestionsShown } from '../../../src/api';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import type { Paper } from '../../../src/core/types';
 import * as assert from '../assert';
-import { api, closeAllEditors, hooks, nextEvent, scratchDocument, setSetting, waitFor } from '../helpers';
+import { api, closeAllEditors, enterOn, hooks, nextEvent, scratchDocument, setSetting, waitFor } from '../helpers';
 
 const CITE_TITLE = 'Cite a paper about this…';
 
@@ -71,11 +71,10 @@ describe('citations: papers for the passage at the cursor', function () {
     const first = shown.papers[0];
     const offset = text.indexOf('full precision.') + 'full precision'.length;
     const expected = `${text.slice(0, offset)}~\\cite{${first.key}}${text.slice(offset)}`;
-    await waitFor(async () => {
-      if (editor.document.getText() === text) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return editor.document.getText() === expected;
-    }, `the citation of ${first.key} at the sentence's end (the document holds ${JSON.stringify(editor.document.getText().slice(offset - 10, offset + 30))})`);
-    await running;
+    const testHooks = await hooks();
+    const pick = await waitFor(() => testHooks.quickPick(), 'the open pick');
+    await enterOn(pick.labels[0], running);
+    assert.strictEqual(editor.document.getText(), expected, `the citation of ${first.key} at the sentence's end`);
     await waitFor(() => vscode.window.activeTextEditor?.document === editor.document, 'the editor to be active again');
     assert.ok(editor.selection.active.isEqual(cursor), 'the cursor stays where the writer was');
     await vscode.commands.executeCommand('undo');

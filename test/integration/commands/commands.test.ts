@@ -1,9 +1,10 @@
 // Every contributed command, as VS Code sees it: contributed with a title and category, registered, and
-// runnable with the arguments menus pass and with none (then it asks with the search).
+// runnable with the arguments menus pass and with none (then it asks with the search). The registry catches
+// every error and reports it, so a command "runs" only when it reported no failure (runDismissing checks).
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import * as assert from '../assert';
-import { api, closeAllEditors, contributes, runDismissing, untitledDocument } from '../helpers';
+import { api, closeAllEditors, contributes, expectCommandFailures, runDismissing, untitledDocument } from '../helpers';
 
 /** Commands that take a paper id, or a topic name, as their first argument. */
 const TAKES_PAPER_ID: ReadonlySet<string> = new Set([COMMANDS.openPaper, COMMANDS.insertCitation, COMMANDS.copyCitation,
@@ -30,13 +31,23 @@ describe('commands', () => {
   });
 
   for (const id of Object.values(COMMANDS)) {
-    it(`runs ${id} with the argument a menu passes`, async () => {
+    it(`runs ${id} with the argument a menu passes, and reports no failure`, async () => {
       const paper = (await api()).papers()[0];
-      await untitledDocument('latex');
-      const args = TAKES_PAPER_ID.has(id) ? [paper.id] : TAKES_TOPIC.has(id) ? [paper.topics[0]] : [];
+      const editor = await untitledDocument('latex', '\\cite{nosuchkey}');
+      // The quick fix of an unknown key passes the key and where it stands.
+      const keyPlace = { uri: editor.document.uri.toString(), line: 0, character: '\\cite{'.length, key: 'nosuchkey' };
+      const args = TAKES_PAPER_ID.has(id) ? [paper.id] : TAKES_TOPIC.has(id) ? [paper.topics[0]] : id === COMMANDS.searchPapersForKey ? [keyPlace] : [];
       await runDismissing(id, ...args);
     });
   }
+
+  it('counts a command that fails as failed (the registry shows the error instead of rejecting)', async () => {
+    const failed = await expectCommandFailures(async () => {
+      assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.searchPapersForKey), undefined, 'a failed command resolves to undefined');
+    });
+    assert.deepStrictEqual(failed.map((failure) => failure.command), [COMMANDS.searchPapersForKey]);
+    assert.ok(/needs the key/.test(failed[0].message), failed[0].message);
+  });
 
   it('opens the search with the selected text, and the commands given no paper ask with it', async () => {
     const editor = await untitledDocument('markdown', 'low-rank adaptation');

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../../src/core/types';
 import * as assert from '../assert';
-import { api, closeAllEditors, hooks, nextEvent, scratchDocument, setSetting, waitFor, workspaceRoot } from '../helpers';
+import { api, closeAllEditors, enterOnActive, hooks, nextEvent, scratchDocument, setSetting, waitFor, workspaceRoot } from '../helpers';
 
 /** Paper Scout's unknown-key diagnostics of a document. */
 function unknownKeyDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -136,13 +136,11 @@ describe('references: unknown citation keys', function () {
     assert.ok(search?.command, 'no "Search Papers for" fix');
     const shown = nextEvent(testHooks.onDidShowSearchItems, 'the search to show papers for the words of the key', (event) => event.query.includes('quantization') && event.items > 0);
     const running = vscode.commands.executeCommand(search.command.command, ...(search.command.arguments ?? []));
-    await shown;
     const keyAt = (): string => editor.document.getText(new vscode.Range(diagnostic.range.start, diagnostic.range.start.translate(0, 40)));
-    await waitFor(async () => {
-      if (keyAt().startsWith(unknown)) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return !keyAt().startsWith(unknown);
-    }, 'the chosen paper to replace the unknown key');
-    await running;
+    // One Enter, once the papers are shown and VS Code reports its first row active.
+    await shown;
+    await enterOnActive(running);
+    await waitFor(() => !keyAt().startsWith(unknown), 'the chosen paper to replace the unknown key');
     const chosen = scout.papers().find((candidate) => keyAt().startsWith(`${candidate.key}}`));
     assert.ok(chosen, `no paper's key replaced the unknown one: ${editor.document.getText()}`);
     assert.ok(chosen.topics.includes('Quantization') || /quantiz/i.test(`${chosen.title} ${chosen.abstract}`), `the search for "quantization survey" chose ${chosen.key}`);

@@ -83,7 +83,7 @@ describe('store: hostile corpus files and topic patterns', function () {
     const cited = `See \\cite{${DEEP_KEY}}.`;
     const { document: citing } = await scratchDocument('latex', cited);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', citing.uri, citing.positionAt(cited.indexOf(DEEP_KEY) + 2));
-    const cards = hovers.flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : part.value)));
+    const cards = hovers.flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : (part as { value: string }).value)));
     assert.ok(cards.some((card) => card.includes(COMMANDS.openPaper) && card.includes('Nest')), `the deep paper has its card: ${cards.map((card) => card.slice(0, 80)).join(' | ')}`);
   });
 

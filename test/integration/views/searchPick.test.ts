@@ -1,14 +1,15 @@
 // The search quick pick and its recent searches (issue 7, "nothing lost"): the queries whose results
 // were used are kept in globalState (what the next window reads back), offered first when the search
 // opens empty, and a corrupt stored value is reset instead of breaking the search. The tests press
-// Enter once the pick says it shows the items they expect (a test hook), never after a guessed delay.
+// Enter once, on the row VS Code reports active among the items they expect (a test hook), never after a
+// guessed delay and never again while the first is answered (a second Enter chose the next list's row).
 import * as vscode from 'vscode';
 import type { PaperScoutApi, PaperScoutTestHooks } from '../../../src/api';
 import { readableText } from '../../../src/core/citations/latexText';
 import type { SearchItemsShown } from '../../../src/views/searchPick';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import * as assert from '../assert';
-import { api, closeAllEditors, hooks, nextEvent, runDismissing, waitFor } from '../helpers';
+import { api, closeAllEditors, enterOn, enterOnActive, hooks, nextEvent, runDismissing, waitFor } from '../helpers';
 
 const KEY = 'recentSearches';
 
@@ -17,42 +18,24 @@ function shownFor(testHooks: PaperScoutTestHooks, query: string): Promise<Search
   return nextEvent(testHooks.onDidShowSearchItems, `the search to show items for "${query}"`, (shown) => shown.query === query && shown.items > 0);
 }
 
-/**
- * Resolves once a paper panel shows one of the results `shown` (VS Code's first row, which Enter takes:
- * it lists the titles that hold the typed text first, so it need not be the index's first result).
- */
-async function resultOpened(scout: PaperScoutApi, testHooks: PaperScoutTestHooks, shown: SearchItemsShown): Promise<void> {
-  const titleOf = (id: string): string | undefined => scout.papers().find((paper) => paper.id === id)?.title;
-  await waitFor(() => testHooks.panels().some((panel) => shown.labels.includes(readableText(titleOf(panel.paperId) ?? ''))), `a result for "${shown.query}" to open`);
-}
-
-/** Presses Enter in the open quick pick. */
-async function accept(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+/** Resolves once a paper panel shows the paper titled `row` (the row Enter took). */
+async function rowOpened(scout: PaperScoutApi, testHooks: PaperScoutTestHooks, row: string): Promise<void> {
+  const titleOf = (id: string): string => readableText(scout.papers().find((paper) => paper.id === id)?.title ?? '');
+  await waitFor(() => testHooks.panels().some((panel) => titleOf(panel.paperId) === row), `"${row}" to open`);
 }
 
 /**
- * Presses Enter in the quick pick until `outcome` settles: the items the pick was given take a moment
- * to become the list's active items, and Enter before that does nothing.
+ * Opens the search with `query`, and presses Enter once on the row VS Code has active once its results are
+ * shown (its first row: VS Code lists the titles that hold the typed text first). Resolves with that row.
  */
-async function enterUntil(outcome: Thenable<unknown>, what: string): Promise<void> {
-  let settled = false;
-  const watched = Promise.resolve(outcome).finally(() => { settled = true; });
-  await waitFor(async () => {
-    if (!settled) await accept();
-    return settled;
-  }, what);
-  await watched;
-}
-
-/** Opens the search with `query`, and presses Enter on the first row once its results are shown; resolves to what was shown. */
-async function searchAndOpenFirst(query: string): Promise<SearchItemsShown> {
+async function searchAndOpenFirst(query: string): Promise<string> {
   const testHooks = await hooks();
   const shown = shownFor(testHooks, query);
   const running = vscode.commands.executeCommand(COMMANDS.search, query);
   const results = await shown;
-  await enterUntil(running, `the search for "${query}" to close on Enter`);
-  return results;
+  const { row } = await enterOnActive(running);
+  assert.ok(results.labels.includes(row), `Enter took "${row}", not a result for "${query}"`);
+  return row;
 }
 
 /** Closes the paper panels, so none takes the focus from the next search while its webview loads. */
@@ -81,7 +64,7 @@ describe('views: the search and its recent searches', function () {
     await runDismissing(COMMANDS.search, query);
     assert.deepStrictEqual(testHooks.recentSearches(), [], 'a search closed without using a result was remembered');
 
-    await resultOpened(scout, testHooks, await searchAndOpenFirst(query));
+    await rowOpened(scout, testHooks, await searchAndOpenFirst(query));
     await waitFor(() => testHooks.recentSearches()[0] === query, 'the query to be remembered');
     assert.deepStrictEqual(testHooks.storedState.get(KEY), [query], 'globalState holds what the next window reads');
     await closePanels(testHooks);
@@ -105,11 +88,11 @@ describe('views: the search and its recent searches', function () {
     // the next takes the query's first result.
     const recentShown = shownFor(testHooks, '');
     const running = vscode.commands.executeCommand(COMMANDS.search);
-    await recentShown;
-    const results = shownFor(testHooks, query);
-    await enterUntil(results, `Enter on the recent search to show the results for "${query}"`);
-    await enterUntil(running, 'Enter on the first result to close the search');
-    await resultOpened(scout, testHooks, await results);
+    const recent = await recentShown;
+    const results = await enterOn(recent.labels[0], shownFor(testHooks, query));
+    const { row } = await enterOnActive(running);
+    assert.ok(results.labels.includes(row), `Enter took "${row}", not a result for "${query}"`);
+    await rowOpened(scout, testHooks, row);
     assert.deepStrictEqual(testHooks.recentSearches(), [query, 'low-rank adaptation']);
   });
 

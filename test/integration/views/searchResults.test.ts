@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { SearchItemsShown } from '../../../src/api';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import * as assert from '../assert';
-import { api, closeAllEditors, hooks, nextEvent, waitFor } from '../helpers';
+import { api, closeAllEditors, enterOn, hooks, nextEvent, waitFor } from '../helpers';
 
 /** Opens the search with `query` and resolves with the results it shows, and the running command. */
 async function searchFor(query: string): Promise<{ shown: SearchItemsShown; running: Thenable<unknown> }> {
@@ -35,14 +35,9 @@ describe('views: search results that know when to stop', function () {
     assert.ok(!shown.labels.includes('Go Wider Instead of Deeper'), 'the tail that shares only a thesaurus word is shown');
     const expanded = nextEvent(testHooks.onDidShowSearchItems, 'the held-back results', (items) => items.query === 'quantizaton' && items.labels.length > shown.labels.length);
     // Moved to as a user would (End in the list), once VS Code has the items (it reports the active row).
-    const pick = await waitFor(() => testHooks.searchPick(), 'the open search');
-    await waitFor(() => pick.active === shown.labels[0], 'the first result to be active');
-    await waitFor(async () => {
-      await vscode.commands.executeCommand('quickInput.last');
-      return pick.active === more;
-    }, 'the "show more" row to be active');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const all = await expanded;
+    await waitFor(() => testHooks.quickPick()?.active === shown.labels[0], 'the first result to be active');
+    await vscode.commands.executeCommand('quickInput.last');
+    const all = await enterOn(more, expanded);
     assert.strictEqual(all.labels.length, shown.labels.length - 1 + held, 'every held-back result, and no "show more" row');
     assert.ok(all.labels.includes('Go Wider Instead of Deeper'), 'the held-back tail');
     assert.deepStrictEqual(all.labels.slice(0, shown.labels.length - 1), shown.labels.slice(0, -1), 'the results shown first stay first');

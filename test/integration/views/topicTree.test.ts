@@ -5,10 +5,15 @@ import type { TopicTreeNode } from '../../../src/api';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import { api, hooks, runDismissing, setSetting, waitFor, within } from '../helpers';
 
+/** A tree item's label as text. */
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
 /** The tree's topic nodes and their labels, as VS Code gets them. */
 async function topicLabels(): Promise<string[]> {
   const tree = (await hooks()).topicTree;
-  return tree.getChildren().map((node) => String(tree.getTreeItem(node).label));
+  return tree.getChildren().map((node) => labelOf(tree.getTreeItem(node)));
 }
 
 describe('views: the Topics tree', () => {
@@ -25,9 +30,9 @@ describe('views: the Topics tree', () => {
     for (const node of roots) {
       assert.strictEqual(node.kind, 'topic');
       const item = tree.getTreeItem(node);
-      assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, `${String(item.label)} cannot be expanded`);
-      assert.ok(item.iconPath instanceof vscode.ThemeIcon, `${String(item.label)} has no codicon`);
-      assert.strictEqual(item.description, String(tree.getChildren(node).length), `${String(item.label)} count`);
+      assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, `${labelOf(item)} cannot be expanded`);
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon, `${labelOf(item)} has no codicon`);
+      assert.strictEqual(item.description, String(tree.getChildren(node).length), `${labelOf(item)} count`);
     }
     const listed = new Set(roots.flatMap((node) => tree.getChildren(node).map((child) => (child.kind === 'paper' ? child.paper.id : ''))));
     for (const paper of scout.papers()) assert.ok(listed.has(paper.id), `${paper.id} is under no topic`);
@@ -41,7 +46,7 @@ describe('views: the Topics tree', () => {
     assert.strictEqual(item.contextValue, 'paperScout.paper');
     assert.strictEqual(item.command?.command, COMMANDS.openPaper);
     assert.deepStrictEqual(item.command?.arguments, [node.paper.id]);
-    assert.strictEqual(String(item.label), readableText(node.paper.title), 'the title leads');
+    assert.strictEqual(labelOf(item), readableText(node.paper.title), 'the title leads');
     const facts = [node.paper.published, node.paper.upvotes === null ? null : `▲ ${node.paper.upvotes}`].filter(Boolean).join(' · ');
     assert.ok(String(item.description).startsWith(facts), `the description: ${String(item.description)}`);
     assert.ok(!/n\.d\.|▲ –/.test(String(item.description)), `a placeholder for an unknown value: ${String(item.description)}`);

@@ -3,7 +3,7 @@ import { chmodSync, lstatSync, mkdtempSync, promises as fs, readdirSync, readFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeFileHost } from '../../../src/citations/nodeFileHost';
-import { AtomicWriteError, writeFileAtomically, type AtomicWriteHost } from '../../../src/core/citations/atomicWrite';
+import { type AtomicWriteError, writeFileAtomically, type AtomicWriteHost } from '../../../src/core/citations/atomicWrite';
 
 /** The real file system, through the host the Node extension host writes exported `.bib` files with. */
 const nodeHost = nodeFileHost;

@@ -21,7 +21,9 @@ const BLOCK_LANGUAGES = ['html', 'xml', 'markdown', 'mdx', 'vue', 'css', 'ocaml'
 
 /** True when `line` is exactly one comment of the language, ending nowhere before its end and not continuing past it. */
 function isOneCommentLine(line: string, languageId: string): boolean {
+  // eslint-disable-next-line no-control-regex -- line breaks are what this looks for
   if (/[\n\r\u000b\u000c\u0085\u2028\u2029]/.test(line)) return false;
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/.test(line)) return false;
   if (/coding[:=]|(?<![A-Za-z])vim?:/.test(line)) return false;
   const style = commentStyle(languageId)!;
@@ -108,7 +110,7 @@ describe('wrapAsComment', () => {
     const hostile = fc.array(fc.oneof(fc.constantFrom(...HOSTILE, ...MARKERS), fc.string({ maxLength: 4 })), { maxLength: 8 }).map((parts) => parts.join(''));
     fc.assert(fc.property(hostile, fc.constantFrom('comment', 'bibtex', 'plain', 'markdown'), (field, format) => {
       const paper = makePaper({ title: `T${field}`, organization: field, topics: [field] });
-      const comment = wrapAsComment(formatCitation(paper, format as 'comment'), 'typescript');
+      const comment = wrapAsComment(formatCitation(paper, format), 'typescript');
       const found = tokens(`run();${comment}\nafter();`).filter((token) => token.kind !== ts.SyntaxKind.WhitespaceTrivia);
       assert.deepEqual(found.map((token) => token.kind), [
         ts.SyntaxKind.Identifier, ts.SyntaxKind.OpenParenToken, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.SemicolonToken,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { formatCitation } from '../../../src/core/citations/formats';
 import { wordBoundary } from '../../../src/core/insertion/lineText';
-import { citationInDocument, placeCitation, type PlacementMode } from '../../../src/core/insertion/placement';
+import { citationInDocument, placeCitation } from '../../../src/core/insertion/placement';
+import type { PlacementMode } from '../../../src/core/insertion/placementRequest';
 import type { Paper } from '../../../src/core/types';
 
 /** `text` with `|` marking the cursor, the citation placed, and the result with the insertion made. */
@@ -187,7 +188,7 @@ describe('placement: any format in code, every comment syntax', () => {
         const text = `${before}|`;
         const result = place(text, languageId, formatCitation(hostile, format), format, 'cursor');
         const added = result.slice(before.length);
-        assert.ok(!/[\r\u0085\u2028\u2029\u000b\u000c]/.test(added), `${languageId} ${format}: ${JSON.stringify(added)}`);
+        assert.ok(!/[\r\u0085\u2028\u2029\v\f]/.test(added), `${languageId} ${format}: ${JSON.stringify(added)}`);
         if (before) assert.ok(!added.includes('\n'), `${languageId} ${format} joins the comment on its line: ${JSON.stringify(added)}`);
       }
     }

@@ -126,7 +126,7 @@ describe('search rules, each on its own', () => {
     });
 
     it('lists every filter with a description and an example that parses cleanly (for `?` in the quick pick)', () => {
-      assert.deepEqual(QUERY_FILTERS.map((filter) => filter.name), ['topic', 'year', 'after', 'before', 'upvotes', 'org', 'sort']);
+      assert.equal(new Set(QUERY_FILTERS.map((filter) => filter.name)).size, QUERY_FILTERS.length, 'a filter is listed twice');
       for (const filter of QUERY_FILTERS) {
         assert.ok(filter.description.length > 10 && filter.syntax.startsWith(`${filter.name}:`));
         assert.deepEqual(outcome(`${filter.example} model`).problems, [], filter.example);

@@ -15,11 +15,11 @@ describe('search: recent searches', () => {
     assert.deepEqual(addRecentSearch(recent, 'DIFFUSION models'), ['DIFFUSION models', 'lora']);
   });
 
-  it('keeps the last eight, newest first', () => {
+  it('keeps the last RECENT_SEARCH_LIMIT, newest first', () => {
     let recent: string[] = [];
-    for (let i = 1; i <= 12; i++) recent = addRecentSearch(recent, `query ${i}`);
-    assert.equal(RECENT_SEARCH_LIMIT, 8);
-    assert.deepEqual(recent, ['query 12', 'query 11', 'query 10', 'query 9', 'query 8', 'query 7', 'query 6', 'query 5']);
+    const added = RECENT_SEARCH_LIMIT + 4;
+    for (let i = 1; i <= added; i++) recent = addRecentSearch(recent, `query ${i}`);
+    assert.deepEqual(recent, Array.from({ length: RECENT_SEARCH_LIMIT }, (_, i) => `query ${added - i}`));
   });
 
   it('does not remember an empty, blank or overlong query', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'n
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nodeCorpusFiles as disk } from '../../../bench/nodeFiles';
+import { nodeCorpusFiles as disk } from '../../../evaluation/nodeCorpusFiles';
 import { MAX_PAGE_FILE_BYTES, readCorpusEntries } from '../../../src/core/store/corpusFileReader';
 import { quietProgress } from '../../../src/core/store/progress';
 import { pageWith } from './fakes';

@@ -4,14 +4,17 @@ import { CancelledError, isCancellation } from '../../../src/core/cancellation';
 import { IndexService, type IndexRequest } from '../../../src/core/store/indexService';
 import { Gate } from './fakes';
 
-/** Collects the unhandled rejections of the process while `work` runs (and a turn after). */
+/**
+ * Collects the unhandled rejections of the process while `work` runs, and until the next turn of the event
+ * loop: Node reports a rejection left unhandled once the promise jobs of the turn that made it are done.
+ */
 async function unhandledRejectionsDuring(work: () => Promise<void>): Promise<unknown[]> {
   const seen: unknown[] = [];
   const listener = (reason: unknown): void => { seen.push(reason); };
   process.on('unhandledRejection', listener);
   try {
     await work();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setImmediate(resolve));
   } finally {
     process.off('unhandledRejection', listener);
   }
@@ -53,20 +56,26 @@ describe('store: the index service (no VS Code)', () => {
 
   it('rejects every waiter once when the user cancels, leaves nothing unhandled, and tries again on the next call', async () => {
     let cancel = true;
+    let gate = new Gate();
     const service = new IndexService(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await gate.promise;
       if (cancel) throw new CancelledError();
       return { built: true };
     }, () => ({ papers: papers(1), bundled: false }));
     const unhandled = await unhandledRejectionsDuring(async () => {
-      const outcomes = await Promise.allSettled([service.ready(), service.ready()]);
+      const waiting = Promise.allSettled([service.ready(), service.ready()]);
+      gate.open();
+      const outcomes = await waiting;
       assert.deepEqual(outcomes.map((outcome) => outcome.status), ['rejected', 'rejected']);
       assert.ok(outcomes.every((outcome) => outcome.status === 'rejected' && isCancellation(outcome.reason)));
     });
     assert.deepEqual(unhandled, []);
     assert.equal(service.current(), undefined);
     cancel = false;
-    assert.deepEqual(await service.ready(), { built: true });
+    gate = new Gate();
+    const again = service.ready();
+    gate.open();
+    assert.deepEqual(await again, { built: true });
   });
 
   it('passes a failed build on to the waiters, not as a cancellation', async () => {

@@ -10,9 +10,10 @@ describe('topics', () => {
   const { corpus } = buildCorpus(readPages(), DEFAULT_TOPICS);
   const topicsOf = (start: string) => corpus.papers.find((paper) => paper.title.startsWith(start))!.topics;
 
-  it('has the fourteen topics of the taxonomy, each with an icon and a description', () => {
-    assert.equal(DEFAULT_TOPICS.length, 14);
+  it('has topics of distinct names, each with an icon, a description, and bundled papers under it', () => {
+    assert.equal(new Set(DEFAULT_TOPICS.map((rule) => rule.name)).size, DEFAULT_TOPICS.length);
     for (const rule of DEFAULT_TOPICS) {
+      assert.ok(corpus.papers.some((paper) => paper.topics.includes(rule.name)), `no bundled paper is under ${rule.name}`);
       assert.match(rule.icon, /^[a-z-]+$/);
       assert.ok(rule.description.length > 10);
       assert.ok(rule.terms.length > 3);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import FakeTimers from '@sinonjs/fake-timers';
 import { PaperIndex, type SearchOutcome } from '../../../src/core/search/paperIndex';
 import { CancelledError } from '../../../src/core/cancellation';
 import { IndexService, type IndexProgress, type SearchEngine } from '../../../src/core/store/indexService';
 import { paperIndexLoader } from '../../../src/core/store/paperIndexLoader';
 import { threadEngine } from '../../../src/core/store/searchEngine';
-import { LiveSearch, type IndexProblem, type LiveSearchView } from '../../../src/views/liveSearch';
+import { INDEXING_NOTICE_MS, LiveSearch, type IndexProblem, type LiveSearchView } from '../../../src/views/liveSearch';
 import { bundledCorpus, Gate, RecordingLog } from '../store/fakes';
 
 /** A quick pick as the search sees it: what it shows, and every busy state it was put in. */
@@ -45,8 +46,8 @@ class GatedEngine {
   }
 }
 
-/** Lets queued promise callbacks run. */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the promise jobs queued so far run: resolves on the next turn of the event loop. */
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('views: the live search of the quick pick (no VS Code)', () => {
   const papers = bundledCorpus().papers;
@@ -73,17 +74,46 @@ describe('views: the live search of the quick pick (no VS Code)', () => {
       return threadEngine(index);
     }, () => ({ papers, bundled: false }));
     const view = new PickView();
-    const live = new LiveSearch(service, view, 0);
-    const first = live.search('quantization');
-    await settle();
-    const second = live.search(papers[2].key);
-    await settle();
-    assert.equal(view.busy, true);
-    gate.open();
-    await Promise.all([first, second]);
+    // The notice's timer, on a fake clock: each query's notice is shown when its time comes, not by a race.
+    const clock = FakeTimers.install({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const live = new LiveSearch(service, view, 0);
+      const first = live.search('quantization');
+      await clock.tickAsync(0);
+      const second = live.search(papers[2].key);
+      await clock.tickAsync(0);
+      assert.equal(view.busy, true);
+      gate.open();
+      await Promise.all([first, second]);
+    } finally {
+      clock.uninstall();
+    }
     assert.deepEqual(view.kinds(), ['quantization:indexing 40%', `${papers[2].key}:indexing 40%`, `${papers[2].key}:indexing 90%`, `${papers[2].key}:results`]);
     assert.equal(view.shown[0].indexing?.papers, papers.length);
     assert.equal(view.busy, false);
+  });
+
+  it('shows the index being made only once the wait lasts INDEXING_NOTICE_MS (on a fake clock)', async () => {
+    const clock = FakeTimers.install({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const gate = new Gate();
+      const service = new IndexService(async (request) => {
+        request.report?.(40);
+        await gate.promise;
+        return threadEngine(index);
+      }, () => ({ papers, bundled: false }));
+      const view = new PickView();
+      const running = new LiveSearch(service, view).search('lora');
+      await clock.tickAsync(INDEXING_NOTICE_MS - 1);
+      assert.deepEqual(view.kinds(), [], 'the notice showed before its time');
+      await clock.tickAsync(1);
+      assert.deepEqual(view.kinds(), ['lora:indexing 40%']);
+      gate.open();
+      await running;
+      assert.deepEqual(view.kinds(), ['lora:indexing 40%', 'lora:results']);
+    } finally {
+      clock.uninstall();
+    }
   });
 
   it('says nothing about indexing when the index is there within a moment', async () => {
@@ -133,7 +163,8 @@ describe('views: the live search of the quick pick (no VS Code)', () => {
       await live.search('quantization');
       assert.equal(view.busy, false, 'the pick is still busy');
       assert.deepEqual(view.shown.map((entry) => entry.problem?.cancelled), [true]);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Node reports a rejection left unhandled once the promise jobs of its turn are done.
+      await settle();
     } finally {
       process.off('unhandledRejection', listener);
     }
