@@ -1,6 +1,7 @@
-// Hostile input (issue 13): for each shape, the time on the worst input over the time on a benign input
-// of the same size. A ratio near 1 means the work is as linear as on ordinary text; the issue's shapes
-// used to take minutes (ratios in the thousands). Printed by `npm run bench` and in its --json output.
+// Hostile input (issues 13 and 24): for each shape, the time on the worst input over the time on a
+// benign input of the same size. A ratio near 1 means the work is as linear as on ordinary text; the
+// issues' shapes used to take minutes (ratios in the thousands). Printed by `npm run bench` and in its
+// --json output. Round three's cases are in hostileRoundThree.ts (the completion context's is here).
 import { citationContextAt } from '../src/citations/citationContext';
 import { assignCitationKeys } from '../src/core/citations/citationKey';
 import { readableTitle } from '../src/core/citations/latexText';
@@ -11,6 +12,7 @@ import { mergeUserSources } from '../src/core/corpus/userCorpus';
 import { assignTopics, compileTopics } from '../src/core/topics/assignTopics';
 import { parseUserTopics } from '../src/core/topics/userTopics';
 import type { Paper } from '../src/core/types';
+import { roundThreeCases } from './hostileRoundThree';
 
 /** Each ratio with the two medians it came from. */
 export interface HostileReport {
@@ -21,6 +23,8 @@ export interface HostileReport {
   hostileKeysRatio: number;
   hostileLatexRatio: number;
   hostileCompletionRatio: number;
+  /** Round three's ratios (issue 24), by key (`hostileBibitemRatio`, ...): see hostileRoundThree.ts. */
+  roundThree: Record<string, number>;
   timings: Record<string, { hostileMs: number; benignMs: number; size: number }>;
 }
 
@@ -104,7 +108,10 @@ export function measureHostile(papers: readonly Paper[], quick: boolean): Hostil
   };
   const hostileCompletionRatio = record('completion', lineLength, contexts(hostileLines), contexts(benignLines));
 
-  return { hostileParseRatio, hostileLinksRatio, hostileMergeRatio, hostileTopicRatio, hostileKeysRatio, hostileLatexRatio, hostileCompletionRatio, timings };
+  const roundThree: Record<string, number> = {};
+  for (const shape of roundThreeCases(papers, quick)) roundThree[shape.key] = record(shape.key, shape.size, shape.hostile, shape.benign);
+
+  return { hostileParseRatio, hostileLinksRatio, hostileMergeRatio, hostileTopicRatio, hostileKeysRatio, hostileLatexRatio, hostileCompletionRatio, roundThree, timings };
 }
 
 /** The ratios as lines for the benchmark's table. */
@@ -112,7 +119,11 @@ export function formatHostile(report: HostileReport): string {
   const lines = ['hostile input (time on the worst shape / time on benign input of the same size):'];
   for (const [name, key] of [['parse', 'hostileParseRatio'], ['links', 'hostileLinksRatio'], ['merge', 'hostileMergeRatio'], ['topics', 'hostileTopicRatio'], ['keys', 'hostileKeysRatio'], ['latex', 'hostileLatexRatio'], ['completion', 'hostileCompletionRatio']] as const) {
     const timing = report.timings[name];
-    lines.push(`  ${key.padEnd(22)} ${String(report[key]).padStart(8)}   (${timing.hostileMs} ms vs ${timing.benignMs} ms, size ${timing.size})`);
+    lines.push(`  ${key.padEnd(24)} ${String(report[key]).padStart(8)}   (${timing.hostileMs} ms vs ${timing.benignMs} ms, size ${timing.size})`);
+  }
+  for (const [key, ratio] of Object.entries(report.roundThree)) {
+    const timing = report.timings[key];
+    lines.push(`  ${key.padEnd(24)} ${String(ratio).padStart(8)}   (${timing.hostileMs} ms vs ${timing.benignMs} ms, size ${timing.size})`);
   }
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import { assignCitationKeys } from '../src/core/citations/citationKey';
 import { loadCorpus } from '../src/core/corpus/schema';
 import { assignIds } from '../src/core/corpus/slug';
 import { PaperIndex } from '../src/core/search/paperIndex';
+import { qualityFigures } from '../evaluation/figures';
 import { fuseSearch, miniSearchDefaults, naiveScan } from './baselines';
 import { compare, scriptMedian } from './compare';
 import { formatHostile, measureHostile } from './hostile';
@@ -66,7 +67,7 @@ function newestVsix(): { kb: number | null; note: string } {
   return { kb: round(found[0].size / 1024, 1), note: `vsixKB: ${found[0].path}, built ${new Date(found[0].mtime).toISOString()}` };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const benchStart = performance.now();
   const settings = parseArgs(process.argv.slice(2));
   const notes: string[] = [];
@@ -149,6 +150,21 @@ function main(): void {
   log(settings, 'Markdown by others: the READMEs and CHANGELOGs under node_modules…');
   const mentions = measureMentions(resolve('node_modules'), new Set(papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])])));
 
+  log(settings, 'search quality on the evaluation sets…');
+  const { voicedDescriptions, writersPassages, passages, knownItems, descriptions, typos, related, splitSeed } = await qualityFigures(papers, loaded, 'both');
+  const withoutMisses = <T extends { misses?: unknown }>({ misses: _misses, ...rest }: T): Omit<T, 'misses'> => rest;
+  const halvesWithout = <T extends { misses?: unknown }>(set: { tuning: T; heldOut?: T }) => ({ tuning: withoutMisses(set.tuning), heldOut: withoutMisses(set.heldOut as T) });
+  const quality = {
+    splitSeed,
+    voicedDescriptions: halvesWithout(voicedDescriptions),
+    writersPassages: halvesWithout(writersPassages),
+    passages: halvesWithout(passages),
+    knownItems: withoutMisses(knownItems),
+    descriptions: withoutMisses(descriptions),
+    typos: { count: typos.count, overlapAt5: typos.overlapAt5, sameFirst: typos.sameFirst },
+    related: { count: related.count, recallAt5: related.recallAt5, mrrAt10: related.mrrAt10 },
+  };
+
   const vsix = newestVsix();
   notes.push(vsix.note);
   notes.push('indexReadyMs = read dist/index.json and dist/vocabulary.json + MiniSearch loadJSON on the main thread, as the extension loads the bundled corpus; heapMB = JS heap + array buffers after GC');
@@ -174,6 +190,7 @@ function main(): void {
     userCorpus,
     idleWorkspace,
     mentions,
+    quality,
   };
   const budgets = checkBudgets(partial);
   for (const entry of budgets) if (entry.status === 'not measured' && entry.figure.includes('papers')) notes.push(`${entry.figure}: not measured in this run (sizes ${settings.scale.join(', ')})`);
@@ -196,4 +213,4 @@ function keyAssignMs(): number {
   return round(median(runs), 1);
 }
 
-main();
+void main();

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { formatIdleWorkspace, idleWorkspaceReportSchema } from './idleWorkspace';
 import { formatMentions, mentionsReportSchema } from './mentions';
+import { formatFigures } from '../evaluation/figures';
 import { formatUserCorpus, userCorpusReportSchema } from './userCorpus';
 import { formatCitationIndex, citationIndexReportSchema } from './citationIndex';
 
@@ -47,6 +48,30 @@ const budgetSchema = z.object({
   missedBy: z.number().nullable(),
 });
 
+const share = z.number().min(0).max(1);
+const rankedSetSchema = z.object({
+  count: z.number().int().positive(),
+  hitAt1: share,
+  mrrAt10: share,
+  hitAt10: share,
+  plain: z.object({ hitAt1: share, mrrAt10: share, hitAt10: share }).optional(),
+  byVoice: z.record(z.string(), share).optional(),
+});
+const passageSetSchema = z.object({ count: z.number().int().positive(), mrrAt10: share, hitAt5: share, baseline: z.object({ mrrAt10: share, hitAt5: share }) });
+const halves = <T extends z.ZodType>(set: T) => z.object({ tuning: set, heldOut: set });
+
+/** Search quality on the evaluation sets (evaluation/figures.ts), tuning and held-out halves, beside plain MiniSearch where measured. */
+export const qualityReportSchema = z.object({
+  splitSeed: z.number().int(),
+  voicedDescriptions: halves(rankedSetSchema),
+  writersPassages: halves(passageSetSchema),
+  passages: halves(passageSetSchema),
+  knownItems: rankedSetSchema,
+  descriptions: rankedSetSchema,
+  typos: z.object({ count: z.number().int().positive(), overlapAt5: share, sameFirst: share }),
+  related: z.object({ count: z.number().int().positive(), recallAt5: share, mrrAt10: share }),
+});
+
 /** The JSON object `npm run bench -- --json` prints. */
 export const benchReportSchema = z.object({
   mode: z.enum(['full', 'quick']),
@@ -76,6 +101,8 @@ export const benchReportSchema = z.object({
   idleWorkspace: idleWorkspaceReportSchema,
   /** Markdown by others, the dependencies' READMEs and CHANGELOGs, read for citations (issue 20). */
   mentions: mentionsReportSchema,
+  /** Search quality on the bundled corpus (issue 23). */
+  quality: qualityReportSchema,
   budgets: z.array(budgetSchema),
   notes: z.array(z.string()),
   benchMs: ms,
@@ -184,6 +211,8 @@ export function formatTable(report: BenchReport): string {
   formatIdleWorkspace(report.idleWorkspace, row);
   lines.push('', 'Markdown by others: the dependencies\' READMEs and CHANGELOGs (mentionsFalsePositives)');
   formatMentions(report.mentions, row);
+  lines.push('', `Search quality (evaluation/; held-out halves never tuned on; split seed ${report.quality.splitSeed})`);
+  for (const line of formatFigures(report.quality)) lines.push(`  ${line}`);
   lines.push('', 'Budgets (issue 6, point 4, revised by issue 11; citation index: issue 15; users\' corpora: issue 13; idle workspace and mentions: issue 20)');
   for (const entry of report.budgets) {
     const unit = entry.unit === '×floor' || entry.unit === '×baseline' ? '×' : entry.unit === 'count' ? '' : ` ${entry.unit}`;

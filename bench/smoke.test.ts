@@ -40,6 +40,8 @@ describe('benchmark (npm run bench)', () => {
     assert.ok(report.idleWorkspace.activateMs > 0 && report.idleWorkspace.floorMs > 0);
     assert.ok(report.mentions.files > 100 && report.mentions.mentions > 0, JSON.stringify(report.mentions));
     assert.equal(report.mentions.mentionsFalsePositives, 0, report.mentions.examples.join(', '));
+    const { voicedDescriptions } = report.quality;
+    assert.ok(voicedDescriptions.tuning.count >= 75 && voicedDescriptions.heldOut.count >= 75 && voicedDescriptions.heldOut.plain, 'quality of both halves, beside plain MiniSearch');
     assert.equal(new Set(report.budgets.map((budget) => budget.figure)).size, report.budgets.length, 'a budget is listed twice');
     for (const budget of report.budgets) {
       if (budget.figure.startsWith('10') && budget.figure.includes('papers')) assert.equal(budget.status, 'not measured', budget.figure);

@@ -111,6 +111,8 @@ export interface PaperScoutTestHooks {
   readonly storedState: StoredStateHooks;
   /** The file the citation keys of the user's papers are kept in (read and write it with `workspace.fs`). */
   readonly issuedKeysFile: vscode.Uri;
+  /** The folder the search worker's indexes are kept in (`<content key>.index.json` and `.vocabulary.json`), when there is one. */
+  readonly searchIndexCache: vscode.Uri | undefined;
   /** Every command that failed since activation (the registry catches and reports each), oldest first. */
   commandFailures(): readonly CommandFailure[];
 }
@@ -235,6 +237,7 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
       set: async (key, value) => { await globalState.update(storedKeyOrThrow(key), value); },
     },
     issuedKeysFile,
+    searchIndexCache: scout.indexCache,
     commandFailures: () => [...commandFailures],
   };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { formatDiagnostic } from './core/diagnostics';
 import { keySearchText } from './core/references/nearestKey';
 import type { Diagnostic, Paper } from './core/types';
-import { Citations, findFormat, passageRequest, showSuggestPick, type ExportBibliographyOptions, type ExportBibliographyResult, type CitationWriter, type SuggestionsShown } from './citations';
+import { Citations, findFormat, passageRequest, showSuggestPick, type CitationWriter, type ExportBibliographyOptions, type ExportBibliographyRefusal, type ExportBibliographyResult, type SuggestionsShown } from './citations';
 import type { CommandTarget, DocumentPlace, KeyAtPlace, SearchIntent, SearchRequest } from './commands/handlers';
 import { PaperPanels } from './panel/paperPanel';
 import { References } from './references';
@@ -60,14 +60,14 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
    * `storage`: the extension's `globalState` and global storage folder; `indexCache`: the folder where
    * indexes built in the search worker are kept between sessions.
    */
-  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, storage: KeyStorage, indexCache?: vscode.Uri) {
+  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, storage: KeyStorage, readonly indexCache?: vscode.Uri) {
     this.recentSearches = new RecentSearches(storage.globalState, log);
     this.store = createPaperStore(extensionUri, log, this.disposables, storage, indexCache);
     this.references = new References(this.store, log, (id) => this.openPaper(id));
     this.tree = new TopicTreeProvider(this.store, this.references.counts);
     this.treeView = vscode.window.createTreeView('paperScout.topics', { treeDataProvider: this.tree, showCollapseAll: true });
     this.disposables.push(vscode.window.registerFileDecorationProvider(this.tree.citedBadges));
-    this.citations = new Citations(this.store, log, this.store.index);
+    this.citations = new Citations(this.store, log, this.references.workspace, this.store.index);
     this.inserter = this.citations.inserter;
     this.panels = new PaperPanels(extensionUri, this.store, log, this.inserter, {
       revealTopic: (topic, paperId) => this.revealTopic(topic, paperId),
@@ -123,7 +123,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   }
 
   /** Writes the papers cited in a document or the workspace to a `.bib` file. */
-  exportBibliography(options: ExportBibliographyOptions): Promise<ExportBibliographyResult | undefined> {
+  exportBibliography(options: ExportBibliographyOptions): Promise<ExportBibliographyResult | ExportBibliographyRefusal | undefined> {
     return this.citations.exportBibliography(options);
   }
 

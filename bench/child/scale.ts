@@ -6,7 +6,7 @@
 // through the engine, as the quick pick's do. Prints one JSON object on stdout.
 // Usage: node scale.js <searchWorker.js> <corpus.json> <cache folder> <queries.json> <repeats> <loads>
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadCorpus } from '../../src/core/corpus/schema';
@@ -40,6 +40,9 @@ class FileCache implements IndexCache {
       await writeFile(join(cacheFolder, `${key}.${name}.json.tmp`), bytes);
       await rename(join(cacheFolder, `${key}.${name}.json.tmp`), join(cacheFolder, `${key}.${name}.json`));
     }
+  }
+  async remove(key: string): Promise<void> {
+    for (const name of ['index', 'vocabulary']) await rm(join(cacheFolder, `${key}.${name}.json`), { force: true });
   }
 }
 

@@ -47,7 +47,9 @@ const testListPlugin = (session) => ({
     const nodeHost = build.initialOptions.platform === 'node';
     build.onResolve({ filter: /^paper-scout:tests$/ }, () => ({ path: 'tests', namespace: 'paper-scout-tests' }));
     build.onLoad({ filter: /.*/, namespace: 'paper-scout-tests' }, () => {
-      const files = findFiles(testDir, '.test.ts').filter((file) => inSession(file, session) && (nodeHost || !file.endsWith('.node.test.ts')));
+      // PAPER_SCOUT_TEST_FILES=<regular expression> keeps only the matching test files (a quicker run while working on one).
+      const only = process.env.PAPER_SCOUT_TEST_FILES ? new RegExp(process.env.PAPER_SCOUT_TEST_FILES) : null;
+      const files = findFiles(testDir, '.test.ts').filter((file) => inSession(file, session) && (nodeHost || !file.endsWith('.node.test.ts')) && (!only || only.test(relative(testDir, file))));
       const requires = files.map((file) => `  require(${JSON.stringify('./' + relative(testDir, file).replaceAll('\\', '/'))});`);
       return {
         contents: `export function loadTests() {\n${requires.join('\n')}\n}\nexport const testFiles = ${JSON.stringify(files.map((f) => relative(root, f)))};\n`,

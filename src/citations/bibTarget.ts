@@ -2,20 +2,29 @@
  * Where Export Bibliography writes: a quick pick of the workspace's `.bib` files (the cited document's
  * folder first), a new file named in an input box, or any other `.bib` file from an open dialog. The
  * export merges into an existing file and never drops what is there, so nothing here asks "overwrite?"
- * as a save dialog would; choosing an existing file says that it will be merged into.
+ * as a save dialog would; choosing an existing file says that it will be merged into. Only a file
+ * chosen in a file dialog may lie outside the workspace: the quick pick lists workspace files, and a
+ * new file beside a document outside the workspace is named in the save dialog.
  */
 import * as vscode from 'vscode';
+import { labelText } from '../core/citations/displayText';
 import { watchQuickPick } from '../views/openQuickPick';
 import { baseName } from './bibWrite';
 
-type TargetItem = vscode.QuickPickItem & { choose(): Thenable<vscode.Uri | undefined> | vscode.Uri | undefined };
+/** A target, and whether the user chose it in a file dialog (where any place is theirs to choose). */
+export interface ChosenTarget {
+  uri: vscode.Uri;
+  chosenInDialog: boolean;
+}
+
+type TargetItem = vscode.QuickPickItem & { choose(): Thenable<ChosenTarget | undefined> | ChosenTarget | undefined };
 
 const DEFAULT_NAME = 'references.bib';
 const MAX_LISTED = 50;
 const EXCLUDE = '**/{node_modules,.git}/**';
 
 /** Asks where to export the bibliography cited in `documentUri` (or the workspace when absent). */
-export async function askBibTarget(documentUri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+export async function askBibTarget(documentUri: vscode.Uri | undefined): Promise<ChosenTarget | undefined> {
   const base = baseFolder(documentUri);
   const pick = vscode.window.createQuickPick<TargetItem>();
   pick.title = 'Export Bibliography';
@@ -54,7 +63,7 @@ function baseFolder(documentUri: vscode.Uri | undefined): vscode.Uri | undefined
  */
 async function listBibFiles(base: vscode.Uri | undefined): Promise<vscode.Uri[]> {
   const [beside, found] = await Promise.all([
-    base ? bibFilesIn(base) : [],
+    base && inWorkspace(base) ? bibFilesIn(base) : [],
     vscode.workspace.findFiles('**/*.bib', EXCLUDE, MAX_LISTED).then((files) => files, () => [] as vscode.Uri[]),
   ]);
   const listed = new Set(beside.map((uri) => uri.toString()));
@@ -77,24 +86,30 @@ async function bibFilesIn(folder: vscode.Uri): Promise<vscode.Uri[]> {
 
 function choiceItems(files: readonly vscode.Uri[], base: vscode.Uri | undefined): TargetItem[] {
   const existing: TargetItem[] = files.map((uri) => ({
-    label: `$(file) ${baseName(uri)}`,
-    description: vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..'), true),
+    label: `$(file) ${labelText(baseName(uri))}`,
+    description: labelText(vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..'), true)),
     detail: 'Merge into this file: entries you wrote or edited stay as they are',
-    choose: () => uri,
+    choose: () => ({ uri, chosenInDialog: false }),
   }));
   const separator = { label: '', kind: vscode.QuickPickItemKind.Separator, choose: () => undefined } as TargetItem;
   return [
     ...existing,
     ...(existing.length > 0 ? [separator] : []),
-    { label: '$(new-file) New .bib File…', description: base ? `in ${vscode.workspace.asRelativePath(base, true)}` : undefined, choose: () => askNewFile(base), alwaysShow: true },
+    { label: '$(new-file) New .bib File…', description: base ? `in ${labelText(vscode.workspace.asRelativePath(base, true))}` : undefined, choose: () => askNewFile(base), alwaysShow: true },
     { label: '$(folder-opened) Other .bib File…', description: 'choose a file to merge into', choose: askOtherFile, alwaysShow: true },
   ];
 }
 
-/** A new file's name (relative to `base`) from an input box; an existing file is fine, and is said to be merged into. */
-async function askNewFile(base: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-  if (!base) {
-    return vscode.window.showSaveDialog({ title: 'Export Bibliography', saveLabel: 'Export', filters: { BibTeX: ['bib'] } });
+/**
+ * A new file's name (relative to `base`) from an input box; an existing file is fine, and is said to be
+ * merged into. Outside the workspace (or with no folder to start from) the save dialog asks instead.
+ */
+async function askNewFile(base: vscode.Uri | undefined): Promise<ChosenTarget | undefined> {
+  if (!base || !inWorkspace(base)) {
+    const uri = await vscode.window.showSaveDialog({
+      title: 'Export Bibliography', saveLabel: 'Export', filters: { BibTeX: ['bib'] }, defaultUri: base && vscode.Uri.joinPath(base, DEFAULT_NAME),
+    });
+    return uri && { uri, chosenInDialog: true };
   }
   const resolve = (name: string): vscode.Uri => vscode.Uri.joinPath(base, name.trim());
   const name = await vscode.window.showInputBox({
@@ -111,11 +126,16 @@ async function askNewFile(base: vscode.Uri | undefined): Promise<vscode.Uri | un
       return exists ? { message: `${trimmed} exists: Paper Scout will merge into it, keeping your entries and edits`, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
     },
   });
-  return name === undefined ? undefined : resolve(name);
+  return name === undefined ? undefined : { uri: resolve(name), chosenInDialog: false };
 }
 
 /** Any existing `.bib` file, from an open dialog (which asks nothing about overwriting). */
-async function askOtherFile(): Promise<vscode.Uri | undefined> {
+async function askOtherFile(): Promise<ChosenTarget | undefined> {
   const picked = await vscode.window.showOpenDialog({ title: 'Export Bibliography Into', openLabel: 'Merge Into', canSelectMany: false, filters: { BibTeX: ['bib'] } });
-  return picked?.[0];
+  return picked?.[0] && { uri: picked[0], chosenInDialog: true };
+}
+
+/** True when `uri` lies in one of the workspace's folders. */
+export function inWorkspace(uri: vscode.Uri): boolean {
+  return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
 }

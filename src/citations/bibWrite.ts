@@ -26,6 +26,21 @@ export async function writeBibFile(target: vscode.Uri, bytes: Uint8Array, origin
   await writeFileAtomically(workspaceFileHost, target, bytes, original);
 }
 
+/**
+ * The file `target` really is: through symbolic links (its own, and its folders') in the Node host,
+ * where they can be read; `target` itself on other file systems, where `workspace.fs` cannot read a
+ * link, so a link is refused there (an `AtomicWriteError` saying so) rather than followed unseen.
+ */
+export async function realTarget(target: vscode.Uri): Promise<vscode.Uri> {
+  if (target.scheme === 'file' && PAPER_SCOUT_HOST === 'node') {
+    // As in writeBibFile: required here only, and typed without naming the module, so the web host never reads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the line above
+    const { nodeFileHost } = require('./nodeFileHost') as { nodeFileHost: AtomicWriteHost<string> };
+    return vscode.Uri.file(await nodeFileHost.resolve(target.fsPath));
+  }
+  return workspaceFileHost.resolve(target);
+}
+
 /** `vscode.workspace.fs` as an `AtomicWriteHost` on URIs. It cannot read links, so it refuses to replace one. */
 const workspaceFileHost: AtomicWriteHost<vscode.Uri> = {
   async resolve(uri: vscode.Uri): Promise<vscode.Uri> {

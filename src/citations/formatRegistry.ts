@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CITATION_FORMATS, formatCitation } from '../core/citations/formats';
-import { parseTemplates, renderTemplate, type CitationTemplate } from '../core/citations/templates';
+import { parseTemplates, renderTemplate, type CitationTemplate, type RenderOptions } from '../core/citations/templates';
 import type { Paper } from '../core/types';
 import { affects, SETTINGS, templatesValue } from '../settings/settings';
 
@@ -17,8 +17,8 @@ export interface AvailableFormat {
   description: string;
   /** True for a user template. */
   template: boolean;
-  /** The paper cited in this format. */
-  render(paper: Paper): string;
+  /** The paper cited in this format; with `latex`, for a LaTeX document (see `RenderOptions`). */
+  render(paper: Paper, options?: RenderOptions): string;
 }
 
 /** The id `availableFormats()` gives a user template. */
@@ -37,7 +37,7 @@ export function availableFormats(): AvailableFormat[] {
     label: format.label,
     description: format.description,
     template: false,
-    render: (paper: Paper) => formatCitation(paper, format.id),
+    render: (paper: Paper, options?: RenderOptions) => formatCitation(paper, format.id, options),
   }));
   return [...builtIn, ...parseTemplates(templatesValue()).templates.map(templateFormat)];
 }
@@ -54,7 +54,7 @@ function templateFormat(template: CitationTemplate): AvailableFormat {
     label: template.name,
     description: template.description ?? template.template,
     template: true,
-    render: (paper: Paper) => renderTemplate(template, paper),
+    render: (paper: Paper, options?: RenderOptions) => renderTemplate(template, paper, options),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
-import { keyTokenAt } from '../core/citations/citedKeys';
+import { keyTokenAt } from '../core/citations/keyToken';
 import { isDistinctiveKey } from '../core/citations/keyAliases';
 import { citedWithSyntax } from './citationContext';
 import { hoverCard } from './paperCard';

@@ -10,14 +10,14 @@ import { servedLanguages } from '../core/languages';
 import { affects, commentTrigger, SETTINGS } from '../settings/settings';
 import { CiteCodeActionProvider } from './citeCodeAction';
 import { CitationCompletionProvider, triggerCharacters, type CompletionIndex } from './completion';
-import { exportBibliography, type ExportBibliographyOptions, type ExportBibliographyResult } from './exportBibliography';
+import { exportBibliography, type CitationSource, type ExportBibliographyOptions, type ExportBibliographyRefusal, type ExportBibliographyResult } from './exportBibliography';
 import { TemplateSettingWatcher } from './formatRegistry';
 import { CitationHoverProvider } from './hover';
 import { CitationInserter } from './insert';
 import { PaperKeys, type PaperList } from './paperKeys';
 
 export { availableFormats, findFormat, type AvailableFormat } from './formatRegistry';
-export type { ExportBibliographyOptions, ExportBibliographyResult } from './exportBibliography';
+export type { CitationSource, ExportBibliographyOptions, ExportBibliographyRefusal, ExportBibliographyResult } from './exportBibliography';
 export type { CitationWriter, InsertOptions } from './insert';
 export type { PaperList } from './paperKeys';
 export type { PassagePlace } from './citeCodeAction';
@@ -47,8 +47,11 @@ export class Citations implements vscode.Disposable {
   private completionRegistration: vscode.Disposable | undefined;
   private registeredTrigger = '';
 
-  /** `index`: the search index completion ranks papers with (by what is typed, or by the passage around the cursor). */
-  constructor(store: PaperList, log: vscode.LogOutputChannel, index?: CompletionIndex) {
+  /**
+   * `citationSource`: where the bibliography export finds the workspace's citations (the citation index);
+   * `index`: the search index completion ranks papers with (by what is typed, or by the passage around the cursor).
+   */
+  constructor(store: PaperList, log: vscode.LogOutputChannel, private readonly citationSource: CitationSource, index?: CompletionIndex) {
     this.keys = new PaperKeys(store);
     this.inserter = new CitationInserter(log);
     const completion = new CitationCompletionProvider(this.keys, index);
@@ -66,8 +69,8 @@ export class Citations implements vscode.Disposable {
   }
 
   /** Writes the papers cited in a document or the workspace to a `.bib` file (asks what it is not told). */
-  exportBibliography(options: ExportBibliographyOptions = {}): Promise<ExportBibliographyResult | undefined> {
-    return exportBibliography(this.keys, options);
+  exportBibliography(options: ExportBibliographyOptions = {}): Promise<ExportBibliographyResult | ExportBibliographyRefusal | undefined> {
+    return exportBibliography(this.keys, this.citationSource, options);
   }
 
   /** Registers completion with the trigger characters of the current comment trigger (again when it changes). */

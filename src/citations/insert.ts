@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { clipAtWord } from '../core/citations/displayText';
+import { clipAtWord, labelText } from '../core/citations/displayText';
 import { formatCitation } from '../core/citations/formats';
+import { textKind } from '../core/languages';
 import { readableText } from '../core/citations/latexText';
 import { AUTO_FORMAT, documentFormat } from '../core/insertion/documentStyle';
 import { citationInDocument, placeCitation } from '../core/insertion/placement';
@@ -82,7 +83,7 @@ export class CitationInserter implements vscode.Disposable {
     const format = options.format !== undefined ? resolveFormat(options.format, document, this.log)
       : options.pickFormat ? await pickFormat(document) : resolveFormat(defaultFormatFor(document?.languageId), document, this.log);
     if (!format) return false;
-    const text = format.render(paper);
+    const text = format.render(paper, { latex: document !== undefined && textKind(document.languageId) === 'latex' });
     const editor = await this.targetEditor();
     if (!editor) {
       await vscode.env.clipboard.writeText(text);
@@ -150,7 +151,9 @@ export class CitationInserter implements vscode.Disposable {
   async copy(paper: Paper, formatId?: string): Promise<string> {
     const document = this.targetDocument();
     const format = resolveFormat(formatId ?? defaultFormatFor(document?.languageId), document, this.log);
-    const text = formatId === undefined && document ? citationInDocument(format.render(paper), format.id, document.languageId) : format.render(paper);
+    const text = formatId === undefined && document
+      ? citationInDocument(format.render(paper, { latex: textKind(document.languageId) === 'latex' }), format.id, document.languageId)
+      : format.render(paper);
     await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(`$(copy) Copied the ${format.label} citation of "${shortTitle(paper)}"`, 4000);
     return text;
@@ -186,9 +189,9 @@ export async function pickFormat(document: vscode.TextDocument | undefined): Pro
   const items = availableFormats()
     .sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred))
     .map((format) => ({
-      label: format.label,
+      label: labelText(format.label),
       description: [format.template ? 'template' : '', format.id === preferred ? why : ''].filter(Boolean).join(' · ') || undefined,
-      detail: format.description,
+      detail: labelText(format.description),
       format,
     }));
   const picked = await vscode.window.showQuickPick(items, { title: 'Insert Citation As', placeHolder: 'Citation format' });

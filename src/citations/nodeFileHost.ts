@@ -13,8 +13,14 @@ export const nodeFileHost: AtomicWriteHost<string> = {
     try {
       return await fs.realpath(path);
     } catch (error) {
-      if (isMissing(error)) return path;
-      throw error;
+      if (!isMissing(error)) throw error;
+      // A new file: where its folder really is (a linked folder may lead anywhere).
+      try {
+        return join(await fs.realpath(dirname(path)), basename(path));
+      } catch (folderError) {
+        if (isMissing(folderError)) return path;
+        throw folderError;
+      }
     }
   },
 

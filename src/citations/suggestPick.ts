@@ -4,6 +4,7 @@
  * passage at the cursor, when no paper matches, and when the index could not be made.
  */
 import * as vscode from 'vscode';
+import { labelText } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import { matchedWords, passageQueryAt, suggestPapers, type PaperSearch, type PassageRequest } from '../core/passage/suggest';
 import { isCancellation } from '../core/cancellation';
@@ -57,6 +58,9 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
   pick.matchOnDescription = true;
   pick.busy = true;
   let open = true;
+  // What the pick was closed for (citing, opening the paper): the suggestion ends when it is done, so whoever
+  // awaits it sees its outcome, and a failure reaches the command that ran it.
+  let chosen: Promise<unknown> = Promise.resolve();
   const closed = new Promise<void>((resolve) => {
     const disposables = [
       pick.onDidAccept(() => {
@@ -64,10 +68,11 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
         if (!item) return;
         if ('paper' in item) {
           pick.hide();
-          void options.onAccept(item.paper);
+          chosen = Promise.resolve(options.onAccept(item.paper));
         } else if (item.action) {
           if (!item.keepOpen) pick.hide();
-          void item.action();
+          const done = Promise.resolve(item.action());
+          if (!item.keepOpen) chosen = done;
         }
       }),
       pick.onDidTriggerItemButton(({ item, button }) => {
@@ -75,10 +80,10 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
         if (button === COPY_BUTTON) void options.onCopy(item.paper);
         else if (button === CURSOR_BUTTON) {
           pick.hide();
-          void options.onInsertAtCursor(item.paper);
+          chosen = Promise.resolve(options.onInsertAtCursor(item.paper));
         } else if (button === OPEN_BUTTON) {
           pick.hide();
-          void options.onOpen(item.paper);
+          chosen = Promise.resolve(options.onOpen(item.paper));
         }
       }),
       watchQuickPick(pick),
@@ -86,7 +91,7 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
         open = false;
         for (const disposable of disposables) disposable.dispose();
         pick.dispose();
-        resolve();
+        resolve(chosen.then(() => undefined));
       }),
     ];
   });
@@ -108,11 +113,6 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
   }] : shown.items;
   options.onDidShow?.(shown.report);
   return closed;
-}
-
-/** Text shown as written: `$(name)` in a quick pick item would be drawn as an icon. */
-function noIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
 }
 
 /** The items for the request, the placeholder that goes with them, and what the test hooks hear. */
@@ -161,9 +161,9 @@ async function suggestionItems(options: SuggestPickOptions): Promise<{ items: It
   const suggestions = results.map((result) => ({ result, matched: matchedWords(result, found.query) }));
   // The matched words lead the second line, where a long title cannot push them out of sight.
   const item = ({ result, matched }: (typeof suggestions)[number]): PaperItem => ({
-    label: noIcons(readableText(result.paper.title)),
+    label: labelText(readableText(result.paper.title)),
     description: result.paper.published ?? undefined,
-    detail: noIcons(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${readableText(result.snippet)}`),
+    detail: labelText(`${matched.length > 0 ? `matched: ${matched.slice(0, MATCHED_SHOWN).join(', ')} — ` : ''}${readableText(result.snippet)}`),
     buttons: [CURSOR_BUTTON, COPY_BUTTON, OPEN_BUTTON],
     paper: result.paper,
     matched,

@@ -13,7 +13,7 @@ import { DEFAULT_TOPICS } from '../core/topics/taxonomy';
 import type { Corpus, Diagnostic, Paper } from '../core/types';
 import { parseArgs, positiveInteger, UsageError, type ParsedArgs } from './args';
 import { HELP, commandHelp } from './help';
-import { err, exitQuietlyOnClosedPipe, out, printableJson } from './output';
+import { err, out, printableJson, quietOnClosedPipes } from './output';
 import { runRefs } from './refs';
 import { runSuggest } from './suggest';
 
@@ -203,7 +203,7 @@ function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-exitQuietlyOnClosedPipe();
+quietOnClosedPipes();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

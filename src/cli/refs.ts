@@ -65,6 +65,7 @@ export function runRefs(argv: readonly string[], readCorpus: (file: string | und
   // A paper's old keys (aliases) still cite it, so documents written with them stay valid.
   const paperKeys = new Set(readCorpus(values.corpus).papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])]));
   const filter = new PathFilter(values.exclude ?? []);
+  for (const { pattern, problem } of filter.problems) err(`paper-scout: --exclude ${pattern.slice(0, 80)}: not used (${problem})\n`);
   const files = listFiles(folder, filter);
   return report(folder, files, paperKeys, { maxFileBytes, trigger: values.trigger, json: values.json === true, strict: values.strict === true }).catch((error: Error) => {
     err(`paper-scout: ${error.message}\n`);

@@ -16,7 +16,11 @@ export function partitionPoint(count: number, isBefore: (index: number) => boole
   return low;
 }
 
-/** The index of the first string in `sorted` (from `from` on) that is not less than `value`: where `value` is, or would go. */
-export function lowerBound(sorted: readonly string[], value: string, from = 0): number {
+/**
+ * The index of the first value in `sorted` (from `from` on) that is not less than `value`: where `value` is,
+ * or would go. Numbers and strings alike, compared with `<` (strings by UTF-16 code units, as
+ * `Array.prototype.sort` orders them); typed arrays too.
+ */
+export function lowerBound<T extends number | string>(sorted: ArrayLike<T>, value: T, from = 0): number {
   return partitionPoint(sorted.length, (index) => sorted[index] < value, from);
 }

@@ -318,7 +318,7 @@ export function commentSyntax(languageId: string): CommentSyntax {
   };
 }
 
-/** How a language cites, as completion and the bibliography export read it: pandoc Markdown, LaTeX, or neither (code comments only). */
+/** How a language cites, as completion reads it: pandoc Markdown, LaTeX, or neither (code comments only). */
 export type CitationSyntax = 'markdown' | 'latex' | 'code';
 
 /** The citation syntax of a VS Code language id: its kind where that is Markdown or LaTeX, else code. */
@@ -326,17 +326,6 @@ export function citationSyntax(languageId: string): CitationSyntax {
   const kind = textKind(languageId);
   return kind === 'markdown' || kind === 'latex' ? kind : 'code';
 }
-
-/** The citation syntax of a file by its name (for files read without opening them). */
-export function citationSyntaxOfFile(path: string): CitationSyntax {
-  return citationSyntax(languageIdForPath(path) ?? '');
-}
-
-/** File endings (lower case, without the dot) of Markdown files. */
-export const MARKDOWN_FILE_EXTENSIONS: readonly string[] = fileExtensionsOfKind('markdown');
-
-/** File endings (lower case, without the dot) of LaTeX files. */
-export const LATEX_FILE_EXTENSIONS: readonly string[] = fileExtensionsOfKind('latex');
 
 /**
  * Languages that hold data, configuration or machine output rather than code or prose, and the inputs

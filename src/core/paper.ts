@@ -9,8 +9,20 @@ import * as z from './zod';
 /** A one-line text field, control characters removed (see `cleanText`). */
 const line = (): z.ZodMiniString => z.string().check(z.overwrite((text) => cleanText(text)));
 
-/** A citation key as Paper Scout writes one (see `citations/citationKey.ts`). */
-export const citationKeySchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key'));
+/**
+ * What a citation key is: lowercase ASCII letters and digits, with a single `_`, `:` or `-` between
+ * them, never first or last. Every reader then reads the whole key: pandoc (and Paper Scout's own
+ * scanner) ends a key before trailing or doubled punctuation (`[@liger-]` cites `liger`, another
+ * paper), and the comment trigger's key ends in a letter, digit or `_`. The corpus schema, the old
+ * keys and the issued keys all hold to it; every key Paper Scout makes already does.
+ */
+export const CITATION_KEY = /^[a-z0-9]+(?:[_:-][a-z0-9]+)*$/;
+
+/** What `CITATION_KEY` asks, in words for messages. */
+const CITATION_KEY_RULE = 'a citation key: lowercase letters and digits, with single "_", ":" or "-" between them (not at the end)';
+
+/** A citation key: what every citation reader reads whole (`CITATION_KEY`). */
+export const citationKeySchema = z.string().check(z.regex(CITATION_KEY, CITATION_KEY_RULE));
 
 /**
  * One paper. Page papers and corpus JSON papers hold to the same rules: real calendar dates in

@@ -1,5 +1,6 @@
 /** Builds what the paper panel shows from a paper. Pure (no `vscode`), so it can be unit-tested. */
 import { citationFacts, missingFacts } from '../core/citations/citationFacts';
+import { withoutBidiControls } from '../core/citations/displayText';
 import { CITATION_FORMATS, describeCitation, type CitationFormat } from '../core/citations/formats';
 import { readableText } from '../core/citations/latexText';
 import { paperLookupUrls } from '../core/citations/urls';
@@ -35,7 +36,7 @@ export function paperView(paper: Paper, related: readonly SearchResult[], format
     published: paper.published,
     upvotes: paper.upvotes,
     authorsCount: paper.authorsCount,
-    organization: paper.organization,
+    organization: paper.organization && withoutBidiControls(paper.organization),
     topics: [...paper.topics],
     abstract: readableText(paper.abstract),
     links: paper.links.filter(isWebUrl),

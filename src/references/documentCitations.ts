@@ -15,6 +15,15 @@ export function keyRange(occurrence: Pick<KeyOccurrence, 'key' | 'line' | 'colum
   return new vscode.Range(occurrence.line - 1, occurrence.column - 1, occurrence.line - 1, occurrence.column - 1 + occurrence.key.length);
 }
 
+/** The document's occurrences; none when its scan fails, so one document never breaks the features of others. */
+function scanOrNothing(text: string, languageId: string, commentTrigger: string): KeyOccurrence[] {
+  try {
+    return scanCitations(text, languageId, { commentTrigger });
+  } catch {
+    return [];
+  }
+}
+
 interface Scanned {
   version: number;
   trigger: string;
@@ -49,7 +58,7 @@ export class DocumentCitations implements vscode.Disposable {
     const cached = this.cache.get(id);
     if (cached && cached.version === document.version && cached.trigger === trigger && cached.languageId === document.languageId) return cached;
     const text = document.getText();
-    const occurrences = text.length > this.maxBytes() ? [] : scanCitations(text, document.languageId, { commentTrigger: trigger });
+    const occurrences = text.length > this.maxBytes() ? [] : scanOrNothing(text, document.languageId, trigger);
     const scanned = { version: document.version, trigger, languageId: document.languageId, occurrences, hasMentions: occurrences.some((occurrence) => occurrence.kind === 'mention') };
     this.cache.set(id, scanned);
     return scanned;

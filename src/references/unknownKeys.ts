@@ -208,8 +208,7 @@ export class UnknownKeyFixes implements vscode.CodeActionProvider {
 
   /** The corpus papers' keys with their titles, and the keys the workspace defines. */
   private candidates(): KeyCandidate[] {
-    const index = this.workspace.citationIndex;
-    const defined = index.keys().filter((key) => !this.papers.get(key) && index.isDefined(key)).map((key) => ({ key, title: '' }));
+    const defined = this.workspace.citationIndex.definedKeys().filter((key) => !this.papers.get(key)).sort().map((key) => ({ key, title: '' }));
     return [...this.papers.papers, ...defined];
   }
 }

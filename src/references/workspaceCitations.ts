@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { Debouncer } from '../core/debounce';
 import { CitationIndex } from '../core/references/citationIndex';
-import { readIntoCitationIndex, updateDocument, type CitationIndexReadOptions, type WorkspaceFile } from '../core/references/citationIndexBuild';
+import { readIntoCitationIndex, updateDocument, type CitationIndexReadOptions, type CitationIndexReadResult, type WorkspaceFile } from '../core/references/citationIndexBuild';
 import { languageIdForPath, textKind, type TextKind } from '../core/languages';
 import type { PathFilter } from '../core/references/pathFilter';
 import { documentCites } from '../core/references/scanCitations';
@@ -67,6 +67,7 @@ export class WorkspaceCitations implements vscode.Disposable {
   private watcherListeners: vscode.Disposable[] = [];
   /** Why the index runs (undefined while idle or off). */
   private reason: StartReason | undefined;
+  private disposed = false;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires (coalesced) when the citation index or its state changed. */
   readonly onDidChange = this.changeEmitter.event;
@@ -251,26 +252,60 @@ export class WorkspaceCitations implements vscode.Disposable {
   private filterFor(folder: vscode.WorkspaceFolder): PathFilter {
     const key = folder.uri.toString();
     let filter = this.filters.get(key);
-    if (!filter) this.filters.set(key, (filter = pathFilterFor(folder)));
+    if (!filter) {
+      this.filters.set(key, (filter = pathFilterFor(folder)));
+      for (const { pattern, problem } of filter.problems) this.log.warn(`citation index: the exclude pattern "${pattern.slice(0, 80)}" of files.exclude or search.exclude in ${folder.name} is not used (${problem})`);
+    }
     return filter;
   }
 
   private async build(run: Run): Promise<void> {
     const started = Date.now();
+    const result = await this.readWorkspace(this.citationIndexValue, run, () => this.notify());
+    if (!result) return;
+    logSkipped(this.log, result.skipped);
+    this.log.info(`citation index: ${this.citationIndexValue.keys().length} keys in ${result.filesRead} files read in ${Date.now() - started} ms${result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}`);
+    this.setState('ready');
+  }
+
+  /**
+   * Reads every workspace file the filters let through into `index`, then the open documents it
+   * holds (they may hold edits not saved yet, and their language may not be the file name's).
+   * Undefined when `run` was cancelled meanwhile.
+   */
+  private async readWorkspace(index: CitationIndex, run: Run, onProgress?: () => void): Promise<CitationIndexReadResult | undefined> {
     const files: WorkspaceFile[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const listed = await listFolderFiles(folder, this.filterFor(folder), () => run.cancelled);
       if (listed.truncated) this.log.warn(`citation index: ${folder.name} has more files than the ${listed.files.length} indexed; the rest are left out`);
-      files.push(...listed.files);
+      for (const file of listed.files) files.push(file);
     }
-    if (run.cancelled) return;
-    const result = await readIntoCitationIndex(this.citationIndexValue, files, { ...this.readOptions(run), onProgress: () => this.notify() });
-    if (result.cancelled || run.cancelled) return;
-    // Open documents may hold edits not saved yet, and their language may not be the file name's.
-    for (const document of vscode.workspace.textDocuments) if (this.includes(document.uri)) this.update(document);
+    if (run.cancelled) return undefined;
+    const result = await readIntoCitationIndex(index, files, { ...this.readOptions(run), onProgress });
+    if (result.cancelled || run.cancelled) return undefined;
+    for (const document of vscode.workspace.textDocuments) if (this.includes(document.uri)) this.update(document, index);
+    return result;
+  }
+
+  /**
+   * The citation index as it stands with every edit scanned, for a one-off reader (`command`, Export
+   * Bibliography): the live one once a build under way is done (started now if the index was idle);
+   * while the index is off (its setting), one read now from the same files through the same filters,
+   * and not kept. Undefined when `isCancelled()` said so first.
+   */
+  async citationIndexNow(isCancelled: () => boolean = () => false, command = 'Export Bibliography'): Promise<CitationIndex | undefined> {
+    if (this.stateValue !== 'off') {
+      await this.ensureStarted(command);
+      this.flush();
+      return isCancelled() ? undefined : this.citationIndexValue;
+    }
+    const index = new CitationIndex({ commentTrigger: commentTrigger(), isKnown: this.isKnown });
+    const disposed = (): boolean => this.disposed;
+    const run: Run = { get cancelled() { return isCancelled() || disposed(); } };
+    const result = await this.readWorkspace(index, run);
+    if (!result) return undefined;
     logSkipped(this.log, result.skipped);
-    this.log.info(`citation index: ${this.citationIndexValue.keys().length} keys in ${result.filesRead} files read in ${Date.now() - started} ms${result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}`);
-    this.setState('ready');
+    return index;
   }
 
   private readOptions(run: Run): CitationIndexReadOptions {
@@ -289,14 +324,15 @@ export class WorkspaceCitations implements vscode.Disposable {
     this.scanner.trigger();
   }
 
-  private update(document: vscode.TextDocument): void {
+  private update(document: vscode.TextDocument, index = this.citationIndexValue): void {
     if (document.isClosed) return;
-    if (!this.reason) {
+    if (index === this.citationIndexValue && !this.reason) {
       // Idle, or looking for a citing file: a document that cites starts the index (and ends the look).
       if (this.stateValue !== 'off' && this.citingDocument(document)) this.start({ kind: 'document', uri: document.uri });
       return;
     }
-    updateDocument(this.citationIndexValue, document.uri.toString(), document.getText(), document.languageId, this.maxBytes);
+    const result = updateDocument(index, document.uri.toString(), document.getText(), document.languageId, this.maxBytes);
+    if (typeof result === 'object') logSkipped(this.log, [result]);
     this.notify();
   }
 
@@ -389,6 +425,7 @@ export class WorkspaceCitations implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.stop();
     this.scanner.dispose();
     this.notifier.dispose();

@@ -157,7 +157,7 @@ export function logSkipped(log: vscode.LogOutputChannel, skipped: readonly Skipp
   for (const file of skipped.slice(0, LOGGED_SKIPS)) {
     const why = `${file.reason}${file.detail ? `: ${file.detail}` : ''}${file.reason === 'too large' ? `; see ${SETTINGS.workspaceMaxFileSize.key}` : ''}`;
     const line = `citation index: skipped ${vscode.Uri.parse(file.id, true).toString(true)} (${why})`;
-    if (file.reason === 'unreadable') log.warn(line);
+    if (file.reason === 'unreadable' || file.reason === 'failed') log.warn(line);
     else log.info(line);
   }
   if (skipped.length > LOGGED_SKIPS) log.info(`citation index: ${skipped.length - LOGGED_SKIPS} more files skipped`);

@@ -8,6 +8,11 @@ import type { IndexCache } from '../core/store/paperIndexLoader';
 
 /** How many indexes the cache keeps (the newest written). */
 const KEEP = 2;
+/**
+ * The largest file of a cached index read: the index of 100,000 papers is about 160 MB of JSON; a file
+ * several times that is not one this version wrote, and is not read whole.
+ */
+export const MAX_CACHED_FILE_BYTES = 512 * 1024 * 1024;
 const INDEX = '.index.json';
 const VOCABULARY = '.vocabulary.json';
 
@@ -18,17 +23,44 @@ const VOCABULARY = '.vocabulary.json';
  */
 export class IndexCacheFolder implements IndexCache {
   private prunedVersions = false;
+  /** Removals under way, by key: a read of the key waits for its removal. */
+  private readonly removing = new Map<string, Promise<void>>();
 
   constructor(private readonly folder: vscode.Uri) {}
 
+  /** The index kept under `key`; rejects, unread, when a file is over `MAX_CACHED_FILE_BYTES`. */
   async read(key: string): Promise<SavedIndexBytes | undefined> {
+    await this.removing.get(key);
     try {
+      const sizes = await Promise.all([this.sizeOf(`${key}${INDEX}`), this.sizeOf(`${key}${VOCABULARY}`)]);
+      const largest = Math.max(sizes[0], sizes[1]);
+      if (largest > MAX_CACHED_FILE_BYTES) throw new Error(`a file of ${Math.round(largest / 1048576)} MB, over the ${MAX_CACHED_FILE_BYTES / 1048576} MB a cached index may take`);
       const [index, vocabulary] = await Promise.all([this.readFile(`${key}${INDEX}`), this.readFile(`${key}${VOCABULARY}`)]);
       return { index, vocabulary };
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
       throw error;
     }
+  }
+
+  /** Deletes the files kept under `key` (those that are there). */
+  remove(key: string): Promise<void> {
+    const removal = (async () => {
+      for (const name of [`${key}${INDEX}`, `${key}${VOCABULARY}`]) {
+        await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.folder, name), { useTrash: false })).catch((error: unknown) => {
+          if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+        });
+      }
+    })();
+    const tracked = removal.finally(() => {
+      if (this.removing.get(key) === tracked) this.removing.delete(key);
+    });
+    this.removing.set(key, tracked.catch(() => undefined));
+    return tracked;
+  }
+
+  private async sizeOf(name: string): Promise<number> {
+    return (await vscode.workspace.fs.stat(vscode.Uri.joinPath(this.folder, name))).size;
   }
 
   async write(key: string, saved: SavedIndexBytes): Promise<void> {

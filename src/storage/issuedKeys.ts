@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { IssuedKeyFile } from '../core/storage/issuedKeyFile';
+import { fileSize } from './fileSize';
 
 /** What of the extension's context the keys need: the global storage folder, and `globalState` they move out of. */
 export type KeyStorage = Pick<vscode.ExtensionContext, 'globalState' | 'globalStorageUri'>;
@@ -20,7 +21,7 @@ export class IssuedKeys extends IssuedKeyFile {
     const folder = storage.globalStorageUri;
     const file = IssuedKeys.fileIn(folder);
     const name = file.scheme === 'file' ? file.fsPath : file.toString(true);
-    super({ name, read: () => readIfThere(file), write: (bytes) => replaceFile(folder, file, bytes, log) }, log, {
+    super({ name, size: () => fileSize(file), read: () => readIfThere(file), write: (bytes) => replaceFile(folder, file, bytes, log) }, log, {
       get: () => storage.globalState.get<unknown>(IssuedKeys.key),
       clear: async () => { await storage.globalState.update(IssuedKeys.key, undefined); },
     });

@@ -3,7 +3,7 @@
  * problems of a query, the index being made, and what to do when nothing matches.
  */
 import * as vscode from 'vscode';
-import { paperFacts } from '../core/citations/displayText';
+import { labelText, paperFacts } from '../core/citations/displayText';
 import { readableText } from '../core/citations/latexText';
 import { webSearchUrls } from '../core/citations/urls';
 import type { QueryProblem } from '../core/search/queryFilters';
@@ -33,11 +33,6 @@ export const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.Theme
 export const REMOVE_RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Remove from Recent Searches' };
 export const CLEAR_RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('clear-all'), tooltip: 'Clear Recent Searches' };
 
-/** Text shown as typed: `$(name)` in a label would be an icon. */
-function literal(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
-}
-
 /** A separator labelled `label`. */
 export function separator(label: string): SeparatorItem {
   return { label, kind: vscode.QuickPickItemKind.Separator };
@@ -45,7 +40,7 @@ export function separator(label: string): SeparatorItem {
 
 /** A remembered search, shown as typed. */
 export function recentItem(query: string): RecentItem {
-  return { label: literal(query), iconPath: new vscode.ThemeIcon('history'), alwaysShow: true, buttons: [REMOVE_RECENT_BUTTON, CLEAR_RECENT_BUTTON], recentQuery: query };
+  return { label: labelText(query), iconPath: new vscode.ThemeIcon('history'), alwaysShow: true, buttons: [REMOVE_RECENT_BUTTON, CLEAR_RECENT_BUTTON], recentQuery: query };
 }
 
 /** A search result: the paper with the matched part of its abstract. */
@@ -60,9 +55,9 @@ export function resultItem(result: SearchResult): PaperItem {
 export function paperItem(paper: Paper, detail: string): PaperItem {
   const facts = [paperFacts(paper, 'date'), paper.topics.join(', ')].filter(Boolean);
   return {
-    label: readableText(paper.title),
-    description: facts.join(' · '),
-    detail: readableText(detail),
+    label: labelText(readableText(paper.title)),
+    description: labelText(facts.join(' · ')),
+    detail: labelText(readableText(detail)),
     alwaysShow: true,
     buttons: [INSERT_BUTTON, COPY_BUTTON],
     paper,
@@ -73,16 +68,16 @@ export function paperItem(paper: Paper, detail: string): PaperItem {
 export function assistItems(kind: 'filters' | 'values', entries: readonly AssistEntry[], filter?: string): Item[] {
   return [
     separator(kind === 'filters' ? 'Filters' : `${filter}:`),
-    ...entries.map((entry): AssistItem => ({ label: `${entry.icon ? `$(${entry.icon}) ` : ''}${literal(entry.label)}`, description: entry.description, detail: entry.detail, alwaysShow: true, assist: entry })),
+    ...entries.map((entry): AssistItem => ({ label: `${entry.icon ? `$(${entry.icon}) ` : ''}${labelText(entry.label)}`, description: labelText(entry.description), detail: entry.detail && labelText(entry.detail), alwaysShow: true, assist: entry })),
   ];
 }
 
 /** What in the query was not understood, one item each; choosing one replaces it with the filter list. */
 export function problemItems(problems: readonly QueryProblem[], help: (problem: QueryProblem) => void): ActionItem[] {
   return problems.map((problem) => ({
-    label: `$(warning) Not searched: ${literal(problem.text)}`,
+    label: `$(warning) Not searched: ${labelText(problem.text)}`,
     description: 'choose to pick a filter instead',
-    detail: problem.message,
+    detail: labelText(problem.message),
     alwaysShow: true,
     action: () => help(problem),
     close: false,
@@ -126,15 +121,15 @@ export function moreResultsItem(count: number, showMore: () => void): ActionItem
  */
 export function noResultItems(words: string, topic: string | undefined, clearTopic: () => void): Item[] {
   const text = words.trim();
-  const label = `$(info) No papers match${text ? ` "${literal(text)}"` : ' these filters'}${topic ? ` in ${literal(topic)}` : ''}`;
+  const label = `$(info) No papers match${text ? ` "${labelText(text)}"` : ' these filters'}${topic ? ` in ${labelText(topic)}` : ''}`;
   // A row, not a separator: VS Code drops a quick pick's separators while text is typed, and there always is here.
   const items: Item[] = [{ label, alwaysShow: true, action: () => undefined, close: false }];
-  if (topic) items.push({ label: '$(filter) Clear the Topic Filter', description: text ? `search all topics for "${literal(text)}"` : 'search all topics', alwaysShow: true, action: clearTopic, close: false });
+  if (topic) items.push({ label: '$(filter) Clear the Topic Filter', description: text ? `search all topics for "${labelText(text)}"` : 'search all topics', alwaysShow: true, action: clearTopic, close: false });
   if (text) {
     const web = webSearchUrls(text);
     items.push(
-      { label: '$(link-external) Search arXiv', description: literal(text), alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.arxiv)), close: true },
-      { label: '$(link-external) Search Hugging Face Papers', description: literal(text), alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.huggingFace)), close: true },
+      { label: '$(link-external) Search arXiv', description: labelText(text), alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.arxiv)), close: true },
+      { label: '$(link-external) Search Hugging Face Papers', description: labelText(text), alwaysShow: true, action: () => vscode.env.openExternal(vscode.Uri.parse(web.huggingFace)), close: true },
     );
   }
   return items;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clipAtWord } from '../core/citations/displayText';
+import { clipAtWord, labelText } from '../core/citations/displayText';
 import { Debouncer } from '../core/debounce';
 import { firstInOrder } from '../core/firstInOrder';
 import { comparePapers } from '../core/paperOrder';
@@ -184,6 +184,9 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   const typing = new Debouncer(() => void update(), DEBOUNCE_MS, DEBOUNCE_MAX_WAIT_MS);
   const schedule = (): void => typing.trigger();
 
+  // What the pick was closed for (opening or inserting the paper chosen): the search ends when it is done, so
+  // whoever awaits the search sees its outcome, and a failure reaches the command that ran it.
+  let chosen: Promise<unknown> = Promise.resolve();
   return new Promise((resolve) => {
     const disposables: vscode.Disposable[] = [
       live,
@@ -195,14 +198,15 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         if ('paper' in item) {
           remember();
           pick.hide();
-          void options.onAccept(item.paper);
+          chosen = Promise.resolve(options.onAccept(item.paper));
         } else if ('recentQuery' in item) {
           retype(item.recentQuery);
         } else if ('assist' in item) {
           retype(item.assist.query);
         } else if ('action' in item) {
           if (item.close) pick.hide();
-          void item.action();
+          const done = Promise.resolve(item.action());
+          if (item.close) chosen = done;
         }
       }),
       pick.onDidTriggerItemButton(async ({ item, button }) => {
@@ -216,7 +220,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         if (button === INSERT_BUTTON) {
           remember();
           pick.hide();
-          void options.onInsert(item.paper);
+          chosen = Promise.resolve(options.onInsert(item.paper));
         } else if (button === COPY_BUTTON) {
           remember();
           void options.onCopy(item.paper);
@@ -240,7 +244,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
           typing.dispose();
           for (const disposable of disposables) disposable.dispose();
           pick.dispose();
-          resolve();
+          resolve(chosen.then(() => undefined));
         }, 0);
       }),
     ];
@@ -268,7 +272,7 @@ function topicChoices(store: PaperStore): TopicChoice[] {
 async function pickTopic(store: PaperStore): Promise<string | undefined> {
   pickingTopic = true;
   try {
-    const items = topicChoices(store).map((topic) => ({ label: `$(${topic.icon || 'tag'}) ${topic.name}`, description: String(topic.papers), name: topic.name }));
+    const items = topicChoices(store).map((topic) => ({ label: `$(${topic.icon || 'tag'}) ${labelText(topic.name)}`, description: String(topic.papers), name: topic.name }));
     const picked = await vscode.window.showQuickPick(items, { title: 'Filter Papers by Topic', placeHolder: 'Topic' });
     return picked?.name;
   } finally {

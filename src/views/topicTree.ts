@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
-import { clipAtWord, escapeMarkdown, markdownText, orderLabel, paperFacts, type PaperOrder } from '../core/citations/displayText';
+import { clipAtWord, escapeMarkdown, markdownText, orderLabel, paperFacts, type PaperOrder, withoutBidiControls } from '../core/citations/displayText';
 import { paperRow } from './paperRow';
 import { readableText } from '../core/citations/latexText';
 import { groupByTopic } from '../core/topics/groupByTopic';
@@ -144,12 +144,13 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicTreeNode>
 }
 
 function topicItem(node: TopicNode, order: PaperOrder): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.rule.name, vscode.TreeItemCollapsibleState.Collapsed);
+  const name = withoutBidiControls(node.rule.name);
+  const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `topic:${node.rule.name}`;
   item.iconPath = new vscode.ThemeIcon(node.rule.icon || 'tag');
   item.description = String(node.papers.length);
   const count = `${node.papers.length} ${node.papers.length === 1 ? 'paper' : 'papers'}, ${orderLabel(order)}`;
-  item.tooltip = markdownTooltip([`**${escapeMarkdown(node.rule.name)}** — ${markdownText(count)}`, markdownText(node.rule.description ?? '')]);
+  item.tooltip = markdownTooltip([`**${escapeMarkdown(name)}** — ${markdownText(count)}`, markdownText(withoutBidiControls(node.rule.description ?? ''))]);
   item.contextValue = 'paperScout.topic';
   return item;
 }

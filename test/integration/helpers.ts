@@ -224,3 +224,18 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/**
+ * `count` new papers made of copies of `papers`, each with an id, key and title of its own (`tag` and
+ * the round: `galore-copy1`, `galorecopy1`, `GaLore ... (copy 1)`), for corpus files of many papers.
+ */
+export function paperCopies(papers: readonly Paper[], count: number, tag = 'copy'): Paper[] {
+  const made: Paper[] = [];
+  for (let round = 1; made.length < count; round++) {
+    for (const paper of papers) {
+      if (made.length === count) break;
+      made.push({ ...paper, id: `${paper.id}-${tag}${round}`, key: `${paper.key}${tag}${round}`, title: `${paper.title} (${tag} ${round})`, aliases: [] });
+    }
+  }
+  return made;
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  activationLanguages, citationSyntax, citationSyntaxOfFile, commentStyle, commentSyntax, fileExtensionsOfKind, knownExtensions, LANGUAGES, languageIdForPath,
+  activationLanguages, citationSyntax, commentStyle, commentSyntax, fileExtensionsOfKind, knownExtensions, LANGUAGES, languageIdForPath,
   languagesOfKind, LATEX_LANGUAGES, MARKDOWN_LANGUAGES, servedLanguages, takesCitationsAsWritten, textKind,
 } from '../../src/core/languages';
 import { readManifest } from './manifest';
@@ -35,7 +35,7 @@ describe('languages: the one table of languages', () => {
   it('tells a file\'s language by its ending or name, in any case, and nothing for what it does not read', () => {
     assert.deepEqual(['a.md', 'b.QMD', 'c/d.Rmd', 'e.mdx', 'f.tex', 'g.ltx', 'h.sty', 'i.dtx', 'j.Rnw', 'k.bib', 'l.txt', 'm.py', 'C:\\x\\Makefile', 'Dockerfile', 'CMakeLists.txt', 'Makefile.am', 'n.png', 'README', '.bib'].map(languageIdForPath),
       ['markdown', 'quarto', 'rmd', 'mdx', 'latex', 'latex', 'latex', 'doctex', 'rsweave', 'bibtex', 'plaintext', 'python', 'makefile', 'dockerfile', 'cmake', 'makefile', undefined, undefined, undefined]);
-    assert.deepEqual(['a.md', 'b.QMD', 'c/d.Rmd', 'e.tex', 'f.ltx', 'g.py', 'README', 'x.md/y.txt'].map(citationSyntaxOfFile),
+    assert.deepEqual(['a.md', 'b.QMD', 'c/d.Rmd', 'e.tex', 'f.ltx', 'g.py', 'README', 'x.md/y.txt'].map((path) => citationSyntax(languageIdForPath(path) ?? '')),
       ['markdown', 'markdown', 'markdown', 'latex', 'latex', 'code', 'code', 'code']);
   });
 

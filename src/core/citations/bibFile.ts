@@ -73,35 +73,114 @@ const KEYLESS_TYPES: ReadonlySet<string> = new Set(['string', 'preamble', 'comme
 export function parseBibFile(text: string): BibFile {
   const entries: BibEntry[] = [];
   const problems: { line: number; message: string }[] = [];
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // Where each `@`'s line starts, and what stands on it before the `@`, is kept as the scan goes
+  // forward: asking `lastIndexOf` for every `@` would read a long line once per `@` on it.
+  const lines = new LineTracker(text);
   let index = 0;
   while (index < text.length) {
     const at = text.indexOf('@', index);
     if (at < 0) break;
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    if (/^\s*%/.test(text.slice(lineStart, at))) {
+    if (lines.commentBefore(at)) {
       index = lineEnd(text, at);
       continue;
     }
-    const head = /^@\s*([A-Za-z][\w-]*)\s*([{(])/.exec(text.slice(at, at + 200));
+    const head = entryHead(text, at);
     if (!head) {
       index = at + 1;
       continue;
     }
-    const type = head[1];
-    const open = at + head[0].length;
-    const end = closingOffset(text, open, head[2] === '{' ? '}' : ')');
+    const { type, open } = head;
+    const end = closingOffset(text, open, text[open - 1] === '{' ? '}' : ')');
     if (end < 0) {
       problems.push({ line: lineOf(text, at), message: `the @${type} entry starting here never closes (unbalanced braces)` });
       break;
     }
     const lowerType = type.toLowerCase();
-    const key = KEYLESS_TYPES.has(lowerType) ? null : (/^\s*([^,\s{}()"#=]+)/.exec(text.slice(open, end - 1))?.[1] ?? null);
-    const marker = markerAbove(text, at);
+    const key = KEYLESS_TYPES.has(lowerType) ? null : entryKey(text, open, end - 1);
+    const marker = lines.blankBefore(at) ? markerAbove(text, lines.startOf(at)) : null;
     entries.push({ type, key, start: at, end, ours: marker !== null, hash: marker?.hash ?? null, markerStart: marker?.start ?? at });
     index = end;
   }
   return { entries, problems, eol };
+}
+
+/**
+ * The line holding each offset asked about, for offsets asked in increasing order: its start, and
+ * whether only blanks (or only a `%` comment's start) come before the offset on it. Reads each
+ * character at most once however many offsets a line holds.
+ */
+class LineTracker {
+  private start = 0;
+  private next: number;
+  /** The first character on the current line that is not a space or tab, scanned up to `scanned`. */
+  private firstText = -1;
+  private scanned = 0;
+
+  constructor(private readonly text: string) {
+    this.next = text.indexOf('\n');
+  }
+
+  /** The offset where the line holding `at` starts. */
+  startOf(at: number): number {
+    this.moveTo(at);
+    return this.start;
+  }
+
+  /** True when the line holding `at` is a `%` comment up to it (spaces, then `%`, before `at`). */
+  commentBefore(at: number): boolean {
+    const first = this.firstTextBefore(at);
+    return first >= 0 && this.text[first] === '%';
+  }
+
+  /** True when only spaces and tabs stand between the line's start and `at`. */
+  blankBefore(at: number): boolean {
+    return this.firstTextBefore(at) < 0;
+  }
+
+  private firstTextBefore(at: number): number {
+    this.moveTo(at);
+    if (this.firstText < 0) {
+      let scan = this.scanned;
+      while (scan < at && /\s/.test(this.text[scan])) scan++;
+      this.scanned = scan;
+      if (scan < at) this.firstText = scan;
+    }
+    return this.firstText >= 0 && this.firstText < at ? this.firstText : -1;
+  }
+
+  private moveTo(at: number): void {
+    while (this.next >= 0 && this.next < at) {
+      this.start = this.next + 1;
+      this.next = this.text.indexOf('\n', this.start);
+      this.firstText = -1;
+      this.scanned = this.start;
+    }
+  }
+}
+
+/**
+ * The head of an entry at the `@` at `at` (`@type{` or `@type(`, white space allowed around the type):
+ * its type and the offset just after the brace; null when the `@` starts no entry. Reads only the head.
+ */
+function entryHead(text: string, at: number): { type: string; open: number } | null {
+  let cursor = at + 1;
+  while (cursor < text.length && /\s/.test(text[cursor])) cursor++;
+  const typeStart = cursor;
+  if (!/[A-Za-z]/.test(text[cursor] ?? '')) return null;
+  while (cursor < text.length && /[\w-]/.test(text[cursor])) cursor++;
+  const type = text.slice(typeStart, cursor);
+  while (cursor < text.length && /\s/.test(text[cursor])) cursor++;
+  return text[cursor] === '{' || text[cursor] === '(' ? { type, open: cursor + 1 } : null;
+}
+
+/** The key of an entry whose body runs from `open` to `close`: its first run of key characters after blanks. */
+function entryKey(text: string, open: number, close: number): string | null {
+  let start = open;
+  while (start < close && /\s/.test(text[start])) start++;
+  let end = start;
+  while (end < close && !/[,\s{}()"#=]/.test(text[end])) end++;
+  return end > start ? text.slice(start, end) : null;
 }
 
 /** An entry to put into the file: its key and its full text (`@misc{key, ...}`). */
@@ -178,15 +257,20 @@ export function mergeBibEntries(existing: string, entries: readonly NewBibEntry[
       result.updated.push(entry.key);
     }
   }
-  let text = existing;
-  for (const replacement of replacements.sort((a, b) => b.start - a.start)) {
-    text = text.slice(0, replacement.start) + replacement.text + text.slice(replacement.end);
+  // Pieces joined once: re-slicing the whole text for each replacement is quadratic in their number.
+  const pieces: string[] = [];
+  let copied = 0;
+  for (const replacement of replacements.sort((a, b) => a.start - b.start)) {
+    pieces.push(existing.slice(copied, replacement.start), replacement.text);
+    copied = replacement.end;
   }
+  pieces.push(existing.slice(copied));
+  let text = pieces.join('');
   if (appended.length > 0) {
     const eol = file.eol;
     // A blank line between the file's last text and the first new entry.
     if (text.length > 0 && !text.endsWith('\n')) text += eol;
-    if (text.length > 0 && !/\n[ \t]*\r?\n$/.test(text)) text += eol;
+    if (text.length > 0 && !endsWithBlankLine(text)) text += eol;
     text += appended.join(eol + eol) + eol;
   }
   result.text = text;
@@ -215,13 +299,28 @@ function closingOffset(text: string, from: number, close: '}' | ')'): number {
   return -1;
 }
 
-/** The marker on the line just above the one holding `at` (when `at` starts its line's text), with its hash. */
-function markerAbove(text: string, at: number): { start: number; hash: string | null } | null {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  if (text.slice(lineStart, at).trim().length > 0 || lineStart === 0) return null;
-  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+/** The longest line read as a possible marker (the marker with its hash is 31 characters). */
+const MAX_MARKER_LINE = 80;
+
+/** The marker on the line just above the one starting at `lineStart`, with its hash. */
+function markerAbove(text: string, lineStart: number): { start: number; hash: string | null } | null {
+  if (lineStart === 0) return null;
+  // A marker line is short: only the last characters before the line are looked at.
+  const from = Math.max(0, lineStart - MAX_MARKER_LINE);
+  const breakAt = text.slice(from, lineStart - 1).lastIndexOf('\n');
+  if (breakAt < 0 && from > 0) return null;
+  const previousStart = breakAt < 0 ? 0 : from + breakAt + 1;
   const marker = /^% paper-scout(?: ([0-9a-f]{16}))?$/.exec(text.slice(previousStart, lineStart).trim());
   return marker ? { start: previousStart, hash: marker[1] ?? null } : null;
+}
+
+/** True when the text ends with a line break and a line of only spaces and tabs before it (`\n  \n`). */
+function endsWithBlankLine(text: string): boolean {
+  if (!text.endsWith('\n')) return false;
+  let at = text.length - 2;
+  if (text[at] === '\r') at--;
+  while (at >= 0 && (text[at] === ' ' || text[at] === '\t')) at--;
+  return at >= 0 && text[at] === '\n';
 }
 
 function lineEnd(text: string, from: number): number {

@@ -54,7 +54,7 @@ export function escapeBibtexTitle(raw: string): string {
   const text = oneLine(raw);
   const tokens = tokenize(text);
   const unmatched = unmatchedBraces(tokens);
-  let out = '';
+  const out = new EscapedOutput();
   let depth = 0;
   let math: { depth: number } | null = null;
   /** Set when math was closed at a group's end: the `$` that meant to close it is then a dollar sign. */
@@ -64,43 +64,117 @@ export function escapeBibtexTitle(raw: string): string {
       case 'open':
         if (unmatched.has(index)) return;
         depth++;
-        out += '{';
+        out.append('{');
         return;
       case 'close':
         if (unmatched.has(index)) return;
         if (math && math.depth >= depth) {
-          out = `${out.trimEnd()}$`;
+          out.trimEnd();
+          out.append('$');
           math = null;
           orphanDollar = true;
         }
         depth--;
-        out += '}';
+        out.append('}');
         return;
       case 'dollar':
         if (!math && orphanDollar) {
           orphanDollar = false;
-          out += '\\$';
+          out.append('\\$');
         } else if (!math) {
           math = { depth };
-          out += '$';
+          out.append('$');
         } else if (math.depth === depth) {
           // Space before a closing `$` means nothing in math, and parsers differ on keeping it.
           math = null;
-          out = `${out.trimEnd()}$`;
+          out.trimEnd();
+          out.append('$');
         }
         // A `$` inside a group opened in math would end math inside the group: it is dropped.
         return;
       case 'command':
-        out += hasArgument(tokens, index, unmatched) && (math !== null || !MATH_ONLY.has(token.name)) ? command(token.name, math !== null) : literalCommand(token.name, math !== null);
+        out.append(hasArgument(tokens, index, unmatched) && (math !== null || !MATH_ONLY.has(token.name)) ? command(token.name, math !== null) : literalCommand(token.name, math !== null));
         return;
       case 'char':
         if (math && token.char === ' ') return; // space means nothing in math, and parsers differ on keeping it
         // A letter right after a command name would become part of it (`\in}put` must not read `\input`).
-        if (/[a-zA-Z]/.test(token.char) && /\\[a-zA-Z]+$/.test(out.slice(-65))) out += '{}';
-        out += character(token.char, math !== null, out);
+        if (isAsciiLetter(token.char.charCodeAt(0)) && out.endsInCommandName()) out.append('{}');
+        out.append(character(token.char, math !== null, out.lastChar()));
     }
   });
-  return (math ? `${out.trimEnd()}$` : out).replace(/ {2,}/g, ' ').trim();
+  if (math) {
+    out.trimEnd();
+    out.append('$');
+  }
+  return out.text().replace(/ {2,}/g, ' ').trim();
+}
+
+/** Where the output stands at the end of a piece: after a command name (`\textbf`), a lone backslash, or anything else. */
+type Tail = 'command' | 'backslash' | 'other';
+
+/**
+ * The escaped title as it grows, in pieces joined once at the end. It answers the questions the
+ * escaping asks of what came before (does it end in a command name, what is its last character, drop
+ * its trailing spaces) from what it keeps about its end, so each costs the same however long the
+ * title: re-reading the growing text for every letter made escaping quadratic.
+ */
+class EscapedOutput {
+  private readonly pieces: string[] = [];
+  /** How the output ends after each piece. */
+  private readonly tails: Tail[] = [];
+
+  append(piece: string): void {
+    if (piece === '') return;
+    this.pieces.push(piece);
+    this.tails.push(tailAfter(this.tail(), piece));
+  }
+
+  /** Drops white space at the end (whole pieces, then the end of the last one). */
+  trimEnd(): void {
+    while (this.pieces.length > 0) {
+      const last = this.pieces[this.pieces.length - 1];
+      const trimmed = last.trimEnd();
+      if (trimmed === last) return;
+      this.pieces.pop();
+      this.tails.pop();
+      if (trimmed !== '') {
+        this.append(trimmed);
+        return;
+      }
+    }
+  }
+
+  /** True when the output ends in a backslash and letters, so a letter appended would extend that command's name. */
+  endsInCommandName(): boolean {
+    return this.tail() === 'command';
+  }
+
+  /** The last character, or '' when there is none. */
+  lastChar(): string {
+    const last = this.pieces[this.pieces.length - 1];
+    return last === undefined ? '' : last[last.length - 1];
+  }
+
+  text(): string {
+    return this.pieces.join('');
+  }
+
+  private tail(): Tail {
+    return this.tails[this.tails.length - 1] ?? 'other';
+  }
+}
+
+/** How the output ends after `piece` is appended to an output ending as `before`: read from the piece's end. */
+function tailAfter(before: Tail, piece: string): Tail {
+  let at = piece.length - 1;
+  while (at >= 0 && isAsciiLetter(piece.charCodeAt(at))) at--;
+  if (at < 0) return before === 'other' ? 'other' : 'command'; // letters only: they extend what came before
+  if (piece[at] !== '\\') return 'other';
+  return at === piece.length - 1 ? 'backslash' : 'command';
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** Splits a title into commands, braces, `$` signs and characters; the unpaired `$` becomes a character. */
@@ -168,14 +242,14 @@ function literalCommand(name: string, math: boolean): string {
   return (math ? '\\backslash{}' : '\\textbackslash{}') + shown;
 }
 
-/** A plain character, escaped when BibTeX or LaTeX would read it as syntax (`out` is what came before). */
-function character(char: string, math: boolean, out: string): string {
+/** A plain character, escaped when BibTeX or LaTeX would read it as syntax (`before` is the character written last). */
+function character(char: string, math: boolean, before: string): string {
   if (char === '&' || char === '%' || char === '#' || char === '$') return `\\${char}`;
   if (!math && char === '_') return '\\_';
   if (char === '^') {
     if (!math) return '\\textasciicircum{}';
     // TeX reads `^^` followed by characters as another character (`^^5c` is a backslash).
-    return out.endsWith('^') ? '' : '^';
+    return before === '^' ? '' : '^';
   }
   return char;
 }

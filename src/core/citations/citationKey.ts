@@ -1,6 +1,12 @@
+import { CITATION_KEY } from '../paper';
 import { asciiFold, readableTitle } from './latexText';
 import { runToEnd, type Progress } from '../slices';
 import { assignUniqueNamesSteps, type IssuedNames, type NameRequest } from './uniqueNames';
+
+/** True when `key` is a citation key (see `CITATION_KEY`). */
+export function isCitationKey(key: string): boolean {
+  return CITATION_KEY.test(key);
+}
 
 /**
  * Title words that never make a key on their own: articles, prepositions, conjunctions and the

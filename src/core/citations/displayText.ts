@@ -4,6 +4,27 @@
  * links that stop where the URL stops, and the whole words a query matched. Pure.
  */
 
+/**
+ * Bidirectional formatting controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069)
+ * and the marks (U+200E, U+200F, U+061C). A right-to-left override in a title shows the rest of a label,
+ * or a terminal line, reversed.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** `text` without bidirectional formatting controls: shown in its own order, never reordered by them. */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * Text for a quick pick's label, description or detail, shown as written: no bidirectional controls,
+ * and `$(name)` escaped, which VS Code would otherwise show as the icon `name`. (Tree rows show no
+ * icons in their text: they need only `withoutBidiControls`.)
+ */
+export function labelText(text: string): string {
+  return withoutBidiControls(text).replace(/\$\(/g, '\\$(');
+}
+
 /** The one label for a paper whose date is unknown, wherever a date or year is shown or cited. */
 export const UNKNOWN_DATE_LABEL = 'n.d.';
 

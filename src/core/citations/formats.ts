@@ -45,8 +45,21 @@ export const IN_TEXT_FORMATS: ReadonlySet<string> = new Set<CitationFormat>(['pa
 
 const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** A paper cited in one of the built-in formats. BibTeX, BibLaTeX and CSL-JSON span several lines. */
-export function formatCitation(paper: CitablePaper, format: CitationFormat): string {
+/** The formats that are prose: in a LaTeX document their text is escaped whole (see `formatCitation`). */
+const PROSE_FORMATS: ReadonlySet<CitationFormat> = new Set(['plain', 'markdown']);
+
+/**
+ * A paper cited in one of the built-in formats. BibTeX, BibLaTeX and CSL-JSON span several lines.
+ * With `latex` (the citation goes into a LaTeX document), a prose format's text is escaped as LaTeX
+ * text, so nothing from the title is a command there (`\input{...}` would run; `%` would hide the rest
+ * of the line). The other formats are LaTeX already, or hold no title.
+ */
+export function formatCitation(paper: CitablePaper, format: CitationFormat, options: { latex?: boolean } = {}): string {
+  const text = formatText(paper, format);
+  return options.latex && PROSE_FORMATS.has(format) ? escapeBibtexLiteral(text) : text;
+}
+
+function formatText(paper: CitablePaper, format: CitationFormat): string {
   switch (format) {
     case 'bibtex': return renderEntry(entry(paper, 'bibtex'));
     case 'biblatex': return renderEntry(entry(paper, 'biblatex'));

@@ -2,6 +2,7 @@
  * Aliases: other keys that still cite a paper (the keys of an earlier key rule, keys users' files gave
  * it), and looking papers up by key or alias. Pure; completion, hover and export resolve keys here.
  */
+import { citationKeySchema } from '../paper';
 import { runToEnd } from '../slices';
 import type { Paper } from '../types';
 import * as z from '../zod';
@@ -82,7 +83,7 @@ export function isDistinctiveKey(key: string): boolean {
 
 const legacyKeysSchema = z.object({
   description: z.optional(z.string()),
-  keys: z.record(z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]*$/, 'a lowercase citation key')), z.string().check(z.minLength(1))),
+  keys: z.record(citationKeySchema, z.string().check(z.minLength(1))),
 });
 
 /**

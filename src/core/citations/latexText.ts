@@ -7,6 +7,7 @@
  * deeper ones are read as plain groups.
  */
 import { ACCENTS, ASCII_SPELLINGS, FORMATTING, SUBSCRIPTS, SUPERSCRIPTS, SYMBOLS, WORD_SYMBOLS } from './latexTables';
+import { withoutBidiControls } from './displayText';
 
 /** How many transforming groups (scripts, accents, fractions) may be open at once. */
 const MAX_TRANSFORMS = 32;
@@ -191,10 +192,11 @@ function script(text: string, kind: 'sup' | 'sub'): string {
  * it: `x^{2}` outside math (`S^{2}FT` reads `S²FT`), `4times` and `{times}` (`4×`), Greek letters and
  * `mathcal` without their backslash before a script or bracket (`Omega(T^{2/3})` reads `Ω(T^(2/3))`),
  * `sim30B` (`~30B`), the mangled dash entities `x2013`/`x2014` between letters, and a URL repeated in
- * braces right after itself (`https://x{https://x}`). The corpus keeps the raw text; this is for display.
+ * braces right after itself (`https://x{https://x}`), and without bidirectional controls, which would
+ * reorder it (`withoutBidiControls`). The corpus keeps the raw text; this is for display.
  */
 export function readableText(raw: string): string {
-  return readableTitle(repairSiteDebris(raw));
+  return withoutBidiControls(readableTitle(repairSiteDebris(raw)));
 }
 
 /** An abstract as a reader should see it: see `readableText`. */

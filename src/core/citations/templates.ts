@@ -1,6 +1,7 @@
 /** User-defined citation formats: text with `{placeholder}`s filled from a paper. */
 import * as z from '../zod';
 import type { Paper } from '../types';
+import { escapeBibtexLiteral, escapeBibtexTitle } from './bibtexEscape';
 import { UNKNOWN_DATE_LABEL } from './displayText';
 import { readableTitle } from './latexText';
 import { authorsNote, publishedParts } from './paperFacts';
@@ -77,14 +78,24 @@ export function parseTemplates(value: unknown): { templates: CitationTemplate[];
   return { templates, errors };
 }
 
+/** How a citation is rendered for the document it goes into. */
+export interface RenderOptions {
+  /**
+   * The document is LaTeX: what comes from the paper carries no LaTeX command of its own (a title's
+   * `\input{...}` would run). `rawTitle` keeps only the LaTeX that formats text (`escapeBibtexTitle`);
+   * every other value is escaped as text (`escapeBibtexLiteral`). The template's own text is kept.
+   */
+  latex?: boolean;
+}
+
 /**
  * A paper cited with a template: each `{placeholder}` replaced by its value (see
  * `TEMPLATE_PLACEHOLDERS`), `{{` and `}}` by literal braces, so `\cite{{{key}}}` gives `\cite{awq2023}`.
  * Unknown placeholders are left as written.
  */
-export function renderTemplate(template: CitationTemplate | string, paper: Paper): string {
+export function renderTemplate(template: CitationTemplate | string, paper: Paper, options: RenderOptions = {}): string {
   const text = typeof template === 'string' ? template : template.template;
-  const values = placeholderValues(paper);
+  const values = options.latex ? latexSafe(placeholderValues(paper)) : placeholderValues(paper);
   return text.replace(TOKEN, (token: string, name: string | undefined) => {
     if (name === undefined) return token[0];
     return Object.hasOwn(values, name) ? values[name as TemplatePlaceholder] : token;
@@ -110,6 +121,13 @@ export function placeholderValues(paper: Paper): Record<TemplatePlaceholder, str
     upvotes: paper.upvotes === null ? '' : String(paper.upvotes),
     id: paper.id,
   };
+}
+
+/** The values with nothing in them a LaTeX document would run: see `RenderOptions.latex`. */
+function latexSafe(values: Record<TemplatePlaceholder, string>): Record<TemplatePlaceholder, string> {
+  const safe = { ...values };
+  for (const name of Object.keys(safe) as TemplatePlaceholder[]) safe[name] = name === 'rawTitle' ? escapeBibtexTitle(safe[name]) : escapeBibtexLiteral(safe[name]);
+  return safe;
 }
 
 /** The placeholder names in a template that are not known, each once. */

@@ -17,8 +17,9 @@ export const MAX_TITLE_LENGTH = 400;
  * Splits a page's paper blocks into records. Metadata blocks (`• N authors` / `·` / date) end a record,
  * so they are anchors: whatever goes wrong between two of them (a title without an abstract, a block
  * that cannot be a title) is reported with its line and costs only the records between those anchors.
- * Between anchors, blocks pair up as title and abstract by position, so a rejected title (too long, or
- * several lines) takes its abstract with it and never shifts the records after it.
+ * Between anchors, blocks pair up as title and abstract by their shapes (see `pairSegment`), so a
+ * rejected title (too long, or several lines) takes its abstract with it and never shifts the records
+ * after it.
  */
 export function readRecords(blocks: readonly Block[], report: LineReporter): RecordBlocks[] {
   const records: RecordBlocks[] = [];
@@ -48,24 +49,50 @@ function isTitleLike(block: Block | undefined): boolean {
   return !!block && block.lines.length === 1 && block.lines[0].trim().length <= MAX_TITLE_LENGTH;
 }
 
-function isAbstractLike(block: Block | undefined): boolean {
-  return !!block && !isMetadataLike(block) && !isTitleLike(block);
+/**
+ * What it costs to read a block as a title, as an abstract, or as neither (a block no paper owns). A
+ * title is one line of at most `MAX_TITLE_LENGTH` characters and rarely ends with a full stop; an
+ * abstract is one long line (the site prints it so) and ends with one. A block of the wrong shape may still be read as a title (a title
+ * too long, or broken over lines, is then reported and skipped with its abstract), because taking a
+ * block for neither costs more: a paper's blocks stay together.
+ */
+const COST = { longTitle: 1.5, brokenTitle: 2.5, fullStop: 1, shortAbstract: 1, brokenAbstract: 1.5, noFullStop: 1, unpaired: 1.9 };
+
+function titleCost(block: Block): number {
+  const text = block.lines[block.lines.length - 1].trim();
+  const shape = block.lines.length > 1 ? COST.brokenTitle : block.lines[0].trim().length > MAX_TITLE_LENGTH ? COST.longTitle : 0;
+  return shape + (text.endsWith('.') ? COST.fullStop : 0);
+}
+
+function abstractCost(block: Block): number {
+  const shape = block.lines.length > 1 ? COST.brokenAbstract : block.lines[0].trim().length <= MAX_TITLE_LENGTH ? COST.shortAbstract : 0;
+  return shape + (block.lines[block.lines.length - 1].trim().endsWith('.') ? 0 : COST.noFullStop);
 }
 
 /**
- * Pairs the blocks between two metadata blocks as title and abstract. An odd count means one block has
- * no partner: it is found by shape (a title followed by a title and an abstract, or a block no title
- * looks like) and reported; a block left over at the end is reported too.
+ * Pairs the blocks between two metadata blocks as titles and abstracts, reading them as a page is most
+ * likely made (by the costs above, in one pass from the end: linear in the blocks). A block left
+ * unpaired (a title without an abstract, an abstract without a title) is reported; a record whose
+ * title cannot be one (too long, several lines) is reported and skipped, its abstract with it, so it
+ * never shifts the records after it, and its abstract is never read as the next paper's title.
  */
 function pairSegment(segment: readonly Block[], report: LineReporter): { records: RecordBlocks[]; ending: 'record' | 'skipped' | 'empty' } {
+  const n = segment.length;
+  // best[i]: the least cost of reading blocks i..n-1; pair[i]: whether block i starts a record there.
+  const best = new Float64Array(n + 2);
+  const pair = new Uint8Array(n + 1);
+  for (let i = n - 1; i >= 0; i--) {
+    const alone = COST.unpaired + best[i + 1];
+    const paired = i + 1 < n ? titleCost(segment[i]) + abstractCost(segment[i + 1]) + best[i + 2] : Number.POSITIVE_INFINITY;
+    // On a tie, a record: blocks are titles and abstracts far more often than strays.
+    pair[i] = paired <= alone ? 1 : 0;
+    best[i] = Math.min(alone, paired);
+  }
   const records: RecordBlocks[] = [];
   let ending: 'record' | 'skipped' | 'empty' = 'empty';
-  let i = 0;
-  while (i < segment.length) {
+  for (let i = 0; i < n; ) {
     const block = segment[i];
-    const remaining = segment.length - i;
-    const oneTooMany = remaining % 2 === 1;
-    if (remaining === 1 || (oneTooMany && (!isTitleLike(block) || (isTitleLike(segment[i + 1]) && isAbstractLike(segment[i + 2]))))) {
+    if (!pair[i]) {
       reportUnpaired(block, report);
       ending = 'skipped';
       i++;

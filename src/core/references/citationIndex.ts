@@ -23,12 +23,25 @@ interface FileEntry {
   places: Int32Array;
 }
 
+/**
+ * How often a key is cited, defined and mentioned across the indexed files. Mentions are counted apart:
+ * whether they count as citations is asked of the key when the question comes (its paper may come and
+ * go, a bibliography may define it later), so no answer walks a file.
+ */
+interface KeyCounts {
+  citations: number;
+  definitions: number;
+  mentions: number;
+}
+
 const PLACE_FIELDS = 3;
 const CITATION = 0;
 const DEFINITION = 1;
 const MENTION = 2;
 const KIND_CODES: Readonly<Record<KeyKind, number>> = { citation: CITATION, definition: DEFINITION, mention: MENTION };
 const KINDS: readonly KeyKind[] = ['citation', 'definition', 'mention'];
+/** The count each kind code adds to. */
+const COUNT_FIELDS: readonly (keyof KeyCounts)[] = ['citations', 'definitions', 'mentions'];
 
 /** How the index scans and which keys it knows. */
 export interface CitationIndexOptions extends ScanOptions {
@@ -40,11 +53,18 @@ export interface CitationIndexOptions extends ScanOptions {
   isKnown?: (key: string) => boolean;
 }
 
-/** Every citation and key definition of a set of files, kept current one file at a time. */
+/**
+ * Every citation and key definition of a set of files, kept current one file at a time. Questions
+ * about one key (its places, whether it is defined, how often it is cited) cost in proportion to that
+ * key's occurrences or less, never to the workspace: each key keeps the occurrence numbers it has in
+ * each file, and its counts.
+ */
 export class CitationIndex {
   private readonly files = new Map<string, FileEntry>();
-  /** key -> the files that cite or define it. */
-  private readonly keyFiles = new Map<string, Set<string>>();
+  /** key -> file -> the numbers of its occurrences in that file's entry, in order. */
+  private readonly keyFiles = new Map<string, Map<string, number[]>>();
+  /** key -> how often it is cited and defined. */
+  private readonly counts = new Map<string, KeyCounts>();
   /** One copy of each key string, so no key keeps the text it was cut from alive. */
   private readonly interned = new Map<string, string>();
   private changes = 0;
@@ -75,12 +95,18 @@ export class CitationIndex {
       places[at * PLACE_FIELDS + 2] = KIND_CODES[span.kind];
     });
     this.dropKeys(file);
-    this.files.set(file, { keys, places });
-    for (const key of keys) {
+    const entry = { keys, places };
+    this.files.set(file, entry);
+    keys.forEach((key, at) => {
       let files = this.keyFiles.get(key);
-      if (!files) this.keyFiles.set(key, (files = new Set()));
-      files.add(file);
-    }
+      if (!files) this.keyFiles.set(key, (files = new Map<string, number[]>()));
+      let occurrences = files.get(file);
+      if (!occurrences) files.set(file, (occurrences = []));
+      occurrences.push(at);
+      let counts = this.counts.get(key);
+      if (!counts) this.counts.set(key, (counts = { citations: 0, definitions: 0, mentions: 0 }));
+      counts[COUNT_FIELDS[places[at * PLACE_FIELDS + 2]]]++;
+    });
     this.changes++;
     return this.occurrencesIn(file);
   }
@@ -97,6 +123,7 @@ export class CitationIndex {
   clear(): void {
     this.files.clear();
     this.keyFiles.clear();
+    this.counts.clear();
     this.interned.clear();
     this.changes++;
   }
@@ -129,16 +156,9 @@ export class CitationIndex {
 
   /** How many places cite `key` (mentions of a known key included). */
   citationCount(key: string): number {
-    const mentions = this.mentionsCount(key);
-    let count = 0;
-    for (const file of this.keyFiles.get(key) ?? []) {
-      const entry = this.files.get(file) as FileEntry;
-      entry.keys.forEach((candidate, at) => {
-        const kind = entry.places[at * PLACE_FIELDS + 2];
-        if (candidate === key && (kind === CITATION || (mentions && kind === MENTION))) count++;
-      });
-    }
-    return count;
+    const counts = this.counts.get(key);
+    if (!counts) return 0;
+    return counts.citations + (counts.mentions > 0 && this.mentionsCount(key) ? counts.mentions : 0);
   }
 
   /** True when a mention of `key` counts as its citation: a paper has the key, or an indexed file defines it. */
@@ -151,9 +171,23 @@ export class CitationIndex {
     return [...this.keyFiles.keys()].sort();
   }
 
+  /** Every key some indexed file cites (mentions of a known key included), in no particular order. */
+  citedKeys(): string[] {
+    const cited: string[] = [];
+    for (const [key, counts] of this.counts) if (counts.citations > 0 || (counts.mentions > 0 && this.mentionsCount(key))) cited.push(key);
+    return cited;
+  }
+
+  /** Every key some indexed file defines, in no particular order. */
+  definedKeys(): string[] {
+    const defined: string[] = [];
+    for (const [key, counts] of this.counts) if (counts.definitions > 0) defined.push(key);
+    return defined;
+  }
+
   /** True when some indexed file defines `key`. */
   isDefined(key: string): boolean {
-    return this.locationsOf(key, DEFINITION).length > 0;
+    return (this.counts.get(key)?.definitions ?? 0) > 0;
   }
 
   /**
@@ -191,12 +225,12 @@ export class CitationIndex {
   /** The places of `key` of kind `kind` (and its mentions too, with `withMentions`). */
   private locationsOf(key: string, kind: number, withMentions = false): KeyLocation[] {
     const found: KeyLocation[] = [];
-    for (const file of this.keyFiles.get(key) ?? []) {
+    for (const [file, occurrences] of this.keyFiles.get(key) ?? []) {
       const entry = this.files.get(file) as FileEntry;
-      entry.keys.forEach((candidate, at) => {
+      for (const at of occurrences) {
         const candidateKind = entry.places[at * PLACE_FIELDS + 2];
-        if (candidate === key && (candidateKind === kind || (withMentions && candidateKind === MENTION))) found.push({ ...occurrence(entry, key, at), file });
-      });
+        if (candidateKind === kind || (withMentions && candidateKind === MENTION)) found.push({ ...occurrence(entry, key, at), file });
+      }
     }
     return found;
   }
@@ -204,12 +238,15 @@ export class CitationIndex {
   private dropKeys(file: string): void {
     const entry = this.files.get(file);
     if (!entry) return;
-    for (const key of entry.keys) {
+    entry.keys.forEach((key, at) => {
+      const counts = this.counts.get(key);
+      if (counts) counts[COUNT_FIELDS[entry.places[at * PLACE_FIELDS + 2]]]--;
       const files = this.keyFiles.get(key);
-      if (!files?.delete(file) || files.size > 0) continue;
+      if (!files?.delete(file) || files.size > 0) return;
       this.keyFiles.delete(key);
+      this.counts.delete(key);
       this.interned.delete(key);
-    }
+    });
   }
 
   /** The index's own copy of `key` (a fresh flat string the first time it is seen). */

@@ -24,7 +24,7 @@ export interface WorkspaceFile {
 /** A file left out of the citation index, and why. */
 export interface SkippedFile {
   id: string;
-  reason: 'too large' | 'binary' | 'unreadable' | 'excluded';
+  reason: 'too large' | 'binary' | 'unreadable' | 'excluded' | 'failed';
   detail?: string;
 }
 
@@ -105,12 +105,24 @@ async function* readSteps(index: CitationIndex, files: readonly WorkspaceFile[],
     else {
       const text = typeof result === 'string' ? result : decodeText(result, decoder);
       if (text === null) done.skipped.push({ id: file.id, reason: 'binary' });
-      else {
-        index.updateFile(file.id, text, languageIdForPath(file.relativePath) ?? 'plaintext');
-        done.filesRead++;
-      }
+      else if (scanInto(index, file.id, text, languageIdForPath(file.relativePath) ?? 'plaintext', done.skipped)) done.filesRead++;
     }
     yield done.filesRead + done.skipped.length;
+  }
+}
+
+/**
+ * Scans one file into the index; a file whose scan throws is left out of the index (and listed as
+ * failed) and costs only itself: the files after it are indexed as usual.
+ */
+function scanInto(index: CitationIndex, id: string, text: string, languageId: string, skipped: SkippedFile[]): boolean {
+  try {
+    index.updateFile(id, text, languageId);
+    return true;
+  } catch (error) {
+    index.removeFile(id);
+    skipped.push({ id, reason: 'failed', detail: `could not be scanned: ${error instanceof Error ? error.message : String(error)}` });
+    return false;
   }
 }
 
@@ -140,13 +152,14 @@ export function decodeText(bytes: Uint8Array, decoder = new TextDecoder('utf-8')
 
 /**
  * Re-indexes one edited document: scans it when it is within the size limit (in UTF-16 units, about
- * bytes for Western text) and drops it from the citation index otherwise. Returns whether the citation index holds it.
+ * bytes for Western text) and drops it from the citation index otherwise. Returns whether the citation
+ * index holds it, or why not when its scan failed (it is then dropped too, and nothing else changes).
  */
-export function updateDocument(index: CitationIndex, id: string, text: string, languageId: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): boolean {
+export function updateDocument(index: CitationIndex, id: string, text: string, languageId: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): boolean | SkippedFile {
   if (text.length > maxFileBytes) {
     index.removeFile(id);
     return false;
   }
-  index.updateFile(id, text, languageId);
-  return true;
+  const skipped: SkippedFile[] = [];
+  return scanInto(index, id, text, languageId, skipped) || skipped[0];
 }

@@ -45,6 +45,7 @@ const CROSS_REFERENCE = /^(?:(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|e
 const LINK_DEFINITION = /^[ \t]{0,3}\[([^\]\n]{1,999})\]:/gm;
 /** Brackets longer than this are never compared with the link definitions' labels. */
 const MAX_LABEL_LENGTH = 999;
+const EMPTY_LABELS: ReadonlySet<string> = new Set();
 
 /** An `@key` found where pandoc would start a citation, before deciding whether it is one. */
 interface AtKey {
@@ -104,8 +105,12 @@ function findAtKeys(text: string, skip: readonly Range[]): AtKey[] {
   }
   if (keys.length === 0 || !text.includes('[')) return keys;
   const labels = linkLabels(text);
-  /** Open brackets, innermost last, each with the keys directly inside it. */
-  const open: Array<{ start: number; keys: number[] }> = [];
+  /**
+   * Open brackets, innermost last, each with the keys directly inside it and whether a pair closed
+   * inside it (then it is no link label, which holds no brackets: only innermost pairs, which never
+   * overlap, are compared with the labels, so that costs at most one read of the text).
+   */
+  const open: Array<{ start: number; keys: number[]; nested: boolean }> = [];
   let next = 0;
   const takeKeysBefore = (position: number): void => {
     for (; next < keys.length && keys[next].offset <= position; next++) open[open.length - 1]?.keys.push(next);
@@ -122,11 +127,12 @@ function findAtKeys(text: string, skip: readonly Range[]): AtKey[] {
       continue;
     }
     takeKeysBefore(position);
-    if (kind === '[') open.push({ start: position, keys: [] });
+    if (kind === '[') open.push({ start: position, keys: [], nested: false });
     else {
       const pair = open.pop();
       if (!pair) continue;
-      if (isLink(text, pair.start, position, labels)) links.push([pair.start, position]);
+      if (open.length > 0) open[open.length - 1].nested = true;
+      if (isLink(text, pair.start, position, pair.nested ? EMPTY_LABELS : labels)) links.push([pair.start, position]);
       else for (const key of pair.keys) keys[key].place = 'bracket';
     }
   }
@@ -197,11 +203,9 @@ function frontMatter(text: string): { cites: boolean; definitions: KeySpan[] } {
 
 /** Offset ranges of fenced code blocks, inline code spans and HTML comments, merged. */
 export function markdownCodeRanges(text: string): Range[] {
-  const ranges: Range[] = [];
-  if (text.includes('```') || text.includes('~~~')) ranges.push(...fencedBlocks(text));
-  if (text.includes('`')) ranges.push(...codeSpans(text));
-  if (text.includes('<!--')) for (const match of text.matchAll(HTML_COMMENT)) ranges.push([match.index, match.index + match[0].length]);
-  return mergeRanges(ranges);
+  const comments: Range[] = [];
+  if (text.includes('<!--')) for (const match of text.matchAll(HTML_COMMENT)) comments.push([match.index, match.index + match[0].length]);
+  return mergeRanges(text.includes('```') || text.includes('~~~') ? fencedBlocks(text) : [], text.includes('`') ? codeSpans(text) : [], comments);
 }
 
 /**

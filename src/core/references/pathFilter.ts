@@ -2,9 +2,10 @@
  * Which workspace files the citation index reads: files of a kind it understands, not excluded by
  * glob patterns (the extension passes the keys of `files.exclude` and `search.exclude`), and never
  * inside `node_modules` or `.git`. Globs are VS Code's: `**`, `*`, `?`, `{a,b}`, `[0-9]`, matched
- * against the path relative to the workspace folder with `/` separators, dot files included.
+ * against the path relative to the workspace folder with `/` separators, dot files included, in
+ * linear time whatever the pattern (see `core/glob.ts`).
  */
-import picomatch from 'picomatch/posix';
+import { compileGlobs, type GlobProblem } from '../glob';
 import { languageIdForPath } from '../languages';
 
 /** Folders never indexed, wherever they are. */
@@ -26,20 +27,36 @@ export function enabledPatterns(...settings: ReadonlyArray<ExcludeSetting | unde
   return [...patterns];
 }
 
+/** How many folders' answers `skipsFolder` keeps before starting afresh. */
+const MAX_REMEMBERED_FOLDERS = 20_000;
+
 /** Decides, by relative path, which files the citation index reads. */
 export class PathFilter {
   private readonly excluded: (path: string) => boolean;
+  /** What `skipsFolder` answered, by folder. */
+  private readonly folders = new Map<string, boolean>();
+  /** Patterns that could not be used (too long, or groups nested too deep), and why. */
+  readonly problems: readonly GlobProblem[];
 
   /** `patterns`: VS Code globs; a pattern that matches a folder excludes everything in it. */
   constructor(patterns: readonly string[] = []) {
     const valid = patterns.map((pattern) => pattern.replace(/^\.\//, '').replace(/\/+$/, '')).filter((pattern) => pattern.length > 0);
-    this.excluded = valid.length > 0 ? picomatch(valid, { dot: true }) : (): boolean => false;
+    const globs = compileGlobs(valid);
+    this.excluded = globs.matches;
+    this.problems = globs.problems;
   }
 
   /** True when the folder at `relativePath` (`a/b`) is to be skipped with all it holds. */
   skipsFolder(relativePath: string): boolean {
-    const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-    return ALWAYS_SKIPPED_FOLDERS.has(name) || this.excluded(relativePath);
+    let skipped = this.folders.get(relativePath);
+    if (skipped === undefined) {
+      const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+      skipped = ALWAYS_SKIPPED_FOLDERS.has(name) || this.excluded(relativePath);
+      // Most files share their folders with others: each folder is matched once.
+      if (this.folders.size >= MAX_REMEMBERED_FOLDERS) this.folders.clear();
+      this.folders.set(relativePath, skipped);
+    }
+    return skipped;
   }
 
   /**

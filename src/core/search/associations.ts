@@ -92,6 +92,7 @@ export class AssociationMiner {
     const held = new Int32Array(terms);
     const lastPaper = new Int32Array(terms).fill(-1);
     const occurrences = new Int32Array(terms + 1);
+    let work = 0;
     for (let paper = 0; paper < papers; paper++) {
       for (let at = starts[paper]; at < starts[paper + 1]; at++) {
         const term = sequence[at];
@@ -100,6 +101,11 @@ export class AssociationMiner {
           lastPaper[term] = paper;
           held[term]++;
         }
+      }
+      work += starts[paper + 1] - starts[paper];
+      if (work >= STEP_OCCURRENCES) {
+        work = 0;
+        yield;
       }
     }
     for (let term = 0; term < terms; term++) occurrences[term + 1] += occurrences[term];
@@ -112,15 +118,19 @@ export class AssociationMiner {
         positions[slot] = at;
         paperOf[slot] = paper;
       }
+      work += starts[paper + 1] - starts[paper];
+      if (work >= STEP_OCCURRENCES) {
+        work = 0;
+        yield;
+      }
     }
-    yield;
     const maxPapers = Math.max(minPapers, Math.floor(maxShare * papers));
     const eligible = (term: number): boolean => held[term] >= minPapers && held[term] <= maxPapers;
     const pairPapers = new Int32Array(terms);
     const seenIn = new Int32Array(terms).fill(-1);
     const touched: number[] = [];
     const found = new Map<string, Association[]>();
-    let work = 0;
+    work = 0;
     for (let term = 0; term < terms; term++) {
       if (!eligible(term)) continue;
       for (let slot = occurrences[term]; slot < occurrences[term + 1]; slot++) {

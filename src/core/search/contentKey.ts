@@ -4,7 +4,7 @@ import type { Paper } from '../types';
  * What a saved index depends on besides the papers: bump it whenever the index options, the
  * tokenizer, the stemmer or the vocabulary change, so an index cached by an older engine is not used.
  */
-export const INDEX_FORMAT = 'minisearch7-paper-scout-1';
+export const INDEX_FORMAT = 'minisearch7-paper-scout-2';
 
 /**
  * A key for the content of `papers` (every field, in order) and the index format: two 32-bit FNV-1a

@@ -1,4 +1,4 @@
-import { foldWord, isStopword, processTerm, stem, tokenize } from './terms';
+import { comparativeBase, foldWord, isStopword, processTerm, stem, tokenize } from './terms';
 import { ML_THESAURUS } from './thesaurus';
 import type { Vocabulary } from './vocabulary';
 
@@ -40,6 +40,27 @@ export interface PlanTuning {
   maxAssociations: number;
   /** Queries of fewer words than this (a name, a key, a topic) are looked up as typed, without associations. */
   associationMinWords: number;
+  /**
+   * Weight of what a query's own words also go by in the papers: two neighbouring words written as
+   * one ("non zero" -> "nonzero", "fine tuning" -> "finetuning"), a negated word's "-free" and
+   * "post-" forms ("without retraining" -> "training-free", "post-training"), and a comparative's
+   * adjective ("smaller" -> "small"); 0 turns each off.
+   */
+  compoundWeight: number;
+  negationWeight: number;
+  comparativeWeight: number;
+  /**
+   * How much rarer query words count in the number of words a paper matched: each counts its weight
+   * times (its idf / the query's mean idf) to this power, so matching "bert" counts for more than
+   * matching "model" (0: every word counts its weight alone).
+   */
+  coordinationIdfPower: number;
+  /**
+   * A paper matching only a weaker form of a query word (a completion, a typo neighbour, a synonym,
+   * an association) earns (the form's weight / the word's) to this power of the word in that count
+   * (0: all of it, as if it matched the word itself).
+   */
+  expansionCreditPower: number;
   /** Query words beyond this many are ignored. */
   maxQueryWords: number;
   /** Typo neighbours of known words, synonyms and acronyms held by more than this share of papers are left out: they cost most and tell least. */
@@ -63,6 +84,11 @@ export const DEFAULT_PLAN_TUNING: PlanTuning = {
   associationWeight: 0.3,
   maxAssociations: 4,
   associationMinWords: 3,
+  compoundWeight: 1,
+  negationWeight: 1,
+  comparativeWeight: 0.5,
+  coordinationIdfPower: 1,
+  expansionCreditPower: 0.5,
   maxQueryWords: 24,
   maxExpansionShare: 0.2,
 };
@@ -77,6 +103,10 @@ export interface PlanWord {
   weight: number;
   /** The term phrases are matched on: `term`, or for a word no paper holds, the term of its closest word. */
   meant: string;
+  /** Where the word stands among the query's tokens (stopwords counted). */
+  position: number;
+  /** Whether a negation ("no", "not", "without", ...) comes just before it. */
+  negated: boolean;
 }
 
 /** One index term the query looks for, its weight, and the query words it stands for. */
@@ -114,13 +144,15 @@ export function planQuery(text: string, vocabulary: Vocabulary, tuning: PlanTuni
     }
   };
   let lastIsTyped = false;
+  let negatedUntil = -1;
   for (let at = 0; at < tokens.length && words.length < tuning.maxQueryWords; at++) {
     const word = foldWord(tokens[at]);
+    if (NEGATIONS.has(word)) negatedUntil = at + NEGATION_SCOPE;
     if (isStopword(word)) continue;
     const term = stem(word);
     if (words.some((known) => known.term === term)) continue;
     const weight = input.wordWeights?.get(tokens[at].toLowerCase()) ?? input.wordWeights?.get(word) ?? 1;
-    words.push({ word, term, weight, meant: term });
+    words.push({ word, term, weight, meant: term, position: at, negated: at <= negatedUntil });
     lastIsTyped = input.typing && at === tokens.length - 1;
   }
   words.forEach(({ term, weight }, index) => add(term, weight, [index]));
@@ -140,7 +172,8 @@ export function planQuery(text: string, vocabulary: Vocabulary, tuning: PlanTuni
         complete(stem(completion.word), weight * tuning.weights.prefix * (length / (length + 0.3 * (length - word.length))), [index]);
       }
     }
-    const held = vocabulary.papersWithWord(word);
+    // A word is known when papers hold it, or its term (written with a hyphen: "nonzero" for "non-zero").
+    const held = vocabulary.papersWithWord(word) || vocabulary.papersWithTerm(stem(word));
     const known = held > 0;
     if (word.length >= tuning.fuzzyMinLength && word.length <= MAX_TYPO_WORD && held <= tuning.knownWordTypoShare * vocabulary.papers) {
       const maxEdits = Math.min(tuning.maxFuzzy, Math.round(word.length * tuning.fuzzy), known ? tuning.knownWordMaxEdits : Infinity);
@@ -156,8 +189,40 @@ export function planQuery(text: string, vocabulary: Vocabulary, tuning: PlanTuni
     }
   });
   addPhrases(words, vocabulary, tuning, expand);
+  addWordForms(words, vocabulary, tuning, lastIsTyped, complete);
   if (tuning.associationWeight > 0 && tuning.maxAssociations > 0 && words.length >= tuning.associationMinWords) addAssociations(words, vocabulary, tuning, (term) => byTerm.has(term), expand);
   return { words, leaves: [...byTerm.values()] };
+}
+
+/** Words that negate the next few ("without retraining", "no calibration data"). */
+const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', 'without', 'never', 'nor', 'neither']);
+/** Tokens after a negation that it covers ("without any extra retraining"). */
+const NEGATION_SCOPE = 3;
+
+/**
+ * Adds what the query's words are also written as in the papers, where the vocabulary holds it:
+ * two neighbouring words written as one (the index also keeps "non-zero" as "nonzero"); a negated
+ * word's "-free" and "post-" forms, with and without "re-" ("without retraining" -> "training-free",
+ * "retraining-free", "post-training"); and the adjective of a comparative ("smaller" -> "small",
+ * at a lower weight: "lower memory" is not "low rank"). A word still being typed has no forms yet.
+ */
+function addWordForms(words: readonly PlanWord[], vocabulary: Vocabulary, tuning: PlanTuning, lastIsTyped: boolean, add: (term: string, boost: number, wordsOf: number[]) => void): void {
+  const known = (word: string): boolean => vocabulary.papersWithTerm(stem(word)) > 0;
+  words.forEach(({ word, weight, position, negated }, index) => {
+    if (lastIsTyped && index === words.length - 1) return;
+    const next = words[index + 1];
+    if (tuning.compoundWeight > 0 && next && next.position === position + 1 && !(lastIsTyped && index + 1 === words.length - 1) && known(word + next.word)) {
+      add(stem(word + next.word), Math.min(weight, next.weight) * tuning.compoundWeight, [index, index + 1]);
+    }
+    if (tuning.negationWeight > 0 && negated) {
+      const bases = [word, word.replace(/s$/, ''), ...(/^re.{4,}/.test(word) ? [word.slice(2)] : [])];
+      for (const base of bases) {
+        for (const form of [`${base}free`, `post${base}`]) if (known(form)) add(stem(form), weight * tuning.negationWeight, [index]);
+      }
+    }
+    const adjective = tuning.comparativeWeight > 0 ? comparativeBase(word) : undefined;
+    if (adjective && known(adjective)) add(stem(adjective), weight * tuning.comparativeWeight, [index]);
+  });
 }
 
 /**

@@ -59,9 +59,17 @@ export function runPlan(
   titleOnly?: ReadonlySet<string>,
   only?: ReadonlySet<string>,
 ): Ranked[] {
-  // Query words as bits, so counting the words a paper matched allocates nothing per paper.
-  const wordBits = new Map(plan.leaves.map((leaf) => [leaf.term, leaf.words.reduce((bits, word) => (word < 31 ? bits | (1 << word) : bits), 0)]));
-  const weights = plan.words.map((word) => word.weight);
+  // Query words are counted by position; a plan without words (related papers) counts each term as one.
+  const wordCount = Math.max(plan.words.length, ...plan.leaves.flatMap((leaf) => leaf.words.map((word) => word + 1)));
+  const coordination = coordinationWeights(plan, index.vocabulary, tuning.coordinationIdfPower);
+  const weights = Array.from({ length: wordCount }, (_, word) => coordination[word] ?? 1);
+  // What a paper matching each term earns toward each query word it stands for: all of the word for
+  // the word's own term, a share for a weaker form of it (a completion, a typo, a synonym).
+  const credits = new Map<string, Array<[number, number]>>();
+  for (const leaf of plan.leaves) {
+    credits.set(leaf.term, leaf.words.map((word) => [word, Math.min(1, leaf.boost / (plan.words[word]?.weight ?? leaf.boost)) ** tuning.expansionCreditPower]));
+  }
+  const earned = new Float64Array(wordCount);
   const top = new TopResults(limit);
   const query: Query = {
     combineWith: 'OR',
@@ -73,10 +81,22 @@ export function runPlan(
       ...(titleOnly?.has(leaf.term) ? { fields: TITLE_FIELDS.filter((field) => !fields || fields.includes(field)) } : {}),
     })),
   };
+  const touched: number[] = [];
   const filter = (result: MiniSearchResult): boolean => {
-    let bits = 0;
-    for (const term of result.queryTerms) bits |= wordBits.get(term) ?? 0;
-    const score = (result.score / Math.max(result.queryTerms.length, 1)) * (bits === 0 ? 1 : matchedWeight(bits, weights));
+    // Only the words this paper matched are visited and reset, so a common word's thousands of papers cost little each.
+    let matched = 0;
+    for (const term of result.queryTerms) {
+      for (const [word, credit] of credits.get(term) ?? []) {
+        if (credit <= earned[word]) continue;
+        if (earned[word] === 0) touched.push(word);
+        matched += (credit - earned[word]) * weights[word];
+        earned[word] = credit;
+      }
+    }
+    const any = touched.length > 0;
+    for (const word of touched) earned[word] = 0;
+    touched.length = 0;
+    const score = (result.score / Math.max(result.queryTerms.length, 1)) * (any ? matched : 1);
     const id = result.id as string;
     if (top.wouldTake(score) && accept(index.byId.get(id) as Paper)) top.offer({ id, score, terms: result.terms });
     return false;
@@ -86,12 +106,14 @@ export function runPlan(
   return top.list();
 }
 
-/** How much the query words a paper matched weigh together (their number, when every weight is 1). */
-function matchedWeight(bits: number, weights: readonly number[]): number {
-  let total = 0;
-  for (let rest = bits; rest !== 0; rest &= rest - 1) {
-    const word = 31 - Math.clz32(rest & -rest);
-    total += weights[word] ?? 1;
-  }
-  return total;
+/**
+ * What each query word counts for when a paper matches it: its weight, times its idf over the mean
+ * idf of the query's words to the power `power`, so the rare words of a long description ("bert",
+ * "hashing") decide more than its common ones ("model", "training").
+ */
+function coordinationWeights(plan: QueryPlan, vocabulary: Vocabulary, power: number): number[] {
+  if (power === 0 || plan.words.length < 2) return plan.words.map((word) => word.weight);
+  const idf = plan.words.map((word) => Math.log((vocabulary.papers + 1) / (Math.max(1, vocabulary.papersWithTerm(word.meant)) + 0.5)));
+  const mean = idf.reduce((sum, value) => sum + value, 0) / idf.length;
+  return plan.words.map((word, at) => word.weight * (mean > 0 ? (Math.max(idf[at], 0) / mean) ** power : 1));
 }

@@ -1,3 +1,7 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the stemmer ships no types; this declaration reaches every configuration that compiles the core (the web host and the tests list their files), and an import cannot carry an ambient module
+/// <reference path="./porter2.d.ts" />
+import porter2 from 'wink-porter2-stemmer';
+
 /** Words too common in ML abstracts and English to help a search; dropped from index and queries. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   ('a about above after again against all also am an and any are as at be because been before being below between both but by ' +
@@ -9,28 +13,51 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
-/** Suffixes the stemmer strips, longest first, with what replaces them. */
-const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
-  ['izations', ''], ['ization', ''], ['isation', ''], ['ational', ''], ['ionally', 'ion'], ['ations', ''], ['ional', 'ion'], ['ation', ''],
-  ['ously', 'ous'], ['izing', ''], ['ising', ''], ['ized', ''], ['ised', ''], ['izes', ''], ['ises', ''], ['ize', ''], ['ise', ''],
-  ['ings', ''], ['ing', ''], ['ers', ''], ['ies', 'y'], ['ly', ''], ['ed', ''], ['es', ''], ['s', ''],
-];
+const stems = new Map<string, string>();
+/** Words remembered by `stem`; the memo starts over when full, so it stays small. */
+const STEMS_MAX = 50000;
+/** Longer words are kept as they are: none is English, and the stemmer's regular expressions grow with the square of a word's length. */
+const MAX_STEMMED_LENGTH = 40;
 
 /**
- * A light English stemmer, so that "quantized", "quantizing" and "quantization" meet at "quantiz".
- * It only strips a handful of suffixes and keeps at least four letters, so acronyms ("moe", "awq")
- * and short words are left alone.
+ * English stemming with the Porter2 (Snowball English) algorithm of `wink-porter2-stemmer`, so that
+ * inflections and derivations meet: "prune", "pruning", "pruned"; "quantize", "quantized",
+ * "quantization"; "compress", "compression". Words holding a digit ("4bit", "gpt4") are kept as
+ * they are, as are words of over 40 letters, and a plural of a few consonants ("llms", "cnns"), which Porter2 keeps, loses its "s".
  */
-export function stem(term: string): string {
-  if (term.length <= 4 || /\d/.test(term)) return term;
-  for (const [suffix, replacement] of SUFFIXES) {
-    if (term.endsWith(suffix) && term.length - suffix.length >= 4) {
-      if (suffix === 's' && /(ss|us|is)$/.test(term)) return term;
-      if (suffix === 'ly' && term.length - suffix.length < 5) return term;
-      return term.slice(0, -suffix.length) + replacement;
-    }
+export function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = word.length > MAX_STEMMED_LENGTH || /\d/.test(word) ? word : porter2(word);
+    if (/^[^aeiouy]{2,4}s$/.test(stemmed) && !stemmed.endsWith('ss')) stemmed = stemmed.slice(0, -1);
+    if (stems.size >= STEMS_MAX) stems.clear();
+    stems.set(word, stemmed);
   }
-  return term;
+  return stemmed;
+}
+
+/** Adjectives whose comparative and superlative ("smaller", "smallest") a query may use for them. */
+const GRADABLE: ReadonlySet<string> = new Set(
+  ('small large big fast slow low high deep shallow wide narrow long short cheap sparse dense simple strong weak tight loose easy hard ' +
+    'early late quick light heavy tiny broad fine coarse close smooth sharp great lean thin rich safe clean near fresh noisy old young')
+    .split(' '),
+);
+
+/**
+ * The adjective a comparative or superlative comes from ("smaller", "larger", "bigger", "easier",
+ * "earliest" -> "small", "large", "big", "easy", "early"), or undefined: English spelling rules over a
+ * short list of the adjectives ML writing grades, since "-er" alone also ends "layer" and "paper".
+ */
+export function comparativeBase(word: string): string | undefined {
+  for (const suffix of ['est', 'er']) {
+    if (!word.endsWith(suffix)) continue;
+    const rest = word.slice(0, -suffix.length);
+    if (GRADABLE.has(rest)) return rest;
+    if (GRADABLE.has(`${rest}e`)) return `${rest}e`;
+    if (rest.length >= 4 && rest.at(-1) === rest.at(-2) && GRADABLE.has(rest.slice(0, -1))) return rest.slice(0, -1);
+    if (rest.endsWith('i') && GRADABLE.has(`${rest.slice(0, -1)}y`)) return `${rest.slice(0, -1)}y`;
+  }
+  return undefined;
 }
 
 /** A token as the vocabulary keeps it: diacritics folded, lowercased. */
@@ -71,6 +98,21 @@ export function tokenize(text: string): string[] {
     const word = part.replace(/^_+|_+$/g, '');
     if (word) words.push(word);
   }
+  return words;
+}
+
+/** Two words joined by a hyphen ("non-zero", "training-free", "4-bit"), alone between spaces or punctuation. */
+const COMPOUND = /(?<![\p{L}\p{N}_\-\u2010\u2011])([\p{L}\p{N}]+)[-\u2010\u2011]([\p{L}\p{N}]+)(?![\p{L}\p{N}_\-\u2010\u2011])/gu;
+
+/**
+ * The words of a text written as two joined by a hyphen, with the hyphen taken out ("non-zero" ->
+ * "nonzero", "training-free" -> "trainingfree"): the index keeps them in a field of their own, so
+ * "nonzero" finds "non-zero" while the parts still count where they stand (a query joins its
+ * neighbouring words the same way, `queryPlan.ts`).
+ */
+export function compoundWords(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(COMPOUND)) words.push(match[1] + match[2]);
   return words;
 }
 

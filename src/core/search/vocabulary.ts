@@ -30,6 +30,7 @@ const savedSchema = z.object({
   termCounts: z.string(),
   acronyms: z.record(z.string(), z.array(z.string())),
   associations: z.string(),
+  contentKey: z.optional(z.string()),
 });
 
 /**
@@ -56,6 +57,8 @@ export class Vocabulary {
     /** Short form to long forms, e.g. `lora` -> [`low rank adaptation`]. */
     readonly acronyms: Readonly<Record<string, readonly string[]>>,
     private readonly associations: Associations = new Map(),
+    /** The content key of the papers (`papersContentKey`) the saved index was made for, when it was saved with one. */
+    readonly contentKey?: string,
   ) {}
 
   /** The index terms associated with `term` in the papers, strongest first (none for most terms). */
@@ -126,8 +129,8 @@ export class Vocabulary {
     return [...found.values()].sort((a, b) => a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1)).slice(0, limit);
   }
 
-  /** The vocabulary as JSON text, for `Vocabulary.parse`. */
-  toJSON(): string {
+  /** The vocabulary as JSON text, for `Vocabulary.parse`; with the content key of its papers when given. */
+  toJSON(contentKey?: string): string {
     return JSON.stringify({
       format: FORMAT,
       version: VERSION,
@@ -139,6 +142,7 @@ export class Vocabulary {
       termCounts: this.termCounts.join(','),
       acronyms: this.acronyms,
       associations: associationsToText(this.associations),
+      contentKey,
     });
   }
 
@@ -157,7 +161,7 @@ export class Vocabulary {
     const terms = splitLines(saved.terms);
     const wordCounts = parseCounts(saved.wordCounts, words.length);
     const termCounts = parseCounts(saved.termCounts, terms.length);
-    return new Vocabulary(saved.papers, saved.fingerprint, words, wordCounts, terms, termCounts, saved.acronyms, associationsFromText(saved.associations));
+    return new Vocabulary(saved.papers, saved.fingerprint, words, wordCounts, terms, termCounts, saved.acronyms, associationsFromText(saved.associations), saved.contentKey);
   }
 
   /** Papers holding this exact word (0 when none). */
@@ -208,7 +212,8 @@ export class VocabularyBuilder {
   /** Notes a folded word of the current paper (found in `field`) and the index term it became. */
   note(word: string, term: string, field?: string): void {
     if (field === 'title' || field === 'abstract') this.associations.addTerm(term);
-    if (this.seenWords.get(word) !== this.paper) {
+    // Hyphenated words written as one are terms to match, not words to complete or to correct a typo to.
+    if (field !== 'compounds' && this.seenWords.get(word) !== this.paper) {
       this.seenWords.set(word, this.paper);
       this.words.set(word, (this.words.get(word) ?? 0) + 1);
     }

@@ -21,7 +21,11 @@ export interface WorkerHost {
  */
 export class SearchWorkerHandler {
   private index: PaperIndex | undefined;
+  /** The content key of the papers the index holds (what it is saved with, and checked against when loaded). */
+  private indexKey: string | undefined;
   private pending: Paper[] = [];
+  /** The content key of the papers added, once asked for (adding more papers forgets it). */
+  private pendingKey: string | undefined;
   private cancelled = false;
 
   constructor(private readonly host: WorkerHost) {}
@@ -42,18 +46,22 @@ export class SearchWorkerHandler {
       case 'open':
         return this.open(request.id, request.corpus, request.index);
       case 'add':
+        this.pendingKey = undefined;
         for (const paper of request.papers) this.pending.push(paper);
         this.host.post({ type: 'added', id: request.id, papers: this.pending.length });
         return;
       case 'fingerprint':
-        this.host.post({ type: 'fingerprint', id: request.id, key: papersContentKey(this.pending) });
+        this.host.post({ type: 'fingerprint', id: request.id, key: this.keyOfPending() });
         return;
       case 'load':
         return this.loadSaved(request.id, request.saved);
-      case 'build':
-        return this.build(request.id, this.pending.splice(0));
+      case 'build': {
+        const key = this.keyOfPending();
+        this.pendingKey = undefined;
+        return this.build(request.id, this.pending.splice(0), key);
+      }
       case 'save': {
-        const saved = this.ready().save();
+        const saved = this.ready().save(this.indexKey);
         const encoder = new TextEncoder();
         const bytes: SavedIndexBytes = { index: encoder.encode(saved.index), vocabulary: encoder.encode(saved.vocabulary) };
         this.host.post({ type: 'saved', id: request.id, saved: bytes }, transferable(bytes));
@@ -87,25 +95,39 @@ export class SearchWorkerHandler {
       const [index, vocabulary] = await Promise.all([this.host.readText(saved.index), this.host.readText(saved.vocabulary)]);
       // The worker has its own thread: the synchronous load is the faster one here.
       this.index = PaperIndex.load({ index, vocabulary }, read.papers);
+      this.indexKey = undefined;
       this.host.post({ type: 'ready', id, papers: this.index.size, terms: this.index.vocabularySize, ms: performance.now() - started, mode: 'loaded' });
       return;
     }
-    await this.build(id, read.papers, started);
+    await this.build(id, read.papers, undefined, started);
   }
 
-  /** Loads a saved index for the papers added; on failure they stay, so a build can follow. */
+  /** The content key of the papers added (computed once however often it is asked). */
+  private keyOfPending(): string {
+    this.pendingKey ??= papersContentKey(this.pending);
+    return this.pendingKey;
+  }
+
+  /**
+   * Loads a saved index for the papers added, checked to be made for them: their ids, and their
+   * content (the content key it was saved with). On failure they stay, so a build can follow.
+   */
   private loadSaved(id: number, saved: SavedIndexBytes): void {
     const started = performance.now();
     const decoder = new TextDecoder();
+    const key = this.keyOfPending();
     this.index = undefined;
-    this.index = PaperIndex.load({ index: decoder.decode(saved.index), vocabulary: decoder.decode(saved.vocabulary) }, this.pending);
+    this.index = PaperIndex.load({ index: decoder.decode(saved.index), vocabulary: decoder.decode(saved.vocabulary) }, this.pending, key);
+    this.indexKey = key;
     this.pending = [];
+    this.pendingKey = undefined;
     this.host.post({ type: 'ready', id, papers: this.index.size, terms: this.index.vocabularySize, ms: performance.now() - started, mode: 'loaded' });
   }
 
-  private async build(id: number, papers: Paper[], started = performance.now()): Promise<void> {
+  private async build(id: number, papers: Paper[], key?: string, started = performance.now()): Promise<void> {
     this.cancelled = false;
     this.index = undefined;
+    this.indexKey = key;
     this.index = await PaperIndex.buildAsync(papers, {
       isCancelled: () => this.cancelled,
       onProgress: (progress) => this.host.post({ type: 'progress', id, ...progress }),

@@ -6,12 +6,14 @@
  */
 import { checkStoredValue } from './storedValueCheck';
 import type { Logger } from '../events';
-import { issuedKeysSchema, type IssuedKeyStore } from './issuedKeyStore';
+import { checkedIssuedKeys, issuedKeysSchema, MAX_REMEMBERED_KEYS, type IssuedKeyStore } from './issuedKeyStore';
 
 /** The one file the keys are kept in. */
 export interface KeyFileAccess {
   /** How messages name the file (its path). */
   readonly name: string;
+  /** The file's size in bytes; undefined when there is no such file. */
+  size(): Promise<number | undefined>;
   /** The file's bytes; undefined when there is no such file. Rejects when it exists but cannot be read. */
   read(): Promise<Uint8Array | undefined>;
   /** Replaces the file's content with `bytes` (creating it, and its folder, when missing). */
@@ -29,8 +31,15 @@ export interface LegacyKeys {
 const WHAT = 'citation keys of your papers';
 
 /**
- * An `IssuedKeyStore` over one JSON file. A file that cannot be read, is not JSON or not an object of
- * strings is logged (naming the file) and counts as no keys; it never throws. Writes go one at a time,
+ * The largest keys file read: `MAX_REMEMBERED_KEYS` keys with their paper identities (titles) take a
+ * few dozen megabytes at most. A larger file is not one Paper Scout wrote, and is not read whole.
+ */
+export const MAX_KEY_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * An `IssuedKeyStore` over one JSON file. A file that cannot be read, is larger than any it writes, is
+ * not JSON or not an object is logged (naming the file) and counts as no keys; an entry that is not a
+ * citation key is logged and dropped alone; it never throws. Writes go one at a time,
  * in the order asked; a failed write is logged, and its keys are offered by `previous()` and written
  * again at the next load, so none is lost in the session.
  */
@@ -51,6 +60,12 @@ export class IssuedKeyFile implements IssuedKeyStore {
     }
     let bytes: Uint8Array | undefined;
     try {
+      const size = await this.file.size();
+      if (size === undefined) return this.migrate();
+      if (size > MAX_KEY_FILE_BYTES) {
+        this.log.warn(`${this.file.name} is ${megabytes(size)} MB, more than the keys of ${MAX_REMEMBERED_KEYS.toLocaleString('en-US')} papers take (at most ${megabytes(MAX_KEY_FILE_BYTES)} MB); it is not read, the ${WHAT} start afresh, and it is replaced at the next save`);
+        return new Map();
+      }
       bytes = await this.file.read();
     } catch (error) {
       this.log.warn(`${this.file.name} could not be read (${messageOf(error)}); the ${WHAT} start afresh`);
@@ -91,9 +106,19 @@ export class IssuedKeyFile implements IssuedKeyStore {
       return new Map();
     }
     const checked = checkStoredValue(issuedKeysSchema, json, {});
-    if (checked.ok) return new Map(Object.entries(checked.value));
+    if (checked.ok) return this.keysOf(checked.value, this.file.name);
     this.log.warn(`${this.file.name} does not hold citation keys by paper (${checked.problem}); the ${WHAT} start afresh`);
     return new Map();
+  }
+
+  /** The entries that are keys; the others are dropped, with a warning naming `where` and the first of them. */
+  private keysOf(stored: Readonly<Record<string, unknown>>, where: string): Map<string, string> {
+    const { keys, dropped } = checkedIssuedKeys(stored);
+    if (dropped.length > 0) {
+      const [identity, value] = dropped[0];
+      this.log.warn(`${where}: ${dropped.length} ${dropped.length === 1 ? 'entry is' : 'entries are'} not a citation key and ${dropped.length === 1 ? 'was' : 'were'} dropped (the first: ${JSON.stringify(identity).slice(0, 80)}: ${String(JSON.stringify(value)).slice(0, 40)}); ${dropped.length === 1 ? 'its paper gets' : 'their papers get'} a key afresh`);
+    }
+    return keys;
   }
 
   /** With no file yet: the keys kept before, written to the file, then removed from where they were. */
@@ -106,7 +131,7 @@ export class IssuedKeyFile implements IssuedKeyStore {
       await this.clearLegacy();
       return new Map();
     }
-    const keys = new Map(Object.entries(checked.value));
+    const keys = this.keysOf(checked.value, 'the keys kept in globalState');
     if (await this.write(keys)) {
       await this.clearLegacy();
       this.log.info(`moved ${keys.size} ${WHAT} from globalState to ${this.file.name}`);
@@ -121,6 +146,10 @@ export class IssuedKeyFile implements IssuedKeyStore {
       this.log.warn(`could not remove the ${WHAT} from globalState (${messageOf(error)})`);
     }
   }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 1 });
 }
 
 function messageOf(error: unknown): string {

@@ -3,10 +3,33 @@
  * paper's key never moves (see `mergeUserSources`: its `issuedKeys` come back as `previousKeys`).
  * Pure: the extension keeps them in a file in its global storage (issuedKeyFile.ts, src/storage/issuedKeys.ts).
  */
+import { isCitationKey } from '../citations/citationKey';
 import * as z from '../zod';
 
-/** Keys by paper identity (normalised title), as stored: a plain object. */
-export const issuedKeysSchema = z.record(z.string(), z.string());
+/** Keys by paper identity (normalised title), as stored: a plain object; each entry is checked on its own (`checkedIssuedKeys`). */
+export const issuedKeysSchema = z.record(z.string(), z.unknown());
+
+/** The issued keys that are keys, by identity, and the entries that were not (left out). */
+export interface CheckedIssuedKeys {
+  keys: Map<string, string>;
+  dropped: Array<[identity: string, value: unknown]>;
+}
+
+/**
+ * The entries of a stored key object whose value is a citation key by the corpus schema's own rule
+ * (`isCitationKey`) and whose identity is not empty. Any other entry (`}`, `,`, a line break, a space)
+ * is dropped here, alone: reaching the paper, it would have made the corpus check drop the paper, on
+ * every load, since the bad entry was saved again each time.
+ */
+export function checkedIssuedKeys(stored: Readonly<Record<string, unknown>>): CheckedIssuedKeys {
+  const keys = new Map<string, string>();
+  const dropped: CheckedIssuedKeys['dropped'] = [];
+  for (const [identity, value] of Object.entries(stored)) {
+    if (identity.length > 0 && typeof value === 'string' && isCitationKey(value)) keys.set(identity, value);
+    else dropped.push([identity, value]);
+  }
+  return { keys, dropped };
+}
 
 /** Where the loader keeps the keys it handed out. */
 export interface IssuedKeyStore {

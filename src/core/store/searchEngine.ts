@@ -51,8 +51,11 @@ export function threadEngine(index: PaperIndex, origin: EngineOrigin = 'built'):
   };
 }
 
-/** An engine over the index in the search worker behind `client`, made for `papers` (which it hands out by id). */
-export function workerEngine(client: SearchWorkerClient, papers: readonly Paper[], origin: EngineOrigin): SearchEngine {
+/**
+ * An engine over the index in the search worker behind `client`, made for `papers` (which it hands out
+ * by id). `onFailedQuery` hears of each query the worker answered with an error (not of a stopped worker).
+ */
+export function workerEngine(client: SearchWorkerClient, papers: readonly Paper[], origin: EngineOrigin, onFailedQuery?: (error: Error) => void): SearchEngine {
   const byId = new Map<string, Paper>();
   for (const paper of papers) if (!byId.has(paper.id)) byId.set(paper.id, paper);
   const results = (answer: WorkerAnswer): SearchResult[] => {
@@ -63,8 +66,16 @@ export function workerEngine(client: SearchWorkerClient, papers: readonly Paper[
     }
     return found;
   };
+  const asked = async <T>(question: Promise<T>): Promise<T> => {
+    try {
+      return await question;
+    } catch (error) {
+      if (client.failed === undefined && error instanceof Error) onFailedQuery?.(error);
+      throw error;
+    }
+  };
   const find = async (query: string, options?: EngineQueryOptions): Promise<SearchOutcome> => {
-    const answer = await client.search(query, options);
+    const answer = await asked(client.search(query, options));
     return { results: results(answer), filters: answer.filters ?? parseQuery(query).filters, problems: answer.problems };
   };
   let disposed = false;
@@ -74,8 +85,8 @@ export function workerEngine(client: SearchWorkerClient, papers: readonly Paper[
     origin,
     find,
     search: async (query, options) => (await find(query, options)).results,
-    related: async (paperId, limit) => results(await client.related(paperId, limit)),
-    complete: async (text, limit) => results(await client.complete(text, limit)),
+    related: async (paperId, limit) => results(await asked(client.related(paperId, limit))),
+    complete: async (text, limit) => results(await asked(client.complete(text, limit))),
     // Stopping the worker on purpose is not a failure.
     onDidFail: (listener) => client.onDidFail((reason) => { if (!disposed) listener(reason); }),
     dispose: () => {

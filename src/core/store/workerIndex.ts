@@ -12,12 +12,19 @@ import type { Logger } from '../events';
 import { CancelledError } from '../cancellation';
 import { workerEngine, type SearchEngine } from './searchEngine';
 
-/** Indexes built in the worker, kept between sessions under the content key of their papers. */
+/**
+ * Indexes built in the worker, kept between sessions under the content key of their papers. What it
+ * holds is never trusted: a loaded index is checked against the papers (their ids, and the content key
+ * it was saved with), and one that does not fit, cannot be read, or fails a query is removed, so the
+ * next start builds a fresh one.
+ */
 export interface IndexCache {
-  /** The index kept under `key`, or undefined when there is none. */
+  /** The index kept under `key`, or undefined when there is none. Rejects when it cannot be read (too large, say). */
   read(key: string): Promise<SavedIndexBytes | undefined>;
   /** Keeps `saved` under `key` (and may forget older ones). */
   write(key: string, saved: SavedIndexBytes): Promise<void>;
+  /** Forgets what is kept under `key` (a later `read` of it waits for this, and finds nothing). */
+  remove(key: string): Promise<void>;
 }
 
 /** What indexing in the worker needs. */
@@ -59,7 +66,16 @@ export async function indexInWorker(options: WorkerIndexOptions, papers: readonl
       if (key && options.cache) await saveToCache(options.cache, client, key, log);
     }
     log.info(`search worker: index ${ready.mode} for ${ready.papers} papers (${ready.terms} terms) in ${Math.round(ready.ms)} ms`);
-    const engine = workerEngine(client, papers, ready.mode === 'loaded' ? 'cached' : 'built');
+    const cached = ready.mode === 'loaded';
+    const { cache } = options;
+    // A cached index that fails a query is not the one the papers need: it goes, and so does this
+    // worker (the index service then makes the index again, and the question is asked of the new one).
+    const onFailedQuery = cached && key && cache ? (error: Error): void => {
+      log.warn(`the cached search index ${key} failed a query (${error.message}); it is removed and the index built again`);
+      void cache.remove(key).catch((removeError: unknown) => log.warn(`the cached search index ${key} could not be removed (${messageOf(removeError)})`));
+      void client.dispose();
+    } : undefined;
+    const engine = workerEngine(client, papers, cached ? 'cached' : 'built', onFailedQuery);
     engine.onDidFail?.((reason) => log.warn(`the search worker stopped (${reason}); the index is made again on the next search`));
     return engine;
   } catch (error) {
@@ -72,13 +88,19 @@ export async function indexInWorker(options: WorkerIndexOptions, papers: readonl
   }
 }
 
-/** Loads the index cached under `key` into the worker; undefined when there is none or it does not fit (logged). */
+/**
+ * Loads the index cached under `key` into the worker; undefined when there is none, or when it cannot
+ * be read or does not fit the papers (logged, and removed from the cache, so it is built and kept anew).
+ */
 async function loadCached(options: WorkerIndexOptions, client: SearchWorkerClient, key: string): Promise<WorkerReady | undefined> {
+  const { cache, log } = options;
+  if (!cache) return undefined;
   let saved: SavedIndexBytes | undefined;
   try {
-    saved = await options.cache?.read(key);
+    saved = await cache.read(key);
   } catch (error) {
-    options.log.warn(`the cached search index ${key} could not be read (${messageOf(error)}); building one`);
+    log.warn(`the cached search index ${key} could not be read (${messageOf(error)}); it is removed and built again`);
+    await discard(cache, key, log);
     return undefined;
   }
   if (!saved) return undefined;
@@ -86,8 +108,18 @@ async function loadCached(options: WorkerIndexOptions, client: SearchWorkerClien
     return await client.load(saved);
   } catch (error) {
     if (client.failed !== undefined) throw error;
-    options.log.warn(`the cached search index ${key} was not used (${messageOf(error)}); building one`);
+    log.warn(`the cached search index ${key} was not used (${messageOf(error)}); it is removed and built again`);
+    await discard(cache, key, log);
     return undefined;
+  }
+}
+
+/** Removes what the cache keeps under `key`; a failure is logged (the rebuilt index replaces it anyway). */
+async function discard(cache: IndexCache, key: string, log: Logger): Promise<void> {
+  try {
+    await cache.remove(key);
+  } catch (error) {
+    log.warn(`the cached search index ${key} could not be removed (${messageOf(error)})`);
   }
 }
 

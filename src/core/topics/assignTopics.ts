@@ -83,8 +83,18 @@ export interface TopicScore {
 /** Term weight from which a title match alone qualifies a paper for the topic. */
 const STRONG_TERM_WEIGHT = 3;
 
+/**
+ * How much of a title and an abstract topics are read from: abstracts on the site run to about 2,500
+ * characters, so this reads every real one whole, and bounds what one paper can cost: a 1 MB abstract
+ * took 15 s of the extension host's thread in one step.
+ */
+export const MAX_TOPIC_TITLE = 1000;
+export const MAX_TOPIC_ABSTRACT = 8000;
+
 /** How strongly each topic fits a paper, by topic name; only topics with a positive score appear. */
-export function scoreTopics(title: string, abstract: string, topics: readonly CompiledTopic[]): Map<string, TopicScore> {
+export function scoreTopics(fullTitle: string, fullAbstract: string, topics: readonly CompiledTopic[]): Map<string, TopicScore> {
+  const title = fullTitle.length > MAX_TOPIC_TITLE ? fullTitle.slice(0, MAX_TOPIC_TITLE) : fullTitle;
+  const abstract = fullAbstract.length > MAX_TOPIC_ABSTRACT ? fullAbstract.slice(0, MAX_TOPIC_ABSTRACT) : fullAbstract;
   const scores = new Map<string, TopicScore>();
   // Most terms appear in few papers: a term whose needle is not among the text's words is not run at all.
   const titleWords = new Words(title);

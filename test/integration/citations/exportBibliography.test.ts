@@ -4,7 +4,7 @@ import type { Paper } from '../../../src/core/types';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import { markerLine } from '../../../src/core/citations/bibFile';
 import { formatCitation } from '../../../src/core/citations/formats';
-import { api, closeAllEditors, enterOn, scratchDocument, within, workspaceRoot } from '../helpers';
+import { api, closeAllEditors, enterOn, hooks, scratchDocument, waitFor, within, workspaceRoot } from '../helpers';
 
 /** What the command resolves to (see src/citations/exportBibliography.ts). */
 interface ExportResult {
@@ -18,6 +18,15 @@ interface ExportResult {
   unknown: string[];
   documents: number;
   citingDocuments: number;
+}
+
+/** What the command resolves to when it refuses the target (see `ExportBibliographyRefusal`). */
+interface ExportRefusal {
+  target: string;
+  written: false;
+  refused: string;
+  message: string;
+  realTarget?: string;
 }
 
 /** The marker line Paper Scout writes above an entry: the marker and a 16-digit hash. */
@@ -153,6 +162,73 @@ describe('citations: export bibliography', () => {
     const text = await readText(target);
     assert.ok(text.includes(`@misc{${alias},\n  title = {{`), text.slice(0, 200));
     assert.ok(!text.includes(`@misc{${old.key},`), 'the entry is under the paper\'s new key, which the document does not cite');
+  });
+
+  it('finds what the citation index finds: every group of a multicite command, nothing in comments or verbatim', async () => {
+    const [a, b, c, d] = papers;
+    const target = vscode.Uri.joinPath(folder, 'scanner.bib');
+    const content = [
+      `\\cites[see][4]{${a.key}}[5]{${b.key}}`,
+      `% \\cite{${c.key}} (commented out)`,
+      '\\begin{verbatim}',
+      `\\cite{${d.key}}`,
+      '\\end{verbatim}',
+      `\\verb|\\cite{${c.key}}|`,
+    ].join('\n');
+    const result = await exportFrom('latex', content, target);
+    assert.deepStrictEqual(result.added, [a.key, b.key]);
+    const text = await readText(target);
+    assert.ok(!text.includes(`{${c.key},`) && !text.includes(`{${d.key},`), 'a key in a comment or verbatim was exported');
+  });
+
+  it('exports the workspace\'s citations from the citation index, a file not yet opened included', async () => {
+    const testHooks = await hooks();
+    await testHooks.workspaceCitations.whenBuilt();
+    // Papers no file of the workspace cites yet, so what the export writes of them comes from this test's file.
+    const [e, f, g] = papers.filter((paper) => testHooks.workspaceCitations.citationsOf(paper.key).length === 0).slice(-3);
+    const source = vscode.Uri.joinPath(folder, 'chapter.tex');
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(`\\cites{${e.key}}[p.~2]{${f.key}}\n% \\cite{${g.key}}\n`));
+    await waitFor(async () => {
+      await testHooks.workspaceCitations.whenBuilt();
+      return testHooks.workspaceCitations.citationsOf(f.key).some((place) => place.uri === source.toString());
+    }, 'the citation index to read the new file');
+    const target = vscode.Uri.joinPath(folder, 'workspace.bib');
+    const result = await vscode.commands.executeCommand<ExportResult | undefined>(COMMANDS.exportBibliography, { scope: 'workspace', target: target.toString() });
+    assert.ok(result && result.written, JSON.stringify(result));
+    const text = await readText(target);
+    assert.ok(text.includes(`@misc{${e.key},`) && text.includes(`@misc{${f.key},`), 'a key the citation index holds was not exported');
+    assert.ok(!text.includes(`@misc{${g.key},`), 'a commented-out key was exported');
+    assert.ok(result.documents >= 2 && result.citingDocuments >= 1);
+  });
+
+  it('refuses a target outside the workspace that was not chosen in a dialog, and writes nothing there', async () => {
+    const [a] = papers;
+    // Beside the workspace folder where there is a beside (the Node host's local folder); else the user's settings folder.
+    const root = workspaceRoot();
+    const name = `paper-scout-outside-${Date.now().toString(36)}.bib`;
+    const outside = root.path.length > 1 ? vscode.Uri.joinPath(root, '..', name) : vscode.Uri.from({ scheme: 'vscode-userdata', path: `/User/${name}` });
+    const { document } = await scratchDocument('latex', `\\cite{${a.key}}\n`);
+    const result = await vscode.commands.executeCommand<ExportRefusal | undefined>(COMMANDS.exportBibliography,
+      { scope: 'document', document: document.uri.toString(), target: outside.toString() });
+    assert.ok(result && result.refused === 'outside the workspace', JSON.stringify(result));
+    assert.ok(result.message.includes('outside the workspace') && result.message.includes('Other .bib File'), result.message);
+    const there = await Promise.resolve(vscode.workspace.fs.stat(outside)).then(() => true, () => false);
+    assert.strictEqual(there, false, 'the file outside the workspace was written');
+  });
+
+  it('takes two exports to one file in turn: both sets of entries are kept', async () => {
+    const [a, b, c, d] = papers;
+    const target = vscode.Uri.joinPath(folder, 'together.bib');
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('@book{knuth1984, title = {The \\TeX book}}\n'));
+    const first = await scratchDocument('latex', `\\cite{${a.key},${b.key}}\n`);
+    const second = await scratchDocument('markdown', `[@${c.key}; @${d.key}]\n`);
+    const run = (uri: vscode.Uri): Thenable<ExportResult | undefined> => vscode.commands.executeCommand<ExportResult | undefined>(COMMANDS.exportBibliography,
+      { scope: 'document', document: uri.toString(), target: target.toString() });
+    const results = await Promise.all([run(first.document.uri), run(second.document.uri)]);
+    assert.deepStrictEqual(results.map((result) => result?.added), [[a.key, b.key], [c.key, d.key]]);
+    const text = await readText(target);
+    for (const paper of [a, b, c, d]) assert.strictEqual(count(text, `@misc{${paper.key},`), 1, `${paper.key} was lost or written twice`);
+    assert.ok(text.startsWith('@book{knuth1984'), 'the user\'s entry changed');
   });
 
   it('asks for no overwrite when the chosen file exists: choosing it merges into it', async () => {

@@ -6,26 +6,13 @@
 import * as vscode from 'vscode';
 import type { PaperScoutTestHooks, SearchItemsShown } from '../../../src/api';
 import { COMMANDS } from '../../../src/commands/commandIds';
-import type { Paper } from '../../../src/core/types';
 import * as assert from '../assert';
-import { api, closeAllEditors, hooks, nextEvent, scratchDocument, setSetting, waitFor, workspaceRoot } from '../helpers';
+import { api, closeAllEditors, hooks, nextEvent, paperCopies, scratchDocument, setSetting, waitFor, workspaceRoot } from '../helpers';
 
 const FILE = 'paper-scout-large-corpus.json';
 /** More than the worker threshold (2,000) and the long-build threshold (5,000) with the bundled papers. */
 const COPIES = 5000;
 const LONG_MS = 180_000;
-
-/** Copies of `papers` with titles, ids and keys of their own: `count` new papers for the corpus file. */
-function copies(papers: readonly Paper[], count: number): Paper[] {
-  const made: Paper[] = [];
-  for (let round = 1; made.length < count; round++) {
-    for (const paper of papers) {
-      if (made.length === count) break;
-      made.push({ ...paper, id: `${paper.id}-copy${round}`, key: `${paper.key}copy${round}`, title: `${paper.title} (copy ${round})`, aliases: [] });
-    }
-  }
-  return made;
-}
 
 function shown(testHooks: PaperScoutTestHooks, query: string, kind: SearchItemsShown['kind'], timeoutMs = 15_000): Promise<SearchItemsShown> {
   return nextEvent(testHooks.onDidShowSearchItems, `the search to show ${kind} for "${query}"`, (items) => items.query === query && items.kind === kind, timeoutMs);
@@ -45,7 +32,7 @@ describe('store: a large corpus in the search worker', function () {
   it('is indexed off the extension host while the quick pick follows the typing, then answers from the worker', async () => {
     const scout = await api();
     const testHooks = await hooks();
-    const added = copies(scout.papers(), COPIES);
+    const added = paperCopies(scout.papers(), COPIES);
     await vscode.workspace.fs.writeFile(file(), new TextEncoder().encode(JSON.stringify({ version: 1, topics: [], papers: added })));
     await setSetting('corpus.sources', [FILE]);
     const last = added[added.length - 1].id;

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import * as assert from '../assert';
 import { COMMANDS } from '../../../src/commands/commandIds';
-import { api, closeAllEditors, scratchDocument, setSetting, waitFor, workspaceRoot } from '../helpers';
+import { api, closeAllEditors, hooks, nextEvent, scratchDocument, setSetting, waitFor, workspaceRoot } from '../helpers';
 
 const FOLDER = 'paper-scout-hostile-files';
 const ABSTRACT = 'We propose a careful study of quantized sparse adapters for very small language models. '.repeat(6);
@@ -85,6 +85,42 @@ describe('store: hostile corpus files and topic patterns', function () {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', citing.uri, citing.positionAt(cited.indexOf(DEEP_KEY) + 2));
     const cards = hovers.flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : (part as { value: string }).value)));
     assert.ok(cards.some((card) => card.includes(COMMANDS.openPaper) && card.includes('Nest')), `the deep paper has its card: ${cards.map((card) => card.slice(0, 80)).join(' | ')}`);
+  });
+
+  it('shows a title with a right-to-left override and $(icon) text as written in the search and the Topics view, and inserts its \\input into LaTeX as text', async () => {
+    const scout = await api();
+    const testHooks = await hooks();
+    const labels = vscode.Uri.joinPath(workspaceRoot(), `${FOLDER}-labels`);
+    await vscode.workspace.fs.createDirectory(labels);
+    try {
+      const title = 'Sneaky \u202Etxt.exe $(alert) Paper \u2066Isolated\u2069 \\input{/etc/passwd}';
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(labels, 'labels.json'), new TextEncoder().encode(JSON.stringify({ version: 1, papers: [jsonPaper('sneaky-paper', 'sneaky2024', title)] })));
+      await setSetting('corpus.sources', [`${FOLDER}-labels`]);
+      await waitFor(() => scout.papers().some((paper) => paper.id === 'sneaky-paper'), 'the paper to load');
+      const shown = nextEvent(testHooks.onDidShowSearchItems, 'the search to show the paper', (items) => items.query === 'sneaky' && items.kind === 'results');
+      void vscode.commands.executeCommand(COMMANDS.search, 'sneaky');
+      const { labels: pickLabels } = await shown;
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.ok(pickLabels.some((label) => label.startsWith('Sneaky txt.exe \\$(alert) Paper Isolated')), `the quick pick shows ${JSON.stringify(pickLabels.slice(0, 3))}`);
+      const tree = testHooks.topicTree;
+      const rows: string[] = [];
+      for (const topic of tree.getChildren()) {
+        for (const child of tree.getChildren(topic)) {
+          const item = tree.getTreeItem(child);
+          const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+          if (label.includes('Sneaky')) rows.push(label);
+        }
+      }
+      assert.ok(rows.length > 0 && rows.every((label) => !/[\u202A-\u202E\u2066-\u2069]/.test(label)), `tree rows: ${JSON.stringify(rows)}`);
+      // Inserted into LaTeX as plain text, a title's \input is text, not a command that reads a file.
+      const { document } = await scratchDocument('latex', 'See ');
+      await scout.insertCitation('sneaky-paper', 'plain');
+      await waitFor(() => document.getText().length > 'See '.length, 'the citation to be inserted');
+      assert.ok(document.getText().includes('\\textbackslash{}input') && !/\\input/.test(document.getText()), document.getText());
+    } finally {
+      await setSetting('corpus.sources', undefined);
+      await vscode.workspace.fs.delete(labels, { recursive: true, useTrash: false });
+    }
   });
 
   it('refuses a topic pattern that needs backtracking, naming the setting and entry, and stays responsive', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { clipAtWord, dateLabel, markdownText, matchedWordRanges, orderLabel, paperFacts, yearLabel } from '../../../src/core/citations/displayText';
+import { clipAtWord, dateLabel, labelText, markdownText, matchedWordRanges, orderLabel, paperFacts, withoutBidiControls, yearLabel } from '../../../src/core/citations/displayText';
+import { readableText } from '../../../src/core/citations/latexText';
 
 /** What CommonMark shows for text made only of escapes, plain characters and autolinks. */
 function shown(markdown: string): string {
@@ -88,5 +89,18 @@ describe('matchedWordRanges', () => {
     assert.deepEqual(matchedWordRanges('Schrödinger Bridges', 'schrodinger'), [[0, 11]]);
     assert.deepEqual(matchedWordRanges(title, ''), []);
     assert.deepEqual(matchedWordRanges(title, 'me op'), []);
+  });
+});
+
+describe('labels shown as written (issue 24)', () => {
+  it('drops bidirectional controls and escapes $(icon) text, wherever they stand', () => {
+    assert.equal(withoutBidiControls('a\u202Eb\u202Cc\u2066d\u2069e\u200Ef\u200Fg\u061Ch'), 'abcdefgh');
+    assert.equal(labelText('Sneaky \u202Etxt.exe $(alert) and $(sync~spin)'), 'Sneaky txt.exe \\$(alert) and \\$(sync~spin)');
+    assert.equal(readableText('A \u202Ereversed\u202C $x^{2}$ title'), 'A reversed x² title');
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '$', '(', ')', '\u202E', '\u2067', '\u200F', 'é') }), (text) => {
+      const label = labelText(text);
+      assert.ok(!/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/.test(label));
+      assert.ok(!/(^|[^\\])\$\(/.test(label), label);
+    }));
   });
 });

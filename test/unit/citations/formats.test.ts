@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { CITATION_FORMATS, describeCitation, formatCitation } from '../../../src/core/citations/formats';
 import { AWQ, INFLLM, makePaper, S2FT } from './fixtures';
 
@@ -184,5 +185,29 @@ describe('describeCitation: what a format card says the citation holds', () => {
         for (const field of fields) assert.ok(described.includes(field), `${format} of ${paper.key}: ${field} missing from "${described}"`);
       }
     }
+  });
+});
+
+describe('prose formats inserted into LaTeX (issue 24)', () => {
+  /** A command in LaTeX text that would act: a backslash and letters other than the escapes written here. */
+  const ACTING = /\\(?!textbackslash|textbraceleft|textbraceright|textasciitilde|textasciicircum)[a-zA-Z]+|(?<!\\)[%#&$]/;
+
+  it('carry no command from a title: \\input stays text, and %, #, & and $ print', () => {
+    const paper = makePaper({ title: 'Leak \\input{/etc/passwd} at 50% of #1 & $x$ \\write18{rm -rf}', published: '2024-01-03' });
+    for (const format of ['plain', 'markdown'] as const) {
+      const text = formatCitation(paper, format, { latex: true });
+      assert.doesNotMatch(text, ACTING, `${format}: ${text}`);
+      assert.match(text, /\\textbackslash\{\}input/, text);
+      assert.doesNotMatch(formatCitation(paper, format), /\\textbackslash/, 'outside LaTeX the text is as before');
+    }
+    assert.equal(formatCitation(paper, 'latex', { latex: true }), `\\cite{${paper.key}}`);
+  });
+
+  it('hold no acting command whatever the title', () => {
+    const titles = fc.array(fc.constantFrom('\\input', '{x}', '\\def', '%', '#', '&', '$', '_', '^', '~', '\\', 'word', ' ', '\\textbf{b}', '}'), { maxLength: 20 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(titles, (title) => {
+      const paper = makePaper({ title: title || 'x', published: null });
+      for (const format of ['plain', 'markdown'] as const) assert.doesNotMatch(formatCitation(paper, format, { latex: true }), ACTING);
+    }), { numRuns: 500 });
   });
 });

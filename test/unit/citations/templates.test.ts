@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseTemplates, placeholderValues, renderTemplate, TEMPLATE_PLACEHOLDERS } from '../../../src/core/citations/templates';
-import { AWQ, S2FT } from './fixtures';
+import { AWQ, makePaper, S2FT } from './fixtures';
 
 describe('parseTemplates', () => {
   it('accepts a list of templates and reports nothing', () => {
@@ -75,5 +75,15 @@ describe('renderTemplate', () => {
   it('reads {{ and }} as literal braces and leaves unknown placeholders as written', () => {
     assert.equal(renderTemplate({ name: 'Cite', template: '\\cite{{{key}}}' }, AWQ), '\\cite{awq2023}');
     assert.equal(renderTemplate('{{key}} {nope} {key}', AWQ), '{key} {nope} awq2023');
+  });
+});
+
+describe('renderTemplate for a LaTeX document (issue 24)', () => {
+  it('keeps the template\'s own LaTeX and gives the paper\'s text none that acts', () => {
+    const paper = makePaper({ title: 'S$^{2}$FT \\input{/etc/passwd} at 50%', published: '2024-01-03' });
+    const rendered = renderTemplate('\\footnote{{\\emph{{{title}}}, {rawTitle} ({year}) \\cite{{{key}}}}}', paper, { latex: true });
+    assert.equal(rendered, `\\footnote{\\emph{S²FT \\textbackslash{}input/etc/passwd at 50\\%}, S$^{2}$FT \\textbackslash{}input{/etc/passwd} at 50\\% (2024) \\cite{${paper.key}}}`);
+    assert.doesNotMatch(rendered, /\\input/);
+    assert.ok(renderTemplate('{title}', paper).includes('\\input'), 'outside LaTeX the values are as before');
   });
 });

@@ -64,6 +64,17 @@ describe('command line on hostile input (dist/cli.js)', function () {
     assert.match(run('parse', evil).stdout, /Evil \]0;pwned Title 31m/);
   });
 
+  it('prints no bidirectional controls: a title with a right-to-left override reads in its own order', () => {
+    const bidi = join(dir, 'bidi.txt');
+    writeFileSync(bidi, `Sneaky \u202Etxt.exe\u202C and \u2067isolated\u2069 Title\n\n${'An abstract \u200Fwith marks. '.repeat(20)}\n\n  • 2 authors\n·\nMar 3, 2024 5\n`);
+    for (const args of [['parse', bidi], ['parse', bidi, '--json']]) {
+      const result = run(...args);
+      assert.doesNotMatch(result.stdout, /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/, args.join(' '));
+    }
+    assert.match(run('parse', bidi).stdout, /Sneaky txt\.exe and isolated Title/);
+    assert.match(run('parse', bidi, '--json').stdout, /Sneaky \\u202etxt\.exe\\u202c/, 'JSON keeps the text, escaped');
+  });
+
   it('exits quietly when the reader closes the pipe', () => {
     const big = join(dir, 'big.txt');
     writeFileSync(big, Array.from({ length: 3000 }, (_, i) => `Paper ${i}\n\n${'Text. '.repeat(80)}\n`).join('\n'));
@@ -71,6 +82,29 @@ describe('command line on hostile input (dist/cli.js)', function () {
     const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" parse "${big}" --json 2>"${errors}" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60000 });
     assert.equal(piped.stdout.trim(), '0');
     assert.equal(readFileSync(errors, 'utf8'), '');
+  });
+
+  it('exits with the status it would have had when stdout or stderr is closed early, and says nothing of it', () => {
+    // refs --strict over many citations of unknown keys: a long listing on stdout, exit status 1.
+    const folder = join(dir, 'unknown-keys');
+    mkdirSync(folder, { recursive: true });
+    for (let file = 0; file < 40; file++) writeFileSync(join(folder, `notes${file}.md`), Array.from({ length: 400 }, (_, at) => `See [@missing${at}].`).join('\n'));
+    const errors = join(dir, 'refs-stderr.txt');
+    const stdoutClosed = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" refs "${folder}" --strict 2>"${errors}" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(stdoutClosed.stdout.trim(), '1', 'refs --strict with unknown keys exits 1, whoever reads its output');
+    assert.match(readFileSync(errors, 'utf8'), /^paper-scout: 400 unknown citation key\(s\)/, 'the unknown keys are still reported on stderr');
+    assert.doesNotMatch(readFileSync(errors, 'utf8'), /EPIPE|Error/);
+    // parse of a page with one good paper and thousands of problems: its stderr closed after the first bytes.
+    const problems = join(dir, 'problems.txt');
+    const good = `A Good Paper\n\n${'We study it. '.repeat(60)}\n\n  • 2 authors\n·\nMar 3, 2024 5\n`;
+    writeFileSync(problems, [good, ...Array.from({ length: 3000 }, (_, i) => `Title without abstract ${i}\n\n  • 2 authors\n·\nMar 3, 2024 5\n`)].join('\n'));
+    const read = run('parse', problems);
+    assert.equal(read.code, 0, 'the good paper is read: exit 0');
+    assert.ok(read.stderr.length > 100_000, 'the problems fill stderr');
+    const stderrClosed = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" parse "${problems}" 2>&1 >/dev/null | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(stderrClosed.stdout.trim(), '0', 'closing stderr early changed the exit status');
+    const missing = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" parse "${problems}" "${join(dir, 'missing.txt')}" 2>&1 >/dev/null | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(missing.stdout.trim(), '1', 'a file it cannot read makes parse exit 1, stderr closed or not');
   });
 
   it('gives the whole help for names that are not commands, toString included', () => {

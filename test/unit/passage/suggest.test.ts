@@ -29,25 +29,26 @@ describe('passage suggestions', () => {
     assert.deepEqual([...new Set(buildPassageQuery(many, null).wordWeights.values())], [1], 'a selection weighs every word the same');
   });
 
-  // Floors set from the held-out figures: the first held-out set measured .938 (it was .930 before issue 23),
-  // the held-out half of the writers' passages .988 (.988 before); both halves of a set share its floor.
+  // Floors set from the held-out figures: the first held-out set measured .946 (.930 before issue 23),
+  // the held-out half of the writers' passages .983 (.988 before); both halves of a set share its floor.
+  // Misses are listed for the tuning sets only, so the held-out ones are not tuned on by reading them here.
   const writers = splitHalves(WRITERS_PASSAGES);
-  for (const [name, passages, floors] of [
-    ['tuning', TUNING_PASSAGES, { mrr: 0.93, hit: 1, margin: 0.1 }],
-    ['held-out', HELD_OUT_PASSAGES, { mrr: 0.93, hit: 1, margin: 0.1 }],
-    [`writers' tuning-half (seed ${SPLIT_SEED})`, writers.tuning, { mrr: 0.97, hit: 1, margin: 0 }],
-    [`writers' held-out-half (seed ${SPLIT_SEED})`, writers.heldOut, { mrr: 0.97, hit: 1, margin: 0 }],
+  for (const [name, passages, floors, heldOut] of [
+    ['tuning', TUNING_PASSAGES, { mrr: 0.94, hit: 1, margin: 0.1 }, false],
+    ['held-out', HELD_OUT_PASSAGES, { mrr: 0.94, hit: 1, margin: 0.1 }, true],
+    [`writers' tuning-half (seed ${SPLIT_SEED})`, writers.tuning, { mrr: 0.98, hit: 1, margin: 0 }, false],
+    [`writers' held-out-half (seed ${SPLIT_SEED})`, writers.heldOut, { mrr: 0.98, hit: 1, margin: 0 }, true],
   ] as const) {
-    it(`finds the paper a ${name} passage is about better than pasting the passage into search`, async () => {
+    it(`finds the paper a ${name} passage is about, no worse than pasting the passage into search (and by the margin better)`, async () => {
       assert.ok(passages.length >= 25);
       const { suggestion, baseline } = await measure(engine, passages);
       const line = (label: string, quality: Quality): string => `${label} MRR@10 ${quality.mrr.toFixed(3)}, hit@5 ${quality.hitAt5.toFixed(3)}`;
       console.log(`      ${name} passages: ${passages.length}; ${line('suggestion', suggestion)}; ${line('baseline (whole passage pasted)', baseline)}`);
       const misses = passages.filter((_, index) => suggestion.ranks[index] !== 0).map((passage) => passage.target);
-      if (misses.length) console.log(`      not first: ${misses.join(', ')}`);
+      if (misses.length && !heldOut) console.log(`      not first: ${misses.join(', ')}`);
       assert.ok(suggestion.mrr >= floors.mrr, `MRR@10 ${suggestion.mrr}`);
       assert.ok(suggestion.hitAt5 >= floors.hit, `hit@5 ${suggestion.hitAt5}`);
-      assert.ok(suggestion.mrr > baseline.mrr + floors.margin, `better than the baseline by more than ${floors.margin}`);
+      assert.ok(suggestion.mrr >= baseline.mrr + floors.margin, `at least ${floors.margin} better than the baseline`);
       assert.ok(suggestion.hitAt5 >= baseline.hitAt5);
     });
   }

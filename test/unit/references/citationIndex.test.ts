@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { CitationIndex } from '../../../src/core/references/citationIndex';
 import { decodeText, readIntoCitationIndex, updateDocument, type WorkspaceFile } from '../../../src/core/references/citationIndexBuild';
 import { keySearchText, nearestKeys } from '../../../src/core/references/nearestKey';
@@ -47,6 +48,37 @@ describe('workspace citation index', () => {
       index.unknownCitations((key) => known.has(key)).map((location) => location.key),
       ['awq2032', 'missing'],
     );
+  });
+
+  it('answers every question about a key as a recount of its places would, through any sequence of updates and removals', () => {
+    const fileNames = ['a.md', 'b.tex', 'c.bib', 'd.py'];
+    const texts: Readonly<Record<string, fc.Arbitrary<string>>> = {
+      'a.md': fc.array(fc.constantFrom('[@k1]', '@k2', '[@k3; @k1]', 'text'), { maxLength: 6 }).map((parts) => parts.join(' ')),
+      'b.tex': fc.array(fc.constantFrom('\\cite{k1}', '\\cite{k2,k3}', '\\bibitem{k4}', 'x'), { maxLength: 6 }).map((parts) => parts.join(' ')),
+      'c.bib': fc.array(fc.constantFrom('@misc{k1,}', '@misc{k3,}', '@misc{k5,}'), { maxLength: 3 }).map((parts) => parts.join('\n')),
+      'd.py': fc.array(fc.constantFrom('# @cite:k2', '# @cite:k5', 'x = 1'), { maxLength: 4 }).map((parts) => parts.join('\n')),
+    };
+    const language: Readonly<Record<string, string>> = { 'a.md': 'markdown', 'b.tex': 'latex', 'c.bib': 'bibtex', 'd.py': 'python' };
+    const operation = fc.constantFrom(...fileNames).chain((file) => fc.oneof(texts[file].map((text) => ({ file, text })), fc.constant({ file, text: null })));
+    fc.assert(fc.property(fc.array(operation, { maxLength: 20 }), (operations) => {
+      const index = new CitationIndex();
+      for (const { file, text } of operations) {
+        if (text === null) index.removeFile(file);
+        else index.updateFile(file, text, language[file]);
+      }
+      const all = index.fileNames().flatMap((file) => index.occurrencesIn(file).map((occurrence) => ({ ...occurrence, file })));
+      for (const key of ['k1', 'k2', 'k3', 'k4', 'k5', 'k6']) {
+        const cited = all.filter((occurrence) => occurrence.key === key && occurrence.kind === 'citation');
+        const defined = all.filter((occurrence) => occurrence.key === key && occurrence.kind === 'definition');
+        assert.equal(index.citationCount(key), cited.length);
+        assert.equal(index.isDefined(key), defined.length > 0);
+        assert.equal(index.citationsOf(key).length, cited.length);
+        assert.equal(index.definitionsOf(key).length, defined.length);
+      }
+      assert.deepEqual(index.definedKeys().sort(), [...new Set(all.filter((occurrence) => occurrence.kind === 'definition').map((occurrence) => occurrence.key))].sort());
+      assert.deepEqual(index.citedKeys().sort(), [...new Set(all.filter((occurrence) => occurrence.kind === 'citation').map((occurrence) => occurrence.key))].sort());
+      assert.deepEqual(index.keys(), [...new Set(all.map((occurrence) => occurrence.key))].sort());
+    }), { numRuns: 500 });
   });
 
   it('keeps a document out of the citation index when it grows past the size limit', () => {
@@ -115,6 +147,23 @@ describe('reading files into the citation index (sliced, cancellable)', () => {
     assert.equal(new Set(reads).size, reads.length);
     assert.ok(!reads.includes('big.md'), 'a file known to be too large is not read');
     assert.deepEqual(where(index.citationsOf('key7')), ['f7.md:1:3']);
+  });
+
+  it('a file whose scan throws costs only that file: the files after it are indexed', async () => {
+    /** An index whose scan of one file fails, as a scanner bug on some hostile text would. */
+    class FailingIndex extends CitationIndex {
+      override updateFile(file: string, text: string, languageId: string): ReturnType<CitationIndex['updateFile']> {
+        if (file === 'f3.md') throw new RangeError('Maximum call stack size exceeded');
+        return super.updateFile(file, text, languageId);
+      }
+    }
+    const index = new FailingIndex();
+    const result = await readIntoCitationIndex(index, files(8), { read: async (file) => `[@key${file.id.replace(/\D/g, '')}]` });
+    assert.equal(result.filesRead, 7);
+    assert.deepEqual(result.skipped, [{ id: 'f3.md', reason: 'failed', detail: 'could not be scanned: Maximum call stack size exceeded' }]);
+    assert.deepEqual(where(index.citationsOf('key7')), ['f7.md:1:3']);
+    assert.equal(index.hasFile('f3.md'), false);
+    assert.deepEqual(updateDocument(index, 'f3.md', '[@x]', 'markdown'), { id: 'f3.md', reason: 'failed', detail: 'could not be scanned: Maximum call stack size exceeded' });
   });
 
   it('asks the size of a file of unknown size first, and skips it unread when it is over the limit', async () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { buildCorpus } from '../../../src/core/corpus/buildCorpus';
-import { PaperIndex } from '../../../src/core/search/paperIndex';
+import { DEFAULT_TUNING, PaperIndex } from '../../../src/core/search/paperIndex';
+import { planQuery } from '../../../src/core/search/queryPlan';
 import { makeSnippet } from '../../../src/core/search/snippet';
-import { shortName, stem, tokenize } from '../../../src/core/search/terms';
+import { comparativeBase, compoundWords, shortName, stem, tokenize } from '../../../src/core/search/terms';
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import { readPages } from '../pages';
 import { paperByTitle } from '../../../evaluation/search/measure';
@@ -25,7 +26,7 @@ describe('search engine (MiniSearch underneath)', () => {
     const [first] = index.search('speculative decoding');
     assert.ok(first.snippet.length <= 165, first.snippet);
     assert.match(first.snippet.toLowerCase(), /speculative/);
-    assert.ok(first.terms.includes('speculative') && first.terms.includes('decod'), first.terms.join(' '));
+    assert.ok(first.terms.includes(stem('speculative')) && first.terms.includes(stem('decoding')), first.terms.join(' '));
   });
 
   it('filters by the topic option and respects the limit', () => {
@@ -74,12 +75,39 @@ describe('search engine (MiniSearch underneath)', () => {
     assert.deepEqual(index.complete('   '), []);
   });
 
-  it('stems so word forms meet, and leaves acronyms alone', () => {
+  it('stems so inflections and derivations meet, and leaves acronyms and words with digits alone', () => {
     assert.equal(stem('quantization'), stem('quantized'));
     assert.equal(stem('quantizing'), stem('quantized'));
-    assert.equal(stem('dimensional'), stem('dimension'));
+    for (const [a, b] of [['prune', 'pruning'], ['pruned', 'prunes'], ['compress', 'compression'], ['image', 'images'], ['transformer', 'transformers'], ['llm', 'llms']]) assert.equal(stem(a), stem(b), `${a} ~ ${b}`);
+    assert.notEqual(stem('smaller'), stem('small'), 'a comparative is its own term (the query adds its adjective, at a lower weight)');
+    assert.equal(comparativeBase('smaller'), 'small');
+    assert.equal(comparativeBase('bigger'), 'big');
+    assert.equal(comparativeBase('easier'), 'easy');
+    assert.equal(comparativeBase('larger'), 'large');
+    assert.equal(comparativeBase('layer'), undefined);
+    assert.equal(comparativeBase('paper'), undefined);
     assert.equal(stem('moe'), 'moe');
     assert.equal(stem('models'), 'model');
+    assert.equal(stem('4bit'), '4bit');
+    const long = 'x'.repeat(100000);
+    assert.equal(stem(long), long, 'a word far longer than English ones is kept, in linear time');
+  });
+
+  it('keeps hyphenated words also written as one, and finds them either way', () => {
+    assert.deepEqual(compoundWords('non-zero weights, training-free (post-training) state-of-the-art x-'), ['nonzero', 'trainingfree', 'posttraining']);
+    const nonzero = index.search('nonzero weights', { limit: 50 }).map((result) => result.paper.id);
+    const hyphen = papers.filter((paper) => /non-zero/i.test(paper.abstract)).map((paper) => paper.id);
+    assert.ok(hyphen.length > 0 && hyphen.every((id) => nonzero.includes(id)), 'a paper writing "non-zero" is found by "nonzero"');
+    const plan = planQuery('sparse non zero weights ', index.vocabulary, DEFAULT_TUNING, { typing: false });
+    assert.ok(plan.leaves.some((leaf) => leaf.term === stem('nonzero') && leaf.words.length === 2), 'two neighbouring words written as one stand for both');
+  });
+
+  it('reaches the "-free" and "post-" forms of a negated word, and the adjective of a comparative', () => {
+    const terms = (query: string): string[] => planQuery(query, index.vocabulary, DEFAULT_TUNING, { typing: false }).leaves.map((leaf) => leaf.term);
+    assert.ok(terms('quantize without retraining ').includes(stem('trainingfree')));
+    assert.ok(terms('quantize without retraining ').includes(stem('posttraining')));
+    assert.ok(!terms('quantize with retraining ').includes(stem('trainingfree')), 'only a negated word');
+    assert.ok(terms('a smaller model ').includes(stem('small')));
   });
 
   it('tokenizes on punctuation but keeps a citation key whole, and reads short names', () => {

@@ -3,6 +3,7 @@ import { buildCorpus } from '../../../src/core/corpus/buildCorpus';
 import { DEFAULT_TUNING, PaperIndex } from '../../../src/core/search/paperIndex';
 import { QUERY_FILTERS } from '../../../src/core/search/queryFilters';
 import { planQuery } from '../../../src/core/search/queryPlan';
+import { stem } from '../../../src/core/search/terms';
 import { DEFAULT_TOPICS } from '../../../src/core/topics/taxonomy';
 import { readPages } from '../pages';
 import { paperByTitle } from '../../../evaluation/search/measure';
@@ -18,18 +19,18 @@ describe('search rules, each on its own', () => {
   describe('prefix matching', () => {
     it('completes the word being typed', () => {
       assert.match(titles('galo')[0], /^GaLore/);
-      assert.ok(leafTerms('galo').includes('galore'));
+      assert.ok(leafTerms('galo').includes(stem('galore')));
     });
 
     it('completes only the last word, never an earlier one', () => {
-      assert.ok(leafTerms('quantization galo').includes('galore'));
-      assert.ok(!leafTerms('galo quantization').includes('galore'));
+      assert.ok(leafTerms('quantization galo').includes(stem('galore')));
+      assert.ok(!leafTerms('galo quantization').includes(stem('galore')));
     });
 
     it('completes nothing after a trailing space, or when prefix is off', () => {
       assert.deepEqual(titles('galo '), []);
       assert.deepEqual(index.search('galo', { prefix: false }), []);
-      assert.ok(!leafTerms('galo', false).includes('galore'));
+      assert.ok(!leafTerms('galo', false).includes(stem('galore')));
     });
   });
 

@@ -16,7 +16,16 @@ class MemoryFile implements KeyFileAccess {
   mostAtOnce = 0;
   gate: Gate | undefined;
 
+  /** The size `size()` reports instead of the text's, as a file far larger than its text would. */
+  reportedSize: number | undefined;
+  reads = 0;
+
+  async size(): Promise<number | undefined> {
+    return this.text === undefined ? undefined : this.reportedSize ?? new TextEncoder().encode(this.text).byteLength;
+  }
+
   async read(): Promise<Uint8Array | undefined> {
+    this.reads++;
     if (this.unreadable) throw new Error('permission denied');
     return this.text === undefined ? undefined : new TextEncoder().encode(this.text);
   }
@@ -67,6 +76,24 @@ describe('store: the issued keys file', () => {
       assert.ok(log.lines.some((line) => line.startsWith('warn: ') && line.includes(NAME)), log.lines.join('\n'));
     });
   }
+
+  it('drops an entry that is not a citation key, alone, and says so', async () => {
+    const file = new MemoryFile();
+    file.text = JSON.stringify({ alpha: 'alpha2024', brace: '}', comma: ',', newline: 'a\nb', space: 'a b', trailing: 'liger-', doubled: 'a::b', '': 'empty2024', beta: 'beta_2024' });
+    const log = new RecordingLog();
+    assert.deepEqual(await previousOf(new IssuedKeyFile(file, log)), [['alpha', 'alpha2024'], ['beta', 'beta_2024']]);
+    assert.ok(log.lines.some((line) => line.startsWith('warn: ') && line.includes(NAME) && line.includes('7 entries are not a citation key') && line.includes('"brace"')), log.lines.join('\n'));
+  });
+
+  it('does not read a keys file larger than any it writes (1 GB), and says how large it is', async () => {
+    const file = new MemoryFile();
+    file.text = JSON.stringify({ alpha: 'alpha2024' });
+    file.reportedSize = 1024 * 1024 * 1024;
+    const log = new RecordingLog();
+    assert.deepEqual(await previousOf(new IssuedKeyFile(file, log)), []);
+    assert.equal(file.reads, 0, 'the file was read');
+    assert.ok(log.lines.some((line) => line.includes(NAME) && line.includes('1,024 MB') && !line.includes('JSON')), log.lines.join('\n'));
+  });
 
   it('counts an unreadable file as no keys, and says which file', async () => {
     const file = new MemoryFile();
@@ -168,6 +195,20 @@ describe('store: keys kept in the file across sessions', () => {
     await keyOf(first, ['alpha.txt', 'beta.txt'], BETA);
     assert.equal(file.writes, 1, 'the same keys were written again');
     assert.equal(await keyOf(session(file), ['beta.txt'], BETA), betaKey, 'the key moved in a new session');
+  });
+
+  it('never drops a paper for a bad issued key: the paper gets a key afresh, and the bad entry is not saved again', async () => {
+    const file = new MemoryFile();
+    const betaKey = await keyOf(session(file), ['alpha.txt', 'beta.txt'], BETA);
+    const identity = Object.entries(file.json() as Record<string, string>).find(([, key]) => key === betaKey)?.[0];
+    assert.ok(identity, 'beta has no issued key');
+    for (const bad of ['}', ',', 'two\nlines', 'a b', `${betaKey}-`]) {
+      file.text = JSON.stringify({ ...(file.json() as object), [identity]: bad });
+      const loader = session(file);
+      const key = await keyOf(loader, ['alpha.txt', 'beta.txt'], BETA);
+      assert.equal(key, betaKey, `with ${JSON.stringify(bad)} issued, beta was dropped or moved`);
+      assert.equal((file.json() as Record<string, string>)[identity], betaKey, `the bad entry ${JSON.stringify(bad)} was saved again`);
+    }
   });
 
   it('keeps a key that was in globalState before the file', async () => {

@@ -113,4 +113,7 @@ export class MemoryIndexCache implements IndexCache {
     this.written = (async () => { this.entries.set(key, saved); })();
     return this.written;
   }
+  async remove(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
 }

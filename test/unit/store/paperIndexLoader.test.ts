@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
+import { papersContentKey } from '../../../src/core/search/contentKey';
 import { PaperIndex } from '../../../src/core/search/paperIndex';
 import type { WorkerPort } from '../../../src/core/searchWorker/workerClient';
 import { isCancellation } from '../../../src/core/cancellation';
@@ -202,6 +203,86 @@ describe('store: loading or building the search engine (no VS Code)', function (
       } finally {
         service.dispose();
       }
+    });
+
+    describe('a cache that is not to be trusted (issue 24)', () => {
+      /** The papers with a word no real paper holds in every abstract: same ids, other content. */
+      const others = papers.map((paper) => ({ ...paper, abstract: `${paper.abstract} zyxwvutsr` }));
+      const key = papersContentKey(papers);
+
+      /** A cache holding, under the papers' own key, the index built for `built`. */
+      async function cacheHolding(built: typeof papers, change?: (saved: { index: string; vocabulary: string }) => { index: string; vocabulary: string }): Promise<MemoryIndexCache> {
+        const cache = new MemoryIndexCache();
+        const saved = PaperIndex.build(built).save(papersContentKey(built));
+        const used = change ? change(saved) : saved;
+        cache.entries.set(key, { index: new TextEncoder().encode(used.index), vocabulary: new TextEncoder().encode(used.vocabulary) });
+        return cache;
+      }
+
+      it('refuses an index of other content under the papers\' key, removes it, and builds theirs', async () => {
+        const cache = await cacheHolding(others);
+        const options = workerOptions({ startWorker: realWorkers().startWorker, cache });
+        const engine = await paperIndexLoader(options)({ papers, bundled: false, isStale: () => false });
+        try {
+          assert.equal(engine.origin, 'built');
+          assert.deepEqual(await engine.search('zyxwvutsr'), [], 'a word no paper holds found papers');
+          assert.ok(options.log.lines.some((line) => line.includes('was not used') && line.includes('other content') && line.includes('removed')), options.log.lines.join('\n'));
+        } finally {
+          engine.dispose?.();
+        }
+        await cache.written;
+        const again = workerOptions({ startWorker: realWorkers().startWorker, cache });
+        const loaded = await paperIndexLoader(again)({ papers, bundled: false, isStale: () => false });
+        loaded.dispose?.();
+        assert.equal(loaded.origin, 'cached', 'the index built in its place is kept and loaded the next time');
+      });
+
+      it('refuses an index of other papers\' ids beside the papers\' own vocabulary', async () => {
+        const renamed = papers.map((paper) => ({ ...paper, id: `${paper.id}-x` }));
+        const own = PaperIndex.build(papers).save(key);
+        const cache = await cacheHolding(renamed, (saved) => ({ index: saved.index, vocabulary: own.vocabulary }));
+        const options = workerOptions({ startWorker: realWorkers().startWorker, cache });
+        const engine = await paperIndexLoader(options)({ papers, bundled: false, isStale: () => false });
+        try {
+          assert.equal(engine.origin, 'built');
+          assert.deepEqual(ids(await engine.search('lora')), ids(local.search('lora')));
+          assert.ok(options.log.lines.some((line) => line.includes('was not used') && line.includes('does not hold')), options.log.lines.join('\n'));
+        } finally {
+          engine.dispose?.();
+        }
+      });
+
+      it('does not read a cache that cannot be read (too large, say): removes it and builds', async () => {
+        const cache = await cacheHolding(papers);
+        cache.read = async () => { throw new Error('a file of 1024 MB, over the 512 MB a cached index may take'); };
+        const options = workerOptions({ startWorker: realWorkers().startWorker, cache });
+        const engine = await paperIndexLoader(options)({ papers, bundled: false, isStale: () => false });
+        engine.dispose?.();
+        assert.equal(engine.origin, 'built');
+        assert.ok(options.log.lines.some((line) => line.includes('could not be read') && line.includes('1024 MB')), options.log.lines.join('\n'));
+        await cache.written;
+        assert.ok(cache.entries.has(key), 'the built index took its place');
+      });
+
+      it('on the first query a cached index fails, removes it and answers from an index built again', async () => {
+        // Loads, ids and content key right, but its field lengths are gone: every search throws in the worker.
+        const cache = await cacheHolding(papers, (saved) => ({ index: JSON.stringify({ ...JSON.parse(saved.index), fieldLength: {} }), vocabulary: saved.vocabulary }));
+        const options = workerOptions({ startWorker: realWorkers().startWorker, cache });
+        const service = new IndexService(paperIndexLoader(options), () => ({ papers, bundled: false }));
+        try {
+          const first = await service.ready();
+          assert.equal(first.origin, 'cached');
+          const answer = await service.ask((engine) => engine.search('lora'));
+          assert.deepEqual(ids(answer), ids(local.search('lora')), 'the question was asked again of the rebuilt index');
+          assert.equal(service.current()?.origin, 'built');
+          assert.ok(options.log.lines.some((line) => line.includes('failed a query') && line.includes('removed')), options.log.lines.join('\n'));
+          await cache.written;
+          const saved = cache.entries.get(key);
+          assert.ok(saved && !new TextDecoder().decode(saved.index).includes('"fieldLength":{}'), 'the poisoned index is still cached');
+        } finally {
+          service.dispose();
+        }
+      });
     });
   });
 });
