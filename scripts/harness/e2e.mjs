@@ -60,7 +60,7 @@ async function serveWeb() {
  */
 async function runMocha(host, url, workspace) {
   const suite = `e2e-${host}`;
-  const files = readdirSync(e2eOut).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(e2eOut, f));
+  const files = readdirSync(e2eOut).filter((f) => f.endsWith('.test.mjs') && (!spec || f.startsWith(`${spec}.`))).sort().map((f) => join(e2eOut, f));
   if (files.length === 0) throw new Error(`no UI tests in ${e2eOut}`);
   const env = { ...process.env, PAPER_SCOUT_E2E_URL: url, PAPER_SCOUT_E2E_HOST: host, PAPER_SCOUT_E2E_WORKSPACE: workspace, PAPER_SCOUT_ROOT: root,
     PAPER_SCOUT_SCREENSHOTS: join(screenshotsDir, suite) };
@@ -99,6 +99,8 @@ async function runHost(host) {
 }
 
 const only = process.argv.includes('--host') ? process.argv[process.argv.indexOf('--host') + 1] : null;
+// --spec writerFlow runs test/e2e/writerFlow.test.ts alone (a quicker run while working on one flow).
+const spec = process.argv.includes('--spec') ? process.argv[process.argv.indexOf('--spec') + 1] : null;
 // npm test built them already (PAPER_SCOUT_SKIP_BUILD=1).
 if (process.env.PAPER_SCOUT_SKIP_BUILD !== '1') await buildTests();
 let failed = 0;
