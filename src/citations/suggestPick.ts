@@ -11,6 +11,7 @@ import { isCancellation } from '../core/cancellation';
 import { cutAtRelevance } from '../core/search/relevanceCutoff';
 import type { Paper } from '../core/types';
 import { watchQuickPick } from '../views/openQuickPick';
+import { PickWork } from '../views/pickWork';
 
 /** What a suggestion pick put on show (for the test hooks): its state, the passage's words, and the papers with their matched words. */
 export interface SuggestionsShown {
@@ -58,32 +59,35 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
   pick.matchOnDescription = true;
   pick.busy = true;
   let open = true;
-  // What the pick was closed for (citing, opening the paper): the suggestion ends when it is done, so whoever
-  // awaits it sees its outcome, and a failure reaches the command that ran it.
-  let chosen: Promise<unknown> = Promise.resolve();
-  const closed = new Promise<void>((resolve) => {
+  /** What the items' choices started: the pick settles once it has. */
+  const work = new PickWork(new Promise<void>((resolve) => { const once = pick.onDidHide(() => { once.dispose(); resolve(); }); }));
+  const closed = new Promise<void>((resolve, reject) => {
     const disposables = [
       pick.onDidAccept(() => {
         const item = pick.selectedItems[0];
         if (!item) return;
         if ('paper' in item) {
           pick.hide();
-          chosen = Promise.resolve(options.onAccept(item.paper));
+          work.runOnceHidden(() => options.onAccept(item.paper));
         } else if (item.action) {
-          if (!item.keepOpen) pick.hide();
-          const done = Promise.resolve(item.action());
-          if (!item.keepOpen) chosen = done;
+          const { action } = item;
+          if (item.keepOpen) {
+            work.run(action);
+          } else {
+            pick.hide();
+            work.runOnceHidden(action);
+          }
         }
       }),
       pick.onDidTriggerItemButton(({ item, button }) => {
         if (!('paper' in item)) return;
-        if (button === COPY_BUTTON) void options.onCopy(item.paper);
+        if (button === COPY_BUTTON) work.run(() => options.onCopy(item.paper));
         else if (button === CURSOR_BUTTON) {
           pick.hide();
-          chosen = Promise.resolve(options.onInsertAtCursor(item.paper));
+          work.runOnceHidden(() => options.onInsertAtCursor(item.paper));
         } else if (button === OPEN_BUTTON) {
           pick.hide();
-          chosen = Promise.resolve(options.onOpen(item.paper));
+          work.runOnceHidden(() => options.onOpen(item.paper));
         }
       }),
       watchQuickPick(pick),
@@ -91,7 +95,7 @@ export async function showSuggestPick(options: SuggestPickOptions): Promise<void
         open = false;
         for (const disposable of disposables) disposable.dispose();
         pick.dispose();
-        resolve(chosen.then(() => undefined));
+        work.settled().then(resolve, reject);
       }),
     ];
   });

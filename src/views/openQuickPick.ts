@@ -14,6 +14,9 @@ export interface OpenQuickPick {
   /**
    * The label of the active row, once VS Code has reported one among the items on show (the row Enter takes);
    * undefined while the items it reported last are replaced and it has not reported the new ones' yet.
+   * VS Code reports the row by its position, read against the items the extension holds: a report the
+   * workbench made before the newest items reached it names the row at that position of the new ones.
+   * Read it once the workbench has answered a request sent after the items (test/integration/helpers.ts).
    */
   readonly active: string | undefined;
 }

@@ -10,6 +10,7 @@ import type { Paper } from '../core/types';
 import type { PaperStore } from '../core/store/paperStore';
 import { LiveSearch } from './liveSearch';
 import { watchQuickPick } from './openQuickPick';
+import { PickWork } from './pickWork';
 import { describeFilters, queryAssist, replaceWithHelp, type TopicChoice } from './queryAssist';
 import {
   assistItems, CLEAR_RECENT_BUTTON, COPY_BUTTON, indexingItem, indexProblemItems, INSERT_BUTTON, type Item, moreResultsItem,
@@ -184,10 +185,10 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   const typing = new Debouncer(() => void update(), DEBOUNCE_MS, DEBOUNCE_MAX_WAIT_MS);
   const schedule = (): void => typing.trigger();
 
-  // What the pick was closed for (opening or inserting the paper chosen): the search ends when it is done, so
-  // whoever awaits the search sees its outcome, and a failure reaches the command that ran it.
-  let chosen: Promise<unknown> = Promise.resolve();
-  return new Promise((resolve) => {
+  /** What the items' choices started: the search settles once it has. */
+  const work = new PickWork(new Promise<void>((resolve) => { const once = pick.onDidHide(() => { once.dispose(); resolve(); }); }));
+
+  return new Promise((resolve, reject) => {
     const disposables: vscode.Disposable[] = [
       live,
       pick.onDidChangeValue(schedule),
@@ -198,15 +199,18 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         if ('paper' in item) {
           remember();
           pick.hide();
-          chosen = Promise.resolve(options.onAccept(item.paper));
+          work.runOnceHidden(() => options.onAccept(item.paper));
         } else if ('recentQuery' in item) {
           retype(item.recentQuery);
         } else if ('assist' in item) {
           retype(item.assist.query);
         } else if ('action' in item) {
-          if (item.close) pick.hide();
-          const done = Promise.resolve(item.action());
-          if (item.close) chosen = done;
+          if (item.close) {
+            pick.hide();
+            work.runOnceHidden(() => item.action());
+          } else {
+            work.run(() => item.action());
+          }
         }
       }),
       pick.onDidTriggerItemButton(async ({ item, button }) => {
@@ -220,10 +224,10 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         if (button === INSERT_BUTTON) {
           remember();
           pick.hide();
-          chosen = Promise.resolve(options.onInsert(item.paper));
+          work.runOnceHidden(() => options.onInsert(item.paper));
         } else if (button === COPY_BUTTON) {
           remember();
-          void options.onCopy(item.paper);
+          work.run(() => options.onCopy(item.paper));
         }
       }),
       pick.onDidTriggerButton(async (button) => {
@@ -244,7 +248,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
           typing.dispose();
           for (const disposable of disposables) disposable.dispose();
           pick.dispose();
-          resolve(chosen.then(() => undefined));
+          work.settled().then(resolve, reject);
         }, 0);
       }),
     ];

@@ -114,8 +114,11 @@ describe(`Paper Scout as a writer reads it (${host} host)`, function () {
     ok(paper);
     const topicName = paper.topics[paper.topics.length - 1];
     await wb.webview().locator('.topics button').filter({ hasText: topicName }).first().click();
-    const selected = wb.page.locator(`${PAPER_ROWS}.selected`).first();
+    // The reveal ends with the row selected and the tree holding the focus: until then it takes the focus
+    // from whatever the next step opens (the command palette, which closes when it loses the focus).
+    const selected = wb.page.locator(`${PAPER_ROWS}.selected.focused`).first();
     await selected.waitFor({ timeout: 15_000 });
+    await wb.page.waitForFunction(() => !!document.activeElement?.closest('.part.sidebar .monaco-list'), undefined, { timeout: 15_000 });
     const label = (await selected.getAttribute('aria-label')) ?? '';
     ok(label.startsWith(readableText(paper.title)), `the selected row is "${label}", not the paper`);
     await wb.screenshot('topic revealed with the paper selected');

@@ -76,14 +76,26 @@ describe(`Paper Scout UI: papers for a passage, citations in the workspace (${ho
     await place.waitFor({ timeout: 30_000 });
     await place.scrollIntoViewIfNeeded();
     await wb.screenshot('panel cited in section');
-    await place.focus();
-    // The panel's group is the active one (the webview's focus has reached the workbench) before Enter.
+    // Opening a paper from the search gives its panel the keyboard focus: a keyboard user is in the page
+    // already and moves to the entry inside it. Only then the entry gets the focus. Moving the focus into
+    // the page from outside just before Enter races VS Code: the workbench learns of a webview's focus by
+    // polling it every 250 ms (webview/browser/pre/index.html), and a late report makes the panel's group
+    // the active one again after the editor took the focus (the status bar then shows no line at all).
+    const content = await wb.webviewFrame('section.cited-in');
     await wb.page.locator('.editor-group-container.active .tab.active[aria-label*="AWQ"]').first().waitFor({ timeout: 15_000 });
+    await content.waitForFunction(() => document.hasFocus(), undefined, { timeout: 15_000 }).catch(() => {
+      throw new Error('the paper panel opened from the search does not have the keyboard focus');
+    });
+    await place.focus();
     await wb.page.keyboard.press('Enter');
-    await wb.page.locator('.tabs-container .tab.active[aria-label*="notes.md"]').first().waitFor({ timeout: 15_000 });
-    // The key is selected: the status bar says line 8 and its seven characters.
-    await wb.page.waitForFunction(() => /Ln 8, Col \d+ \(7 selected\)/.test(document.querySelector('.part.statusbar')?.textContent ?? ''), undefined, { timeout: 15_000 }).catch(async () => {
-      throw new Error(`the key at line 8 is not selected: ${await wb.page.locator('.part.statusbar').innerText()}`);
+    // The editor of notes.md is the active one, in the active group, and its key selected: the status bar
+    // (which follows the active editor) says line 8 and the key's seven characters.
+    await wb.page.waitForFunction(() => {
+      const tab = document.querySelector('.editor-group-container.active .tab.active')?.getAttribute('aria-label') ?? '';
+      return tab.includes('notes.md') && /Ln 8, Col \d+ \(7 selected\)/.test(document.querySelector('.part.statusbar')?.textContent ?? '');
+    }, undefined, { timeout: 15_000 }).catch(async () => {
+      const active = await wb.page.evaluate(() => document.querySelector('.editor-group-container.active .tab.active')?.getAttribute('aria-label') ?? 'none');
+      throw new Error(`the key at line 8 is not selected in the active editor (active tab: ${active}): ${await wb.page.locator('.part.statusbar').innerText()}`);
     });
     await wb.screenshot('citing line opened from the panel');
   });

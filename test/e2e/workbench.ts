@@ -86,9 +86,10 @@ export class Workbench {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.openPalette();
-      await this.quickInput.locator('input').fill(`>${title}`);
       const row = this.quickRows.filter({ hasText: title }).first();
       try {
+        // In the try: a palette that closed meanwhile (the focus taken by what an earlier step started) is opened again.
+        await this.quickInput.locator('input').fill(`>${title}`, { timeout: 3_000 });
         await row.waitFor({ timeout: 3_000 });
         // Enter, not a click: the quick pick a command opens can appear under the mouse and take the click.
         const focused = this.quickRows.and(this.page.locator('.focused')).first();
@@ -118,18 +119,32 @@ export class Workbench {
     await this.page.keyboard.type(query, { delay: 20 });
   }
 
-  /** Opens the command palette (F1), retrying until its input shows. */
+  /** Opens the command palette (F1), retrying until it takes typing. */
   async openPalette(): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0) await this.page.keyboard.press('Escape');
       await this.page.keyboard.press('F1');
       try {
-        await this.quickInput.locator('input').waitFor({ state: 'visible', timeout: 3_000 });
+        await this.quickInputTakesTyping(3_000);
         return;
       } catch (error) {
         if (attempt >= 5) throw error;
       }
     }
+  }
+
+  /**
+   * Waits until the quick input is open and takes typing: shown, its input focused, and not closing. A quick
+   * input closes when it loses the focus, and while it fades out VS Code keeps it on screen but inert, where
+   * Playwright waits in vain to type ("element is inert").
+   */
+  async quickInputTakesTyping(timeoutMs: number): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+      const input = widget?.querySelector('input');
+      return !!widget && !!input && widget.style.display !== 'none' && !widget.inert && !widget.classList.contains('quick-input-widget-closing')
+        && document.activeElement === input;
+    }, undefined, { timeout: timeoutMs });
   }
 
   /** Opens a workspace file from the Explorer (Quick Open has no file search in the web host). */

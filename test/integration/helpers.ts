@@ -94,28 +94,55 @@ export function within<T>(promise: Thenable<T>, ms: number, what: string): Promi
 }
 
 /**
+ * The row the workbench has active in the open Paper Scout quick pick now, or undefined while it has none
+ * among the items on show. The extension host hears which row is active as a position in the list and
+ * reads it against the items IT holds; it sends new items to the workbench only on its next turn (a
+ * quick pick's changes are batched), and the workbench reports the row it then makes active on its own
+ * time. So a report made for the previous items (the typed text filtering them) can arrive after the new
+ * ones were set, and name the row at that position of the new ones: not the row an Enter would take.
+ * Hence: one turn, so that every change made so far is on its way to the workbench; then a request the
+ * workbench answers only after it has applied them, and after the report of the row they made active
+ * (it sends both before its answer, in order).
+ */
+async function activeRow(testHooks: PaperScoutTestHooks): Promise<string | undefined> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await vscode.commands.getCommands();
+  return testHooks.quickPick()?.active;
+}
+
+/**
  * Presses Enter once in the open Paper Scout quick pick (the search, papers for a passage, the export's file),
- * when VS Code reports the row `label` active, and resolves with `outcome` (what that Enter leads to). One Enter
- * only: a second, sent while the first is still being answered, would choose a row of the next list.
+ * when the workbench has the row `label` active, and resolves with `outcome` (what that Enter leads to). One
+ * Enter only: a second, sent while the first is still being answered, would choose a row of the next list.
  */
 export async function enterOn<T>(label: string, outcome: Thenable<T>): Promise<T> {
   const testHooks = await hooks();
-  await waitFor(() => testHooks.quickPick()?.active === label, `"${label}" to be the active row of the open quick pick`);
+  await waitFor(async () => (await activeRow(testHooks)) === label, `"${label}" to be the active row of the open quick pick`);
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   return outcome;
 }
 
 /**
- * Presses Enter once on the row VS Code has active in the open Paper Scout quick pick, once it has reported
+ * Presses Enter once on the row the workbench has active in the open Paper Scout quick pick, once it has
  * one among the items on show: its first row as VS Code lists them (it puts the titles that hold the typed
  * text first, so not necessarily the index's first result). Resolves with that row's label and with `outcome`.
  * Call it once the items meant are on show (their `onDidShow…` event), not while the previous ones are.
  */
 export async function enterOnActive<T>(outcome: Thenable<T>): Promise<{ row: string; outcome: T }> {
   const testHooks = await hooks();
-  const row = await waitFor(() => testHooks.quickPick()?.active, 'VS Code to report the active row of the open quick pick');
+  const row = await waitFor(() => activeRow(testHooks), 'the workbench to have a row of the open quick pick active');
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   return { row, outcome: await outcome };
+}
+
+/**
+ * Resolves once the webview of the panel showing `paperId` says its page is loaded. Call it before opening
+ * the panel. A panel opened with the focus hands it to its webview only once the webview has loaded; a quick
+ * pick opened before then loses the focus to it and closes.
+ */
+export function panelLoaded(testHooks: PaperScoutTestHooks, paperId: string): Promise<unknown> {
+  return nextEvent(testHooks.onDidReceivePanelMessage, `the panel of ${paperId} to load`,
+    (event) => event.paperId === paperId && event.accepted && (event.message as { type?: unknown }).type === 'ready', 20_000);
 }
 
 /**
