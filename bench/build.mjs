@@ -24,3 +24,7 @@ await esbuild.build({ ...options, entryPoints: { citationIndex: 'bench/child/cit
 await esbuild.build({ ...options, entryPoints: { userCorpus: 'bench/child/userCorpusChild.ts' }, minify: true });
 // The user's library is loaded through the store, indexed in the search worker, in its own process (bench/library.ts).
 await esbuild.build({ ...options, entryPoints: { library: 'bench/child/libraryChild.ts' }, minify: true });
+// idleWorkspace: the extension itself, built as the production bundle for the Node host is, activated by
+// a fresh process in a fake vscode that counts what it reads and watches (bench/idleWorkspace.ts).
+await esbuild.build({ ...options, entryPoints: { extension: 'src/extension.ts' }, minify: true, external: ['vscode'], define: { PAPER_SCOUT_HOST: '"node"' } });
+await esbuild.build({ ...options, entryPoints: { idleWorkspace: 'bench/child/idleWorkspaceChild.ts' }, minify: true });

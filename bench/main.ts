@@ -21,6 +21,8 @@ import { latency, median, round, timeQueries } from './stats';
 import { FULL_SIZES, measureUserCorpus, QUICK_SIZES } from './userCorpus';
 import { measureCitationIndex } from './citationIndex';
 import { formatLibrary, measureLibrary } from './library';
+import { measureIdleWorkspace } from './idleWorkspace';
+import { measureMentions } from './mentions';
 
 interface Settings {
   json: boolean;
@@ -143,6 +145,14 @@ async function main(): Promise<void> {
 
   log(settings, 'your library: Better-BibTeX entries through the store and the search worker; hostile .bib files…');
   const library = measureLibrary(corpusFile, work, here, papers, settings.quick);
+  const idleFiles = settings.quick ? 500 : 20000;
+  log(settings, `a window where nothing cites: ${idleFiles.toLocaleString('en-US')} code files…`);
+  const idleWorkspace = measureIdleWorkspace(work, idleFiles, settings.quick ? 1 : 5, settings.quick ? 300 : 2000);
+  if (idleWorkspace.stubbed.length > 0) notes.push(`idleWorkspace: activation touched parts of the API the benchmark's fake host only stubs (${idleWorkspace.stubbed.join(', ')}); extend bench/child/fakeVscode.ts`);
+
+  log(settings, 'Markdown by others: the READMEs and CHANGELOGs under node_modules…');
+  const mentions = measureMentions(resolve('node_modules'), new Set(papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])])));
+
   log(settings, 'search quality on the evaluation sets…');
   const { voicedDescriptions, writersPassages, passages, knownItems, descriptions, typos, related, splitSeed } = await qualityFigures(papers, loaded, 'both');
   const withoutMisses = <T extends { misses?: unknown }>({ misses: _misses, ...rest }: T): Omit<T, 'misses'> => rest;
@@ -182,6 +192,8 @@ async function main(): Promise<void> {
     citationIndex,
     userCorpus,
     library,
+    idleWorkspace,
+    mentions,
     quality,
   };
   const budgets = checkBudgets(partial);

@@ -1,6 +1,8 @@
 // The benchmark's report: its JSON shape (a zod schema, checked before printing and by the unit test),
 // the budgets (issue 6, point 4, as issue 11 revised them for MiniSearch), and the table.
 import { z } from 'zod';
+import { formatIdleWorkspace, idleWorkspaceReportSchema } from './idleWorkspace';
+import { formatMentions, mentionsReportSchema } from './mentions';
 import { formatFigures } from '../evaluation/figures';
 import { formatUserCorpus, userCorpusReportSchema } from './userCorpus';
 import { libraryReportSchema } from './library';
@@ -40,7 +42,7 @@ const scaleSchema = latencySchema.extend({
 const budgetSchema = z.object({
   figure: z.string(),
   limit: z.number(),
-  unit: z.enum(['ms', 'MB', 'KB', '×floor', '×baseline']),
+  unit: z.enum(['ms', 'MB', 'KB', '×floor', '×baseline', 'count']),
   value: z.number().nullable(),
   status: z.enum(['met', 'missed', 'not measured']),
   /** How far over the limit, in the budget's unit (0 when met). */
@@ -98,6 +100,10 @@ export const benchReportSchema = z.object({
   userCorpus: userCorpusReportSchema,
   /** The user's library loaded, updated and completed (issue 19). */
   library: libraryReportSchema,
+  /** A window on a workspace that cites nothing (issue 20). */
+  idleWorkspace: idleWorkspaceReportSchema,
+  /** Markdown by others, the dependencies' READMEs and CHANGELOGs, read for citations (issue 20). */
+  mentions: mentionsReportSchema,
   /** Search quality on the bundled corpus (issue 23). */
   quality: qualityReportSchema,
   budgets: z.array(budgetSchema),
@@ -156,6 +162,12 @@ export function checkBudgets(report: Omit<BenchReport, 'budgets' | 'notes' | 'be
     budget('10,000 entries: libraryUpdateMs', report.library.entries === 10000 ? report.library.libraryUpdateMs : null, 500, 'ms'),
     budget('libraryUpdateBlockMs', report.library.libraryUpdateBlockMs, 50, 'ms'),
     budget('citeCompletionP95Ms', report.library.citeCompletionP95Ms, 30, 'ms'),
+    // Issue 20: a window where nothing cites reads and watches nothing, and starts at about the cost of parsing the corpus.
+    budget('idleWorkspace: filesRead', report.idleWorkspace.filesRead, 0, 'count'),
+    budget('idleWorkspace: watchers', report.idleWorkspace.watchers, 0, 'count'),
+    // Against the floor as the first budgets take it (read + JSON.parse in a fresh process, cold like activation).
+    budget('idleWorkspace: activateMs / floorMs', report.floorMs > 0 ? report.idleWorkspace.activateMs / report.floorMs : null, 2, '×floor'),
+    budget('mentionsFalsePositives', report.mentions.mentionsFalsePositives, 0, 'count'),
   ];
 }
 
@@ -204,13 +216,19 @@ export function formatTable(report: BenchReport): string {
   formatCitationIndex(report.citationIndex, row);
   lines.push('', 'Users\' corpora, loaded through the store');
   formatUserCorpus(report.userCorpus, row);
+  lines.push('', 'A window where nothing cites (idleWorkspace)');
+  formatIdleWorkspace(report.idleWorkspace, row);
+  lines.push('', 'Markdown by others: the dependencies\' READMEs and CHANGELOGs (mentionsFalsePositives)');
+  formatMentions(report.mentions, row);
   lines.push('', `Search quality (evaluation/; held-out halves never tuned on; split seed ${report.quality.splitSeed})`);
   for (const line of formatFigures(report.quality)) lines.push(`  ${line}`);
-  lines.push('', 'Budgets (issue 6, point 4, revised by issue 11; citation index: issue 15; users\' corpora: issue 13)');
+  lines.push('', 'Budgets (issue 6, point 4, revised by issue 11; citation index: issue 15; users\' corpora: issue 13; idle workspace and mentions: issue 20)');
   for (const entry of report.budgets) {
-    const unit = entry.unit === '×floor' || entry.unit === '×baseline' ? '×' : ` ${entry.unit}`;
-    const value = entry.value === null ? '—' : `${entry.value.toFixed(2)}${unit}`;
-    const verdict = entry.status === 'missed' ? `MISSED by ${entry.missedBy?.toFixed(2)}${unit} (${((entry.value as number) / entry.limit).toFixed(1)}× the budget)` : entry.status;
+    const unit = entry.unit === '×floor' || entry.unit === '×baseline' ? '×' : entry.unit === 'count' ? '' : ` ${entry.unit}`;
+    const digits = entry.unit === 'count' ? 0 : 2;
+    const value = entry.value === null ? '—' : `${entry.value.toFixed(digits)}${unit}`;
+    const over = entry.limit > 0 ? ` (${((entry.value as number) / entry.limit).toFixed(1)}× the budget)` : '';
+    const verdict = entry.status === 'missed' ? `MISSED by ${entry.missedBy?.toFixed(digits)}${unit}${over}` : entry.status;
     lines.push(`  ${entry.figure.padEnd(40)} ${value.padStart(12)}  ≤ ${entry.limit}${unit}  ${verdict}`);
   }
   if (report.notes.length) lines.push('', 'Notes', ...report.notes.map((note) => `  - ${note}`));

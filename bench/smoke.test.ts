@@ -39,6 +39,11 @@ describe('benchmark (npm run bench)', () => {
     assert.deepEqual(report.library.runs.map((run) => run.cached), [false, true], 'the first load builds the index, the second loads it from the cache');
     assert.ok(report.library.runs.every((run) => run.libraryPapers > 450 && run.updatedInPlace && run.problems === 0), JSON.stringify(report.library.runs));
     assert.deepEqual(Object.keys(report.library.hostile).sort(), ['atStorm', 'deepBraces', 'entries100k', 'fiftyMegabytes', 'megabyteField', 'unclosedValues']);
+    assert.equal(report.idleWorkspace.files, 500);
+    assert.deepEqual([report.idleWorkspace.filesRead, report.idleWorkspace.watchers, report.idleWorkspace.stubbed], [0, 0, []], JSON.stringify(report.idleWorkspace));
+    assert.ok(report.idleWorkspace.activateMs > 0 && report.idleWorkspace.floorMs > 0);
+    assert.ok(report.mentions.files > 100 && report.mentions.mentions > 0, JSON.stringify(report.mentions));
+    assert.equal(report.mentions.mentionsFalsePositives, 0, report.mentions.examples.join(', '));
     const { voicedDescriptions } = report.quality;
     assert.ok(voicedDescriptions.tuning.count >= 75 && voicedDescriptions.heldOut.count >= 75 && voicedDescriptions.heldOut.plain, 'quality of both halves, beside plain MiniSearch');
     assert.equal(new Set(report.budgets.map((budget) => budget.figure)).size, report.budgets.length, 'a budget is listed twice');

@@ -44,10 +44,10 @@ const STEPS = [
   { name: 'bench smoke', command: npm, args: ['run', 'bench:smoke', '--', ...counted('bench')], shown: 'npm run bench:smoke',
     results: ['bench'], timeoutMs: minutes(10), estimate: '20 s' },
   { name: 'integration, web worker host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'web'],
-    results: ['integration-web'], timeoutMs: minutes(8), estimate: '1 min' },
+    results: ['integration-web'], timeoutMs: minutes(10), estimate: '1.5 min' },
   { name: 'integration, Node host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'node'],
-    results: ['integration-node'], timeoutMs: minutes(15), estimate: '1.5 min' },
-  { name: 'UI tests', command: node, args: ['scripts/harness/e2e.mjs'], results: ['e2e-node', 'e2e-web'], timeoutMs: minutes(15), estimate: '2 min' },
+    results: ['integration-node'], timeoutMs: minutes(15), estimate: '2 min' },
+  { name: 'UI tests', command: node, args: ['scripts/harness/e2e.mjs'], results: ['e2e-node', 'e2e-web'], timeoutMs: minutes(15), estimate: '2.5 min' },
 ];
 const SUITES = STEPS.flat();
 

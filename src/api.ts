@@ -24,7 +24,11 @@ export type { CommandFailure, OpenQuickPick, OpenSearchPick, PanelInfo, PanelMes
 
 /** Paper Scout's papers, search and citations, for other extensions. */
 export interface PaperScoutApi {
-  /** `loading` until the corpus is read, then `ready`, or `error` with the message shown to the user. */
+  /**
+   * `loading` until the corpus is read, then `ready`, or `error` with the message shown to the user.
+   * `activate()` resolves before the first read ends: `onDidChange` says when it has (the methods that
+   * act on papers wait for it by themselves).
+   */
   state(): StoreState;
   /** Fires when the papers, the topics or the state change. */
   readonly onDidChange: vscode.Event<void>;
@@ -92,6 +96,8 @@ export interface PaperScoutTestHooks {
   readonly onDidShowSuggestions: vscode.Event<SuggestionsShown>;
   /** The workspace citation index. */
   readonly workspaceCitations: WorkspaceCitationsHooks;
+  /** Sets how long after the last keystroke a key being typed is marked unknown (default one second); returns the old value. */
+  setTypingPause(ms: number): number;
   /** The search quick pick that is open, to type into as a user would; undefined when none is. */
   searchPick(): OpenSearchPick | undefined;
   /** The Paper Scout quick pick that is open (search, papers for a passage, the export's file), with its active row. */
@@ -118,6 +124,12 @@ export interface WorkspaceCitationsHooks {
   whenBuilt(): Promise<void>;
   /** Where `key` is cited (edits waiting to be scanned are scanned first), with 1-based line and column. */
   citationsOf(key: string): Array<{ uri: string; line: number; column: number }>;
+  /** The files (and untitled documents) the citation index holds, as URI strings. */
+  files(): string[];
+  /** What started the citation index (`file`, `document` or `command`, and the file or command), undefined while idle or off. */
+  startedBy(): { kind: string; detail: string } | undefined;
+  /** How many file watchers the citation index has made and not disposed. */
+  watchers(): number;
   /** Fires when the citation index or its state changed. */
   readonly onDidChange: vscode.Event<void>;
 }
@@ -150,6 +162,11 @@ export interface StoredStateHooks {
  */
 export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionContext, 'extensionMode' | 'globalState' | 'globalStorageUri'>,
   commandFailures: readonly CommandFailure[]): PaperScoutApi {
+  /** `run` once the papers have been read the first time: what acts on papers waits for them (activation does not). */
+  const afterLoad = async <T>(run: () => T | Promise<T>): Promise<T> => {
+    await scout.whenLoaded();
+    return run();
+  };
   const paperOrThrow = (id: string): Paper => {
     const paper = scout.store.paper(id);
     if (!paper) throw new Error(`no paper with id "${id}"`);
@@ -161,12 +178,12 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
     papers: () => scout.store.papers,
     topics: () => scout.store.rules,
     diagnostics: () => scout.store.diagnostics,
-    search: (query, options) => scout.store.index.ask((engine) => engine.search(query, options)),
-    openPaper: (id) => scout.openPaper(id),
-    revealPaper: (id) => scout.revealPaper(id),
-    revealTopic: (name, paperId) => scout.revealTopic(name, paperId),
-    insertCitation: (id, format, options) => scout.inserter.insert(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement }),
-    copyCitation: (id, format) => scout.inserter.copy(paperOrThrow(id), format),
+    search: (query, options) => afterLoad(() => scout.store.index.ask((engine) => engine.search(query, options))),
+    openPaper: (id) => afterLoad(() => scout.openPaper(id)),
+    revealPaper: (id) => afterLoad(() => scout.revealPaper(id)),
+    revealTopic: (name, paperId) => afterLoad(() => scout.revealTopic(name, paperId)),
+    insertCitation: (id, format, options) => afterLoad(() => scout.inserter.insert(paperOrThrow(id), { format, replaceSelection: options?.replaceSelection, placement: options?.placement })),
+    copyCitation: (id, format) => afterLoad(() => scout.inserter.copy(paperOrThrow(id), format)),
     reload: () => scout.load(),
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: testHooks(scout, context.globalState, IssuedKeys.fileIn(context.globalStorageUri), commandFailures) } : {}),
   };
@@ -196,6 +213,17 @@ function testHooks(scout: PaperScout, globalState: vscode.Memento, issuedKeysFil
         return scout.references.workspace.citationIndex.citationsOf(key).map(({ file, line, column }) => ({ uri: file, line, column }));
       },
       onDidChange: scout.references.workspace.onDidChange,
+      files: () => scout.references.workspace.citationIndex.fileNames(),
+      startedBy: () => {
+        const reason = scout.references.workspace.startedBy;
+        return reason && { kind: reason.kind, detail: reason.kind === 'command' ? reason.name : reason.uri.toString() };
+      },
+      watchers: () => scout.references.workspace.watcherCount,
+    },
+    setTypingPause: (ms) => {
+      const old = scout.references.unknownKeys.typingPauseMs;
+      scout.references.unknownKeys.typingPauseMs = ms;
+      return old;
     },
     searchPick: () => scout.searchPick,
     quickPick: openQuickPick,

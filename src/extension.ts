@@ -11,9 +11,11 @@ export type { PaperScoutApi, PaperScoutTestHooks } from './api';
 declare const PAPER_SCOUT_HOST: 'node' | 'web';
 
 /**
- * Starts Paper Scout: builds its one context object, registers the commands, and reads the bundled
- * corpus (the only work on the activation path; the search index is built on first use). A failure
- * is caught and shown with a way to the log, since VS Code shows nothing when activation throws.
+ * Starts Paper Scout: builds its one context object and registers the commands, views and providers,
+ * then starts reading the bundled corpus without waiting for it: activation costs the registrations
+ * alone, and the papers arrive a moment later (the store's `onDidChange` says so; every feature waits
+ * for them or shows that they are loading). A failure is caught and shown with a way to the log, since
+ * VS Code shows nothing when activation throws.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<PaperScoutApi> {
   const log = vscode.window.createOutputChannel('Paper Scout', { log: true });
@@ -25,16 +27,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
     const scout = new PaperScout(context.extensionUri, log, context, vscode.Uri.joinPath(context.globalStorageUri, 'search-index', version));
     // Under test, failed commands are kept for the tests to count (the registry catches every error).
     const commandFailures: CommandFailure[] = [];
-    const recordFailure = context.extensionMode === vscode.ExtensionMode.Test ? (failure: CommandFailure) => { commandFailures.push(failure); } : undefined;
-    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log, recordFailure));
-    await scout.load();
+    const onDidFail = context.extensionMode === vscode.ExtensionMode.Test ? (failure: CommandFailure) => { commandFailures.push(failure); } : undefined;
+    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log, { ready: () => scout.whenLoaded(), onDidFail }));
     log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${PAPER_SCOUT_HOST === 'web' ? 'web worker' : 'Node'} extension host)`);
-    if (scout.store.state.kind === 'error') {
+    void scout.load().then(() => {
+      log.info(`papers loaded ${Date.now() - started} ms after activation began`);
+      if (scout.store.state.kind !== 'error') return;
       void vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${scout.store.state.message}`, 'Show Log', 'Retry').then((choice) => {
         if (choice === 'Show Log') log.show();
         if (choice === 'Retry') void scout.load();
       });
-    }
+    }, (error: unknown) => log.error(`loading the papers failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
     return createApi(scout, context, commandFailures);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -13,7 +13,7 @@ import type { KeyStorage } from './storage/issuedKeys';
 import { RecentSearches } from './storage/recentSearches';
 import { RestrictedMode } from './settings/restrictedMode';
 import { orderLabel } from './core/citations/displayText';
-import { affects, rememberSearches, SETTINGS, sortBy } from './settings/settings';
+import { affects, rememberSearches, setKeyIgnored, SETTINGS, sortBy } from './settings/settings';
 import { PaperCountStatus } from './views/statusBar';
 import { showSearchPick, type OpenSearchPick, type SearchItemsShown } from './views/searchPick';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
@@ -94,9 +94,19 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     }, undefined, this.disposables);
   }
 
-  /** Loads the corpus (the only work done on activation; the index is built on first search). */
+  /** The first load of the papers, once started (commands wait for it). */
+  private firstLoad: Promise<void> | undefined;
+
+  /** Loads the corpus (started on activation, not waited for there; the index is built on first search). */
   async load(): Promise<void> {
-    await this.store.load();
+    const loading = this.store.load();
+    this.firstLoad ??= loading.catch(() => undefined);
+    await loading;
+  }
+
+  /** Resolves once the papers have been read the first time (at once after that), whatever came of it. */
+  whenLoaded(): Promise<void> {
+    return this.firstLoad ?? this.load().catch(() => undefined);
   }
 
   /** The paper with this id. */
@@ -253,6 +263,17 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       onDidOpen: (pick) => { opened = this.openPick = pick; },
     });
     if (this.openPick === opened) this.openPick = undefined;
+  }
+
+  /** Stops marking `key` as unknown in this workspace, and says so with Undo and a way to the setting. */
+  async ignoreCitationKey(key: string): Promise<void> {
+    await setKeyIgnored(key, true);
+    const where = vscode.workspace.workspaceFolders?.length ? 'in this workspace' : 'anywhere (no workspace is open)';
+    // Not awaited: the command is done once the setting is written; the message stays for the user to answer.
+    void vscode.window.showInformationMessage(`Paper Scout no longer marks "${key}" as an unknown citation key ${where}.`, 'Undo', 'Open Setting').then(async (choice) => {
+      if (choice === 'Undo') await setKeyIgnored(key, false);
+      if (choice === 'Open Setting') await vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS.ignoredKeys.key);
+    });
   }
 
   /** Shows the paper before (or after) the one in the focused paper panel; false when there is none. */

@@ -31,5 +31,17 @@ export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 export const integrationOut = join(root, 'out', 'test', 'integration');
 /** Workspace folder the tests open. */
 export const fixtureWorkspace = join(root, 'test', 'fixtures', 'workspace');
+
+/**
+ * The integration sessions: each opens a fresh copy of its fixture workspace in a new extension host
+ * and runs its tests there. A test that needs a workspace of its own (what Paper Scout does, or does
+ * not do, from the moment it activates) lives in `test/integration/<folder>/`, whose name is the
+ * session's; every other test runs in the `main` session.
+ */
+export const integrationSessions = [
+  { name: 'main', workspace: fixtureWorkspace, folder: null },
+  // Only code and a README full of @mentions: nothing cites, so Paper Scout must read and watch nothing.
+  { name: 'quiet', workspace: join(root, 'test', 'fixtures', 'quiet-workspace'), folder: 'quietWorkspace' },
+];
 /** Where `npm run package` writes the .vsix. */
 export const vsixPath = join(root, 'out', 'paper-scout.vsix');

@@ -1,4 +1,4 @@
-// A scratch copy of the fixture workspace (test/fixtures/workspace): the tests write files into the workspace
+// A scratch copy of a fixture workspace (test/fixtures/workspace unless told): the tests write files into the workspace
 // (users' corpora, exported .bib files, scratch documents), and VS Code for the Web saves edits by itself, so
 // every run opens a copy and the fixture stays as committed.
 // Usage: node scripts/harness/scratchWorkspace.mjs <dir>   (replaces <dir> with a fresh copy; for .vscode/launch.json)
@@ -8,11 +8,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixtureWorkspace } from './paths.mjs';
 
-/** Copies the fixture workspace into `dir` (a new temporary folder named after `prefix` when none is given); returns the folder. */
-export function scratchWorkspace({ prefix = 'paper-scout-workspace-', dir } = {}) {
+/**
+ * Copies `fixture` (the main fixture workspace by default; an integration session's own otherwise) into `dir`
+ * (a new temporary folder named after `prefix` when none is given); returns the folder.
+ */
+export function scratchWorkspace({ prefix = 'paper-scout-workspace-', dir, fixture = fixtureWorkspace } = {}) {
   const target = dir ?? mkdtempSync(join(tmpdir(), prefix));
   if (dir) rmSync(dir, { recursive: true, force: true });
-  cpSync(fixtureWorkspace, target, { recursive: true });
+  cpSync(fixture, target, { recursive: true });
   return target;
 }
 

@@ -107,7 +107,8 @@ export async function exportBibliography(papers: PaperKeys, citations: CitationS
   const scope = options.scope ?? (await pickScope(documentUri));
   if (!scope) return undefined;
 
-  const cited = scope === 'document' ? await documentCitations(documentUri) : await workspaceCitations(citations);
+  const isPaper = (key: string): boolean => papers.get(key) !== undefined;
+  const cited = scope === 'document' ? await documentCitations(documentUri, isPaper) : await workspaceCitations(citations, isPaper);
   if (!cited) return undefined;
   const { keys, unknown, citingDocuments } = sortCitedKeys(cited, papers);
   const where = scope === 'document' ? `"${baseName(documentUri!)}"` : `${citingDocuments} workspace ${citingDocuments === 1 ? 'file' : 'files'}`;
@@ -158,9 +159,10 @@ function sortCitedKeys(files: readonly CitingFile[], papers: PaperKeys): { keys:
   return { keys: [...known], unknown: [...unknown], citingDocuments };
 }
 
-function citedKeys(occurrences: readonly KeyOccurrence[]): string[] {
+/** The keys cited in `occurrences`, and those mentioned (a bare `@key` in Markdown that shows no citing) when `mentionCounts` says so. */
+function citedKeys(occurrences: readonly KeyOccurrence[], mentionCounts: (key: string) => boolean): string[] {
   const keys: string[] = [];
-  for (const occurrence of occurrences) if (occurrence.kind === 'citation') keys.push(occurrence.key);
+  for (const occurrence of occurrences) if (occurrence.kind === 'citation' || (occurrence.kind === 'mention' && mentionCounts(occurrence.key))) keys.push(occurrence.key);
   return keys;
 }
 
@@ -183,28 +185,28 @@ async function pickScope(documentUri: vscode.Uri | undefined): Promise<'document
  * The keys one document cites, as the citation index's scanner reads them in its text as it stands
  * (unsaved edits included), whether or not the index holds the document.
  */
-async function documentCitations(uri: vscode.Uri | undefined): Promise<CitingFile[] | undefined> {
+async function documentCitations(uri: vscode.Uri | undefined, isPaper: (key: string) => boolean): Promise<CitingFile[] | undefined> {
   if (!uri) {
     void vscode.window.showInformationMessage('Open a document that cites papers to export its bibliography.');
     return undefined;
   }
   const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
-  return [{ keys: citedKeys(scanCitations(document.getText(), document.languageId, { commentTrigger: commentTrigger() })) }];
+  return [{ keys: citedKeys(scanCitations(document.getText(), document.languageId, { commentTrigger: commentTrigger() }), isPaper) }];
 }
 
 /** The keys cited in the workspace: every file of the citation index, and open documents it does not hold. */
-async function workspaceCitations(citations: CitationSource): Promise<CitingFile[] | undefined> {
+async function workspaceCitations(citations: CitationSource, isPaper: (key: string) => boolean): Promise<CitingFile[] | undefined> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Paper Scout: collecting citations', cancellable: true },
     async (_progress, token) => {
       const index = await citations.citationIndexNow(() => token.isCancellationRequested);
       if (!index || token.isCancellationRequested) return undefined;
-      const files: CitingFile[] = index.fileNames().map((file) => ({ keys: citedKeys(index.occurrencesIn(file)) }));
+      const files: CitingFile[] = index.fileNames().map((file) => ({ keys: citedKeys(index.occurrencesIn(file), (key) => index.mentionsCount(key)) }));
       const trigger = commentTrigger();
       for (const document of vscode.workspace.textDocuments) {
         const id = document.uri.toString();
         if (document.isClosed || index.hasFile(id) || IGNORED_SCHEMES.has(document.uri.scheme) || textKind(document.languageId) === 'bibtex') continue;
-        files.push({ keys: citedKeys(scanCitations(document.getText(), document.languageId, { commentTrigger: trigger })) });
+        files.push({ keys: citedKeys(scanCitations(document.getText(), document.languageId, { commentTrigger: trigger }), isPaper) });
       }
       return files;
     },

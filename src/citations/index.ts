@@ -6,6 +6,7 @@
  * providers and the templates check, and hands its inserter (insert, copy) to the commands and the panel.
  */
 import * as vscode from 'vscode';
+import { servedLanguages } from '../core/languages';
 import { affects, commentTrigger, SETTINGS } from '../settings/settings';
 import { CiteCodeActionProvider } from './citeCodeAction';
 import { CitationCompletionProvider, triggerCharacters, type CompletionIndex, type DocumentBibliographies } from './completion';
@@ -66,7 +67,7 @@ export class Citations implements vscode.Disposable {
         if (affects(event, SETTINGS.commentTrigger)) this.registerCompletion(completion);
       }),
       vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new CitationHoverProvider(this.keys)),
-      vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new CiteCodeActionProvider(), { providedCodeActionKinds: CiteCodeActionProvider.providedCodeActionKinds }),
+      vscode.languages.registerCodeActionsProvider(servedLanguages().map((language) => ({ language })), new CiteCodeActionProvider(), { providedCodeActionKinds: CiteCodeActionProvider.providedCodeActionKinds }),
     );
   }
 

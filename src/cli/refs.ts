@@ -15,10 +15,11 @@ import { err, out, printableJson } from './output';
 
 /** The command's help text. */
 export const REFS_HELP = `paper-scout refs <folder> [--json] [--strict]
-  List every citation in the folder's LaTeX (\\cite, \\citep, \\textcite, ...), Markdown ([@key], @key),
-  code comments (@cite:key) and .bib files, with file, line and column. A key is known when a paper
-  has it or a .bib entry (or \\bibitem) in the folder defines it. node_modules and .git are skipped,
-  symbolic links are not followed, and files over the size limit are skipped with a warning.
+  List every citation in the folder's LaTeX (\\cite, \\citep, \\textcite, ...), Markdown ([@key]; a bare
+  @key only in a file that cites, or for a known key, so "thanks @octocat" is none), code comments
+  (@cite:key) and .bib files, with file, line and column. A key is known when a paper has it or a .bib
+  entry (or \\bibitem) in the folder defines it. node_modules and .git are skipped, symbolic links
+  are not followed, and files over the size limit are skipped with a warning.
   --json          {"citations": [{key, file, line, column, known}]}; file relative to the folder
                   with '/', line and column 1-based (column in UTF-16 units, as editors count)
   --strict        exit 1 when any key is unknown
@@ -74,7 +75,7 @@ export function runRefs(argv: readonly string[], readCorpus: (files: string[] | 
 
 /** Indexes `files` and prints their citations; resolves to the exit code. */
 async function report(folder: string, files: WorkspaceFile[], paperKeys: ReadonlySet<string>, options: { maxFileBytes: number; trigger?: string; json: boolean; strict: boolean }): Promise<number> {
-  const index = new CitationIndex({ commentTrigger: options.trigger });
+  const index = new CitationIndex({ commentTrigger: options.trigger, isKnown: (key) => paperKeys.has(key) });
   const result = await readIntoCitationIndex(index, files, { maxFileBytes: options.maxFileBytes, read: (file) => readFile(join(folder, file.relativePath)) });
   for (const skipped of result.skipped) err(`paper-scout: ${skipped.id}: skipped (${skipped.reason}${skipped.detail ? `: ${skipped.detail}` : ''})\n`);
   const rows = index.allCitations().map((location: KeyLocation): CitationRow => {

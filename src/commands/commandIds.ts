@@ -22,6 +22,7 @@ export const COMMANDS = {
   searchPapersForKey: 'paperScout.searchPapersForKey',
   showLibraryOnly: 'paperScout.showLibraryOnly',
   showAllPapers: 'paperScout.showAllPapers',
+  ignoreCitationKey: 'paperScout.ignoreCitationKey',
   panelBack: 'paperScout.panelBack',
   panelForward: 'paperScout.panelForward',
   getStarted: 'paperScout.getStarted',

@@ -61,6 +61,8 @@ export interface CommandTarget {
   searchPapersForKey(place: KeyAtPlace): Promise<void>;
   /** Shows only the papers of the user's library in the Topics view (true), or every paper. */
   showLibraryOnly(only: boolean): Promise<void>;
+  /** Stops marking `key` as unknown in this workspace (kept in a setting, and said so with a way back). */
+  ignoreCitationKey(key: string): Promise<void>;
   /** Shows the paper before (or after) the one in the paper panel that has the focus; false when there is none. */
   navigatePanel(direction: 'back' | 'forward'): boolean;
   /** Opens the walkthrough. */
@@ -128,6 +130,11 @@ export function commandHandlers(target: CommandTarget): CommandHandlers {
       const place = keyAtPlaceFromArgument(argument);
       if (!place) throw new Error('Search Papers for a key needs the key and where it stands (the quick fix of an unknown key passes them)');
       return target.searchPapersForKey(place);
+    },
+    ignoreCitationKey: (argument) => {
+      const key = typeof argument === 'string' ? argument : isPlainObject(argument) ? (argument as Record<string, unknown>).key : undefined;
+      if (typeof key !== 'string' || key.length === 0) throw new Error('Ignore Citation Key needs the key (the quick fix of an unknown key passes it)');
+      return target.ignoreCitationKey(key);
     },
     panelBack: () => target.navigatePanel('back'),
     panelForward: () => target.navigatePanel('forward'),

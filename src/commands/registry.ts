@@ -21,15 +21,20 @@ export interface CommandFailure {
 /**
  * Registers every command of `handlers`. A failing command resolves to undefined after logging the
  * error and showing it with **Show Log**, so a menu, a keybinding or another extension never gets a
- * rejection it cannot explain; `onDidFail` hears of each failure too (the tests count them).
+ * rejection it cannot explain. `options.ready`, when given, is awaited before each command runs (the
+ * first load of the papers: a command that activated Paper Scout then finds them); `options.onDidFail`
+ * hears of each failure too (the tests count them).
  */
-export function registerCommands(handlers: CommandHandlers, log: vscode.LogOutputChannel, onDidFail?: (failure: CommandFailure) => void): vscode.Disposable[] {
+export function registerCommands(handlers: CommandHandlers, log: vscode.LogOutputChannel,
+  options: { ready?: () => Promise<void>; onDidFail?: (failure: CommandFailure) => void } = {}): vscode.Disposable[] {
+  const { ready, onDidFail } = options;
   return (Object.keys(COMMANDS) as CommandName[]).map((name) => {
     const id = COMMANDS[name];
     const handler = handlers[name];
     return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       log.trace(`${id} invoked`);
       try {
+        await ready?.();
         return await handler(...args);
       } catch (error) {
         reportCommandError(id, error, log);

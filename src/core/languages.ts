@@ -327,3 +327,41 @@ export function citationSyntax(languageId: string): CitationSyntax {
   return kind === 'markdown' || kind === 'latex' ? kind : 'code';
 }
 
+/**
+ * Languages that hold data, configuration or machine output rather than code or prose, and the inputs
+ * VS Code makes text models for (the Source Control input `scminput`, commit messages): citations do
+ * not go there, so Paper Scout neither starts for them nor offers its editor menu or light bulb in them.
+ */
+const NOT_SERVED: ReadonlySet<string> = new Set([
+  'json', 'jsonc', 'json5', 'yaml', 'toml', 'ini', 'properties', 'dotenv', 'ignore', 'gitignore', 'git-commit',
+  'scminput', 'requirements', 'pip-requirements', 'conda', 'csv', 'tsv', 'log', 'code-text-binary',
+]);
+
+/**
+ * The languages Paper Scout serves, sorted: Markdown, LaTeX, BibTeX and other prose, and code whose
+ * comments it reads and writes. The `when` clauses of its editor menu list exactly these, and its
+ * `onLanguage` activation events all but one (see `activationLanguages`; the unit tests check both).
+ */
+export function servedLanguages(): string[] {
+  return Object.keys(LANGUAGES).filter((id) => !NOT_SERVED.has(id)).sort();
+}
+
+/** True when Paper Scout serves documents of `languageId` (its menu, its light bulb). */
+export function isServedLanguage(languageId: string): boolean {
+  return Object.hasOwn(LANGUAGES, languageId) && !NOT_SERVED.has(languageId);
+}
+
+/**
+ * The languages whose documents start Paper Scout (`onLanguage` activation events): those it serves
+ * but plain text, since VS Code makes plain-text models of its own in every window (the chat input box
+ * is one), and `onLanguage:plaintext` would start Paper Scout everywhere. A plain-text document gets
+ * Paper Scout once anything else starts it (a command, its menu, another document).
+ */
+export function activationLanguages(): string[] {
+  return servedLanguages().filter((id) => id !== 'plaintext');
+}
+
+/** The `when` clause that holds in an editor of a language Paper Scout serves (for its editor menu). */
+export function servedLanguagesWhen(): string {
+  return `editorLangId =~ /^(?:${servedLanguages().join('|')})$/`;
+}

@@ -25,6 +25,8 @@ export interface CitedInSource {
   readonly onDidChange: vscode.Event<void>;
   /** Opens a place citing `paper` in an editor (not over `besideColumn`); false when it no longer cites it. */
   open(paper: Pick<Paper, 'key' | 'aliases'>, place: { uri: string; line: number; column: number }, besideColumn?: vscode.ViewColumn): Promise<boolean>;
+  /** Looks for citations in a workspace where nothing showed it cites (the index was idle). */
+  find(): Promise<void>;
 }
 
 /** The "Cited in" section when nothing reports citations. */
@@ -275,6 +277,9 @@ export class PaperPanels implements vscode.Disposable {
         }
         return;
       }
+      case 'findCitations':
+        await this.citedIn?.find();
+        return;
       case 'insertCitation':
       case 'copyCitation': {
         const paper = this.store.paper(message.paperId);

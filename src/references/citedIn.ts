@@ -43,6 +43,11 @@ export class CitedIn {
     return { state, places: places.slice(0, MAX_LISTED_PLACES), total: places.length };
   }
 
+  /** Builds the index of a workspace where nothing showed it cites, as the panel's button asks. */
+  find(): Promise<void> {
+    return this.workspace.ensureStarted('the paper panel');
+  }
+
   /**
    * Opens the place in an editor, the key selected, beside `besideColumn` (the panel's column) when
    * that is the first. False when `paper` is no longer cited there (the file changed since).

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { PaperKeys, type PaperList } from '../citations/paperKeys';
+import { servedLanguages } from '../core/languages';
 import { CitationCounts, CitedIn } from './citedIn';
 import { DocumentCitations } from './documentCitations';
 import { CitationKeyNavigation } from './keyNavigation';
@@ -25,6 +26,13 @@ export type { WorkspaceCitationsState } from './workspaceCitations';
  */
 const ALL_DOCUMENTS: vscode.DocumentSelector = { pattern: '**' };
 
+/**
+ * Documents of the languages Paper Scout serves, for the providers that put entries in the editor's
+ * context menu (Go to Definition, Find All References, Peek): none in JSON, YAML or other data files.
+ * A language selector ranks above `'*'` too.
+ */
+const SERVED_DOCUMENTS: vscode.DocumentSelector = servedLanguages().map((language) => ({ language }));
+
 /** The workspace citation features over the papers of one store. */
 export class References implements vscode.Disposable {
   /** The citation index: every citation in the workspace, kept current in the background. */
@@ -33,28 +41,31 @@ export class References implements vscode.Disposable {
   readonly citedIn: CitedIn;
   /** How often each paper is cited, for the Topics tree. */
   readonly counts: CitationCounts;
+  /** The unknown-key diagnostics. */
+  readonly unknownKeys: UnknownKeyDiagnostics;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(store: PaperList, log: vscode.LogOutputChannel, openPaper: (id: string) => Promise<unknown>) {
     const papers = new PaperKeys(store);
-    this.workspace = new WorkspaceCitations(log);
-    const documents = new DocumentCitations(() => this.workspace.maxFileBytes);
+    this.workspace = new WorkspaceCitations(log, (key) => papers.get(key) !== undefined);
+    const documents = new DocumentCitations(() => this.workspace.maxFileBytes, (key) => papers.get(key) !== undefined || this.workspace.citationIndex.isDefined(key));
     const definitions = new PaperDefinitions(papers, openPaper);
     const navigation = new CitationKeyNavigation(this.workspace, documents, papers, definitions);
     this.citedIn = new CitedIn(this.workspace);
     this.counts = new CitationCounts(this.workspace, papers, store.onDidChange);
+    this.unknownKeys = new UnknownKeyDiagnostics(this.workspace, documents, papers, store.onDidChange);
     this.disposables.push(
       this.workspace,
       documents,
       definitions,
       this.counts,
-      new UnknownKeyDiagnostics(this.workspace, documents, papers, store.onDidChange),
-      vscode.languages.registerReferenceProvider(ALL_DOCUMENTS, navigation),
-      vscode.languages.registerDefinitionProvider(ALL_DOCUMENTS, navigation),
-      vscode.languages.registerDocumentHighlightProvider(ALL_DOCUMENTS, navigation),
+      this.unknownKeys,
+      vscode.languages.registerReferenceProvider(SERVED_DOCUMENTS, navigation),
+      vscode.languages.registerDefinitionProvider(SERVED_DOCUMENTS, navigation),
+      vscode.languages.registerDocumentHighlightProvider(SERVED_DOCUMENTS, navigation),
       vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new UnknownKeyFixes(this.workspace, papers), { providedCodeActionKinds: UnknownKeyFixes.providedCodeActionKinds }),
     );
-    this.workspace.restart(); // in the background: the first await is the file listing
+    this.workspace.restart(); // in the background: the first await is the look for LaTeX and BibTeX files
   }
 
   dispose(): void {

@@ -1,15 +1,17 @@
 /**
  * Unknown citation keys in open documents: a diagnostic (its severity a setting, `off` included) on
  * each cited key that no paper has and nothing in the workspace defines, with quick fixes "Replace
- * with <nearest key>" (by edit distance and title words) and "Search Papers for '<key>'". Waits for
- * the citation index, since a key may be defined in a `.bib` file not yet read.
+ * with <nearest key>" (by edit distance and title words), "Search Papers for '<key>'" and "Ignore
+ * '<key>' in This Workspace" (kept in a setting). Waits for the citation index, since a key may be
+ * defined in a `.bib` file not yet read. A key still being typed is not marked until the writer
+ * pauses (`TYPING_PAUSE_MS`) or moves the cursor off it.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
 import { Debouncer } from '../core/debounce';
 import { nearestKeys, type KeyCandidate } from '../core/references/nearestKey';
 import type { PaperKeys } from '../citations/paperKeys';
-import { affects, SETTINGS, unknownKeySeverity, type UnknownKeySeverity } from '../settings/settings';
+import { affects, ignoredKeys, SETTINGS, unknownKeySeverity, type UnknownKeySeverity } from '../settings/settings';
 import { keyRange, type DocumentCitations } from './documentCitations';
 import { PAPER_SCHEME } from './paperDefinitions';
 import type { WorkspaceCitations } from './workspaceCitations';
@@ -25,6 +27,14 @@ const NOT_WRITING: ReadonlySet<string> = new Set(['output', 'debug', 'git', 'vsc
 /** How many "Replace with" fixes are offered at most. */
 const MAX_REPLACEMENTS = 3;
 const REFRESH_DELAY_MS = 100;
+/** How long after the last keystroke a key being typed is marked (moving the cursor off it marks it at once). */
+export const TYPING_PAUSE_MS = 1000;
+
+/** Where a writer is typing: the document and the places just after the last edit (one per cursor). */
+interface Typing {
+  uri: string;
+  positions: vscode.Position[];
+}
 
 const SEVERITIES: Readonly<Record<Exclude<UnknownKeySeverity, 'off'>, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -46,7 +56,16 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('paperScout.unknownKeys');
   /** Refreshes once per `REFRESH_DELAY_MS` at most, however many changes come meanwhile. */
   private readonly refresher = new Debouncer(() => this.refresh(), REFRESH_DELAY_MS, REFRESH_DELAY_MS);
-  private readonly disposables: vscode.Disposable[] = [this.collection, this.refresher];
+  /** Where a key is being typed, held until the writer pauses or moves off it. */
+  private typing: Typing | undefined;
+  /**
+   * Ends the hold `typingPauseMs` after the last keystroke. No maximum wait: however long the writer
+   * types, the key under the cursor is the one still being typed.
+   */
+  private readonly pause = new Debouncer(() => this.release(), TYPING_PAUSE_MS, Number.POSITIVE_INFINITY);
+  /** How long after the last keystroke a key being typed is marked (a test hook may change it). */
+  typingPauseMs = TYPING_PAUSE_MS;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.refresher, this.pause];
 
   constructor(private readonly workspace: WorkspaceCitations, private readonly documents: DocumentCitations, private readonly papers: PaperKeys, papersChanged: vscode.Event<void>) {
     const schedule = (): void => this.schedule();
@@ -55,9 +74,13 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
       workspace.onDidChange(schedule),
       papersChanged(schedule),
       vscode.workspace.onDidOpenTextDocument(scheduleFor),
-      vscode.workspace.onDidChangeTextDocument((event) => scheduleFor(event.document)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        this.noteTyping(event);
+        scheduleFor(event.document);
+      }),
+      vscode.window.onDidChangeTextEditorSelection((event) => this.cursorMoved(event)),
       vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
-      vscode.workspace.onDidChangeConfiguration((event) => { if (affects(event, SETTINGS.unknownKeySeverity)) schedule(); }),
+      vscode.workspace.onDidChangeConfiguration((event) => { if (affects(event, SETTINGS.unknownKeySeverity, SETTINGS.ignoredKeys)) schedule(); }),
     );
     schedule();
   }
@@ -65,8 +88,10 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
   /** Marks the unknown keys of every open document now. */
   refresh(): void {
     this.refresher.cancel();
-    if (this.workspace.state !== 'ready') {
-      this.collection.clear(); // off, or not every definition is known yet
+    // Off, or not every definition is known yet. Idle means nothing in the workspace cites: no .bib
+    // defines a key there, so the papers' keys and the document's own definitions are all there is.
+    if (this.workspace.state !== 'ready' && this.workspace.state !== 'idle') {
+      this.collection.clear();
       return;
     }
     this.workspace.flush();
@@ -85,8 +110,11 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
       }
       const occurrences = this.documents.occurrences(document);
       const ownDefinitions = new Set(occurrences.filter((occurrence) => occurrence.kind === 'definition').map((occurrence) => occurrence.key));
+      const ignored = new Set(ignoredKeys(document));
+      const typed = this.typedPositions(document);
       const diagnostics = occurrences
-        .filter((occurrence) => occurrence.kind === 'citation' && !ownDefinitions.has(occurrence.key) && !isKnown(occurrence.key))
+        .filter((occurrence) => occurrence.kind === 'citation' && !ownDefinitions.has(occurrence.key) && !ignored.has(occurrence.key) && !isKnown(occurrence.key))
+        .filter((occurrence) => !typed.some((position) => keyRange(occurrence).contains(position)))
         .map((occurrence) => {
           const diagnostic = new vscode.Diagnostic(keyRange(occurrence), `Unknown citation key "${occurrence.key}": no paper has it and no .bib entry in the workspace defines it.`, SEVERITIES[severity]);
           diagnostic.source = UNKNOWN_KEY_SOURCE;
@@ -99,6 +127,46 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
 
   private schedule(): void {
     this.refresher.trigger();
+  }
+
+  /** Remembers where an edit in the active editor left its cursors, and marks the keys there once the writer pauses. */
+  private noteTyping(event: vscode.TextDocumentChangeEvent): void {
+    if (event.contentChanges.length === 0 || vscode.window.activeTextEditor?.document !== event.document) return;
+    const document = event.document;
+    // Where each change's text ends once applied (changes are given against the text before the edit, last first).
+    let shift = 0;
+    const positions = [...event.contentChanges]
+      .sort((a, b) => a.rangeOffset - b.rangeOffset)
+      .map((change) => {
+        const end = change.rangeOffset + shift + change.text.length;
+        shift += change.text.length - change.rangeLength;
+        return document.positionAt(end);
+      });
+    this.typing = { uri: document.uri.toString(), positions };
+    this.pause.trigger(this.typingPauseMs);
+  }
+
+  /** A cursor moved off the key being typed (or to another document): it is marked now. */
+  private cursorMoved(event: vscode.TextEditorSelectionChangeEvent): void {
+    const typing = this.typing;
+    if (!typing) return;
+    const sameDocument = event.textEditor.document.uri.toString() === typing.uri;
+    if (sameDocument && event.selections.every((selection) => typing.positions.some((position) => position.line === selection.active.line && wordBetween(event.textEditor.document, position, selection.active)))) return;
+    this.release();
+  }
+
+  /** Ends the hold on the keys being typed and marks them. */
+  private release(): void {
+    this.pause.cancel();
+    if (!this.typing) return;
+    this.typing = undefined;
+    this.schedule();
+  }
+
+  /** The places in `document` where a key is being typed (none once the writer paused). */
+  private typedPositions(document: vscode.TextDocument): vscode.Position[] {
+    const typing = this.typing;
+    return typing && typing.uri === document.uri.toString() ? typing.positions : [];
   }
 
   dispose(): void {
@@ -131,7 +199,10 @@ export class UnknownKeyFixes implements vscode.CodeActionProvider {
       const place: KeyPlace = { uri: document.uri.toString(), line: diagnostic.range.start.line, character: diagnostic.range.start.character, key };
       search.command = { command: COMMANDS.searchPapersForKey, title: search.title, arguments: [place] };
       search.diagnostics = [diagnostic];
-      return [...replacements, search];
+      const ignore = new vscode.CodeAction(`Ignore '${key}' in This Workspace`, vscode.CodeActionKind.QuickFix);
+      ignore.command = { command: COMMANDS.ignoreCitationKey, title: ignore.title, arguments: [{ key }] };
+      ignore.diagnostics = [diagnostic];
+      return [...replacements, search, ignore];
     });
   }
 
@@ -140,4 +211,10 @@ export class UnknownKeyFixes implements vscode.CodeActionProvider {
     const defined = this.workspace.citationIndex.definedKeys().filter((key) => !this.papers.get(key)).sort().map((key) => ({ key, title: '' }));
     return [...this.papers.papers, ...defined];
   }
+}
+
+/** True when only key characters stand between `a` and `b` on their line: the cursor is still on the word being typed. */
+function wordBetween(document: vscode.TextDocument, a: vscode.Position, b: vscode.Position): boolean {
+  const [from, to] = a.isBefore(b) ? [a, b] : [b, a];
+  return /^[^\s,;{}[\]()]*$/.test(document.lineAt(from.line).text.slice(from.character, to.character));
 }

@@ -8,10 +8,14 @@ import * as vscode from 'vscode';
 import type { SkippedFile, WorkspaceFile } from '../core/references/citationIndexBuild';
 import { ALWAYS_SKIPPED_FOLDERS, enabledPatterns, PathFilter, type ExcludeSetting } from '../core/references/pathFilter';
 import { knownExtensions } from '../core/languages';
+import { CITING_FILE_ENDINGS } from '../core/references/scanCitations';
 import { SETTINGS } from '../settings/settings';
 
 /** At most this many files are indexed per folder, and at most this many entries walked: a bound on work a huge tree can cause. */
 export const MAX_LISTED_FILES = 50_000;
+
+/** How many candidates the probe for a citing file asks VS Code's file search for (some may be excluded by a pattern the search could not take). */
+const PROBE_RESULTS = 20;
 
 /** Skipped files named one by one in the log; the rest are counted. */
 const LOGGED_SKIPS = 20;
@@ -49,9 +53,42 @@ export async function listFolderFiles(folder: vscode.WorkspaceFolder, filter: Pa
   return listed;
 }
 
+/**
+ * The first file of `folder` whose ending shows the workspace cites (`CITING_FILE_ENDINGS`), found
+ * without reading any file: by VS Code's file search for local folders (it runs outside the extension
+ * host, as VS Code's own `workspaceContains` check does), else by listing folders breadth first with
+ * `workspace.fs` (virtual file systems and VS Code for the Web have no file search), at most
+ * `MAX_LISTED_FILES` entries. Excluded files and folders do not count.
+ */
+export async function findCitingFile(folder: vscode.WorkspaceFolder, filterOf: () => PathFilter, isCancelled: () => boolean): Promise<vscode.Uri | undefined> {
+  const endings = new Set(CITING_FILE_ENDINGS);
+  // The exclusions are compiled only when there is a candidate to check (a workspace that cites nothing needs none).
+  const cites = (path: string): boolean => endings.has(path.slice(path.lastIndexOf('.') + 1).toLowerCase()) && filterOf().includesFile(path);
+  if (folder.uri.scheme === 'file') {
+    try {
+      const include = new vscode.RelativePattern(folder, `**/*.{${CITING_FILE_ENDINGS.join(',')}}`);
+      const uris = await vscode.workspace.findFiles(include, excludeGlob(folder), PROBE_RESULTS);
+      return uris.find((uri) => cites(relativeTo(folder, uri) ?? ''));
+    } catch {
+      // no file search after all: list the folders instead
+    }
+  }
+  let found: vscode.Uri | undefined;
+  await visitFiles(folder, folder.uri, filterOf(), isCancelled, (path) => {
+    if (cites(path)) found = vscode.Uri.joinPath(folder.uri, path);
+    return found !== undefined;
+  });
+  return found;
+}
+
+/** The glob of the files the index reads, by their endings: what it lists and watches. */
+export function indexedFilesGlob(): string {
+  return `**/*.{${knownExtensions().join(',')}}`;
+}
+
 /** The files by VS Code's file search; undefined when it fails (no search provider for the scheme). */
 async function searchFiles(folder: vscode.WorkspaceFolder, filter: PathFilter): Promise<FolderFiles | undefined> {
-  const include = new vscode.RelativePattern(folder, `**/*.{${knownExtensions().join(',')}}`);
+  const include = new vscode.RelativePattern(folder, indexedFilesGlob());
   try {
     const uris = await vscode.workspace.findFiles(include, excludeGlob(folder), MAX_LISTED_FILES + 1);
     const files: WorkspaceFile[] = [];
@@ -78,8 +115,21 @@ function excludeGlob(folder: vscode.WorkspaceFolder): string {
 /** The files under `start` (a folder inside `folder`), found by reading folders breadth first. */
 export async function walkFolder(folder: vscode.WorkspaceFolder, start: vscode.Uri, filter: PathFilter, isCancelled: () => boolean): Promise<FolderFiles> {
   const files: WorkspaceFile[] = [];
+  const truncated = await visitFiles(folder, start, filter, isCancelled, (path) => {
+    if (filter.includesFile(path)) files.push({ id: vscode.Uri.joinPath(folder.uri, path).toString(), relativePath: path });
+    return false;
+  });
+  return { files, truncated };
+}
+
+/**
+ * Reads the folders under `start` breadth first (skipped folders and symbolic links left out) and
+ * gives each file's path relative to `folder` to `visit`, until it returns true or `isCancelled()`
+ * says so. True when it stopped at `MAX_LISTED_FILES` entries.
+ */
+async function visitFiles(folder: vscode.WorkspaceFolder, start: vscode.Uri, filter: PathFilter, isCancelled: () => boolean, visit: (path: string) => boolean): Promise<boolean> {
   const startPath = relativeTo(folder, start) ?? '';
-  if (startPath && filter.skipsFolder(startPath)) return { files, truncated: false };
+  if (startPath && filter.skipsFolder(startPath)) return false;
   const queue: string[] = [startPath];
   let visited = 0;
   while (queue.length > 0 && !isCancelled()) {
@@ -91,17 +141,15 @@ export async function walkFolder(folder: vscode.WorkspaceFolder, start: vscode.U
       continue; // gone or unreadable: nothing to index there
     }
     for (const [name, type] of entries) {
-      if (++visited > MAX_LISTED_FILES) return { files, truncated: true };
+      if (++visited > MAX_LISTED_FILES) return true;
       if (type & vscode.FileType.SymbolicLink) continue;
       const path = relative ? `${relative}/${name}` : name;
       if (type & vscode.FileType.Directory) {
         if (!filter.skipsFolder(path)) queue.push(path);
-      } else if (type & vscode.FileType.File && filter.includesFile(path)) {
-        files.push({ id: vscode.Uri.joinPath(folder.uri, path).toString(), relativePath: path });
-      }
+      } else if (type & vscode.FileType.File && visit(path)) return false;
     }
   }
-  return { files, truncated: false };
+  return false;
 }
 
 /** Names the files the citation index left out in the log, and why (the size limit's setting for files too large). */

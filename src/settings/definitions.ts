@@ -75,6 +75,7 @@ export const SETTINGS = {
   workspaceCitations: define('workspaceCitations.enabled', 'boolean', true),
   workspaceMaxFileSize: define('workspaceCitations.maxFileSize', 'number', DEFAULT_MAX_FILE_BYTES),
   unknownKeySeverity: define<UnknownKeySeverity>('workspaceCitations.unknownKeys', 'string', 'warning'),
+  ignoredKeys: define<readonly string[]>('workspaceCitations.ignoredKeys', 'array', []),
   corpusFiles: define<readonly string[]>('corpus.sources', 'array', [], true),
   includeBundled: define('corpus.includeBundled', 'boolean', true),
   workspaceLibrary: define('library.workspaceBibFiles', 'boolean', true),

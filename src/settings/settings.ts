@@ -133,6 +133,25 @@ export function unknownKeySeverity(scope?: vscode.ConfigurationScope): UnknownKe
   return UNKNOWN_KEY_SEVERITIES.includes(value as UnknownKeySeverity) ? (value as UnknownKeySeverity) : SETTINGS.unknownKeySeverity.default;
 }
 
+/** Keys not meant as citations in the workspace of `scope` (never marked unknown). */
+export function ignoredKeys(scope?: vscode.ConfigurationScope): string[] {
+  const value = read(SETTINGS.ignoredKeys, scope);
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry.length > 0) : [];
+}
+
+/**
+ * Adds `key` to the ignored keys of the workspace (of the user settings when no workspace is open),
+ * or with `remove` takes it out again; leaves the other entries as they are.
+ */
+export async function setKeyIgnored(key: string, ignored: boolean): Promise<void> {
+  const name = sectionKey(SETTINGS.ignoredKeys);
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = configuration().inspect<unknown>(name);
+  const current = target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue;
+  const keys = Array.isArray(current) ? (current as unknown[]).filter((entry) => entry !== key) : [];
+  await configuration().update(name, ignored ? [...keys, key] : keys.length > 0 ? keys : undefined, target);
+}
+
 /** The user's corpus files and folders (entries that are not strings are ignored). */
 export function corpusFileEntries(): string[] {
   const value = read(SETTINGS.corpusFiles);

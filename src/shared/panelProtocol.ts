@@ -36,6 +36,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openLibraryEntry'), paperId, index: z.int().check(z.minimum(0), z.maximum(10_000)) }),
   /** Open a place that cites the paper (one the panel was sent; the extension checks it still is). */
   z.strictObject({ type: z.literal('openCitation'), paperId, uri: z.string().check(z.minLength(1), z.maxLength(4096)), line: place, column: place }),
+  /** Look for citations in a workspace the index left idle (nothing in it showed it cites). */
+  z.strictObject({ type: z.literal('findCitations') }),
   /** Go back to the paper shown before, or forward again (the panel's buttons, the mouse's back and forward buttons). */
   z.strictObject({ type: z.literal('navigate'), direction: z.enum(['back', 'forward']) }),
 ]);
@@ -71,8 +73,12 @@ export interface CitationPlaceView {
 
 /** Where in the workspace a paper is cited. */
 export interface CitedInView {
-  /** `off`: the workspace citations setting is off; `building`: the citation index has not read every file yet. */
-  state: 'off' | 'building' | 'ready';
+  /**
+   * `off`: the workspace citations setting is off; `idle`: nothing in the workspace showed it cites, so
+   * the citation index read no file (the panel offers to look); `building`: the citation index has not
+   * read every file yet.
+   */
+  state: 'off' | 'idle' | 'building' | 'ready';
   /** The places, by file and line (the first few hundred). */
   places: CitationPlaceView[];
   /** How many places cite the paper in all. */

@@ -90,6 +90,13 @@ function citedInSection(view: CitedInView): HTMLElement {
     node.append(element('p', 'status', 'Workspace citations are off (setting: Paper Scout › Workspace Citations: Enabled).'));
     return node;
   }
+  if (view.state === 'idle') {
+    node.append(
+      element('p', 'status', 'Nothing in this workspace cites yet (no LaTeX, BibTeX or citing Markdown file), so Paper Scout has not read its files.'),
+      button('Look for Citations', 'secondary', { action: 'findCitations' }, 'Read the workspace\'s files for citations, @cite: comments in code included'),
+    );
+    return node;
+  }
   if (view.places.length === 0) {
     node.append(element('p', 'status', view.state === 'building' ? 'Looking for citations in the workspace…' : 'Not cited in this workspace.'));
     return node;
@@ -320,6 +327,9 @@ app.addEventListener('click', (event) => {
       break;
     default:
       // Not an action of this page: nothing to do.
+      break;
+    case 'findCitations':
+      vscode.postMessage({ type: 'findCitations' });
       break;
   }
 });

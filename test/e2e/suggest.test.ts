@@ -70,12 +70,7 @@ describe(`Paper Scout UI: papers for a passage, citations in the workspace (${ho
   });
 
   it("lists where a paper is cited in its panel's Cited In section, and opens the citing line from there", async () => {
-    await wb.runCommand('Paper Scout: Search Papers');
-    // Type only once the search's own input has the focus, not the editor behind the palette.
-    const input = wb.quickInput.locator('input[placeholder^="Search papers"]');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.waitForFunction(() => document.activeElement?.getAttribute('placeholder')?.startsWith('Search papers') === true, undefined, { timeout: 15_000 });
-    await wb.page.keyboard.type('awq', { delay: 20 });
+    await wb.searchPapers('awq');
     await wb.enterOnRow(readableTitle(awq.title), 30_000);
     const place = wb.webview().locator('section.cited-in button.cited-place').filter({ hasText: 'notes.md:8' }).first();
     await place.waitFor({ timeout: 30_000 });

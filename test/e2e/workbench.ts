@@ -110,6 +110,15 @@ export class Workbench {
     }
   }
 
+  /** Runs "Paper Scout: Search Papers" and types `query` once the search's own input has the focus (not the editor behind the palette). */
+  async searchPapers(query: string): Promise<void> {
+    await this.runCommand('Paper Scout: Search Papers');
+    const input = this.quickInput.locator('input[placeholder^="Search papers"]');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.page.waitForFunction(() => document.activeElement?.getAttribute('placeholder')?.startsWith('Search papers') === true, undefined, { timeout: 15_000 });
+    await this.page.keyboard.type(query, { delay: 20 });
+  }
+
   /** Opens the command palette (F1), retrying until it takes typing. */
   async openPalette(): Promise<void> {
     for (let attempt = 0; ; attempt++) {

@@ -2,7 +2,8 @@
 // default sidebar width (titles first, facts after them, no placeholders, the cited count in sight), the
 // completion list as a key is typed in one go, a passage citation landing on a new line of a Python
 // comment, the panel going back by keyboard, and a topic chip revealing its paper on the first click.
-// The test runs in a folder of its own inside the scratch workspace. Screenshots per step.
+// The test runs in a folder of its own inside the scratch workspace, with the notes open from the start (a
+// workspace of Markdown alone is read for citations only once a citing document is opened). Screenshots per step.
 import { ok, strictEqual } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,6 +60,9 @@ describe(`Paper Scout UI: the writer's flow (${host} host)`, function () {
     browser = await launchBrowser();
     wb = new Workbench(browser.page, screenshots);
     await wb.open(subfolderUrl(url, host, workspace, FOLDER));
+    // The writer opens their notes: a Markdown document that cites with brackets wakes the citation
+    // index (issue 20: a workspace of Markdown alone reads nothing until a citing document is opened).
+    await wb.openFile('notes.md');
   });
 
   screenshotFailuresAndCleanUp(() => ({ browser, wb, folder }));

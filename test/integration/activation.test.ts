@@ -8,8 +8,8 @@ describe('activation', () => {
   after(closeAllEditors);
 
   it('offers @cite: completion in a code file opened first, activated by its manifest alone', async () => {
-    // No activate() call: only the manifest's activation events (onStartupFinished) can start Paper Scout
-    // here, since nothing about a Python file names it.
+    // No activate() call: only the manifest's activation events can start Paper Scout here. The fixture
+    // workspace holds a .tex file (workspaceContains) and the file opened is Python (onLanguage:python).
     const content = 'x = 1  # see @cite:';
     const { document } = await scratchDocument('python', content);
     const end = document.positionAt(content.length);

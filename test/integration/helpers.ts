@@ -191,7 +191,7 @@ export async function runDismissing(command: string, ...args: unknown[]): Promis
   return result;
 }
 
-const EXTENSIONS: Readonly<Record<string, string>> = { latex: 'tex', markdown: 'md', python: 'py', typescript: 'ts', javascript: 'js', plaintext: 'txt' };
+const EXTENSIONS: Readonly<Record<string, string>> = { latex: 'tex', markdown: 'md', python: 'py', typescript: 'ts', javascript: 'js', plaintext: 'txt', bibtex: 'bib', json: 'json' };
 let scratchCount = 0;
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {
-  citationSyntax, commentStyle, commentSyntax, fileExtensionsOfKind, knownExtensions, LANGUAGES, languageIdForPath,
-  languagesOfKind, LATEX_LANGUAGES, MARKDOWN_LANGUAGES, takesCitationsAsWritten, textKind,
+  activationLanguages, citationSyntax, commentStyle, commentSyntax, fileExtensionsOfKind, knownExtensions, LANGUAGES, languageIdForPath,
+  languagesOfKind, LATEX_LANGUAGES, MARKDOWN_LANGUAGES, servedLanguages, takesCitationsAsWritten, textKind,
 } from '../../src/core/languages';
 import { readManifest } from './manifest';
 
@@ -75,8 +75,19 @@ describe('languages: the one table of languages', () => {
     assert.deepEqual(commentSyntax('plaintext'), { line: [], blocks: [], quotes: ['"', "'"], longStrings: [], docstrings: false });
   });
 
-  it('activates the extension for every Markdown and LaTeX language, and for no other language', () => {
+  it('serves prose, LaTeX, BibTeX and code with comments, and no data or configuration language', () => {
+    const served = servedLanguages();
+    for (const language of [...MARKDOWN_LANGUAGES, ...LATEX_LANGUAGES, 'bibtex', 'plaintext', 'python', 'typescript', 'rust', 'r', 'julia', 'cpp', 'html']) {
+      assert.ok(served.includes(language), language);
+    }
+    for (const language of ['json', 'jsonc', 'yaml', 'toml', 'ini', 'log', 'Log', 'csv', 'git-commit', 'scminput', 'dotenv', 'no-such-language']) assert.ok(!served.includes(language), language);
+    assert.deepEqual(served, [...new Set(served)].sort(), 'sorted, each once');
+  });
+
+  it('activates the extension for the languages it serves but plain text, which VS Code uses for its own input boxes', () => {
     const onLanguage = (readManifest().activationEvents ?? []).filter((event) => event.startsWith('onLanguage:')).map((event) => event.slice('onLanguage:'.length));
-    assert.deepEqual([...onLanguage].sort(), [...MARKDOWN_LANGUAGES, ...LATEX_LANGUAGES].sort());
+    assert.deepEqual(onLanguage, activationLanguages());
+    assert.deepEqual(servedLanguages().filter((language) => !onLanguage.includes(language)), ['plaintext']);
+    for (const language of [...MARKDOWN_LANGUAGES, ...LATEX_LANGUAGES]) assert.ok(onLanguage.includes(language), language);
   });
 });

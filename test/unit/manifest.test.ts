@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { servedLanguages, servedLanguagesWhen } from '../../src/core/languages';
+import { CITING_FILE_ENDINGS } from '../../src/core/references/scanCitations';
 import { SETTINGS } from '../../src/settings/definitions';
 import { configurationSections, manifestSettings, readManifest } from './manifest';
 
@@ -70,11 +72,34 @@ describe('manifest: package.json as VS Code and the Marketplace read it', () => 
 
   it('shows the keybinding and the editor context menu entries only where they apply', () => {
     for (const binding of manifest.contributes.keybindings ?? []) assert.ok(binding.when, `the keybinding of ${binding.command} has no when clause`);
-    for (const entry of manifest.contributes.menus?.['editor/context'] ?? []) assert.ok(entry.when?.includes('editorTextFocus'), `editor/context ${entry.command}: ${entry.when}`);
+    // One Paper Scout submenu, in the languages Paper Scout serves or with a selection, never in the output panel.
+    const served = servedLanguagesWhen();
+    // The clause VS Code evaluates, read back: it names exactly the languages served, none of JSON, YAML or the output panel's log.
+    const pattern = new RegExp(/=~ \/(.*)\/$/.exec(served)?.[1] ?? '$^');
+    for (const language of servedLanguages()) assert.ok(pattern.test(language), language);
+    for (const language of ['json', 'jsonc', 'yaml', 'Log', 'log', 'scminput', 'pythonx', 'xpython', 'markdown-math']) assert.ok(!pattern.test(language), language);
+    assert.deepEqual(manifest.contributes.menus?.['editor/context'], [
+      { submenu: 'paperScout.editorContext', when: `editorTextFocus && resourceScheme != output && (${served} || editorHasSelection)`, group: '9_paperScout@1' },
+    ]);
+    assert.deepEqual(manifest.contributes.submenus, [{ id: 'paperScout.editorContext', label: 'Paper Scout' }]);
+    const entries = manifest.contributes.menus?.['paperScout.editorContext'] ?? [];
+    const commands = new Set(manifest.contributes.commands?.map((command) => command.command));
+    assert.deepEqual(entries.map((entry) => entry.command), ['paperScout.suggestPapers', 'paperScout.insertCitation', 'paperScout.searchSelection', 'paperScout.replaceSelectionWithCitation']);
+    for (const entry of entries) {
+      assert.ok(entry.command !== undefined && commands.has(entry.command), entry.command);
+      // Only the search for the selected text goes into any editor; the others write citations, where a citation goes.
+      if (entry.command === 'paperScout.searchSelection') assert.equal(entry.when, 'editorHasSelection');
+      else assert.ok(entry.when?.includes(served) && entry.when.includes('!editorReadonly'), `${entry.command}: ${entry.when}`);
+    }
   });
 
-  it('starts once VS Code has, so comment completion works in a code file opened first', () => {
-    assert.ok(manifest.activationEvents?.includes('onStartupFinished'));
+  it('activates where it serves and where the workspace cites, never merely because VS Code started', () => {
+    const events = manifest.activationEvents ?? [];
+    assert.ok(!events.includes('onStartupFinished') && !events.includes('*'), 'no activation in every window');
+    assert.deepEqual(events.filter((event) => event.startsWith('workspaceContains:')), CITING_FILE_ENDINGS.map((ending) => `workspaceContains:**/*.${ending}`));
+    assert.ok(events.includes('onWebviewPanel:paperScout.paper'), 'restores the paper panels after a reload');
+    // Views and commands activate it by themselves (VS Code 1.74 and later).
+    assert.ok(!events.some((event) => event.startsWith('onView:') || event.startsWith('onCommand:')));
   });
 
   /** The files of the .vsix, as vsce lists them (read once: vsce takes a few seconds). */

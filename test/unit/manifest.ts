@@ -22,7 +22,8 @@ export interface Manifest {
     commands?: { command: string; title: string; category?: string }[];
     configuration: ConfigurationSection | ConfigurationSection[];
     keybindings?: { command: string; key: string; when?: string }[];
-    menus?: Record<string, { command: string; when?: string; group?: string }[]>;
+    menus?: Record<string, { command?: string; submenu?: string; when?: string; group?: string }[]>;
+    submenus?: { id: string; label: string }[];
     walkthroughs?: { id: string; title: string; steps: { id: string; title: string; media: Record<string, string>; description: string }[] }[];
   };
   [field: string]: unknown;

@@ -9,7 +9,7 @@ import { scanBib } from './bibEntries';
 import { DEFAULT_COMMENT_TRIGGER, scanTrigger } from './commentCitations';
 import { scanLatex } from './latexCitations';
 import { scanPandoc } from './pandocCitations';
-import type { KeyOccurrence, KeySpan } from './keyOccurrences';
+import { resolveMentions, type KeyOccurrence, type KeySpan } from './keyOccurrences';
 
 /** What `scanCitations` needs besides the text. */
 export interface ScanOptions {
@@ -43,4 +43,28 @@ export function scanCitations(text: string, languageId: string, options: ScanOpt
   if (spans.length === 0) return [];
   const lines = new LineStarts(text);
   return spans.map(({ key, kind, offset }) => ({ key, kind, ...lines.position(offset) }));
+}
+
+/**
+ * File endings whose presence shows that a workspace cites: LaTeX sources and BibTeX databases. The
+ * extension looks for them before it reads any file (and its manifest's `workspaceContains` activation
+ * events name them).
+ */
+export const CITING_FILE_ENDINGS: readonly string[] = ['tex', 'ltx', 'bib'];
+
+/**
+ * True when a document shows that its workspace cites: it is LaTeX or BibTeX, or Markdown holding a
+ * citation or a key definition (a mention counts for a key `isKnown` accepts). Code and plain prose
+ * never do: a `@cite:` comment alone does not make a workspace one that cites elsewhere.
+ */
+export function documentCites(text: string, languageId: string, isKnown: (key: string) => boolean): boolean {
+  switch (textKind(languageId)) {
+    case 'latex':
+    case 'bibtex':
+      return true;
+    case 'markdown':
+      return resolveMentions(scanPandoc(text), isKnown).length > 0;
+    default:
+      return false;
+  }
 }

@@ -126,6 +126,15 @@ describe('citations: papers for the passage at the cursor', function () {
     assert.ok(!(await codeActions(python.document, new vscode.Position(3, 4))).some((action) => action.title === CITE_TITLE), 'a light bulb in Python code');
   });
 
+  it('offers no light bulb where a citation would not fit: between .bib entries, in a short comment, in a JSON file', async () => {
+    const bib = await scratchDocument('bibtex', '@misc{a, title = {Low-Rank Adapters for Large Language Models}}\n\n@misc{b, title = {Quantized Weights}}\n');
+    for (const line of [0, 1, 2]) assert.ok(!(await codeActions(bib.document, new vscode.Position(line, 10))).some((action) => action.title === CITE_TITLE), `a light bulb on line ${line + 1} of a .bib file`);
+    const typescript = await scratchDocument('typescript', '// eslint-disable-next-line no-console\nconsole.log(1);\n');
+    assert.ok(!(await codeActions(typescript.document, new vscode.Position(0, 8))).some((action) => action.title === CITE_TITLE), 'a light bulb on a lint directive');
+    const json = await scratchDocument('json', '{ "description": "Low-rank adapters make fine-tuning of large language models cheap" }\n');
+    assert.ok(!(await codeActions(json.document, new vscode.Position(0, 30))).some((action) => action.title === CITE_TITLE), 'a light bulb in JSON');
+  });
+
   it('runs the suggestion for the place the light bulb was asked about, and can be turned off', async () => {
     const editor = await scratchDocument('markdown', 'Quantizing the weights to four bits with activation-aware scaling.\n');
     const action = (await codeActions(editor.document, new vscode.Position(0, 12))).find((candidate) => candidate.title === CITE_TITLE);

@@ -36,8 +36,17 @@ describe('commands', () => {
       const editor = await untitledDocument('latex', '\\cite{nosuchkey}');
       // The quick fix of an unknown key passes the key and where it stands.
       const keyPlace = { uri: editor.document.uri.toString(), line: 0, character: '\\cite{'.length, key: 'nosuchkey' };
-      const args = TAKES_PAPER_ID.has(id) ? [paper.id] : TAKES_TOPIC.has(id) ? [paper.topics[0]] : id === COMMANDS.searchPapersForKey ? [keyPlace] : [];
+      // Its Ignore quick fix passes the key alone; the key it adds to the workspace setting is taken out again after.
+      const ignoredKeys = vscode.workspace.getConfiguration('paperScout.workspaceCitations');
+      const ignoredBefore = ignoredKeys.inspect<string[]>('ignoredKeys')?.workspaceValue;
+      const args = TAKES_PAPER_ID.has(id) ? [paper.id] : TAKES_TOPIC.has(id) ? [paper.topics[0]]
+        : id === COMMANDS.searchPapersForKey ? [keyPlace] : id === COMMANDS.ignoreCitationKey ? [{ key: keyPlace.key }] : [];
       await runDismissing(id, ...args);
+      if (id === COMMANDS.ignoreCitationKey) {
+        const ignored = vscode.workspace.getConfiguration('paperScout.workspaceCitations').inspect<string[]>('ignoredKeys')?.workspaceValue;
+        assert.deepStrictEqual(ignored, [...(ignoredBefore ?? []), keyPlace.key]);
+        await ignoredKeys.update('ignoredKeys', ignoredBefore, vscode.ConfigurationTarget.Workspace);
+      }
     });
   }
 

@@ -42,7 +42,10 @@ describe('references: files that stalled the scanner', function () {
       await write(`b-verb-${copy}.tex`, verbs);
     }
     const keysOnce = `k${Date.now()}`;
-    await write('c-keys.md', `@${keysOnce} `.repeat(SIZE / (keysOnce.length + 2)));
+    // One bracketed citation first: the file shows it cites, so every bare key after it is a citation too
+    // (in Markdown that shows no sign of citing a bare key of no known paper is a mention, issue 20).
+    const bareKeys = Math.floor(SIZE / (keysOnce.length + 2));
+    await write('c-keys.md', `[@${keysOnce}]\n${`@${keysOnce} `.repeat(bareKeys)}`);
     // Read after the hostile files (the build goes in path order): a file that cost its own scan only.
     await write(`z-after-${key}.md`, `[@${key}]\n`);
 
@@ -62,6 +65,6 @@ describe('references: files that stalled the scanner', function () {
     await testHooks.workspaceCitations.whenBuilt();
     assert.strictEqual(testHooks.workspaceCitations.state(), 'ready');
     assert.strictEqual(testHooks.workspaceCitations.citationsOf(key).length, 1, 'the file after the hostile ones is not indexed');
-    assert.strictEqual(testHooks.workspaceCitations.citationsOf(keysOnce).length, Math.floor(SIZE / (keysOnce.length + 2)), 'the Markdown file of tens of thousands of keys is not indexed whole');
+    assert.strictEqual(testHooks.workspaceCitations.citationsOf(keysOnce).length, 1 + bareKeys, 'the Markdown file of tens of thousands of keys is not indexed whole');
   });
 });

@@ -79,6 +79,53 @@ describe('references: unknown citation keys', function () {
     await marked(editor.document, []);
   });
 
+  it("ignores a key for the workspace with a quick fix, keeps it in the workspace settings, and marks it again once removed there", async () => {
+    const handle = `octocat${Date.now()}`;
+    const { document } = await scratchDocument('markdown', `Thanks [@${handle}] for the review.\n`);
+    const [diagnostic] = await marked(document, [handle]);
+    const ignore = (await quickFixes(document, diagnostic)).find((action) => action.title === `Ignore '${handle}' in This Workspace`);
+    assert.ok(ignore?.command && !ignore.isPreferred, 'no "Ignore … in This Workspace" fix, or it is the preferred one');
+    const inspect = () => vscode.workspace.getConfiguration('paperScout').inspect<string[]>('workspaceCitations.ignoredKeys');
+    try {
+      await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
+      assert.deepStrictEqual(inspect()?.workspaceValue, [handle], 'kept in the workspace settings');
+      assert.strictEqual(inspect()?.globalValue, undefined, 'the user settings are left alone');
+      await marked(document, []);
+    } finally {
+      await vscode.workspace.getConfiguration('paperScout').update('workspaceCitations.ignoredKeys', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await marked(document, [handle]);
+  });
+
+  it('does not mark a key while it is typed, and marks it when the cursor leaves it or the writer pauses', async () => {
+    const testHooks = await hooks();
+    const gone = `gonekey${Date.now()}`;
+    const typed = `typedkey${Date.now()}`;
+    const editor = await scratchDocument('latex', `See \\cite{${gone}} here.\n`);
+    await marked(editor.document, [gone]);
+    // A pause no test waits for: the key is held until the cursor leaves it.
+    const pause = testHooks.setTypingPause(10 * 60_000);
+    try {
+      const start = editor.document.positionAt(editor.document.getText().indexOf(gone));
+      const end = start.translate(0, gone.length);
+      editor.selection = new vscode.Selection(end, end);
+      // Typing over the marked key: it goes, and the key typed in its place is held while the cursor is on it.
+      assert.ok(await editor.edit((builder) => builder.replace(new vscode.Range(start, end), typed)));
+      await marked(editor.document, []);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await marked(editor.document, [typed]);
+      // With the cursor on the key, the pause marks it.
+      testHooks.setTypingPause(50);
+      const second = `secondkey${Date.now()}`;
+      const after = editor.document.positionAt(editor.document.getText().indexOf(typed) + typed.length);
+      editor.selection = new vscode.Selection(after, after);
+      assert.ok(await editor.edit((builder) => builder.insert(after, `, ${second}`)));
+      await marked(editor.document, [typed, second]);
+    } finally {
+      testHooks.setTypingPause(pause);
+    }
+  });
+
   it("searches for the paper an unknown key meant, and puts the chosen paper's key in its place", async () => {
     const scout = await api();
     const testHooks = await hooks();

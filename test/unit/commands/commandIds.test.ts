@@ -26,8 +26,11 @@ describe('commands: the one table of command ids against package.json', () => {
     }
   });
 
-  it('names only known commands in menus, keybindings and the views\' welcome links', () => {
-    const menus = Object.values(manifest.contributes.menus ?? {}).flat().map((entry) => entry.command);
+  it('names only known commands in menus, keybindings and the views\' welcome links, and only declared submenus', () => {
+    const entries = Object.values(manifest.contributes.menus ?? {}).flat();
+    const menus = entries.flatMap((entry) => (entry.command === undefined ? [] : [entry.command]));
+    const submenus = new Set((manifest.contributes.submenus ?? []).map((submenu) => submenu.id));
+    for (const entry of entries) assert.ok(entry.command !== undefined || (entry.submenu !== undefined && submenus.has(entry.submenu)), JSON.stringify(entry));
     const keys = (manifest.contributes.keybindings ?? []).map((binding) => binding.command);
     const welcome = JSON.stringify(manifest.contributes).match(/command:paperScout\.[A-Za-z.]+/g) ?? [];
     const unknown = [...menus, ...keys, ...welcome.map((link) => link.slice('command:'.length))].filter((id) => !IDS.includes(id));

@@ -51,32 +51,40 @@ describe('workspace citation index', () => {
   });
 
   it('answers every question about a key as a recount of its places would, through any sequence of updates and removals', () => {
-    const fileNames = ['a.md', 'b.tex', 'c.bib', 'd.py'];
+    // e.md never cites with brackets: its bare keys are mentions, which count as citations of a known
+    // key (k6, a paper's) or of one an indexed file defines (which an update elsewhere may change).
+    const fileNames = ['a.md', 'b.tex', 'c.bib', 'd.py', 'e.md'];
     const texts: Readonly<Record<string, fc.Arbitrary<string>>> = {
       'a.md': fc.array(fc.constantFrom('[@k1]', '@k2', '[@k3; @k1]', 'text'), { maxLength: 6 }).map((parts) => parts.join(' ')),
       'b.tex': fc.array(fc.constantFrom('\\cite{k1}', '\\cite{k2,k3}', '\\bibitem{k4}', 'x'), { maxLength: 6 }).map((parts) => parts.join(' ')),
       'c.bib': fc.array(fc.constantFrom('@misc{k1,}', '@misc{k3,}', '@misc{k5,}'), { maxLength: 3 }).map((parts) => parts.join('\n')),
       'd.py': fc.array(fc.constantFrom('# @cite:k2', '# @cite:k5', 'x = 1'), { maxLength: 4 }).map((parts) => parts.join('\n')),
+      'e.md': fc.array(fc.constantFrom('@k1', '@k5', '@k6', '@k7', 'thanks'), { maxLength: 5 }).map((parts) => parts.join(' ')),
     };
-    const language: Readonly<Record<string, string>> = { 'a.md': 'markdown', 'b.tex': 'latex', 'c.bib': 'bibtex', 'd.py': 'python' };
+    const language: Readonly<Record<string, string>> = { 'a.md': 'markdown', 'b.tex': 'latex', 'c.bib': 'bibtex', 'd.py': 'python', 'e.md': 'markdown' };
     const operation = fc.constantFrom(...fileNames).chain((file) => fc.oneof(texts[file].map((text) => ({ file, text })), fc.constant({ file, text: null })));
     fc.assert(fc.property(fc.array(operation, { maxLength: 20 }), (operations) => {
-      const index = new CitationIndex();
+      const index = new CitationIndex({ isKnown: (key) => key === 'k6' });
       for (const { file, text } of operations) {
         if (text === null) index.removeFile(file);
         else index.updateFile(file, text, language[file]);
       }
       const all = index.fileNames().flatMap((file) => index.occurrencesIn(file).map((occurrence) => ({ ...occurrence, file })));
-      for (const key of ['k1', 'k2', 'k3', 'k4', 'k5', 'k6']) {
-        const cited = all.filter((occurrence) => occurrence.key === key && occurrence.kind === 'citation');
+      const definedKeys = new Set(all.filter((occurrence) => occurrence.kind === 'definition').map((occurrence) => occurrence.key));
+      const cites = (occurrence: { key: string; kind: string }): boolean => occurrence.kind === 'citation'
+        || (occurrence.kind === 'mention' && (occurrence.key === 'k6' || definedKeys.has(occurrence.key)));
+      for (const key of ['k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7']) {
+        const cited = all.filter((occurrence) => occurrence.key === key && cites(occurrence));
         const defined = all.filter((occurrence) => occurrence.key === key && occurrence.kind === 'definition');
         assert.equal(index.citationCount(key), cited.length);
         assert.equal(index.isDefined(key), defined.length > 0);
-        assert.equal(index.citationsOf(key).length, cited.length);
+        assert.deepEqual(where(index.citationsOf(key)).sort(), where(cited).sort());
+        assert.ok(index.citationsOf(key).every((location) => location.kind === 'citation'));
         assert.equal(index.definitionsOf(key).length, defined.length);
       }
-      assert.deepEqual(index.definedKeys().sort(), [...new Set(all.filter((occurrence) => occurrence.kind === 'definition').map((occurrence) => occurrence.key))].sort());
-      assert.deepEqual(index.citedKeys().sort(), [...new Set(all.filter((occurrence) => occurrence.kind === 'citation').map((occurrence) => occurrence.key))].sort());
+      assert.deepEqual(index.definedKeys().sort(), [...definedKeys].sort());
+      assert.deepEqual(index.citedKeys().sort(), [...new Set(all.filter(cites).map((occurrence) => occurrence.key))].sort());
+      assert.deepEqual(where(index.allCitations()), where(all.filter(cites)));
       assert.deepEqual(index.keys(), [...new Set(all.map((occurrence) => occurrence.key))].sort());
     }), { numRuns: 500 });
   });

@@ -135,6 +135,17 @@ describe('citation scanner', () => {
       assert.equal(keys('<!--'.repeat(size / 4), 'markdown').length, 0);
     });
 
+    it('Markdown: brackets nested or unclosed, links, link labels and front matter without end', () => {
+      assert.equal(keys(`${'['.repeat(size / 2)}@k${']'.repeat(size / 2)}`, 'markdown').length, 1);
+      assert.equal(keys(`${'['.repeat(size)}@k`, 'markdown').length, 1);
+      assert.equal(keys('[@k](u)'.repeat(size / 7), 'markdown').length, 0, 'links are no citations');
+      assert.equal(keys('[@k]:'.repeat(size / 5), 'markdown').length, 0, 'the first defines the label [@k], the rest link to it');
+      assert.equal(keys('x [@k]:'.repeat(size / 8), 'markdown').length, size / 8, 'no label is defined: none starts a line');
+      assert.equal(keys(`${'[@a]: u\n'.repeat(size / 16)}${'[@a] '.repeat(size / 10)}`, 'markdown').length, 0, 'shortcut links to a defined label');
+      assert.equal(keys(`---\nreferences:\n${'  - id: x\n'.repeat(size / 10)}@x`, 'markdown').length, size / 10 + 1);
+      assert.equal(keys(`---\n${'bibliography: a\n'.repeat(size / 16)}`, 'markdown').length, 0);
+    });
+
     it('code: unclosed strings, block comments and docstrings, and triggers everywhere', () => {
       assert.equal(keys('"'.repeat(size), 'python').length, 0);
       assert.equal(keys('"""'.repeat(size / 3), 'python').length, 0);
