@@ -126,7 +126,7 @@ const only = option('--host');
 // One spec file by name (a flake hunt runs it again and again); all of them by default.
 const spec = option('--spec');
 const hosts = only ? [only] : ['node', 'web'];
-let failed = 0;
+let failed;
 try {
   await prepare(hosts);
   // Both hosts side by side: each has its own server, port, state folder, workspace copy, browser profile,
