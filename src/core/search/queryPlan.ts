@@ -87,10 +87,10 @@ export const DEFAULT_PLAN_TUNING: PlanTuning = {
   compoundWeight: 1,
   negationWeight: 1,
   comparativeWeight: 0.5,
-  coordinationIdfPower: 1,
+  coordinationIdfPower: 1.5,
   expansionCreditPower: 0.5,
   maxQueryWords: 24,
-  maxExpansionShare: 0.2,
+  maxExpansionShare: 0.3,
 };
 
 /** Longest word looked up with typos (the edit-distance table grows with the square of the length). */

@@ -102,7 +102,7 @@ export function runPlan(
     return false;
   };
   const boostDocument = only ? (id: string): number => (only.has(id) ? 1 : 0) : undefined;
-  index.miniSearch.search(query, { boost: { ...tuning.boost }, filter, ...(fields ? { fields } : {}), ...(boostDocument ? { boostDocument } : {}) });
+  index.miniSearch.search(query, { boost: { ...tuning.boost }, bm25: { ...tuning.bm25 }, filter, ...(fields ? { fields } : {}), ...(boostDocument ? { boostDocument } : {}) });
   return top.list();
 }
 
