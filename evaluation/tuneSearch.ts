@@ -1,9 +1,10 @@
 // Tuning tool for the search (not a test; run by hand). It reads the TUNING halves only: the held-out
 // halves are never measured here, so nothing chosen with it can be fitted to them.
 //   npx esbuild evaluation/tuneSearch.ts --bundle --platform=node --outfile=out/tuneSearch.js
-//   node out/tuneSearch.js [--misses] [--grid] ['--only=[{mining options}, {search tuning}]']
+//   node out/tuneSearch.js [--misses] [--grid | --variants=FILE] ['--only=[{mining options}, {search tuning}]']
 // Without --grid it prints every tuning figure of the shipped settings (or of --only); with --grid it
-// ranks a grid of association settings by the sum of the tuning figures.
+// ranks a grid of association settings by the sum of the tuning figures; --variants=FILE ranks the
+// variants a JSON file lists instead, each [label, {mining options}, {search tuning}].
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ASSOCIATION_OPTIONS, type AssociationOptions } from '../src/core/search/associations';
 import { PaperIndex, type SearchTuning } from '../src/core/search/paperIndex';
