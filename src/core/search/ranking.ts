@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { Query, SearchResult as MiniSearchResult } from 'minisearch';
 import type { Paper } from '../types';
-import type { SearchField } from './indexOptions';
+import { SEARCH_FIELDS, type SearchField } from './indexOptions';
 import type { QueryPlan } from './queryPlan';
 import type { SearchTuning } from './searchTypes';
 import { type Ranked, TopResults } from './topResults';
@@ -78,7 +78,11 @@ export function runPlan(
     queries: plan.leaves.map((leaf) => ({
       queries: [leaf.term],
       boostTerm: () => leaf.boost,
-      ...(titleOnly?.has(leaf.term) ? { fields: TITLE_FIELDS.filter((field) => !fields || fields.includes(field)) } : {}),
+      ...(titleOnly?.has(leaf.term)
+        ? { fields: TITLE_FIELDS.filter((field) => !fields || fields.includes(field)) }
+        : leaf.notInCompounds
+          ? { fields: (fields ?? SEARCH_FIELDS).filter((field) => field !== 'compounds') }
+          : {}),
     })),
   };
   const touched: number[] = [];
