@@ -1,9 +1,10 @@
 // Tuning tool for the search (not a test; run by hand). It reads the TUNING halves only: the held-out
 // halves are never measured here, so nothing chosen with it can be fitted to them.
 //   npx esbuild evaluation/tuneSearch.ts --bundle --platform=node --outfile=out/tuneSearch.js
-//   node out/tuneSearch.js [--misses] [--grid] ['--only=[{mining options}, {search tuning}]']
+//   node out/tuneSearch.js [--misses] [--grid | --variants=FILE] ['--only=[{mining options}, {search tuning}]']
 // Without --grid it prints every tuning figure of the shipped settings (or of --only); with --grid it
-// ranks a grid of association settings by the sum of the tuning figures.
+// ranks a grid of association settings by the sum of the tuning figures; --variants=FILE ranks the
+// variants a JSON file lists instead, each [label, {mining options}, {search tuning}].
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ASSOCIATION_OPTIONS, type AssociationOptions } from '../src/core/search/associations';
 import { PaperIndex, type SearchTuning } from '../src/core/search/paperIndex';
@@ -33,7 +34,8 @@ function row(figures: QualityFigures): number[] {
 async function main(): Promise<void> {
   const arg = process.argv.find((value) => value.startsWith('--only='));
   const [mining, tuning] = arg ? (JSON.parse(arg.slice(7)) as [Partial<AssociationOptions>, Partial<SearchTuning>]) : [{}, {}];
-  if (!process.argv.includes('--grid')) {
+  const variantsArg = process.argv.find((value) => value.startsWith('--variants='));
+  if (!process.argv.includes('--grid') && !variantsArg) {
     const figures = await figuresWith(mining, tuning);
     for (const line of formatFigures(figures)) console.log(line);
     if (showMisses) {
@@ -47,7 +49,8 @@ async function main(): Promise<void> {
     return;
   }
   const grid: Array<[string, Partial<AssociationOptions>, Partial<SearchTuning>]> = [['associations off', {}, { associationWeight: 0 }], ['shipped', {}, {}]];
-  for (const minScore of [0.2, 0.3])
+  if (variantsArg) grid.push(...(JSON.parse(readFileSync(variantsArg.slice(11), 'utf8')) as typeof grid));
+  else for (const minScore of [0.2, 0.3])
     for (const window of [4, 6, 8])
       for (const associationWeight of [0.15, 0.3, 0.5])
         for (const maxAssociations of [4, 8]) grid.push([JSON.stringify({ minScore, window, associationWeight, maxAssociations }), { minScore, window }, { associationWeight, maxAssociations }]);
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
   const total = (figures: number[]): number => figures.reduce((sum, value) => sum + value, 0);
   rows.sort((a, b) => total(b.figures) - total(a.figures));
   console.log('voiced  old-desc known  typos  related passages old-pass  label');
-  for (const entry of rows.slice(0, 25)) console.log(entry.figures.map((value) => value.toFixed(3)).join('  '), entry.label);
+  for (const entry of rows.slice(0, 40)) console.log(entry.figures.map((value) => value.toFixed(3)).join('  '), entry.label);
   for (const label of ['associations off', 'shipped']) {
     const entry = rows.find((candidate) => candidate.label === label);
     if (entry) console.log(entry.figures.map((value) => value.toFixed(3)).join('  '), label);

@@ -47,6 +47,13 @@ export interface PlanTuning {
    * adjective ("smaller" -> "small"); 0 turns each off.
    */
   compoundWeight: number;
+  /**
+   * Whether that joined form is also looked for among the papers' hyphenated words written as one (the
+   * `compounds` field). A paper writing "low-dimensional" already matches "low" and "dimensional" word
+   * by word, so there the joined form counts the same words twice; without it, the joined form finds
+   * the papers that write the word solid ("nonzero", "finetuning").
+   */
+  joinedFormInCompounds: boolean;
   negationWeight: number;
   comparativeWeight: number;
   /**
@@ -85,12 +92,13 @@ export const DEFAULT_PLAN_TUNING: PlanTuning = {
   maxAssociations: 4,
   associationMinWords: 3,
   compoundWeight: 1,
+  joinedFormInCompounds: false,
   negationWeight: 1,
   comparativeWeight: 0.5,
-  coordinationIdfPower: 1,
+  coordinationIdfPower: 1.5,
   expansionCreditPower: 0.5,
   maxQueryWords: 24,
-  maxExpansionShare: 0.2,
+  maxExpansionShare: 0.3,
 };
 
 /** Longest word looked up with typos (the edit-distance table grows with the square of the length). */
@@ -114,6 +122,8 @@ export interface PlanLeaf {
   term: string;
   boost: number;
   words: number[];
+  /** Not looked for in the `compounds` field (two query words joined, see `joinedFormInCompounds`). */
+  notInCompounds?: boolean;
 }
 
 /** What a query asks MiniSearch for: its words and the terms they expand to. */
@@ -135,10 +145,11 @@ export function planQuery(text: string, vocabulary: Vocabulary, tuning: PlanTuni
   const tokens = tokenize(text);
   const words: PlanWord[] = [];
   const byTerm = new Map<string, PlanLeaf>();
-  const add = (term: string, boost: number, wordsOf: number[]): void => {
+  const add = (term: string, boost: number, wordsOf: number[], notInCompounds = false): void => {
     const existing = byTerm.get(term);
-    if (!existing) byTerm.set(term, { term, boost, words: wordsOf });
+    if (!existing) byTerm.set(term, { term, boost, words: wordsOf, ...(notInCompounds ? { notInCompounds } : {}) });
     else {
+      if (!notInCompounds) delete existing.notInCompounds;
       existing.boost = Math.max(existing.boost, boost);
       for (const word of wordsOf) if (!existing.words.includes(word)) existing.words.push(word);
     }
@@ -158,8 +169,8 @@ export function planQuery(text: string, vocabulary: Vocabulary, tuning: PlanTuni
   words.forEach(({ term, weight }, index) => add(term, weight, [index]));
   const exactTerms = new Set(words.map((word) => word.term));
   const commonAt = Math.max(2, tuning.maxExpansionShare * vocabulary.papers);
-  const complete = (term: string, boost: number, wordsOf: number[]): void => {
-    if (!exactTerms.has(term) && boost > 0) add(term, boost, wordsOf);
+  const complete = (term: string, boost: number, wordsOf: number[], notInCompounds = false): void => {
+    if (!exactTerms.has(term) && boost > 0) add(term, boost, wordsOf, notInCompounds);
   };
   const expand = (term: string, boost: number, wordsOf: number[]): void => {
     if (vocabulary.papersWithTerm(term) <= commonAt) complete(term, boost, wordsOf);
@@ -206,13 +217,19 @@ const NEGATION_SCOPE = 3;
  * "retraining-free", "post-training"); and the adjective of a comparative ("smaller" -> "small",
  * at a lower weight: "lower memory" is not "low rank"). A word still being typed has no forms yet.
  */
-function addWordForms(words: readonly PlanWord[], vocabulary: Vocabulary, tuning: PlanTuning, lastIsTyped: boolean, add: (term: string, boost: number, wordsOf: number[]) => void): void {
+function addWordForms(
+  words: readonly PlanWord[],
+  vocabulary: Vocabulary,
+  tuning: PlanTuning,
+  lastIsTyped: boolean,
+  add: (term: string, boost: number, wordsOf: number[], notInCompounds?: boolean) => void,
+): void {
   const known = (word: string): boolean => vocabulary.papersWithTerm(stem(word)) > 0;
   words.forEach(({ word, weight, position, negated }, index) => {
     if (lastIsTyped && index === words.length - 1) return;
     const next = words[index + 1];
     if (tuning.compoundWeight > 0 && next && next.position === position + 1 && !(lastIsTyped && index + 1 === words.length - 1) && known(word + next.word)) {
-      add(stem(word + next.word), Math.min(weight, next.weight) * tuning.compoundWeight, [index, index + 1]);
+      add(stem(word + next.word), Math.min(weight, next.weight) * tuning.compoundWeight, [index, index + 1], !tuning.joinedFormInCompounds);
     }
     if (tuning.negationWeight > 0 && negated) {
       const bases = [word, word.replace(/s$/, ''), ...(/^re.{4,}/.test(word) ? [word.slice(2)] : [])];

@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { Query, SearchResult as MiniSearchResult } from 'minisearch';
 import type { Paper } from '../types';
-import type { SearchField } from './indexOptions';
+import { SEARCH_FIELDS, type SearchField } from './indexOptions';
 import type { QueryPlan } from './queryPlan';
 import type { SearchTuning } from './searchTypes';
 import { type Ranked, TopResults } from './topResults';
@@ -78,7 +78,11 @@ export function runPlan(
     queries: plan.leaves.map((leaf) => ({
       queries: [leaf.term],
       boostTerm: () => leaf.boost,
-      ...(titleOnly?.has(leaf.term) ? { fields: TITLE_FIELDS.filter((field) => !fields || fields.includes(field)) } : {}),
+      ...(titleOnly?.has(leaf.term)
+        ? { fields: TITLE_FIELDS.filter((field) => !fields || fields.includes(field)) }
+        : leaf.notInCompounds
+          ? { fields: (fields ?? SEARCH_FIELDS).filter((field) => field !== 'compounds') }
+          : {}),
     })),
   };
   const touched: number[] = [];
@@ -102,7 +106,7 @@ export function runPlan(
     return false;
   };
   const boostDocument = only ? (id: string): number => (only.has(id) ? 1 : 0) : undefined;
-  index.miniSearch.search(query, { boost: { ...tuning.boost }, filter, ...(fields ? { fields } : {}), ...(boostDocument ? { boostDocument } : {}) });
+  index.miniSearch.search(query, { boost: { ...tuning.boost }, bm25: { ...tuning.bm25 }, filter, ...(fields ? { fields } : {}), ...(boostDocument ? { boostDocument } : {}) });
   return top.list();
 }
 

@@ -1,6 +1,6 @@
 import type { SliceOptions } from '../slices';
 import type { Paper } from '../types';
-import { FIELD_BOOSTS, type SearchField } from './indexOptions';
+import { BM25, FIELD_BOOSTS, type SearchField } from './indexOptions';
 import type { QueryFilters, QueryProblem } from './queryFilters';
 import { DEFAULT_PLAN_TUNING, type PlanTuning } from './queryPlan';
 
@@ -17,6 +17,8 @@ export interface SearchResult {
 export interface SearchTuning extends PlanTuning {
   /** MiniSearch's `boost` per field. */
   boost: Readonly<Record<SearchField, number>>;
+  /** MiniSearch's BM25+ parameters. */
+  bm25: Readonly<typeof BM25>;
   /** Queries of at least this many words get a second pass with the telling terms of the first results... */
   feedbackMinWords: number;
   /** ...of this many papers, re-ranking the first `feedbackRerank` results... */
@@ -37,6 +39,7 @@ export interface SearchTuning extends PlanTuning {
 export const DEFAULT_TUNING: SearchTuning = {
   ...DEFAULT_PLAN_TUNING,
   boost: FIELD_BOOSTS,
+  bm25: BM25,
   feedbackMinWords: 6,
   feedbackPapers: 3,
   feedbackRerank: 50,

@@ -99,7 +99,13 @@ describe('search engine (MiniSearch underneath)', () => {
     const hyphen = papers.filter((paper) => /non-zero/i.test(paper.abstract)).map((paper) => paper.id);
     assert.ok(hyphen.length > 0 && hyphen.every((id) => nonzero.includes(id)), 'a paper writing "non-zero" is found by "nonzero"');
     const plan = planQuery('sparse non zero weights ', index.vocabulary, DEFAULT_TUNING, { typing: false });
-    assert.ok(plan.leaves.some((leaf) => leaf.term === stem('nonzero') && leaf.words.length === 2), 'two neighbouring words written as one stand for both');
+    const joined = plan.leaves.find((leaf) => leaf.term === stem('nonzero'));
+    assert.ok(joined && joined.words.length === 2, 'two neighbouring words written as one stand for both');
+    assert.equal(joined.notInCompounds, true, 'the joined form is not looked for among hyphenated words, which match word by word');
+    const apart = index.search('non zero weights', { limit: 50 }).map((result) => result.paper.id);
+    assert.ok(hyphen.every((id) => apart.includes(id)), 'a paper writing "non-zero" is found by "non zero"');
+    const everywhere = planQuery('sparse non zero weights ', index.vocabulary, { ...DEFAULT_TUNING, joinedFormInCompounds: true }, { typing: false });
+    assert.equal(everywhere.leaves.find((leaf) => leaf.term === stem('nonzero'))?.notInCompounds, undefined);
   });
 
   it('reaches the "-free" and "post-" forms of a negated word, and the adjective of a comparative', () => {

@@ -11,19 +11,17 @@ import { VOICED_DESCRIPTIONS } from '../../../evaluation/search/voicedDescriptio
 import { SPLIT_SEED, splitHalves } from '../../../evaluation/split';
 
 /**
- * Floors, set from the held-out halves where a set has one (never tuned on; measured with issue 23's
- * ranking: voiced descriptions hit@1 .873, MRR@10 .913, hit@10 .971), a rounding below, and holding for
- * both halves. The older sets have no held-out half: known items, typos and related papers may not fall
- * below their figures when issue 23 began (known .983 / .989, typos .947 / .912, related .763 / .521);
- * the older descriptions measured .918 / .952 with issue 23's ranking (.934 / .959 before; .951 / .969 with
- * pseudo-relevance feedback, which is off for speed).
+ * Floors, set from the held-out halves where a set has one (never tuned on; measured with the shipped
+ * ranking on 2026-12-05: voiced descriptions hit@1 .882, MRR@10 .922, hit@10 .971), a rounding below, and
+ * holding for both halves. The older sets have no held-out half and may not fall below their figures when
+ * issue 23 began (known .983 / .989, descriptions .934 / .959, typos .947 / .912, related .763 / .521).
  */
 const FLOOR = {
   known: { hitAt1: 0.982, mrrAt10: 0.988 },
-  descriptions: { hitAt1: 0.917, mrrAt10: 0.95 },
+  descriptions: { hitAt1: 0.934, mrrAt10: 0.959 },
   typos: { overlapAt5: 0.946, sameFirst: 0.911 },
   related: { recallAt5: 0.763, mrrAt10: 0.52 },
-  voiced: { hitAt1: 0.87, mrrAt10: 0.91, hitAt10: 0.97 },
+  voiced: { hitAt1: 0.88, mrrAt10: 0.92, hitAt10: 0.97 },
 };
 
 const fixed = (value: number): string => value.toFixed(3);
@@ -103,6 +101,7 @@ describe('search quality (figures printed for every set, tuning and held-out hal
       ['without idf in the words matched', { coordinationIdfPower: 0 }],
       ['weaker forms count as the word', { expansionCreditPower: 0 }],
       ['without joined/negated/comparative forms', { compoundWeight: 0, negationWeight: 0, comparativeWeight: 0 }],
+      ['joined forms also among hyphenated words', { joinedFormInCompounds: true }],
     ];
     const rows = variants.map(([name, tuning]) => {
       const search = searchWith(tuning);
@@ -117,8 +116,8 @@ describe('search quality (figures printed for every set, tuning and held-out hal
     });
     // Turning any technique off scores no better on the four sets together
     // (the tuning half of the voiced descriptions only: the held-out half never chooses a technique).
-    // "No better" within 0.005, less than one query of any set moving one place. Feedback is the exception,
-    // printed above: it helps the older descriptions but is off for speed (searchTypes.ts).
+    // "No better" within 0.005, less than one query of any set moving one place. Feedback, off for speed
+    // (searchTypes.ts), is printed but not held to it.
     for (let at = 1; at < rows.length; at++) if (!variants[at][0].startsWith('with pseudo')) assert.ok(rows[0] >= rows[at] - 0.005, `${variants[at][0]} scores higher than the defaults`);
   });
 });
