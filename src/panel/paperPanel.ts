@@ -315,7 +315,7 @@ export class PaperPanels implements vscode.Disposable {
         entry.citedIn = citedIn;
         entry.related = undefined;
       }
-      message = { type: 'show', paper: paperView(paper, [], availableFormats(), citedIn), relatedPending: true, history: this.historyView(entry), state: entry ? this.stateOf(entry) : { paperId } };
+      message = { type: 'show', paper: paperView(paper, [], availableFormats(), citedIn, this.store.bundledSources(paper.id)), relatedPending: true, history: this.historyView(entry), state: entry ? this.stateOf(entry) : { paperId } };
     } else if (this.store.state.kind === 'loading') {
       message = { type: 'status', text: 'Loading papers…' };
     } else {
@@ -336,7 +336,7 @@ export class PaperPanels implements vscode.Disposable {
     if (entry?.paperId !== paper.id) return; // the panel shows another paper by now
     entry.related = related.map((result) => result.paper.id);
     entry.citedIn = this.citedInView(paper);
-    void panel.webview.postMessage({ type: 'show', paper: paperView(paper, related, availableFormats(), entry.citedIn), history: this.historyView(entry), state: this.stateOf(entry) } satisfies ExtensionMessage);
+    void panel.webview.postMessage({ type: 'show', paper: paperView(paper, related, availableFormats(), entry.citedIn, this.store.bundledSources(paper.id)), history: this.historyView(entry), state: this.stateOf(entry) } satisfies ExtensionMessage);
   }
 
   dispose(): void {

@@ -28,9 +28,12 @@ const BUILT_IN: ReadonlySet<string> = new Set(CITATION_FORMATS.map((format) => f
 /**
  * The panel's view of `paper`, with its related papers, its citation in every format offered (each
  * built-in one described by exactly what it holds for this paper), what a citation cannot say because
- * it is not known, and where the workspace cites it.
+ * it is not known, and where the workspace cites it. `bundledSources` are the page files the bundled
+ * paper of the same id was built from (undefined when it is not bundled): the user never saw those
+ * files, so the view says "bundled corpus" instead and lists only the user's own files.
  */
-export function paperView(paper: Paper, related: readonly SearchResult[], formats: readonly PanelFormat[], citedIn: CitedInView): PaperView {
+export function paperView(paper: Paper, related: readonly SearchResult[], formats: readonly PanelFormat[], citedIn: CitedInView, bundledSources?: readonly string[]): PaperView {
+  const bundled = new Set(bundledSources);
   return {
     id: paper.id,
     key: paper.key,
@@ -39,7 +42,8 @@ export function paperView(paper: Paper, related: readonly SearchResult[], format
     venue: paper.venue ?? '',
     identifiers: identifiers(paper),
     library: (paper.library ?? []).map((record) => ({ name: libraryFileName(record), file: record.file, line: record.line, key: record.key, type: record.type })),
-    sources: [...paper.sources],
+    bundled: bundledSources !== undefined,
+    sources: paper.sources.filter((source) => !bundled.has(source)),
     published: paper.published,
     upvotes: paper.upvotes,
     authorsCount: paper.authorsCount,

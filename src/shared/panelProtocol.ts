@@ -109,7 +109,9 @@ export interface PaperView {
   identifiers: { label: string; url: string }[];
   /** The entries of the user's library that are this paper (empty when it is not in the library). */
   library: LibraryEntryView[];
-  /** The other sources the paper was read from (bundled pages, the user's corpus files), by file name. */
+  /** Whether the paper is one of the bundled corpus's (Hugging Face Daily Papers pages read when the extension was built). */
+  bundled: boolean;
+  /** The user's other files the paper was read from (page dumps, corpus JSON), by file name; never the bundled pages. */
   sources: string[];
   published: string | null;
   upvotes: number | null;

@@ -121,7 +121,8 @@ function citedInSection(view: CitedInView): HTMLElement {
 
 /**
  * The "Sources" section: the entries of the user's library that are the paper (each a button that
- * opens the entry), then the other files it was read from.
+ * opens the entry, named by file and line), whether it is one of the bundled corpus's papers, then the
+ * user's other files it was read from.
  */
 function sourcesSection(paper: PaperView): HTMLElement {
   const node = section('Sources', 'sources');
@@ -136,11 +137,12 @@ function sourcesSection(paper: PaperView): HTMLElement {
     });
     node.append(list);
   }
+  if (paper.bundled) node.append(element('p', 'status bundled-source', `${paper.library.length > 0 ? 'Also in' : 'From'} the bundled corpus (Hugging Face Daily Papers), which ships with Paper Scout.`));
   if (paper.sources.length > 0) {
     const shown = paper.sources.slice(0, 8);
-    node.append(element('p', 'status', `${paper.library.length > 0 ? 'Also read from' : 'Read from'} ${shown.join(', ')}${paper.sources.length > shown.length ? ` and ${paper.sources.length - shown.length} more` : ''}.`));
+    node.append(element('p', 'status', `${paper.library.length > 0 || paper.bundled ? 'Also read from your file' : 'Read from your file'}${paper.sources.length > 1 ? 's' : ''} ${shown.join(', ')}${paper.sources.length > shown.length ? ` and ${paper.sources.length - shown.length} more` : ''}.`));
   }
-  if (paper.library.length === 0 && paper.sources.length === 0) node.append(element('p', 'status', 'No source file is known.'));
+  if (paper.library.length === 0 && paper.sources.length === 0 && !paper.bundled) node.append(element('p', 'status', 'No source file is known.'));
   return node;
 }
 

@@ -61,6 +61,12 @@ describe(`Paper Scout UI (${host} host)`, function () {
     const title = (await wb.webview().locator('h1').first().innerText({ timeout: 15_000 })).trim();
     ok(title.length > 0 && label.includes(title.slice(0, 20)), `panel title "${title}" does not match the tree item "${label}"`);
     await wb.screenshot('paper panel from tree');
+    // A bundled paper comes from the bundled corpus: the page files it was built from are not the user's to know.
+    const sources = wb.webview().locator('section.sources');
+    await sources.scrollIntoViewIfNeeded();
+    const said = await sources.innerText();
+    ok(said.includes('bundled corpus (Hugging Face Daily Papers)') && !/\.txt\b/.test(said), `the Sources section says: ${said}`);
+    await wb.screenshot('bundled paper sources');
   });
 
   it('opens a LaTeX file to cite into', async () => {

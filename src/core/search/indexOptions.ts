@@ -13,6 +13,13 @@ export const SEARCH_FIELDS = ['title', 'shortName', 'abstract', 'topics', 'key',
 /** A field MiniSearch indexes. */
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
+/**
+ * The fields a first, quick index leaves out (`PaperIndex.buildAsync` with `quick`): the abstract and
+ * the compounds made from it are most of the text, and of the time MiniSearch takes to index a library;
+ * without them a paper is found by its title, short name, key, authors, venue, keywords and topics.
+ */
+export const QUICK_SKIPPED_FIELDS: readonly SearchField[] = ['abstract', 'compounds'];
+
 /** How much a match in each field counts (MiniSearch's `boost`); measured on the query sets of the unit tests. */
 export const FIELD_BOOSTS: Readonly<Record<SearchField, number>> = { title: 3, shortName: 6, abstract: 1, topics: 1.5, key: 6, compounds: 1, authors: 3, details: 1 };
 
@@ -43,9 +50,10 @@ export function fieldText(paper: Paper, field: string): string {
 /**
  * The options the index is built and loaded with (MiniSearch needs the same ones for `loadJSON`).
  * While building, `recorder` is told every word (but citation keys) and the term it became, which
- * makes the vocabulary without reading the papers twice; words are cached, since most recur.
+ * makes the vocabulary without reading the papers twice; words are cached, since most recur. The
+ * `skipped` fields are left empty (a quick first index, see `QUICK_SKIPPED_FIELDS`).
  */
-export function indexOptions(recorder?: VocabularyBuilder): Options<Paper> {
+export function indexOptions(recorder?: VocabularyBuilder, skipped: readonly SearchField[] = []): Options<Paper> {
   const cache = new Map<string, [string, string] | null>();
   const processTerm = (token: string, field?: string): string | null => {
     let known = cache.get(token);
@@ -62,7 +70,8 @@ export function indexOptions(recorder?: VocabularyBuilder): Options<Paper> {
   return {
     idField: 'id',
     fields: [...SEARCH_FIELDS],
-    extractField: fieldText,
+    // A skipped field is indexed empty, so the index has the same fields (and is searched the same way).
+    extractField: skipped.length === 0 ? fieldText : (paper, field) => (skipped.includes(field as SearchField) ? '' : fieldText(paper, field)),
     tokenize,
     processTerm,
     searchOptions: { boost: { ...FIELD_BOOSTS }, bm25: BM25, prefix: false, fuzzy: false, combineWith: 'OR' },

@@ -1,8 +1,8 @@
 import { loadCorpus } from '../corpus/schema';
 import type { Paper } from '../types';
 import { papersContentKey } from '../search/contentKey';
-import { isCancellation } from '../cancellation';
-import { PaperIndex, type SearchResult } from '../search/paperIndex';
+import { CancelledError, isCancellation } from '../cancellation';
+import { type BuildProgress, PaperIndex, type SearchResult } from '../search/paperIndex';
 import { type SavedIndexBytes, type TextSource, transferable, type WorkerHit, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 /** What the worker's host provides: how to answer, how to read a source, how big the heap is. */
@@ -12,6 +12,20 @@ export interface WorkerHost {
   readText(source: TextSource): Promise<string>;
   /** Heap in use in MB, or null when the runtime cannot say. */
   heapMB(): number | null;
+}
+
+/**
+ * From this many papers a build first makes a quick index without the abstracts (`buildQuickAsync`),
+ * answers `ready` with it, and builds the whole index after, answering queries meanwhile: a library of
+ * 10,000 entries, half with abstracts, is searchable by title, key, author and venue in a fraction of
+ * the time MiniSearch takes to index its abstracts (docs/library.md has the figures).
+ */
+export const QUICK_FIRST_PAPERS = 5000;
+
+/** Changes asked for while the whole index was being built, made to it before it replaces the quick one. */
+interface PendingUpdate {
+  removed: string[];
+  added: Paper[];
 }
 
 /**
@@ -27,8 +41,12 @@ export class SearchWorkerHandler {
   /** The content key of the papers added, once asked for (adding more papers forgets it). */
   private pendingKey: string | undefined;
   private cancelled = false;
+  /** Counts the indexes made: a whole index finished after another was made is not used. */
+  private generation = 0;
+  /** While the whole index is built after a quick one: the updates made meanwhile, and a save asked for. */
+  private completing: { updates: PendingUpdate[]; saveId?: number } | undefined;
 
-  constructor(private readonly host: WorkerHost) {}
+  constructor(private readonly host: WorkerHost, private readonly quickFirstPapers = QUICK_FIRST_PAPERS) {}
 
   /** Handles one message; never throws (a failure is answered with an `error` message). */
   async handle(request: WorkerRequest): Promise<void> {
@@ -60,13 +78,11 @@ export class SearchWorkerHandler {
         this.pendingKey = undefined;
         return this.build(request.id, this.pending.splice(0), key);
       }
-      case 'save': {
-        const saved = this.ready().save(this.indexKey);
-        const encoder = new TextEncoder();
-        const bytes: SavedIndexBytes = { index: encoder.encode(saved.index), vocabulary: encoder.encode(saved.vocabulary) };
-        this.host.post({ type: 'saved', id: request.id, saved: bytes }, transferable(bytes));
+      case 'save':
+        // The whole index is saved once it is built (a quick one never is).
+        if (this.completing) this.completing.saveId = request.id;
+        else this.postSaved(request.id, this.ready());
         return;
-      }
       case 'cancel':
         this.cancelled = true;
         return;
@@ -84,6 +100,7 @@ export class SearchWorkerHandler {
         const started = performance.now();
         const index = this.ready();
         index.update(request.removed, request.added);
+        this.completing?.updates.push({ removed: request.removed, added: request.added });
         this.host.post({ type: 'updated', id: request.id, papers: index.size, ms: performance.now() - started });
         return;
       }
@@ -102,6 +119,7 @@ export class SearchWorkerHandler {
       const [index, vocabulary] = await Promise.all([this.host.readText(saved.index), this.host.readText(saved.vocabulary)]);
       // The worker has its own thread: the synchronous load is the faster one here.
       this.index = PaperIndex.load({ index, vocabulary }, read.papers);
+      this.generation++;
       this.indexKey = undefined;
       this.host.post({ type: 'ready', id, papers: this.index.size, terms: this.index.vocabularySize, ms: performance.now() - started, mode: 'loaded' });
       return;
@@ -125,21 +143,69 @@ export class SearchWorkerHandler {
     const key = this.keyOfPending();
     this.index = undefined;
     this.index = PaperIndex.load({ index: decoder.decode(saved.index), vocabulary: decoder.decode(saved.vocabulary) }, this.pending, key);
+    this.generation++;
     this.indexKey = key;
     this.pending = [];
     this.pendingKey = undefined;
     this.host.post({ type: 'ready', id, papers: this.index.size, terms: this.index.vocabularySize, ms: performance.now() - started, mode: 'loaded' });
   }
 
+  /**
+   * Builds the index over `papers`: from `quickFirstPapers` on, a quick one first (answered `ready`,
+   * marked `quick`), then the whole one in slices while queries are answered (`completeIndex`).
+   */
   private async build(id: number, papers: Paper[], key?: string, started = performance.now()): Promise<void> {
     this.cancelled = false;
     this.index = undefined;
     this.indexKey = key;
-    this.index = await PaperIndex.buildAsync(papers, {
-      isCancelled: () => this.cancelled,
-      onProgress: (progress) => this.host.post({ type: 'progress', id, ...progress }),
-    });
-    this.host.post({ type: 'ready', id, papers: this.index.size, terms: this.index.vocabularySize, ms: performance.now() - started, mode: 'built' });
+    this.answerPendingSave('another index is being built');
+    this.completing = undefined;
+    const generation = ++this.generation;
+    const quick = papers.length >= this.quickFirstPapers;
+    const options = { isCancelled: () => this.cancelled, onProgress: (progress: BuildProgress) => this.host.post({ type: 'progress', id, ...progress }) };
+    const index = await (quick ? PaperIndex.buildQuickAsync(papers, options) : PaperIndex.buildAsync(papers, options));
+    if (generation !== this.generation) throw new CancelledError('another index was made meanwhile');
+    this.index = index;
+    this.host.post({ type: 'ready', id, papers: index.size, terms: index.vocabularySize, ms: performance.now() - started, mode: 'built', quick });
+    if (quick) void this.completeIndex(papers, generation);
+  }
+
+  /**
+   * Builds the whole index after a quick one and puts it in its place: saved first when a save was
+   * asked for (so the cache holds the index of the papers it is filed under), then given the updates
+   * the quick index took meanwhile. Until then the quick index answers. A cancelled or failed build
+   * leaves the quick index in force (a save asked for is answered with the error).
+   */
+  private async completeIndex(papers: Paper[], generation: number): Promise<void> {
+    const completing: { updates: PendingUpdate[]; saveId?: number } = { updates: [] };
+    this.completing = completing;
+    try {
+      const whole = await PaperIndex.buildAsync(papers, { isCancelled: () => this.cancelled || generation !== this.generation });
+      if (generation !== this.generation) return;
+      if (completing.saveId !== undefined) this.postSaved(completing.saveId, whole);
+      completing.saveId = undefined;
+      for (const update of completing.updates) whole.update(update.removed, update.added);
+      this.index = whole;
+    } catch (error) {
+      if (this.completing === completing) this.answerPendingSave(isCancellation(error) ? 'the whole index was not built (cancelled)' : error instanceof Error ? error.message : String(error));
+    } finally {
+      if (this.completing === completing) this.completing = undefined;
+    }
+  }
+
+  /** Answers a save waiting for the whole index with an error saying why it will not come. */
+  private answerPendingSave(why: string): void {
+    const id = this.completing?.saveId;
+    if (id === undefined || !this.completing) return;
+    this.completing.saveId = undefined;
+    this.host.post({ type: 'error', id, message: `the search index was not saved: ${why}` });
+  }
+
+  private postSaved(id: number, index: PaperIndex): void {
+    const saved = index.save(this.indexKey);
+    const encoder = new TextEncoder();
+    const bytes: SavedIndexBytes = { index: encoder.encode(saved.index), vocabulary: encoder.encode(saved.vocabulary) };
+    this.host.post({ type: 'saved', id, saved: bytes }, transferable(bytes));
   }
 
   private answer(id: number, run: () => SearchResult[]): void {

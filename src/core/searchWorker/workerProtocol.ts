@@ -52,7 +52,8 @@ export interface WorkerHit {
 
 /** A message from the search worker. */
 export type WorkerResponse =
-  | { type: 'ready'; id: number; papers: number; terms: number; ms: number; mode: 'loaded' | 'built' }
+  /** `quick`: a first index without the abstracts; the whole one follows in the worker (see `QUICK_FIRST_PAPERS`). */
+  | { type: 'ready'; id: number; papers: number; terms: number; ms: number; mode: 'loaded' | 'built'; quick?: boolean }
   | { type: 'progress'; id: number; phase: 'reading' | 'finishing'; done: number; total: number }
   | { type: 'added'; id: number; papers: number }
   | { type: 'updated'; id: number; papers: number; ms: number }

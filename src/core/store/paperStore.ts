@@ -64,6 +64,8 @@ export class PaperStore implements Disposable {
 
   private stateValue: StoreState = { kind: 'loading' };
   private bundledPapers: Paper[] = [];
+  /** The bundled papers' sources by id, made when first asked for (see `bundledSources`). */
+  private bundledById: Map<string, readonly string[]> | undefined;
   private bundledTopics: TopicRule[] = DEFAULT_TOPICS;
   /** The bundled papers (unless turned off) with the user's own merged in, before user topics. */
   private basePapers: Paper[] = [];
@@ -143,6 +145,18 @@ export class PaperStore implements Disposable {
   /** The paper with this id. */
   paper(id: string): Paper | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * The page files the bundled paper with this id was read from when the extension was built, or
+   * undefined when no bundled paper has this id (the panel says "bundled corpus" instead of naming them).
+   */
+  bundledSources(id: string): readonly string[] | undefined {
+    if (!this.bundledById) {
+      this.bundledById = new Map();
+      for (const paper of this.bundledPapers) this.bundledById.set(paper.id, paper.sources);
+    }
+    return this.bundledById.get(id);
   }
 
   /**
@@ -290,6 +304,7 @@ export class PaperStore implements Disposable {
       this.noteUpdate(update.summaries, update.halfWritten);
       for (const text of loaded.library) this.rereaders.set(text.location, () => void this.filesChanged([text.file]));
       this.bundledPapers = loaded.bundled;
+      this.bundledById = undefined;
       this.bundledTopics = loaded.bundledTopics;
       this.basePapers = loaded.papers;
       this.fileProblems = loaded.fileProblems;
@@ -299,6 +314,7 @@ export class PaperStore implements Disposable {
       const message = error instanceof Error ? error.message : String(error);
       log.error(`could not load the corpus: ${message}`);
       this.bundledPapers = [];
+      this.bundledById = undefined;
       this.basePapers = [];
       this.readyPending = false;
       this.setPapers([]);

@@ -63,9 +63,12 @@ export async function indexInWorker(options: WorkerIndexOptions, papers: readonl
     let ready = key ? await loadCached(options, client, key) : undefined;
     if (!ready) {
       ready = await client.buildAdded((progress) => report(percentDone(progress)));
-      if (key && options.cache) await saveToCache(options.cache, client, key, log);
+      // A quick index is saved once the worker has built the whole one, while the quick one answers.
+      const saving = key && options.cache ? saveToCache(options.cache, client, key, log) : undefined;
+      if (ready.quick) void saving?.catch((error: unknown) => log.info(`the search index was not cached (${messageOf(error)})`));
+      else await saving;
     }
-    log.info(`search worker: index ${ready.mode} for ${ready.papers} papers (${ready.terms} terms) in ${Math.round(ready.ms)} ms`);
+    log.info(`search worker: index ${ready.mode} for ${ready.papers} papers (${ready.terms} terms) in ${Math.round(ready.ms)} ms${ready.quick ? ' without the abstracts, which follow' : ''}`);
     const cached = ready.mode === 'loaded';
     const { cache } = options;
     // A cached index that fails a query is not the one the papers need: it goes, and so does this

@@ -75,6 +75,10 @@ describe('store: a large corpus in the search worker', function () {
     assert.ok(!panel.related?.includes(copy.id));
 
     // The index was kept: reading the same papers again (a new session would) loads it instead of building it.
+    // From 5,000 papers a quick index (no abstracts) answers first; the whole one is cached once built.
+    const folder = testHooks.searchIndexCache;
+    assert.ok(folder, 'the extension keeps no search index cache');
+    await waitFor(async () => (await vscode.workspace.fs.readDirectory(folder).then((entries) => entries, () => [])).some(([name]) => name.startsWith(`${total}-`) && name.endsWith('.index.json')), 'the whole index to be cached', LONG_MS);
     await scout.reload();
     await waitFor(() => testHooks.searchIndex().home === undefined, 'the reload to drop the index');
     assert.ok((await scout.search('quantization llm')).length > 0);

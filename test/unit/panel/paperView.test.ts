@@ -33,6 +33,20 @@ describe('panel: the paper panel view', () => {
     assert.equal(new Map(known.formats.map((format) => [format.id, format.description])).get('bibtex'), '@misc with author, title, year, month and doi');
   });
 
+  it('says a bundled paper comes from the bundled corpus, never naming its page files, and names the user\'s own files', () => {
+    const formats = CITATION_FORMATS.map((format) => ({ ...format, render: (cited: Paper) => formatCitation(cited, format.id) }));
+    const off = { state: 'off' as const, places: [], total: 0 };
+    const bundled = paperView({ ...paper, sources: ['000_2026-02-01.txt'] }, [], formats, off, ['000_2026-02-01.txt']);
+    assert.equal(bundled.bundled, true);
+    assert.deepEqual(bundled.sources, []);
+    // The user's page dump that holds the same paper is named; the bundled page still is not.
+    const alsoMine = paperView({ ...paper, sources: ['000_2026-02-01.txt', 'my-dump.txt'] }, [], formats, off, ['000_2026-02-01.txt']);
+    assert.deepEqual(alsoMine.sources, ['my-dump.txt']);
+    const mine = paperView({ ...paper, sources: ['my-dump.txt'] }, [], formats, off);
+    assert.equal(mine.bundled, false);
+    assert.deepEqual(mine.sources, ['my-dump.txt']);
+  });
+
   it('accepts only http(s) URLs', () => {
     assert.ok(isWebUrl('https://a.b/c') && isWebUrl('http://a.b'));
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'https://a b', ' https://a.b']) assert.ok(!isWebUrl(url), url);
