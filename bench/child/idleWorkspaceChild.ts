@@ -28,6 +28,9 @@ async function main(): Promise<void> {
     JSON.parse(readFileSync(join(extensionRoot, 'dist', 'corpus.json'), 'utf8'));
     return performance.now() - start;
   };
+  // The file's bytes are read once untimed first: the disk is out of both figures (activate() reads no
+  // file, and writing the workspace just before leaves the disk busy), the first decode and parse are not.
+  readFileSync(join(extensionRoot, 'dist', 'corpus.json'));
   const floorMs = readAndParse();
   const warmFloors = Array.from({ length: 5 }, readAndParse).sort((a, b) => a - b);
   const warmFloorMs = warmFloors[2];
