@@ -38,8 +38,8 @@ async function main(): Promise<void> {
   const { module: vscode, record } = fakeVscode(workspace, packageJson, [{ path: join(workspace, openFile), languageId: 'python' }]);
   const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
   (Module as unknown as { _load: typeof load })._load = (request, ...rest) => (request === 'vscode' ? vscode : load(request, ...rest));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle must load through Module._load, patched above to hand it the fake vscode
   const loadStart = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle must load through Module._load, patched above to hand it the fake vscode
   const extension = require(bundle) as Extension;
   // Loading the bundle (compiling it and running its top level) is the host's work too, before activate().
   const loadMs = performance.now() - loadStart;
