@@ -15,6 +15,8 @@ const options = {
   mainFields: ['module', 'main'],
 };
 await esbuild.build({ ...options, entryPoints: { main: 'bench/main.ts' } });
+// `npm run bench:idle`: the idle workspace entry alone (bench/idleOnly.ts).
+await esbuild.build({ ...options, entryPoints: { idleOnly: 'bench/idleOnly.ts' } });
 await esbuild.build({ ...options, entryPoints: { 'smoke.test': 'bench/smoke.test.ts' }, external: ['mocha'] });
 // The children and the worker stand in for the extension host's bundles, so they are minified like the production build.
 await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts', scale: 'bench/child/scale.ts', searchWorker: 'src/searchWorker/nodeWorkerMain.ts' }, minify: true });

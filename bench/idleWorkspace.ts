@@ -17,8 +17,12 @@ const ms = z.number().nonnegative();
 export const idleWorkspaceReportSchema = z.object({
   files: z.number().int().positive(),
   runs: z.number().int().positive(),
-  /** Read + JSON.parse of the bundled corpus in the same process, warm (median of five): a stricter floor than the budget's. */
+  /** The first read + JSON.parse of the bundled corpus in the same process: cold, as `activate()` is (the budget's floor). */
   floorMs: ms,
+  /** The same, warm (the median of five more): a stricter floor, reported beside it. */
+  warmFloorMs: ms,
+  /** Median time to load the extension bundle (`require`: compiling it and running its top level), before `activate()`. */
+  loadMs: ms,
   /** Median time of `activate()`. */
   activateMs: ms,
   /** Median CPU time the process spent in `activate()` (what a busy machine does not inflate as it does wall time). */
@@ -87,7 +91,7 @@ export function measureIdleWorkspace(workDir: string, files: number, runs: numbe
         maxBuffer: 16 * 1024 * 1024,
       });
       return JSON.parse(output.trim().split('\n').pop() as string) as {
-        floorMs: number; activateMs: number; activateCpuMs: number; busyAfterActivationMs: number; filesRead: number; foldersListed: number; searches: string[]; watchers: string[]; missing: string[];
+        floorMs: number; warmFloorMs: number; loadMs: number; activateMs: number; activateCpuMs: number; busyAfterActivationMs: number; filesRead: number; foldersListed: number; searches: string[]; watchers: string[]; missing: string[];
       };
     });
     const last = results[results.length - 1];
@@ -95,6 +99,8 @@ export function measureIdleWorkspace(workDir: string, files: number, runs: numbe
       files,
       runs,
       floorMs: round(median(results.map((result) => result.floorMs)), 2),
+      warmFloorMs: round(median(results.map((result) => result.warmFloorMs)), 2),
+      loadMs: round(median(results.map((result) => result.loadMs)), 2),
       activateMs: round(median(results.map((result) => result.activateMs)), 2),
       activateCpuMs: round(median(results.map((result) => result.activateCpuMs)), 2),
       busyAfterActivationMs: round(median(results.map((result) => result.busyAfterActivationMs)), 2),
@@ -113,7 +119,8 @@ export function measureIdleWorkspace(workDir: string, files: number, runs: numbe
 /** The table lines of the idle workspace section of `npm run bench`. */
 export function formatIdleWorkspace(report: IdleWorkspaceReport, row: (label: string, value: string) => void): void {
   row('workspace', `${report.files.toLocaleString('en-US')} code files, no citation; a Python file open; ${report.runs} fresh processes`);
-  row('activateMs', `${report.activateMs.toFixed(1)}   (CPU ${report.activateCpuMs.toFixed(1)}; ${(report.activateMs / report.floorMs).toFixed(1)}× a warm read + JSON.parse of the corpus in the same process, ${report.floorMs.toFixed(2)} ms; the budget takes floorMs above)`);
+  row('activateMs', `${report.activateMs.toFixed(1)}   (CPU ${report.activateCpuMs.toFixed(1)}; ${(report.activateMs / report.floorMs).toFixed(1)}× the first read + JSON.parse of the corpus in the same process, ${report.floorMs.toFixed(2)} ms, the budget's floor; ${(report.activateMs / report.warmFloorMs).toFixed(1)}× a warm one, ${report.warmFloorMs.toFixed(2)} ms)`);
+  row('loadMs', `${report.loadMs.toFixed(1)}   (loading the bundle before activate(): compiling it and running its top level; not in the budget)`);
   row('busyAfterActivationMs', `${report.busyAfterActivationMs.toFixed(1)}   (event-loop busy time in the ${report.windowMs} ms after activation)`);
   row('filesRead / watchers', `${report.filesRead} / ${report.watchers}   (${report.foldersListed} folders listed; file searches by VS Code: ${report.searches.join(', ') || 'none'})`);
   if (report.stubbed.length > 0) row('API only stubbed', report.stubbed.join(', '));

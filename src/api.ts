@@ -26,10 +26,13 @@ export type { CommandFailure, OpenQuickPick, OpenSearchPick, PanelInfo, PanelMes
 export interface PaperScoutApi {
   /**
    * `loading` until the corpus is read, then `ready`, or `error` with the message shown to the user.
-   * `activate()` resolves before the first read ends: `onDidChange` says when it has (the methods that
-   * act on papers wait for it by themselves).
+   * Paper Scout reads its papers the first time something needs them, not on activation: `loaded()`
+   * (or `papers()`) starts that read, `onDidChange` says when it ends, and the methods that act on
+   * papers wait for it by themselves.
    */
   state(): StoreState;
+  /** Reads the papers if nothing has yet, and resolves with the state once the first read has ended. */
+  loaded(): Promise<StoreState>;
   /** Fires when the papers, the topics or the state change. */
   readonly onDidChange: vscode.Event<void>;
   /** The loaded papers, with topics from the rules in force. */
@@ -174,6 +177,10 @@ export function createApi(scout: PaperScout, context: Pick<vscode.ExtensionConte
   };
   return {
     state: () => scout.store.state,
+    loaded: async () => {
+      await scout.whenLoaded();
+      return scout.store.state;
+    },
     onDidChange: (listener, thisArgs, disposables) => scout.store.onDidChange(listener, thisArgs, disposables),
     papers: () => scout.store.papers,
     topics: () => scout.store.rules,

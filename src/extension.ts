@@ -12,10 +12,10 @@ declare const PAPER_SCOUT_HOST: 'node' | 'web';
 
 /**
  * Starts Paper Scout: builds its one context object and registers the commands, views and providers,
- * then starts reading the bundled corpus without waiting for it: activation costs the registrations
- * alone, and the papers arrive a moment later (the store's `onDidChange` says so; every feature waits
- * for them or shows that they are loading). A failure is caught and shown with a way to the log, since
- * VS Code shows nothing when activation throws.
+ * and nothing more: the papers are read the first time something needs them (the Topics view shown, a
+ * completion, a citing document, a command: see `PaperScout.load`), so a window that cites nothing
+ * reads none. A failure is caught and shown with a way to the log, since VS Code shows nothing when
+ * activation throws.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<PaperScoutApi> {
   const log = vscode.window.createOutputChannel('Paper Scout', { log: true });
@@ -30,14 +30,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
     const onDidFail = context.extensionMode === vscode.ExtensionMode.Test ? (failure: CommandFailure) => { commandFailures.push(failure); } : undefined;
     context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log, { ready: () => scout.whenLoaded(), onDidFail }));
     log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${PAPER_SCOUT_HOST === 'web' ? 'web worker' : 'Node'} extension host)`);
-    void scout.load().then(() => {
-      log.info(`papers loaded ${Date.now() - started} ms after activation began`);
-      if (scout.store.state.kind !== 'error') return;
-      void vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${scout.store.state.message}`, 'Show Log', 'Retry').then((choice) => {
-        if (choice === 'Show Log') log.show();
-        if (choice === 'Retry') void scout.load();
-      });
-    }, (error: unknown) => log.error(`loading the papers failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
     return createApi(scout, context, commandFailures);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

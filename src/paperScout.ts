@@ -68,7 +68,10 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
    */
   constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, storage: KeyStorage, readonly indexCache?: vscode.Uri) {
     this.recentSearches = new RecentSearches(storage.globalState, log);
-    this.store = createPaperStore(extensionUri, log, this.disposables, storage, indexCache);
+    // The papers are read the first time something asks for them: the Topics view shown, a completion,
+    // a hover or a diagnostic in a citing document, a command, a paper panel; a window that never needs
+    // one reads none.
+    this.store = createPaperStore(extensionUri, log, this.disposables, storage, indexCache, () => void this.load());
     this.library = new WorkspaceLibrary(this.store, log);
     this.references = new References(this.store, log, (id) => this.openPaper(id));
     this.tree = new TopicTreeProvider(this.store, this.references.counts);
@@ -97,16 +100,31 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   /** The first load of the papers, once started (commands wait for it). */
   private firstLoad: Promise<void> | undefined;
 
-  /** Loads the corpus (started on activation, not waited for there; the index is built on first search). */
+  /**
+   * Loads the corpus: the first time when something first needs the papers (not on activation), and
+   * again when asked (Reload, Restricted Mode, the API). A first load that fails is shown with a way
+   * to the log and a retry.
+   */
   async load(): Promise<void> {
+    const first = this.firstLoad === undefined;
     const loading = this.store.load();
     this.firstLoad ??= loading.catch(() => undefined);
     await loading;
+    if (first) this.afterFirstLoad();
   }
 
-  /** Resolves once the papers have been read the first time (at once after that), whatever came of it. */
+  /** Resolves once the papers have been read the first time (starting that if nothing did), whatever came of it. */
   whenLoaded(): Promise<void> {
     return this.firstLoad ?? this.load().catch(() => undefined);
+  }
+
+  private afterFirstLoad(): void {
+    this.log.info(`papers loaded: ${this.store.state.kind}`);
+    if (this.store.state.kind !== 'error') return;
+    void vscode.window.showErrorMessage(`Paper Scout could not load its papers: ${this.store.state.message}`, 'Show Log', 'Retry').then((choice) => {
+      if (choice === 'Show Log') this.log.show();
+      if (choice === 'Retry') void this.load();
+    });
   }
 
   /** The paper with this id. */

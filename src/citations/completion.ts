@@ -60,7 +60,13 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const context = citationContextAt(linePrefix, document.languageId, commentTrigger());
     if (!context) return undefined;
     if (context.kind === 'pandoc' && insideFencedCode(document, position.line)) return undefined;
-    const papers = this.papers.papers;
+    let papers = this.papers.papers;
+    if (papers.length === 0) {
+      // The first citation typed in a window may come before the papers were read: they are read now.
+      await this.papers.whenLoaded();
+      if (token?.isCancellationRequested) return undefined;
+      papers = this.papers.papers;
+    }
     if (papers.length === 0) return undefined;
     const insert = inserter(context, linePrefix, document.languageId);
     if (!insert) return undefined;

@@ -6,6 +6,8 @@ import type { Paper } from '../core/types';
 export interface PaperList {
   readonly papers: readonly Paper[];
   readonly onDidChange: vscode.Event<void>;
+  /** Resolves once the papers are read, reading them if nothing has yet (the store reads them on first use). */
+  whenLoaded?(): Promise<void>;
 }
 
 /**
@@ -23,6 +25,11 @@ export class PaperKeys {
   /** The papers, in the store's order. */
   get papers(): readonly Paper[] {
     return this.list.papers;
+  }
+
+  /** Resolves once the papers are read (at once for a list that is always loaded). */
+  async whenLoaded(): Promise<void> {
+    await this.list.whenLoaded?.();
   }
 
   /** The paper this key (its key or one of its aliases) cites. */

@@ -84,8 +84,9 @@ export class CitationCounts implements vscode.Disposable {
 
   private recount(): void {
     const counts = new Map<string, number>();
-    if (this.workspace.state !== 'off') {
-      const index = this.workspace.citationIndex;
+    const index = this.workspace.citationIndex;
+    // An index that holds no file counts nothing: the papers are not even asked for (nor read, in a window that cites nothing).
+    if (this.workspace.state !== 'off' && index.fileCount > 0) {
       for (const paper of this.papers.papers) {
         let count = 0;
         for (const key of keysOf(paper)) count += index.citationCount(key);

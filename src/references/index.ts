@@ -65,7 +65,7 @@ export class References implements vscode.Disposable {
       vscode.languages.registerDocumentHighlightProvider(SERVED_DOCUMENTS, navigation),
       vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new UnknownKeyFixes(this.workspace, papers), { providedCodeActionKinds: UnknownKeyFixes.providedCodeActionKinds }),
     );
-    this.workspace.restart(); // in the background: the first await is the look for LaTeX and BibTeX files
+    this.workspace.restartSoon(); // after activation: the look for a citing document or a LaTeX or BibTeX file
   }
 
   dispose(): void {

@@ -47,6 +47,8 @@ interface Run {
 export class WorkspaceCitations implements vscode.Disposable {
   private citationIndexValue = new CitationIndex();
   private stateValue: WorkspaceCitationsState = 'off';
+  /** The first look, waiting for its turn (see `restartSoon`). */
+  private soon: ReturnType<typeof setTimeout> | undefined;
   private run: Run | undefined;
   private maxBytes = workspaceMaxFileBytes();
   private readonly filters = new Map<string, PathFilter>();
@@ -125,6 +127,7 @@ export class WorkspaceCitations implements vscode.Disposable {
    * looks even when the index ran before.
    */
   restart(options: { lookAgain?: boolean } = {}): void {
+    this.cancelSoon();
     const previous = this.reason;
     this.stop();
     this.maxBytes = workspaceMaxFileBytes();
@@ -152,6 +155,23 @@ export class WorkspaceCitations implements vscode.Disposable {
   async ensureStarted(command: string): Promise<void> {
     if (this.stateValue !== 'off' && !this.reason) this.start({ kind: 'command', name: command });
     await this.whenBuilt();
+  }
+
+  /**
+   * The first `restart`, put off until the extension host has finished activating (the next turn of
+   * its event loop): activation itself then costs no settings, no file search, no scan of the open
+   * documents. Meanwhile the index says `building`, so what waits for it waits; a citing document
+   * opened or a command in between starts the index at once.
+   */
+  restartSoon(): void {
+    this.cancelSoon();
+    this.setState(workspaceCitationsEnabled() ? 'building' : 'off');
+    this.soon = setTimeout(() => this.restart(), 0);
+  }
+
+  private cancelSoon(): void {
+    if (this.soon !== undefined) clearTimeout(this.soon);
+    this.soon = undefined;
   }
 
   /** Cancels what runs, forgets what is waiting, and stops watching. */
@@ -185,6 +205,7 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   /** Makes the watchers and builds the index from every workspace folder. */
   private start(reason: StartReason): void {
+    this.cancelSoon();
     if (this.run) this.run.cancelled = true;
     const run: Run = { cancelled: false };
     this.run = run;
@@ -426,6 +447,7 @@ export class WorkspaceCitations implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.cancelSoon();
     this.stop();
     this.scanner.dispose();
     this.notifier.dispose();

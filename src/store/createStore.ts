@@ -26,9 +26,10 @@ export const STATE_CONTEXT_KEY = 'paperScout.state';
 /**
  * Builds the store over the extension's bundled files; what it registers goes to `disposables`. The
  * keys given to the user's papers are kept in a file in `storage`'s global storage folder, so they never move. Indexes the search
- * worker builds are kept under `indexCache` (none kept without it).
+ * worker builds are kept under `indexCache` (none kept without it). `onFirstUse` starts the first load
+ * when something first asks for the papers (see `PaperStoreParts.onFirstUse`).
  */
-export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[], storage: KeyStorage, indexCache?: vscode.Uri): PaperStore {
+export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[], storage: KeyStorage, indexCache?: vscode.Uri, onFirstUse?: () => void): PaperStore {
   const corpusUri = vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json');
   const indexUri = vscode.Uri.joinPath(extensionUri, 'dist', 'index.json');
   const vocabularyUri = vscode.Uri.joinPath(extensionUri, 'dist', 'vocabulary.json');
@@ -50,6 +51,7 @@ export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutput
     }),
     log,
     withProgress: progressNotification,
+    onFirstUse,
   });
   disposables.push(
     store,

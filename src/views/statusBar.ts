@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
 import type { PaperStore } from '../core/store/paperStore';
 
-/** The status bar item: how many papers are loaded (click to search), or that loading failed (click for the log). */
+/**
+ * The status bar item: how many papers are loaded (click to search), or that loading failed (click for
+ * the log). Hidden until the papers are first asked for: a window that needs none shows no item.
+ */
 export class PaperCountStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('paperScout.count', vscode.StatusBarAlignment.Right, 100);
   private readonly subscription: vscode.Disposable;
@@ -11,7 +14,6 @@ export class PaperCountStatus implements vscode.Disposable {
     this.item.name = 'Paper Scout';
     this.subscription = store.onDidChange(() => this.update());
     this.update();
-    this.item.show();
   }
 
   /** The item's current text, for tests. */
@@ -20,6 +22,7 @@ export class PaperCountStatus implements vscode.Disposable {
   }
 
   private update(): void {
+    if (!this.store.started) return; // hidden, and the papers left unread
     const state = this.store.state;
     this.item.backgroundColor = undefined;
     switch (state.kind) {
@@ -45,6 +48,7 @@ export class PaperCountStatus implements vscode.Disposable {
       }
     }
     this.item.accessibilityInformation = { label: this.item.text.replace(/\$\([^)]*\)\s*/g, '') };
+    this.item.show();
   }
 
   dispose(): void {

@@ -18,8 +18,7 @@ export function extension(): vscode.Extension<PaperScoutApi> {
 /** Activates the extension (once), waits until its corpus is loaded, and returns its API. */
 export async function api(): Promise<PaperScoutApi> {
   const scout = await extension().activate();
-  await waitFor(() => scout.state().kind !== 'loading', 'the corpus to load', 20_000);
-  const state = scout.state();
+  const state = await scout.loaded();
   if (state.kind === 'error') throw new Error(`Paper Scout failed to load: ${state.message}`);
   return scout;
 }

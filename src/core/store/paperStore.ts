@@ -50,6 +50,12 @@ export interface PaperStoreParts {
   withProgress?: WithProgress;
   /** How long work runs before its progress shows (default `PROGRESS_DELAY_MS`). */
   progressDelayMs?: number;
+  /**
+   * Called once, the first time the papers are asked for (`papers`, `paper`, `rules`, `whenLoaded`)
+   * before any load: the owner starts the first load then, so a window that never needs a paper reads
+   * none. Left out, the owner calls `load` itself (the CLI and the tests do).
+   */
+  onFirstUse?: () => void;
 }
 
 /** The papers, their topics and their index, loaded and reloaded as the settings and files say. */
@@ -97,9 +103,34 @@ export class PaperStore implements Disposable {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   /** Library papers in force. */
   private libraryCount = 0;
+  /** A load ran (or runs): see `started`. */
+  private everLoaded = false;
+  private firstUseCalled = false;
 
   constructor(private readonly parts: PaperStoreParts) {
     this.index = new IndexService(parts.loadIndex, () => ({ papers: this.papersValue, bundled: this.papersValue === this.bundledPapers }));
+  }
+
+  /** Whether a load was ever asked for (until then the store holds no paper, and reads none). */
+  get started(): boolean {
+    return this.everLoaded;
+  }
+
+  /**
+   * Resolves once the papers asked for are in (at once when no work runs), starting the first load if
+   * none was asked for yet. Never rejects: a failed load is the `error` state.
+   */
+  async whenLoaded(): Promise<void> {
+    if (!this.started) this.firstUse();
+    if (!this.started) await this.load();
+    while (this.running) await this.running;
+  }
+
+  /** The first use of the papers before any load: the owner starts it (see `PaperStoreParts.onFirstUse`). */
+  private firstUse(): void {
+    if (this.started || this.disposed || this.firstUseCalled) return;
+    this.firstUseCalled = true;
+    this.parts.onFirstUse?.();
   }
 
   get state(): StoreState {
@@ -108,11 +139,13 @@ export class PaperStore implements Disposable {
 
   /** The papers, with topics from the rules in force. */
   get papers(): readonly Paper[] {
+    this.firstUse();
     return this.papersValue;
   }
 
   /** The topic rules in force: the bundled ones with the user's merged in. */
   get rules(): readonly TopicRule[] {
+    this.firstUse();
     return this.rulesValue;
   }
 
@@ -144,6 +177,7 @@ export class PaperStore implements Disposable {
 
   /** The paper with this id. */
   paper(id: string): Paper | undefined {
+    this.firstUse();
     return this.byId.get(id);
   }
 
@@ -167,6 +201,7 @@ export class PaperStore implements Disposable {
    */
   load(): Promise<void> {
     this.loadAsked = true;
+    this.everLoaded = true;
     return this.run();
   }
 

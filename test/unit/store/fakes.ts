@@ -82,14 +82,15 @@ export function testStore(parts: {
   reader?: CorpusFileReader;
   withProgress?: WithProgress;
   progressDelayMs?: number;
+  onFirstUse?: () => void;
 } = {}): { store: PaperStore; settings: TestSettings; files: TestCorpusFiles; log: RecordingLog } {
   const log = new RecordingLog();
   const settings = parts.settings ?? new TestSettings();
   const files = parts.files ?? new TestCorpusFiles();
   const loader = new CorpusLoader({ name: 'dist/corpus.json', read: parts.readBundled ?? (async () => corpusBytes()) }, parts.reader ?? files, log);
   const loadIndex = parts.loadIndex ?? (async () => { throw new Error('no index in this test'); });
-  const { withProgress, progressDelayMs } = parts;
-  return { store: new PaperStore({ loader, settings, loadIndex, log, withProgress, progressDelayMs }), settings, files, log };
+  const { withProgress, progressDelayMs, onFirstUse } = parts;
+  return { store: new PaperStore({ loader, settings, loadIndex, log, withProgress, progressDelayMs, onFirstUse }), settings, files, log };
 }
 
 /** A page dump with one paper of this title. */

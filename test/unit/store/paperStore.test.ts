@@ -19,6 +19,32 @@ describe('store: loading the papers (no VS Code)', () => {
     assert.deepEqual(store.diagnostics, []);
   });
 
+  it('reads nothing until the papers are first asked for, then asks its owner once to load them', async () => {
+    let reads = 0;
+    let firstUses = 0;
+    const { store } = testStore({ readBundled: async () => { reads++; return corpusBytes(); }, onFirstUse: () => { firstUses++; void store.load(); } });
+    assert.equal(store.started, false);
+    assert.equal(store.state.kind, 'loading');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(reads, 0, 'made, the store reads nothing');
+    assert.deepEqual(store.papers, [], 'asked before the read, the papers are none yet');
+    assert.equal(store.started, true, 'the first ask starts the load');
+    void store.paper('anything');
+    void store.rules;
+    await store.whenLoaded();
+    assert.equal(firstUses, 1);
+    assert.equal(reads, 1);
+    assert.equal(store.state.kind, 'ready');
+    assert.equal(store.papers.length, bundledCorpus().papers.length);
+  });
+
+  it('whenLoaded loads the papers itself when nothing else does (no owner hook)', async () => {
+    const { store } = testStore();
+    await store.whenLoaded();
+    assert.equal(store.state.kind, 'ready');
+    assert.equal(store.papers.length, bundledCorpus().papers.length);
+  });
+
   it('folds loads asked for while one runs into one more load after it', async () => {
     const gate = new Gate();
     let reads = 0;
