@@ -85,7 +85,9 @@ async function run(file: string, text: string, keys: string[], titles: string[],
   const store = new PaperStore({
     loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readFile(corpusFile) }, reader, log),
     settings: { includeBundled: () => true, corpusFileEntries: () => [file], userTopics: () => [], topicsKey: 'paperScout.topics', corpusFilesKey: 'paperScout.corpus.sources' },
-    loadIndex: paperIndexLoader({ readPrebuilt: async () => { throw new Error('no prebuilt index with a library'); }, prebuiltName: 'none', withProgress: (_title, task) => task(() => undefined, () => false), log, startWorker: worker.start, cache }),
+    // Always the worker and its cache, as a library of 2,000 papers or more gets: the quick run's smaller
+    // library would otherwise be indexed on the host, which caches nothing, and the cache would never be written.
+    loadIndex: paperIndexLoader({ readPrebuilt: async () => { throw new Error('no prebuilt index with a library'); }, prebuiltName: 'none', withProgress: (_title, task) => task(() => undefined, () => false), log, startWorker: worker.start, workerPapers: 0, cache }),
     log,
   });
   writeFileSync(file, text);
@@ -180,7 +182,16 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ entries, fileMB: round(Buffer.byteLength(library.text) / 1048576, 1), runs: results })}\n`);
 }
 
-main().catch((error: Error) => {
+let printed = false;
+// A wait that nothing will ever end (a cache write that never comes) empties the event loop, and Node exits 0
+// with nothing printed: say so and fail instead.
+process.on('beforeExit', () => {
+  if (printed || process.exitCode) return;
+  process.stderr.write('library benchmark: the event loop emptied before the figures were printed (a wait that nothing ends)\n');
+  process.exitCode = 1;
+});
+
+main().then(() => { printed = true; }).catch((error: Error) => {
   process.stderr.write(`library benchmark: ${error.stack ?? error.message}\n`);
   process.exitCode = 1;
 });
