@@ -98,7 +98,7 @@ export const DEFAULT_PLAN_TUNING: PlanTuning = {
   coordinationIdfPower: 1.5,
   expansionCreditPower: 0.5,
   maxQueryWords: 24,
-  maxExpansionShare: 0.3,
+  maxExpansionShare: 0.2,
 };
 
 /** Longest word looked up with typos (the edit-distance table grows with the square of the length). */
