@@ -78,9 +78,8 @@ describe(`Paper Scout as a writer reads it (${host} host)`, function () {
     // The topic row's own tooltip, shown while the mouse rested on it, would cover the paper rows below it.
     await wb.page.mouse.move(700, 450);
     await wb.page.locator('.context-view p').first().waitFor({ state: 'hidden', timeout: 10_000 });
-    await wb.page.locator(PAPER_ROWS).first().hover();
     const hover = wb.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: readableText(paper.title).slice(0, 30) }).first();
-    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.hoverUntilShown(wb.page.locator(PAPER_ROWS).first(), hover);
     const text = ((await hover.innerText()) ?? '').replace(/\s+/g, ' ');
     const words = readableText(paper.abstract).split(' ').slice(0, 8).join(' ');
     ok(text.includes(words), `the tooltip does not show "${words}" with whole words: ${text.slice(0, 300)}`);

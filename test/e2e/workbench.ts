@@ -205,6 +205,26 @@ export class Workbench {
   }
 
   /**
+   * Rests the pointer on `target` until `shown` (its hover) is visible. The workbench drops a hover whose
+   * element is re-rendered under a still pointer (a tree refreshing as the papers or the citation counts
+   * come in), and shows none again until the pointer moves: so the pointer leaves and comes back, as a user's
+   * would, until the hover shows or `timeoutMs` ends.
+   */
+  async hoverUntilShown(target: Locator, shown: Locator, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await target.hover();
+      try {
+        await shown.waitFor({ state: 'visible', timeout: Math.max(1, Math.min(5_000, deadline - Date.now())) });
+        return;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+      }
+      await this.page.mouse.move(700, 450);
+    }
+  }
+
+  /**
    * In the open quick input, moves the focus with the arrow keys onto the row labelled exactly `label`
    * and presses Enter (not a click: see runCommand).
    */
