@@ -12,7 +12,6 @@
  * `@preamble` are skipped, `crossref` fills a child's missing fields from its parent (the parent's
  * title as the child's `booktitle`), and a key defined twice keeps its first entry, as BibTeX does.
  */
-import { entryHash } from '../citations/bibFile';
 import { clip } from '../corpus/records';
 import { runToEnd, type Progress } from '../slices';
 import { ForwardPosition } from '../sourceText/lineStarts';
@@ -232,7 +231,7 @@ class BibScanner {
       }
       const type = head[1];
       const open = at + head[0].length;
-      const close = this.closing(open, head[2] === '{' ? '}' : ')');
+      const close = this.closing(at, open, head[2] === '{' ? '}' : ')');
       if (close.end < 0) {
         const key = KEY_AFTER.exec(text.slice(open, open + 210))?.[1];
         const resumeLine = close.resume < text.length ? this.lines.at(close.resume).line : null;
@@ -248,12 +247,12 @@ class BibScanner {
       if (column === 1 && writtenByPaperScout(text, at)) return null;
       const body = new BodyReader(text, open, close.end - 1, this.strings);
       if (kind === 'string') {
-        this.macros += entryHash(text.slice(at, close.end));
+        this.macros += close.hash;
         const problem = body.readStrings();
         if (problem) this.report(this.lines.at(problem.at).line, `@string: ${problem.message}`);
         return null;
       }
-      const hash = entryHash(text.slice(at, close.end));
+      const { hash } = close;
       let chunk = this.cache?.get(hash);
       let fields: Map<string, string> | undefined;
       if (!chunk || !this.meanTheSame(chunk.macroRefs)) {
@@ -281,28 +280,41 @@ class BibScanner {
   }
 
   /**
-   * Where the entry opened just before `from` ends: `end` just past its closing delimiter, or -1 when
-   * a line that starts another entry (or the end of the text) comes first; `resume` is where to go on.
+   * Where the entry opened at `at` (its body from `from`) ends: `end` just past its closing delimiter,
+   * or -1 when a line that starts another entry (or the end of the text) comes first; `resume` is
+   * where to go on. `hash` is the entry's `entryHash`, worked out in the same pass (a `\r` before a
+   * `\n` left out, as `entryHash` reads line endings), so an entry's text is walked once.
    */
-  private closing(from: number, close: '}' | ')'): { end: number; resume: number } {
+  private closing(at: number, from: number, close: '}' | ')'): { end: number; resume: number; hash: string } {
     const { text } = this;
     let depth = 0;
     let quoted = false;
+    let first = 0x811c9dc5;
+    let second = 0x01000193 ^ 0x5bd1e995;
+    for (let index = at; index < from; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) continue;
+      first = Math.imul(first ^ code, 0x01000193);
+      second = Math.imul(second ^ code, 0x01000193) ^ (second >>> 13);
+    }
     for (let index = from; index < text.length; index++) {
       const char = text.charCodeAt(index);
+      if (char !== 0x0d || text.charCodeAt(index + 1) !== 0x0a) {
+        first = Math.imul(first ^ char, 0x01000193);
+        second = Math.imul(second ^ char, 0x01000193) ^ (second >>> 13);
+      }
       if (char === 0x7b) depth++;
       else if (char === 0x7d) {
-        if (depth === 0) return close === '}' ? { end: index + 1, resume: index + 1 } : { end: -1, resume: this.resumeAfter(index) };
+        if (depth === 0) return close === '}' ? { end: index + 1, resume: index + 1, hash: hashText(first, second) } : { end: -1, resume: this.resumeAfter(index), hash: '' };
         depth--;
       } else if (char === 0x0a) {
-        LINE_ENTRY_START.lastIndex = index + 1;
-        if (LINE_ENTRY_START.test(text)) return { end: -1, resume: index + 1 };
+        if (startsEntryLine(text, index + 1)) return { end: -1, resume: index + 1, hash: '' };
       } else if (close === ')' && depth === 0) {
         if (char === 0x22) quoted = !quoted;
-        else if (char === 0x29 && !quoted) return { end: index + 1, resume: index + 1 };
+        else if (char === 0x29 && !quoted) return { end: index + 1, resume: index + 1, hash: hashText(first, second) };
       }
     }
-    return { end: -1, resume: text.length };
+    return { end: -1, resume: text.length, hash: '' };
   }
 
   /** The start of the next line that starts an entry after `from`, or the end of the text. */
@@ -319,9 +331,28 @@ class BibScanner {
   }
 }
 
+/**
+ * Whether the line starting at `at` starts an entry (`LINE_ENTRY_START`). Most lines inside an entry
+ * start with blanks and a field name: the blanks are looked past here, and only a line whose first
+ * other character is `@` is matched against the expression.
+ */
+function startsEntryLine(text: string, at: number): boolean {
+  let index = at;
+  while (index < at + 256 && (text.charCodeAt(index) === 0x20 || text.charCodeAt(index) === 0x09)) index++;
+  if (text.charCodeAt(index) !== 0x40) return false;
+  LINE_ENTRY_START.lastIndex = at;
+  return LINE_ENTRY_START.test(text);
+}
+
+/** `entryHash`'s text of its two lanes. */
+function hashText(first: number, second: number): string {
+  return (first >>> 0).toString(16).padStart(8, '0') + (second >>> 0).toString(16).padStart(8, '0');
+}
+
 /** Whether the line above the one starting at `at` is Paper Scout's export marker (`% paper-scout <hash>`). */
 function writtenByPaperScout(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 120), at);
+  if (!before.includes('% paper-scout')) return false;
   const line = before.replace(/\r?\n$/, '');
   return /(?:^|\n)% paper-scout(?: [0-9a-f]{16})?[ \t]*$/.test(line) && before.endsWith('\n');
 }

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bibtexReadCounts, readBibtexSteps } from '../../../src/core/library/bibtexReader';
+import { entryHash } from '../../../src/core/citations/bibFile';
+import { bibtexReadCounts, readBibSourceSteps, readBibtexSteps } from '../../../src/core/library/bibtexReader';
+import { paperChanges } from '../../../src/core/store/paperStore';
+import type { Paper } from '../../../src/core/types';
 import type { LibraryFileRead } from '../../../src/core/library/libraryEntry';
 import { runToEnd } from '../../../src/core/slices';
 
@@ -162,5 +165,35 @@ describe('library: reading a changed .bib file again', () => {
     assert.equal(large.parsed, 1);
     // Four times the file costs about four times as much; quadratic work would cost sixteen.
     assert.ok(large.ms < 10 * Math.max(small.ms, 5), `${large.ms.toFixed(0)} ms for 40,000 entries against ${small.ms.toFixed(0)} ms for 10,000`);
+  });
+
+  it('hashes each entry as entryHash hashes its text, whatever its line endings', () => {
+    fc.assert(fc.property(fc.array(part, { maxLength: 20 }), fc.boolean(), (parts, crlf) => {
+      const text = crlf ? parts.join('').replace(/\n/g, '\r\n').replace(/\r\r\n/g, '\r\r\n\r') : parts.join('');
+      for (const entry of runToEnd(readBibSourceSteps(text, 'refs.bib')).entries) assert.equal(entry.hash, entryHash(text.slice(entry.start, entry.end)));
+    }), { numRuns: 200 });
+  });
+});
+
+describe('library: the papers an update changed', () => {
+  it('are what comparing every paper by id gives, when most papers stay where they were', () => {
+    const paper = (id: string, version: number): Paper => ({ id, key: id, title: `${id} v${version}` } as unknown as Paper);
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 40 }), fc.array(fc.tuple(fc.constantFrom('change', 'drop', 'add', 'move'), fc.nat()), { maxLength: 8 }), (ids, edits) => {
+      const before = [...new Set(ids)].map((id) => paper(`p${id}`, 0));
+      const after = [...before];
+      for (const [kind, at] of edits) {
+        const where = after.length === 0 ? 0 : at % after.length;
+        if (kind === 'change' && after.length > 0) after[where] = paper(after[where].id, at + 1);
+        else if (kind === 'drop') after.splice(where, 1);
+        else if (kind === 'add' && !after.some((known) => known.id === `q${at}`)) after.splice(where, 0, paper(`q${at}`, 0));
+        else if (kind === 'move' && after.length > 0) after.push(...after.splice(where, 1));
+      }
+      const now = new Map(after.map((known) => [known.id, known]));
+      const then = new Map(before.map((known) => [known.id, known]));
+      const expected = { removed: before.filter((known) => now.get(known.id) !== known).map((known) => known.id), added: after.filter((known) => then.get(known.id) !== known) };
+      const found = paperChanges(before, after);
+      assert.deepEqual(new Set(found.removed), new Set(expected.removed));
+      assert.deepEqual(new Set(found.added), new Set(expected.added));
+    }), { numRuns: 300 });
   });
 });
