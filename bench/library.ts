@@ -27,6 +27,8 @@ const runSchema = z.object({
   /** A first session: when the whole index (abstracts too) was in and cached, from the load's start; null when not seen by the update's end. */
   wholeIndexMs: ms.nullable(),
   updateMs: ms,
+  /** CPU time of the whole process during the update (the host's thread and the search worker's, a first session's whole build included). */
+  updateCpuMs: ms,
   updateBlockMs: ms,
   /** Whether the changed entry reached the index in force (no new index). */
   updatedInPlace: z.boolean(),

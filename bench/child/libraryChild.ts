@@ -114,6 +114,7 @@ async function run(file: string, text: string, keys: string[], titles: string[],
   const newTitle = `Zyxwv Quokka Retrieval Study ${Date.now() % 1000}`;
   writeFileSync(file, text.replace(/(@\w+\{)/g, '\u0000$1').split('\u0000').map((part) => (part.includes(`{${keys[changed]},`) ? part.replace(/title = \{[^\n]*\}/, `title = {${newTitle}}`) : part)).join(''));
   const engine = await store.index.ready();
+  const updateCpuStart = process.cpuUsage();
   start = performance.now();
   const update = await withBlockProbe(async () => {
     await store.filesChanged([file]);
@@ -121,6 +122,7 @@ async function run(file: string, text: string, keys: string[], titles: string[],
     if (found[0]?.paper.key !== keys[changed]) throw new Error(`the changed entry ${keys[changed]} was not found after the update (${found.map((result) => result.paper.key).join(', ')})`);
   });
   const updateMs = performance.now() - start;
+  const updateCpu = process.cpuUsage(updateCpuStart);
   // A first session's whole index (with the abstracts) is cached once built: when that was, from the load's start.
   if (!cached) await written;
   const wholeIndexMs = !cached && cache.writtenAt !== undefined && cache.writtenAt > loadStart ? cache.writtenAt - loadStart : null;
@@ -148,6 +150,7 @@ async function run(file: string, text: string, keys: string[], titles: string[],
     loadBlockMs: round(load.longestTurnMs, 1),
     wholeIndexMs: wholeIndexMs === null ? null : round(wholeIndexMs, 0),
     updateMs: round(updateMs, 0),
+    updateCpuMs: round((updateCpu.user + updateCpu.system) / 1000, 0),
     updateBlockMs: round(update.longestTurnMs, 1),
     updatedInPlace: sameIndex,
     completionP50Ms: round(times[Math.floor(times.length * 0.5)], 2),

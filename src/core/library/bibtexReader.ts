@@ -12,7 +12,6 @@
  * `@preamble` are skipped, `crossref` fills a child's missing fields from its parent (the parent's
  * title as the child's `booktitle`), and a key defined twice keeps its first entry, as BibTeX does.
  */
-import { entryHash } from '../citations/bibFile';
 import { clip } from '../corpus/records';
 import { runToEnd, type Progress } from '../slices';
 import { ForwardPosition } from '../sourceText/lineStarts';
@@ -69,25 +68,80 @@ const MONTH_MACROS = [...PREDEFINED.keys()];
 const STEP_ENTRIES = 64;
 
 /**
+ * What reading one entry's text gave, kept with the read so that the same text is not read again
+ * while the macros it uses mean the same: its key, where the key is, the macros it looked up (name
+ * and the value each had, undefined for an unknown one), and its library entry once made.
+ */
+interface ParsedChunk {
+  key: string;
+  /** Offset of the key from the entry's `@`. */
+  keyOffset: number;
+  usesMacros: boolean;
+  unknownMacros: string[];
+  macroRefs: [string, string | undefined][];
+  crossref: boolean;
+  /** The library entry made of it (null when it has none) and the messages that gave, for an entry without `crossref`. */
+  converted?: { entry: LibraryEntry | null; notes: { message: string; severity: Diagnostic['severity'] }[] };
+}
+
+/** The entries of a read by the hash of their text (`entryHash`): what the next read of the file may take. */
+type ChunkCache = Map<string, ParsedChunk>;
+
+/** Each BibTeX read's chunks, for the next read of the same file (kept beside the read, not in it). */
+const chunkCaches = new WeakMap<LibraryFileRead, ChunkCache>();
+
+/** How much a read had to read: entries whose fields were read (`parsed`) and entries made into library entries (`converted`). */
+const readCounts = new WeakMap<LibraryFileRead, { parsed: number; converted: number }>();
+
+/** How many entries a BibTeX read read anew (the others were taken from the read before); undefined for another read. */
+export function bibtexReadCounts(read: LibraryFileRead): { parsed: number; converted: number } | undefined {
+  return readCounts.get(read);
+}
+
+/** An entry as the scanner found it: fields read only when its text was new (see `fieldsOf`). */
+interface ScannedEntry extends Omit<BibSourceEntry, 'fields'> {
+  fields: Map<string, string> | undefined;
+  /** Offset just after the entry's opening delimiter. */
+  bodyAt: number;
+  chunk: ParsedChunk;
+}
+
+/**
  * Reads a `.bib` text into library entries (see the file comment); progress counts characters, then
- * entries. With `previous`, the read of an earlier version of the file, an entry whose text and
- * macros are the same is taken from it rather than read again (only its line may have moved), so a
- * file rewritten with one entry changed costs little more than finding its entries.
+ * entries. With `previous`, the read of an earlier version of the file, an entry whose text is the
+ * same and whose macros mean the same is not read again (only its line may have moved): finding the
+ * entries and hashing them is then the whole cost of an unchanged one. An entry with `crossref` is
+ * always made anew, from its parent as it is now.
  */
 export function* readBibtexSteps(text: string, file: string, previous?: LibraryFileRead): Generator<Progress, LibraryFileRead> {
-  const source = yield* readBibSourceSteps(text, file);
-  const byKey = new Map<string, BibSourceEntry>();
+  const cache = previous?.format === 'bibtex' ? chunkCaches.get(previous) : undefined;
+  const reader = new BibScanner(text, file, cache);
+  const source = yield* scanSteps(reader);
+  const byKey = new Map<string, ScannedEntry>();
   for (const entry of source.entries) if (!byKey.has(entry.key.toLowerCase())) byKey.set(entry.key.toLowerCase(), entry);
-  const known = previous?.format === 'bibtex' && previous.macros === source.macros ? new Map(previous.entries.map((entry) => [entry.hash, entry])) : undefined;
   const entries: LibraryEntry[] = [];
   const diagnostics = source.diagnostics;
+  let converted = 0;
   for (const [index, raw] of source.entries.entries()) {
-    const same = raw.fields.has('crossref') ? undefined : known?.get(raw.hash);
-    const entry = same ? (same.line === raw.line && same.column === raw.column ? same : { ...same, line: raw.line, column: raw.column }) : libraryEntry(raw, withCrossref(raw, byKey, file, diagnostics), file, diagnostics);
+    const { chunk } = raw;
+    let entry: LibraryEntry | null;
+    if (!chunk.crossref && chunk.converted) {
+      const same = chunk.converted.entry;
+      entry = same && (same.line === raw.line && same.column === raw.column ? same : { ...same, line: raw.line, column: raw.column });
+      for (const note of chunk.converted.notes) diagnostics.push({ file, line: raw.line, ...note });
+    } else {
+      converted++;
+      const before = diagnostics.length;
+      entry = libraryEntry(raw, withCrossref(raw, byKey, file, diagnostics, reader), file, diagnostics);
+      if (!chunk.crossref) chunk.converted = { entry, notes: diagnostics.slice(before).map(({ message, severity }) => ({ message, severity })) };
+    }
     if (entry) entries.push(entry);
     if (index % STEP_ENTRIES === STEP_ENTRIES - 1) yield { done: text.length + index + 1, total: text.length + source.entries.length };
   }
-  return { format: 'bibtex', entries, diagnostics, macros: source.macros, truncated: source.truncated };
+  const read: LibraryFileRead = { format: 'bibtex', entries, diagnostics, macros: source.macros, truncated: source.truncated };
+  chunkCaches.set(read, reader.chunks);
+  readCounts.set(read, { parsed: reader.parsed, converted });
+  return read;
 }
 
 /**
@@ -96,7 +150,14 @@ export function* readBibtexSteps(text: string, file: string, previous?: LibraryF
  */
 export function* readBibSourceSteps(text: string, file: string): Generator<Progress, BibSource> {
   const reader = new BibScanner(text, file);
-  const entries: BibSourceEntry[] = [];
+  const source = yield* scanSteps(reader);
+  // Without a cache every entry's fields were read.
+  return { ...source, entries: source.entries.map(({ bodyAt: _bodyAt, chunk: _chunk, ...entry }) => ({ ...entry, fields: entry.fields as Map<string, string> })) };
+}
+
+/** The scanner's entries (each key once, a repeated one reported) with its problems and macros, in steps. */
+function* scanSteps(reader: BibScanner): Generator<Progress, Omit<BibSource, 'entries'> & { entries: ScannedEntry[] }> {
+  const entries: ScannedEntry[] = [];
   const seen = new Map<string, number>();
   let read = 0;
   for (let entry = reader.next(); entry !== undefined; entry = reader.next()) {
@@ -108,7 +169,7 @@ export function* readBibSourceSteps(text: string, file: string): Generator<Progr
     }
     seen.set(entry.key, entry.line);
     entries.push(entry);
-    if (++read % STEP_ENTRIES === 0) yield { done: entry.end, total: text.length };
+    if (++read % STEP_ENTRIES === 0) yield { done: entry.end, total: reader.length };
   }
   return { entries, diagnostics: reader.diagnostics, macros: reader.macros, truncated: reader.truncated };
 }
@@ -120,16 +181,35 @@ class BibScanner {
   macros = '';
   /** Set when an entry runs into the end of the text. */
   truncated = false;
+  /** The entries read, by the hash of their text: the cache the next read of the file takes. */
+  readonly chunks: ChunkCache = new Map();
+  /** How many entries' fields were read (the others were taken from `cache`). */
+  parsed = 0;
   private readonly strings = new Map<string, string>(PREDEFINED);
   private readonly lines: ForwardPosition;
   private at = 0;
 
-  constructor(private readonly text: string, private readonly file: string) {
+  constructor(private readonly text: string, private readonly file: string, private readonly cache?: ChunkCache) {
     this.lines = new ForwardPosition(text);
   }
 
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** The fields of an entry the scanner found, read again from its text when its chunk came from the cache. */
+  fieldsOf(entry: ScannedEntry): Map<string, string> {
+    if (entry.fields) return entry.fields;
+    // The chunk was taken because every macro it uses means what it meant: those are all it looks up.
+    const strings = new Map<string, string>();
+    for (const [name, value] of entry.chunk.macroRefs) if (value !== undefined) strings.set(name, value);
+    const read = new BodyReader(this.text, entry.bodyAt, entry.end - 1, strings).readEntry();
+    entry.fields = 'message' in read ? new Map() : read.fields;
+    return entry.fields;
+  }
+
   /** The next entry; null for something skipped (a macro definition, a broken entry); undefined at the end. */
-  next(): BibSourceEntry | null | undefined {
+  next(): ScannedEntry | null | undefined {
     const { text } = this;
     for (;;) {
       const at = text.indexOf('@', this.at);
@@ -151,7 +231,7 @@ class BibScanner {
       }
       const type = head[1];
       const open = at + head[0].length;
-      const close = this.closing(open, head[2] === '{' ? '}' : ')');
+      const close = this.closing(at, open, head[2] === '{' ? '}' : ')');
       if (close.end < 0) {
         const key = KEY_AFTER.exec(text.slice(open, open + 210))?.[1];
         const resumeLine = close.resume < text.length ? this.lines.at(close.resume).line : null;
@@ -167,46 +247,74 @@ class BibScanner {
       if (column === 1 && writtenByPaperScout(text, at)) return null;
       const body = new BodyReader(text, open, close.end - 1, this.strings);
       if (kind === 'string') {
-        this.macros += entryHash(text.slice(at, close.end));
+        this.macros += close.hash;
         const problem = body.readStrings();
         if (problem) this.report(this.lines.at(problem.at).line, `@string: ${problem.message}`);
         return null;
       }
-      const read = body.readEntry();
-      if ('message' in read) {
-        const where = read.at >= at ? this.lines.at(read.at).line : line;
-        this.report(where, `the @${type} entry${read.key ? ` "${clip(read.key)}"` : ''} at line ${line} ${read.message}; it is left out`);
-        return null;
+      const { hash } = close;
+      let chunk = this.cache?.get(hash);
+      let fields: Map<string, string> | undefined;
+      if (!chunk || !this.meanTheSame(chunk.macroRefs)) {
+        this.parsed++;
+        const read = body.readEntry();
+        if ('message' in read) {
+          const where = read.at >= at ? this.lines.at(read.at).line : line;
+          this.report(where, `the @${type} entry${read.key ? ` "${clip(read.key)}"` : ''} at line ${line} ${read.message}; it is left out`);
+          return null;
+        }
+        fields = read.fields;
+        chunk = { key: read.key, keyOffset: read.keyAt - at, usesMacros: read.usesMacros, unknownMacros: read.unknownMacros, macroRefs: body.macroRefs, crossref: fields.has('crossref') };
       }
-      for (const macro of read.unknownMacros) this.report(line, `the @${type} entry "${clip(read.key)}" uses the macro "${clip(macro)}", which no @string before it defines; it reads as empty`, 'warning');
-      const keyPlace = this.lines.at(read.keyAt);
-      return { type, key: read.key, line, column: keyPlace.line === line ? keyPlace.column : 1, start: at, end: close.end, hash: entryHash(text.slice(at, close.end)), fields: read.fields, usesMacros: read.usesMacros };
+      this.chunks.set(hash, chunk);
+      for (const macro of chunk.unknownMacros) this.report(line, `the @${type} entry "${clip(chunk.key)}" uses the macro "${clip(macro)}", which no @string before it defines; it reads as empty`, 'warning');
+      const keyPlace = this.lines.at(at + chunk.keyOffset);
+      return { type, key: chunk.key, line, column: keyPlace.line === line ? keyPlace.column : 1, start: at, end: close.end, hash, fields, usesMacros: chunk.usesMacros, bodyAt: open, chunk };
     }
   }
 
+  /** Whether every macro an entry looked up still has the value it had. */
+  private meanTheSame(refs: readonly [string, string | undefined][]): boolean {
+    for (const [name, value] of refs) if (this.strings.get(name) !== value) return false;
+    return true;
+  }
+
   /**
-   * Where the entry opened just before `from` ends: `end` just past its closing delimiter, or -1 when
-   * a line that starts another entry (or the end of the text) comes first; `resume` is where to go on.
+   * Where the entry opened at `at` (its body from `from`) ends: `end` just past its closing delimiter,
+   * or -1 when a line that starts another entry (or the end of the text) comes first; `resume` is
+   * where to go on. `hash` is the entry's `entryHash`, worked out in the same pass (a `\r` before a
+   * `\n` left out, as `entryHash` reads line endings), so an entry's text is walked once.
    */
-  private closing(from: number, close: '}' | ')'): { end: number; resume: number } {
+  private closing(at: number, from: number, close: '}' | ')'): { end: number; resume: number; hash: string } {
     const { text } = this;
     let depth = 0;
     let quoted = false;
+    let first = 0x811c9dc5;
+    let second = 0x01000193 ^ 0x5bd1e995;
+    for (let index = at; index < from; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) continue;
+      first = Math.imul(first ^ code, 0x01000193);
+      second = Math.imul(second ^ code, 0x01000193) ^ (second >>> 13);
+    }
     for (let index = from; index < text.length; index++) {
       const char = text.charCodeAt(index);
+      if (char !== 0x0d || text.charCodeAt(index + 1) !== 0x0a) {
+        first = Math.imul(first ^ char, 0x01000193);
+        second = Math.imul(second ^ char, 0x01000193) ^ (second >>> 13);
+      }
       if (char === 0x7b) depth++;
       else if (char === 0x7d) {
-        if (depth === 0) return close === '}' ? { end: index + 1, resume: index + 1 } : { end: -1, resume: this.resumeAfter(index) };
+        if (depth === 0) return close === '}' ? { end: index + 1, resume: index + 1, hash: hashText(first, second) } : { end: -1, resume: this.resumeAfter(index), hash: '' };
         depth--;
       } else if (char === 0x0a) {
-        LINE_ENTRY_START.lastIndex = index + 1;
-        if (LINE_ENTRY_START.test(text)) return { end: -1, resume: index + 1 };
+        if (startsEntryLine(text, index + 1)) return { end: -1, resume: index + 1, hash: '' };
       } else if (close === ')' && depth === 0) {
         if (char === 0x22) quoted = !quoted;
-        else if (char === 0x29 && !quoted) return { end: index + 1, resume: index + 1 };
+        else if (char === 0x29 && !quoted) return { end: index + 1, resume: index + 1, hash: hashText(first, second) };
       }
     }
-    return { end: -1, resume: text.length };
+    return { end: -1, resume: text.length, hash: '' };
   }
 
   /** The start of the next line that starts an entry after `from`, or the end of the text. */
@@ -223,9 +331,28 @@ class BibScanner {
   }
 }
 
+/**
+ * Whether the line starting at `at` starts an entry (`LINE_ENTRY_START`). Most lines inside an entry
+ * start with blanks and a field name: the blanks are looked past here, and only a line whose first
+ * other character is `@` is matched against the expression.
+ */
+function startsEntryLine(text: string, at: number): boolean {
+  let index = at;
+  while (index < at + 256 && (text.charCodeAt(index) === 0x20 || text.charCodeAt(index) === 0x09)) index++;
+  if (text.charCodeAt(index) !== 0x40) return false;
+  LINE_ENTRY_START.lastIndex = at;
+  return LINE_ENTRY_START.test(text);
+}
+
+/** `entryHash`'s text of its two lanes. */
+function hashText(first: number, second: number): string {
+  return (first >>> 0).toString(16).padStart(8, '0') + (second >>> 0).toString(16).padStart(8, '0');
+}
+
 /** Whether the line above the one starting at `at` is Paper Scout's export marker (`% paper-scout <hash>`). */
 function writtenByPaperScout(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 120), at);
+  if (!before.includes('% paper-scout')) return false;
   const line = before.replace(/\r?\n$/, '');
   return /(?:^|\n)% paper-scout(?: [0-9a-f]{16})?[ \t]*$/.test(line) && before.endsWith('\n');
 }
@@ -255,6 +382,8 @@ class BodyReader {
   private at: number;
   /** Set once a value used a macro other than a month's. */
   usedMacros = false;
+  /** The macros looked up (lower-case name) with the value each had: all that the reading depended on besides the text. */
+  readonly macroRefs: [string, string | undefined][] = [];
 
   constructor(private readonly text: string, from: number, private readonly end: number, private readonly strings: Map<string, string>) {
     this.at = from;
@@ -359,6 +488,7 @@ class BodyReader {
     if (macro && start + macro.length <= this.end) {
       this.at = start + macro.length;
       const value = this.strings.get(macro.toLowerCase());
+      this.macroRefs.push([macro.toLowerCase(), value]);
       if (value === undefined) unknownMacros.push(macro);
       if (!PREDEFINED.has(macro.toLowerCase())) this.usedMacros = true;
       return value ?? '';
@@ -392,7 +522,7 @@ export function bibtexEntryText(text: string, file: string, key: string): string
   if (!entry) return undefined;
   if (!entry.usesMacros && !entry.fields.has('crossref')) return text.slice(entry.start, entry.end);
   const byKey = new Map(source.entries.map((candidate) => [candidate.key.toLowerCase(), candidate]));
-  const fields = withCrossref(entry, byKey, file, []);
+  const fields = withCrossref(entry, byKey, file, [], { fieldsOf: (read: BibSourceEntry) => read.fields });
   const lines = [...fields].filter(([name]) => name !== 'crossref').map(([name, value]) => {
     // A month the file wrote as a macro stays one (biblatex wants the macro or a number, not a name).
     const month = name === 'month' ? monthNumber(value) : null;
@@ -424,17 +554,18 @@ const NOT_INHERITED: ReadonlySet<string> = new Set(['crossref', 'xref', 'ids', '
  * does): the parent's `title` becomes the child's `booktitle`, and its date (`date`, or `year` and
  * `month`) comes only when the child has none.
  */
-function withCrossref(entry: BibSourceEntry, byKey: ReadonlyMap<string, BibSourceEntry>, file: string, diagnostics: Diagnostic[]): Map<string, string> {
-  const parentKey = entry.fields.get('crossref')?.trim();
-  if (!parentKey) return entry.fields;
+function withCrossref<E extends Omit<BibSourceEntry, 'fields'>>(entry: E, byKey: ReadonlyMap<string, E>, file: string, diagnostics: Diagnostic[], fieldsOf: { fieldsOf(entry: E): Map<string, string> }): Map<string, string> {
+  const own = fieldsOf.fieldsOf(entry);
+  const parentKey = own.get('crossref')?.trim();
+  if (!parentKey) return own;
   const parent = byKey.get(parentKey.toLowerCase());
   if (!parent || parent === entry) {
     diagnostics.push({ file, line: entry.line, message: `the entry "${clip(entry.key)}" refers to the entry "${clip(parentKey)}" (crossref), which this file does not have`, severity: 'warning' });
-    return entry.fields;
+    return own;
   }
-  const fields = new Map(entry.fields);
+  const fields = new Map(own);
   const hasDate = fields.has('date') || fields.has('year');
-  for (const [name, value] of parent.fields) {
+  for (const [name, value] of fieldsOf.fieldsOf(parent)) {
     if (name === 'title') {
       if (!fields.has('booktitle')) fields.set('booktitle', value);
       continue;
@@ -447,7 +578,7 @@ function withCrossref(entry: BibSourceEntry, byKey: ReadonlyMap<string, BibSourc
 }
 
 /** The library entry of a `.bib` entry, its fields read; null (reported) when it has no title. */
-function libraryEntry(raw: BibSourceEntry, fields: ReadonlyMap<string, string>, file: string, diagnostics: Diagnostic[]): LibraryEntry | null {
+function libraryEntry(raw: Omit<BibSourceEntry, 'fields'>, fields: ReadonlyMap<string, string>, file: string, diagnostics: Diagnostic[]): LibraryEntry | null {
   const title = texToText(fields.get('title') ?? '');
   if (!title) {
     diagnostics.push({ file, line: raw.line, message: `the @${raw.type} entry "${clip(raw.key)}" has no title, so it is not shown as a paper`, severity: 'warning' });
@@ -483,7 +614,7 @@ function urlText(value: string): string {
 }
 
 /** biblatex `date`, else `year` with `month` (a number, a name or a macro) and `day`. */
-function publishedOf(fields: ReadonlyMap<string, string>, raw: BibSourceEntry, file: string, diagnostics: Diagnostic[]): string | null {
+function publishedOf(fields: ReadonlyMap<string, string>, raw: Omit<BibSourceEntry, 'fields'>, file: string, diagnostics: Diagnostic[]): string | null {
   const date = fields.get('date');
   if (date !== undefined && date.trim()) {
     const read = isoDateText(texToText(date));

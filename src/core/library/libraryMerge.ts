@@ -14,7 +14,8 @@ import { clip } from '../corpus/records';
 import { formatPath } from '../diagnostics';
 import type { Progress } from '../slices';
 import type { Diagnostic, LibraryRecord, Paper } from '../types';
-import type { LibraryFileRead } from './libraryEntry';
+import type { LibraryEntry, LibraryFileRead } from './libraryEntry';
+import { slugify } from '../corpus/slug';
 import { entryLinks, libraryId, libraryPaper, MAX_ABSTRACT, MAX_TITLE, type LibraryTopics } from './libraryPapers';
 
 /** A library file read, with how messages name it and where it is. */
@@ -40,7 +41,11 @@ export class LibraryMerger {
   /** Papers made from entries, by the entry's identity (file, key, hash, line) and the topics they were made with. */
   private built = new Map<string, Paper | null>();
   /** The papers of the last merge by id, with what they were made from. */
-  private previous = new Map<string, { signature: string; paper: Paper }>();
+  private previous = new Map<string, { signature: Signature; paper: Paper }>();
+  /** Each entry's record and memo, made once per entry object (an unchanged entry is the same object read after read). */
+  private readonly entryRecords = new WeakMap<LibraryEntry, { file: string; location: string; record: LibraryRecord; memo: string }>();
+  /** The slug of each library key of the last merge (see `libraryId`). */
+  private slugs = new Map<string, string>();
   private topics: LibraryTopics | undefined;
   private readonly baseNumbers = new WeakMap<Paper, number>();
   private readonly paperIdentities = new WeakMap<Paper, string[]>();
@@ -74,8 +79,7 @@ export class LibraryMerger {
     for (const source of sources) {
       for (const entry of source.read.entries) {
         if (++done % STEP === 0) yield { done, total };
-        const record: LibraryRecord = { file: source.file, location: source.location, key: entry.key, line: entry.line, ...(entry.column && entry.column > 1 ? { column: entry.column } : {}), type: entry.type };
-        const memo = `${source.location}\u0000${entry.key}\u0000${entry.hash}\u0000${entry.line}:${entry.column ?? 1}`;
+        const { record, memo } = this.recordOf(entry, source);
         let paper = built.get(memo) ?? this.built.get(memo);
         if (paper === undefined) {
           paper = checked(libraryPaper(entry, record, '', topics), record, diagnostics);
@@ -117,7 +121,8 @@ export class LibraryMerger {
     this.built = built;
     const libraryKeys = new Set(keys.keys());
     const previous = this.previous;
-    const next = new Map<string, { signature: string; paper: Paper }>();
+    const next = new Map<string, { signature: Signature; paper: Paper }>();
+    const slugs = new Map<string, string>();
     const replaced = new Map<Paper, Paper>();
     const added: Paper[] = [];
     for (const slot of slots) {
@@ -126,22 +131,39 @@ export class LibraryMerger {
       // The slot's other own keys, and the base paper's keys unless the library gives them to another paper.
       const aliases = [...new Set([...own.slice(1).map(({ record }) => record.key), ...(slot.base ? [slot.base.key, ...(slot.base.aliases ?? [])] : [])])]
         .filter((alias) => alias !== key && (keys.get(alias)?.slot ?? slot) === slot).sort();
-      const id = slot.base ? slot.base.id : libraryId(key, (candidate) => takenIds.has(candidate));
+      let id = slot.base?.id;
+      if (id === undefined) {
+        const slug = this.slugs.get(key) ?? slugify(key);
+        slugs.set(key, slug);
+        id = libraryId(key, (candidate) => takenIds.has(candidate), slug);
+      }
       takenIds.add(id);
-      const signature = `${slot.base ? this.baseNumber(slot.base) : 0}\u0001${id}\u0001${aliases.join(' ')}\u0001${slot.records.map(({ memo }) => memo).join('\u0001')}`;
+      const signature: Signature = { base: slot.base ? this.baseNumber(slot.base) : 0, aliases: aliases.join(' '), memos: slot.records.map(({ memo }) => memo) };
       const known = previous.get(id);
-      const paper = known && known.signature === signature ? known.paper : mergedPaper(slot, id, key, aliases);
+      const paper = known && sameSignature(known.signature, signature) ? known.paper : mergedPaper(slot, id, key, aliases);
       next.set(id, { signature, paper });
       if (slot.base) replaced.set(slot.base, paper);
       else added.push(paper);
       if (++done % STEP === 0) yield { done: Math.min(done, total), total };
     }
     this.previous = next;
+    this.slugs = slugs;
     const papers: Paper[] = [];
     const taken = takenKeys(base, libraryKeys);
     for (const paper of base) papers.push(replaced.get(paper) ?? this.withoutLibraryKeys(paper, libraryKeys, taken, diagnostics));
     for (const paper of added) papers.push(paper);
     return { papers, diagnostics, libraryPapers: next.size };
+  }
+
+  /** An entry's record (where it is) and its memo (what its paper is made from: file, key, text and place). */
+  private recordOf(entry: LibraryEntry, source: LibrarySource): { record: LibraryRecord; memo: string } {
+    const known = this.entryRecords.get(entry);
+    if (known && known.file === source.file && known.location === source.location) return known;
+    const record: LibraryRecord = { file: source.file, location: source.location, key: entry.key, line: entry.line, ...(entry.column && entry.column > 1 ? { column: entry.column } : {}), type: entry.type };
+    const memo = `${source.location}\u0000${entry.key}\u0000${entry.hash}\u0000${entry.line}:${entry.column ?? 1}`;
+    const made = { file: source.file, location: source.location, record, memo };
+    this.entryRecords.set(entry, made);
+    return made;
   }
 
   /** The base papers by every identity they have (first paper first), made once per list of papers, in steps. */
@@ -184,6 +206,19 @@ export class LibraryMerger {
     if (number === undefined) this.baseNumbers.set(paper, (number = this.nextBaseNumber++));
     return number;
   }
+}
+
+/** What a merged paper was made of (besides its id): its base paper's number, its aliases and its entries' memos. */
+interface Signature {
+  base: number;
+  aliases: string;
+  memos: string[];
+}
+
+function sameSignature(a: Signature, b: Signature): boolean {
+  if (a.base !== b.base || a.aliases !== b.aliases || a.memos.length !== b.memos.length) return false;
+  for (let at = 0; at < a.memos.length; at++) if (a.memos[at] !== b.memos[at]) return false;
+  return true;
 }
 
 /** The papers one merged paper is made of: a base paper (maybe), and library papers with their records. */

@@ -80,8 +80,7 @@ export function arxivUrl(id: string): string {
  * with a hash of the key after it when `taken` already holds that slug, so the id never depends on
  * the order the entries came in.
  */
-export function libraryId(key: string, taken: (id: string) => boolean): string {
-  const slug = slugify(key);
+export function libraryId(key: string, taken: (id: string) => boolean, slug = slugify(key)): string {
   if (!taken(slug)) return slug;
   let hash = 0x811c9dc5;
   for (let at = 0; at < key.length; at++) hash = Math.imul(hash ^ key.charCodeAt(at), 0x01000193);

@@ -221,8 +221,9 @@ async function fetchOne<L>(location: L, fs: CorpusFileSystem<L>, stamps: Stamps<
 
 /** A file's bytes as text, decoded in slices; binary text (NUL bytes) is refused. */
 async function decodeOne({ file, location, bytes }: { file: string; location: string; bytes: Uint8Array }, progress: WorkProgress): Promise<FileText> {
+  // In UTF-8 only a 0 byte decodes to U+0000 (a broken sequence becomes U+FFFD): looked for in the bytes, before decoding.
+  if (bytes.includes(0)) return { diagnostics: [problem(file, 'the file is binary (it contains NUL bytes), not a page dump, corpus JSON or a library')] };
   const decoded = await runInSlices(decodeUtf8Steps(bytes, file), { isCancelled: () => progress.isCancelled() });
-  if (decoded.text.includes('\u0000')) return { diagnostics: [problem(file, 'the file is binary (it contains NUL bytes), not a page dump, corpus JSON or a library')] };
   return { file: { file, text: decoded.text, location }, diagnostics: decoded.diagnostics };
 }
 

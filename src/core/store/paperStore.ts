@@ -472,9 +472,17 @@ const REREAD_DELAY_MS = 1000;
 
 /** The ids of papers of `before` that are gone or changed (another object), and the papers of `after` that are new or changed. */
 export function paperChanges(before: readonly Paper[], after: readonly Paper[]): { removed: string[]; added: Paper[] } {
-  const now = new Map(after.map((paper) => [paper.id, paper]));
-  const then = new Map(before.map((paper) => [paper.id, paper]));
-  const removed = before.filter((paper) => now.get(paper.id) !== paper).map((paper) => paper.id);
-  const added = after.filter((paper) => then.get(paper.id) !== paper);
+  // A library update leaves most papers where they were, as the same objects: only the others are looked up.
+  const beforeRest: Paper[] = [];
+  const afterRest: Paper[] = [];
+  for (let at = 0; at < Math.max(before.length, after.length); at++) {
+    if (at < before.length && at < after.length && before[at] === after[at]) continue;
+    if (at < before.length) beforeRest.push(before[at]);
+    if (at < after.length) afterRest.push(after[at]);
+  }
+  const now = new Map(afterRest.map((paper) => [paper.id, paper]));
+  const then = new Map(beforeRest.map((paper) => [paper.id, paper]));
+  const removed = beforeRest.filter((paper) => now.get(paper.id) !== paper).map((paper) => paper.id);
+  const added = afterRest.filter((paper) => then.get(paper.id) !== paper);
   return { removed, added };
 }
