@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
     // Under test, failed commands are kept for the tests to count (the registry catches every error).
     const commandFailures: CommandFailure[] = [];
     const onDidFail = context.extensionMode === vscode.ExtensionMode.Test ? (failure: CommandFailure) => { commandFailures.push(failure); } : undefined;
-    context.subscriptions.push(scout, ...registerCommands(commandHandlers(scout), log, { ready: () => scout.whenLoaded(), onDidFail }));
+    context.subscriptions.push(scout, ...registerCommands(() => commandHandlers(scout), log, { ready: () => scout.whenLoaded(), onDidFail }));
     log.info(`activated in ${Date.now() - started} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ${vscode.version}, ${PAPER_SCOUT_HOST === 'web' ? 'web worker' : 'Node'} extension host)`);
     return createApi(scout, context, commandFailures);
   } catch (error) {

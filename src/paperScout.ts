@@ -49,8 +49,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
   readonly library: WorkspaceLibrary;
   /** Inserts and copies citations: the citations' own inserter, which the commands and the panel use directly. */
   readonly inserter: CitationWriter;
-  /** The searches whose results were used, kept in `globalState`. */
-  readonly recentSearches: RecentSearches;
+  private recentSearchesValue: RecentSearches | undefined;
   private readonly searchItemsEmitter = new vscode.EventEmitter<SearchItemsShown>();
   /** Fires whenever a search pick shows new items (a test hook: tests wait for it rather than sleep). */
   readonly onDidShowSearchItems = this.searchItemsEmitter.event;
@@ -66,8 +65,7 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
    * `storage`: the extension's `globalState` and global storage folder; `indexCache`: the folder where
    * indexes built in the search worker are kept between sessions.
    */
-  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, storage: KeyStorage, readonly indexCache?: vscode.Uri) {
-    this.recentSearches = new RecentSearches(storage.globalState, log);
+  constructor(readonly extensionUri: vscode.Uri, readonly log: vscode.LogOutputChannel, private readonly storage: KeyStorage, readonly indexCache?: vscode.Uri) {
     // The papers are read the first time something asks for them: the Topics view shown, a completion,
     // a hover or a diagnostic in a citing document, a command, a paper panel; a window that never needs
     // one reads none.
@@ -95,6 +93,11 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, SETTINGS.sortBy)) this.updateViewDescription();
     }, undefined, this.disposables);
+  }
+
+  /** The searches whose results were used, kept in `globalState` (made when first asked for). */
+  get recentSearches(): RecentSearches {
+    return this.recentSearchesValue ??= new RecentSearches(this.storage.globalState, this.log);
   }
 
   /** The first load of the papers, once started (commands wait for it). */

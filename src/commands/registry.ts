@@ -19,23 +19,25 @@ export interface CommandFailure {
 }
 
 /**
- * Registers every command of `handlers`. A failing command resolves to undefined after logging the
+ * Registers every command of `COMMANDS`; `handlers` makes their handlers, the first time one is invoked
+ * (activation registers the ids only). A failing command resolves to undefined after logging the
  * error and showing it with **Show Log**, so a menu, a keybinding or another extension never gets a
  * rejection it cannot explain. `options.ready`, when given, is awaited before each command runs (the
  * first load of the papers: a command that activated Paper Scout then finds them); `options.onDidFail`
  * hears of each failure too (the tests count them).
  */
-export function registerCommands(handlers: CommandHandlers, log: vscode.LogOutputChannel,
+export function registerCommands(handlers: () => CommandHandlers, log: vscode.LogOutputChannel,
   options: { ready?: () => Promise<void>; onDidFail?: (failure: CommandFailure) => void } = {}): vscode.Disposable[] {
   const { ready, onDidFail } = options;
+  let made: CommandHandlers | undefined;
   return (Object.keys(COMMANDS) as CommandName[]).map((name) => {
     const id = COMMANDS[name];
-    const handler = handlers[name];
     return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       log.trace(`${id} invoked`);
       try {
+        made ??= handlers();
         await ready?.();
-        return await handler(...args);
+        return await made[name](...args);
       } catch (error) {
         reportCommandError(id, error, log);
         onDidFail?.({ command: id, message: error instanceof Error ? error.message : String(error) });

@@ -10,6 +10,7 @@ import { CorpusLoader } from '../core/store/corpusLoader';
 import type { SavedIndex } from '../core/search/paperIndex';
 import { paperIndexLoader } from '../core/store/paperIndexLoader';
 import { PaperStore, type StoreState } from '../core/store/paperStore';
+import type { IndexLoader, SearchEngine } from '../core/store/indexService';
 import type { WithProgress } from '../core/store/progress';
 import { affects, corpusFileEntries, includeBundled, SETTINGS, userTopicsValue } from '../settings/settings';
 import { IssuedKeys, type KeyStorage } from '../storage/issuedKeys';
@@ -30,25 +31,30 @@ export const STATE_CONTEXT_KEY = 'paperScout.state';
  * when something first asks for the papers (see `PaperStoreParts.onFirstUse`).
  */
 export function createPaperStore(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, disposables: vscode.Disposable[], storage: KeyStorage, indexCache?: vscode.Uri, onFirstUse?: () => void): PaperStore {
-  const corpusUri = vscode.Uri.joinPath(extensionUri, 'dist', 'corpus.json');
-  const indexUri = vscode.Uri.joinPath(extensionUri, 'dist', 'index.json');
-  const vocabularyUri = vscode.Uri.joinPath(extensionUri, 'dist', 'vocabulary.json');
+  const dist = (name: string): vscode.Uri => vscode.Uri.joinPath(extensionUri, 'dist', name);
   const readPrebuilt = async (): Promise<SavedIndex> => {
-    const [index, vocabulary] = await Promise.all([readBytes(indexUri), readBytes(vocabularyUri)]);
+    const [index, vocabulary] = await Promise.all([readBytes(dist('index.json')), readBytes(dist('vocabulary.json'))]);
     return { index: new TextDecoder().decode(index), vocabulary: new TextDecoder().decode(vocabulary) };
   };
+  // What only loading needs (the issued keys' file, the index loader with its worker and cache) is made by
+  // the first load: activation, and a window that never needs a paper, make none of it.
+  let issuedKeys: IssuedKeys | undefined;
+  const keys = (): IssuedKeys => (issuedKeys ??= new IssuedKeys(storage, log));
+  let indexLoader: IndexLoader<SearchEngine> | undefined;
+  const loadIndex: IndexLoader<SearchEngine> = (request) => (indexLoader ??= paperIndexLoader({
+    readPrebuilt,
+    prebuiltName: dist('index.json').toString(true),
+    withProgress: progressNotification,
+    log,
+    startWorker: searchWorkerStarter(extensionUri),
+    cache: indexCache ? new IndexCacheFolder(indexCache) : undefined,
+  }))(request);
   const files = new CorpusFiles(SETTINGS.corpusFiles.key);
   const store = new PaperStore({
-    loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(corpusUri) }, files, log, new IssuedKeys(storage, log)),
+    loader: new CorpusLoader({ name: 'dist/corpus.json', read: () => readBytes(dist('corpus.json')) }, files, log,
+      { previous: () => keys().previous(), save: (saved) => keys().save(saved) }),
     settings: { includeBundled, corpusFileEntries, userTopics: userTopicsValue, topicsKey: SETTINGS.topics.key, corpusFilesKey: SETTINGS.corpusFiles.key },
-    loadIndex: paperIndexLoader({
-      readPrebuilt,
-      prebuiltName: indexUri.toString(true),
-      withProgress: progressNotification,
-      log,
-      startWorker: searchWorkerStarter(extensionUri),
-      cache: indexCache ? new IndexCacheFolder(indexCache) : undefined,
-    }),
+    loadIndex,
     log,
     withProgress: progressNotification,
     onFirstUse,
