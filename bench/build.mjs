@@ -17,6 +17,8 @@ const options = {
 await esbuild.build({ ...options, entryPoints: { main: 'bench/main.ts' } });
 // `npm run bench:idle`: the idle workspace entry alone (bench/idleOnly.ts).
 await esbuild.build({ ...options, entryPoints: { idleOnly: 'bench/idleOnly.ts' } });
+// `npm run bench:search`: the bundled query latencies and the scale part alone (bench/searchOnly.ts).
+await esbuild.build({ ...options, entryPoints: { searchOnly: 'bench/searchOnly.ts' } });
 await esbuild.build({ ...options, entryPoints: { 'smoke.test': 'bench/smoke.test.ts' }, external: ['mocha'] });
 // The children and the worker stand in for the extension host's bundles, so they are minified like the production build.
 await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts', scale: 'bench/child/scale.ts', searchWorker: 'src/searchWorker/nodeWorkerMain.ts' }, minify: true });

@@ -25,6 +25,15 @@ const WORKER_HEAP_MB = 8192;
 /** An id no request of the client uses, for asking the worker its heap behind the engine's back. */
 const STATS_ID = 2 ** 30;
 
+/**
+ * Settles once an index has been written to the cache. From 5,000 papers the worker answers first with a
+ * quick index without the abstracts and caches only the whole one, built after it: a session that ended
+ * before that would leave nothing cached, and every later one would build again and be queried on a quick
+ * index while the whole one is built beside it.
+ */
+let cacheWritten: () => void = () => undefined;
+const firstCacheWrite = new Promise<void>((resolve) => { cacheWritten = resolve; });
+
 /** Indexes kept as files, as the extension keeps them in its global storage. */
 class FileCache implements IndexCache {
   async read(key: string): Promise<SavedIndexBytes | undefined> {
@@ -40,6 +49,7 @@ class FileCache implements IndexCache {
       await writeFile(join(cacheFolder, `${key}.${name}.json.tmp`), bytes);
       await rename(join(cacheFolder, `${key}.${name}.json.tmp`), join(cacheFolder, `${key}.${name}.json`));
     }
+    cacheWritten();
   }
   async remove(key: string): Promise<void> {
     for (const name of ['index', 'vocabulary']) await rm(join(cacheFolder, `${key}.${name}.json`), { force: true });
@@ -102,8 +112,11 @@ async function main(): Promise<void> {
   mkdirSync(cacheFolder, { recursive: true });
 
   // The first session builds the index in the worker (and caches it)...
+  const sessionStart = performance.now();
   const firstWorker = new WatchedWorker();
   const built = await load(papers, firstWorker);
+  // The session lasts until its index is cached (the whole index, after a quick one), as a user's would.
+  const cachedMs = await Promise.race([firstCacheWrite.then(() => performance.now() - sessionStart), new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('the first session cached no index within 10 minutes')), 600_000).unref())]);
   built.engine.dispose?.();
   // ...every later one loads it from the cache.
   const loadRuns: number[] = [];
@@ -136,6 +149,7 @@ async function main(): Promise<void> {
   rmSync(cacheFolder, { recursive: true, force: true });
   const result = {
     workerBuildMs: built.ms,
+    wholeIndexCachedMs: cachedMs,
     indexLoadMs: median(loadRuns),
     loadRuns,
     mainThreadBlockMs: Math.max(...blockRuns),

@@ -64,10 +64,12 @@ export function runPlan(
   const coordination = coordinationWeights(plan, index.vocabulary, tuning.coordinationIdfPower);
   const weights = Array.from({ length: wordCount }, (_, word) => coordination[word] ?? 1);
   // What a paper matching each term earns toward each query word it stands for: all of the word for
-  // the word's own term, a share for a weaker form of it (a completion, a typo, a synonym).
-  const credits = new Map<string, Array<[number, number]>>();
+  // the word's own term, a share for a weaker form of it (a completion, a typo, a synonym). Kept flat
+  // (word, credit, word, credit, ...) so the filter, called for every paper matched, reads them by index
+  // and makes no iterator or tuple per paper (at 10,000 papers it took 1.6x the time it took before issue 23).
+  const credits = new Map<string, number[]>();
   for (const leaf of plan.leaves) {
-    credits.set(leaf.term, leaf.words.map((word) => [word, Math.min(1, leaf.boost / (plan.words[word]?.weight ?? leaf.boost)) ** tuning.expansionCreditPower]));
+    credits.set(leaf.term, leaf.words.flatMap((word) => [word, Math.min(1, leaf.boost / (plan.words[word]?.weight ?? leaf.boost)) ** tuning.expansionCreditPower]));
   }
   const earned = new Float64Array(wordCount);
   const top = new TopResults(limit);
@@ -89,8 +91,13 @@ export function runPlan(
   const filter = (result: MiniSearchResult): boolean => {
     // Only the words this paper matched are visited and reset, so a common word's thousands of papers cost little each.
     let matched = 0;
-    for (const term of result.queryTerms) {
-      for (const [word, credit] of credits.get(term) ?? []) {
+    const terms = result.queryTerms;
+    for (let at = 0; at < terms.length; at++) {
+      const termCredits = credits.get(terms[at]);
+      if (termCredits === undefined) continue;
+      for (let pair = 0; pair < termCredits.length; pair += 2) {
+        const word = termCredits[pair];
+        const credit = termCredits[pair + 1];
         if (credit <= earned[word]) continue;
         if (earned[word] === 0) touched.push(word);
         matched += (credit - earned[word]) * weights[word];
