@@ -13,9 +13,10 @@
  * title as the child's `booktitle`), and a key defined twice keeps its first entry, as BibTeX does.
  */
 import { clip } from '../corpus/records';
+import { detachedString } from '../detachedString';
 import { runToEnd, type Progress } from '../slices';
 import { ForwardPosition } from '../sourceText/lineStarts';
-import type { Diagnostic } from '../types';
+import type { Diagnostic, PersonName } from '../types';
 import {
   arxivFromLink, dateFromParts, isoDateText, monthNumber, normalizeArxiv, normalizeDoi, normalizeUrl, splitKeywords, yearOf,
   type LibraryEntry, type LibraryFileRead,
@@ -133,7 +134,7 @@ export function* readBibtexSteps(text: string, file: string, previous?: LibraryF
       converted++;
       const before = diagnostics.length;
       entry = libraryEntry(raw, withCrossref(raw, byKey, file, diagnostics, reader), file, diagnostics);
-      if (!chunk.crossref) chunk.converted = { entry, notes: diagnostics.slice(before).map(({ message, severity }) => ({ message, severity })) };
+      if (!chunk.crossref) chunk.converted = { entry, notes: diagnostics.slice(before).map(({ message, severity }) => ({ message: detachedString(message), severity })) };
     }
     if (entry) entries.push(entry);
     if (index % STEP_ENTRIES === STEP_ENTRIES - 1) yield { done: text.length + index + 1, total: text.length + source.entries.length };
@@ -264,7 +265,11 @@ class BibScanner {
           return null;
         }
         fields = read.fields;
-        chunk = { key: read.key, keyOffset: read.keyAt - at, usesMacros: read.usesMacros, unknownMacros: read.unknownMacros, macroRefs: body.macroRefs, crossref: fields.has('crossref') };
+        // A chunk outlives this text (the next read takes it): what it keeps is copied out of the text (see `detachedString`).
+        chunk = {
+          key: detachedString(read.key), keyOffset: read.keyAt - at, usesMacros: read.usesMacros, unknownMacros: read.unknownMacros.map(detachedString),
+          macroRefs: body.macroRefs.map(([name, value]) => [detachedString(name), value === undefined ? undefined : detachedString(value)]), crossref: fields.has('crossref'),
+        };
       }
       this.chunks.set(hash, chunk);
       for (const macro of chunk.unknownMacros) this.report(line, `the @${type} entry "${clip(chunk.key)}" uses the macro "${clip(macro)}", which no @string before it defines; it reads as empty`, 'warning');
@@ -579,6 +584,37 @@ function withCrossref<E extends Omit<BibSourceEntry, 'fields'>>(entry: E, byKey:
 
 /** The library entry of a `.bib` entry, its fields read; null (reported) when it has no title. */
 function libraryEntry(raw: Omit<BibSourceEntry, 'fields'>, fields: ReadonlyMap<string, string>, file: string, diagnostics: Diagnostic[]): LibraryEntry | null {
+  const made = libraryEntryOf(raw, fields, file, diagnostics);
+  return made && detachedEntry(made);
+}
+
+/**
+ * `entry` with every string copied out of the file's text (see `detachedString`): entries are kept
+ * across reads of the file (by the next read, the papers made of them), and a key, type, DOI, keyword
+ * or name cut from the text would keep the whole text it was read from alive, one per rewrite.
+ */
+function detachedEntry(entry: LibraryEntry): LibraryEntry {
+  const person = ({ family, given }: PersonName): PersonName => (given === undefined ? { family: detachedString(family) } : { family: detachedString(family), given: detachedString(given) });
+  const optional = (value: string | null): string | null => (value === null ? null : detachedString(value));
+  return {
+    ...entry,
+    key: detachedString(entry.key),
+    type: detachedString(entry.type),
+    title: detachedString(entry.title),
+    abstract: detachedString(entry.abstract),
+    authors: entry.authors.map(person),
+    editors: entry.editors.map(person),
+    published: optional(entry.published),
+    venue: optional(entry.venue),
+    keywords: entry.keywords.map(detachedString),
+    doi: optional(entry.doi),
+    arxiv: optional(entry.arxiv),
+    url: optional(entry.url),
+  };
+}
+
+/** `libraryEntry`'s entry before its strings are copied out of the text. */
+function libraryEntryOf(raw: Omit<BibSourceEntry, 'fields'>, fields: ReadonlyMap<string, string>, file: string, diagnostics: Diagnostic[]): LibraryEntry | null {
   const title = texToText(fields.get('title') ?? '');
   if (!title) {
     diagnostics.push({ file, line: raw.line, message: `the @${raw.type} entry "${clip(raw.key)}" has no title, so it is not shown as a paper`, severity: 'warning' });

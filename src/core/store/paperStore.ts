@@ -221,7 +221,8 @@ export class PaperStore implements Disposable {
    * half-written is, shortly after. Taken up after any load or topics change under way.
    */
   updateLibrary(texts: readonly LibraryText[], removed: readonly LibraryRemoval[] = [], reread?: (location: string) => void): Promise<void> {
-    for (const text of texts) if (reread) this.rereaders.set(text.location, () => reread(text.location));
+    // The closures keep the location alone: one that closed over `text` would keep the whole file text alive until the next read.
+    for (const { location } of texts) if (reread) this.rereaders.set(location, () => reread(location));
     for (const { location, origin } of removed) {
       if (origin && this.library.originOf(location) !== origin) continue;
       this.rereaders.delete(location);
@@ -337,7 +338,7 @@ export class PaperStore implements Disposable {
       if (progress.isStale()) return; // superseded: the newer load follows
       const update = await runInSlices(this.library.replaceOriginSteps('setting', loaded.library), { isCancelled: () => progress.isStale() });
       this.noteUpdate(update.summaries, update.halfWritten);
-      for (const text of loaded.library) this.rereaders.set(text.location, () => void this.filesChanged([text.file]));
+      for (const { location, file } of loaded.library) this.rereaders.set(location, () => void this.filesChanged([file]));
       this.bundledPapers = loaded.bundled;
       this.bundledById = undefined;
       this.bundledTopics = loaded.bundledTopics;
