@@ -233,6 +233,8 @@ export class PaperScout implements CommandTarget, vscode.Disposable {
       showLog: () => this.showLog(),
       onDidShowItems: (shown) => this.searchItemsEmitter.fire(shown),
       onDidOpen: (pick) => { opened = this.openPick = pick; },
+      acceptInserts: intent === 'insert' || intent === 'replace',
+      focusInsertTarget: () => this.inserter.focusTarget(),
     });
     if (this.openPick === opened) this.openPick = undefined;
   }

@@ -24,7 +24,7 @@ export interface InsertOptions {
 }
 
 /** What inserts and copies citations, as the panel, the commands and the pickers use it. */
-export type CitationWriter = Pick<CitationInserter, 'insert' | 'copy'>;
+export type CitationWriter = Pick<CitationInserter, 'insert' | 'copy' | 'focusTarget'>;
 
 /**
  * Inserts and copies citations. Remembers the last text editor that had focus, so the paper panel
@@ -71,6 +71,16 @@ export class CitationInserter implements vscode.Disposable {
     const valid = selections.filter((selection) => shown.document.validateRange(selection).isEqual(selection));
     if (valid.length > 0) shown.selections = valid;
     return shown;
+  }
+
+  /**
+   * Gives the editor an insert would go into the keyboard focus (brought back into view if a panel
+   * covered it), or does nothing when there is none. A quick pick that chooses a paper to insert calls
+   * it before it closes: see `SearchPickOptions.focusInsertTarget`.
+   */
+  async focusTarget(): Promise<void> {
+    const editor = await this.targetEditor();
+    if (editor) await focus(editor);
   }
 
   /**

@@ -36,6 +36,16 @@ export interface SearchPickOptions {
   onDidShowItems?(shown: SearchItemsShown): void;
   /** Called once the pick is open, with a way to type into it (for the test hooks). */
   onDidOpen?(pick: OpenSearchPick): void;
+  /** Whether Enter on a paper inserts it (`onAccept` inserts), so `focusInsertTarget` runs first. */
+  acceptInserts?: boolean;
+  /**
+   * For a choice that inserts (Enter when `acceptInserts`, the Insert button): gives the editor the
+   * citation goes into the focus while the pick is still open. The pick then closes because it lost
+   * the focus, and gives it back to nothing. Closed by `hide()` instead, it gives the focus back to what
+   * was behind it, and when that is a webview (the paper panel) the webview takes it a moment later,
+   * after the insert had focused the editor: the writer's cursor was left in the panel.
+   */
+  focusInsertTarget?: () => PromiseLike<unknown>;
 }
 
 /** What a search pick put on show, for the query typed ('' before anything is). */
@@ -188,6 +198,23 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
   /** What the items' choices started: the search settles once it has. */
   const work = new PickWork(new Promise<void>((resolve) => { const once = pick.onDidHide(() => { once.dispose(); resolve(); }); }));
 
+  /** Closes the pick and runs `action` once it has closed; an insert's editor gets the focus first (see `focusInsertTarget`). */
+  const closeAndRun = (action: () => unknown, inserts: boolean): void => {
+    const focusTarget = inserts ? options.focusInsertTarget : undefined;
+    if (focusTarget) {
+      work.run(async () => {
+        try {
+          await focusTarget();
+        } finally {
+          pick.hide(); // when no editor took the focus, the pick is still open
+        }
+      });
+    } else {
+      pick.hide();
+    }
+    work.runOnceHidden(action);
+  };
+
   return new Promise((resolve, reject) => {
     const disposables: vscode.Disposable[] = [
       live,
@@ -198,8 +225,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         if (!item) return;
         if ('paper' in item) {
           remember();
-          pick.hide();
-          work.runOnceHidden(() => options.onAccept(item.paper));
+          closeAndRun(() => options.onAccept(item.paper), options.acceptInserts === true);
         } else if ('recentQuery' in item) {
           retype(item.recentQuery);
         } else if ('assist' in item) {
@@ -223,8 +249,7 @@ export function showSearchPick(store: PaperStore, options: SearchPickOptions): P
         if (!('paper' in item)) return;
         if (button === INSERT_BUTTON) {
           remember();
-          pick.hide();
-          work.runOnceHidden(() => options.onInsert(item.paper));
+          closeAndRun(() => options.onInsert(item.paper), true);
         } else if (button === COPY_BUTTON) {
           remember();
           work.run(() => options.onCopy(item.paper));
