@@ -78,7 +78,7 @@ const cache = new MemoryCache();
 
 async function run(file: string, text: string, keys: string[], titles: string[], authors: string[]): Promise<LibraryRun> {
   const problems: string[] = [];
-  const trace = process.env.LIBRARY_BENCH_TRACE ? (message: string): void => void process.stderr.write(`${message}\n`) : (): void => undefined;
+  const trace = process.env.LIBRARY_BENCH_TRACE ? (message: string): void => void process.stderr.write(`${performance.now().toFixed(0).padStart(7)} ms  ${message}\n`) : (): void => undefined;
   const log: Logger = { info: trace, warn: (message) => { trace(message); problems.push(message); }, error: (message) => { trace(message); problems.push(message); } };
   const reader = new WatchedCorpusFiles<string>({ fs: nodeCorpusFiles, watch: () => ({ dispose: () => undefined }), resolve: (path) => path, settingKey: 'paperScout.corpus.sources', onChange: () => undefined });
   const worker = new Worker();
