@@ -145,7 +145,10 @@ describe('escapeBibtexTitle keeps only safe LaTeX', () => {
       assert.equal(verbatim.entries.length, 1, entry);
       assert.equal(verbatim.entries[0].fields.title, escapeBibtexTitle(paper.title));
       const latex = parse(entry, { english: false });
-      assert.deepEqual(latex.errors, [], entry);
+      // Reading LaTeX, the parser also reports the commands it cannot turn into Unicode ("unhandled macro
+      // \mathcal": it knows no math alphabets). For a command the title keeps on purpose (KNOWN, checked
+      // above) that is a gap in its table, not a broken entry; any other error is.
+      assert.deepEqual(latex.errors.filter((error) => !KNOWN.has(/^unhandled macro \\([a-zA-Z]+)/.exec(error.error)?.[1] ?? '')), [], entry);
       assert.equal(latex.entries.length, 1, entry);
     }), { numRuns: 1500 });
   });
