@@ -94,18 +94,23 @@ describe(`Paper Scout UI (${host} host)`, function () {
 
   it('picks a result: its panel opens', async () => {
     await searchFor(query);
-    // Results update as the query is typed: wait until the paper leads the list and stays there, then take it
-    // with Enter (a click could land on a row that moved under the pointer).
+    // Results update as the query is typed: wait until the paper leads the list with the highlight on it (the
+    // row Enter takes), and both stay so, then take it with Enter (a click could land on a row that moved under
+    // the pointer). A fresh run once took another row with Enter after the first row alone had been checked.
     await wb.page.waitForFunction((title) => {
       const first = document.querySelector('.quick-input-widget .monaco-list-row[data-index="0"]');
+      const focused = document.querySelector('.quick-input-widget .monaco-list-row.focused');
       const store = window as unknown as { __paperScoutFirstSince?: number };
-      if (!first?.textContent?.includes(title)) { store.__paperScoutFirstSince = undefined; return false; }
+      if (!first?.textContent?.includes(title) || first !== focused) { store.__paperScoutFirstSince = undefined; return false; }
       store.__paperScoutFirstSince ??= Date.now();
       return Date.now() - store.__paperScoutFirstSince > 400;
     }, paper.title, { timeout: 30_000, polling: 100 });
     await wb.page.keyboard.press('Enter');
     // The panel's heading, not the same title under a related paper.
-    await wb.webview().locator('h1.title').filter({ hasText: paper.title }).first().waitFor({ timeout: 30_000 });
+    await wb.webview().locator('h1.title').filter({ hasText: paper.title }).first().waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+      const shown = await wb.webview().locator('h1.title').first().innerText({ timeout: 1_000 }).catch(() => 'no panel heading');
+      throw new Error(`Enter on "${paper.title}" did not open its panel; the panel shows "${shown}"`, { cause: error });
+    });
     await wb.screenshot('paper panel from search');
   });
 
