@@ -12,6 +12,7 @@
  * `@preamble` are skipped, `crossref` fills a child's missing fields from its parent (the parent's
  * title as the child's `booktitle`), and a key defined twice keeps its first entry, as BibTeX does.
  */
+import { HASH_START, hashDigest, hashFirst, hashSecond } from '../citations/bibFile';
 import { clip } from '../corpus/records';
 import { detachedString } from '../detachedString';
 import { runToEnd, type Progress } from '../slices';
@@ -287,36 +288,31 @@ class BibScanner {
   /**
    * Where the entry opened at `at` (its body from `from`) ends: `end` just past its closing delimiter,
    * or -1 when a line that starts another entry (or the end of the text) comes first; `resume` is
-   * where to go on. `hash` is the entry's `entryHash`, worked out in the same pass (a `\r` before a
+   * where to go on. `hash` is the entry's `entryHash`, worked out with its parts in the same pass (a `\r` before a
    * `\n` left out, as `entryHash` reads line endings), so an entry's text is walked once.
    */
   private closing(at: number, from: number, close: '}' | ')'): { end: number; resume: number; hash: string } {
     const { text } = this;
     let depth = 0;
     let quoted = false;
-    let first = 0x811c9dc5;
-    let second = 0x01000193 ^ 0x5bd1e995;
-    for (let index = at; index < from; index++) {
-      const code = text.charCodeAt(index);
-      if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) continue;
-      first = Math.imul(first ^ code, 0x01000193);
-      second = Math.imul(second ^ code, 0x01000193) ^ (second >>> 13);
-    }
-    for (let index = from; index < text.length; index++) {
+    let first: number = HASH_START.first;
+    let second: number = HASH_START.second;
+    for (let index = at; index < text.length; index++) {
       const char = text.charCodeAt(index);
       if (char !== 0x0d || text.charCodeAt(index + 1) !== 0x0a) {
-        first = Math.imul(first ^ char, 0x01000193);
-        second = Math.imul(second ^ char, 0x01000193) ^ (second >>> 13);
+        first = hashFirst(first, char);
+        second = hashSecond(second, char);
       }
+      if (index < from) continue; // the entry's head, `@type{`: hashed, not scanned
       if (char === 0x7b) depth++;
       else if (char === 0x7d) {
-        if (depth === 0) return close === '}' ? { end: index + 1, resume: index + 1, hash: hashText(first, second) } : { end: -1, resume: this.resumeAfter(index), hash: '' };
+        if (depth === 0) return close === '}' ? { end: index + 1, resume: index + 1, hash: hashDigest(first, second) } : { end: -1, resume: this.resumeAfter(index), hash: '' };
         depth--;
       } else if (char === 0x0a) {
         if (startsEntryLine(text, index + 1)) return { end: -1, resume: index + 1, hash: '' };
       } else if (close === ')' && depth === 0) {
         if (char === 0x22) quoted = !quoted;
-        else if (char === 0x29 && !quoted) return { end: index + 1, resume: index + 1, hash: hashText(first, second) };
+        else if (char === 0x29 && !quoted) return { end: index + 1, resume: index + 1, hash: hashDigest(first, second) };
       }
     }
     return { end: -1, resume: text.length, hash: '' };
@@ -347,11 +343,6 @@ function startsEntryLine(text: string, at: number): boolean {
   if (text.charCodeAt(index) !== 0x40) return false;
   LINE_ENTRY_START.lastIndex = at;
   return LINE_ENTRY_START.test(text);
-}
-
-/** `entryHash`'s text of its two lanes. */
-function hashText(first: number, second: number): string {
-  return (first >>> 0).toString(16).padStart(8, '0') + (second >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Whether the line above the one starting at `at` is Paper Scout's export marker (`% paper-scout <hash>`). */
