@@ -134,7 +134,7 @@ export function* readBibtexSteps(text: string, file: string, previous?: LibraryF
     } else {
       converted++;
       const before = diagnostics.length;
-      entry = libraryEntry(raw, withCrossref(raw, byKey, file, diagnostics, reader), file, diagnostics);
+      entry = libraryEntry(raw, withCrossref(raw, byKey, file, diagnostics, (scanned) => reader.fieldsOf(scanned)), file, diagnostics);
       if (!chunk.crossref) chunk.converted = { entry, notes: diagnostics.slice(before).map(({ message, severity }) => ({ message: detachedString(message), severity })) };
     }
     if (entry) entries.push(entry);
@@ -518,7 +518,7 @@ export function bibtexEntryText(text: string, file: string, key: string): string
   if (!entry) return undefined;
   if (!entry.usesMacros && !entry.fields.has('crossref')) return text.slice(entry.start, entry.end);
   const byKey = new Map(source.entries.map((candidate) => [candidate.key.toLowerCase(), candidate]));
-  const fields = withCrossref(entry, byKey, file, [], { fieldsOf: (read: BibSourceEntry) => read.fields });
+  const fields = withCrossref(entry, byKey, file, [], (read) => read.fields);
   const lines = [...fields].filter(([name]) => name !== 'crossref').map(([name, value]) => {
     // A month the file wrote as a macro stays one (biblatex wants the macro or a number, not a name).
     const month = name === 'month' ? monthNumber(value) : null;
@@ -548,10 +548,11 @@ const NOT_INHERITED: ReadonlySet<string> = new Set(['crossref', 'xref', 'ids', '
 /**
  * The entry's fields with the missing ones filled from its `crossref` parent (one level, as BibTeX
  * does): the parent's `title` becomes the child's `booktitle`, and its date (`date`, or `year` and
- * `month`) comes only when the child has none.
+ * `month`) comes only when the child has none. `fieldsOf` gives an entry's own fields (the scanner reads
+ * them from its text when it took the entry from the last read).
  */
-function withCrossref<E extends Omit<BibSourceEntry, 'fields'>>(entry: E, byKey: ReadonlyMap<string, E>, file: string, diagnostics: Diagnostic[], fieldsOf: { fieldsOf(entry: E): Map<string, string> }): Map<string, string> {
-  const own = fieldsOf.fieldsOf(entry);
+function withCrossref<E extends Omit<BibSourceEntry, 'fields'>>(entry: E, byKey: ReadonlyMap<string, E>, file: string, diagnostics: Diagnostic[], fieldsOf: (entry: E) => Map<string, string>): Map<string, string> {
+  const own = fieldsOf(entry);
   const parentKey = own.get('crossref')?.trim();
   if (!parentKey) return own;
   const parent = byKey.get(parentKey.toLowerCase());
@@ -561,7 +562,7 @@ function withCrossref<E extends Omit<BibSourceEntry, 'fields'>>(entry: E, byKey:
   }
   const fields = new Map(own);
   const hasDate = fields.has('date') || fields.has('year');
-  for (const [name, value] of fieldsOf.fieldsOf(parent)) {
+  for (const [name, value] of fieldsOf(parent)) {
     if (name === 'title') {
       if (!fields.has('booktitle')) fields.set('booktitle', value);
       continue;
