@@ -19,6 +19,8 @@ await esbuild.build({ ...options, entryPoints: { main: 'bench/main.ts' } });
 await esbuild.build({ ...options, entryPoints: { idleOnly: 'bench/idleOnly.ts' } });
 // `npm run bench:search`: the bundled query latencies and the scale part alone (bench/searchOnly.ts).
 await esbuild.build({ ...options, entryPoints: { searchOnly: 'bench/searchOnly.ts' } });
+// `npm run bench:scale-quality`: the two-pass ranking of a large index against one pass (bench/scaleQuality.ts).
+await esbuild.build({ ...options, entryPoints: { scaleQuality: 'bench/scaleQuality.ts' } });
 await esbuild.build({ ...options, entryPoints: { 'smoke.test': 'bench/smoke.test.ts' }, external: ['mocha'] });
 // The children and the worker stand in for the extension host's bundles, so they are minified like the production build.
 await esbuild.build({ ...options, entryPoints: { child: 'bench/child/child.ts', scale: 'bench/child/scale.ts', searchWorker: 'src/searchWorker/nodeWorkerMain.ts' }, minify: true });

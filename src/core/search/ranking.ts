@@ -22,7 +22,7 @@ const TITLE_FIELDS: SearchField[] = ['title', 'shortName', 'key'];
  * read more postings than `postingsBudget`, the most common terms are first matched in title, short
  * name and key only; the best `budgetPapers` of that pass are then scored in full (`boostDocument`
  * turns the rest away), so they get the scores a full search gives while MiniSearch skips scoring
- * the long tail; only terms held by more than `titleOnlyPapers` papers stay in the title fields.
+ * the long tail; only terms held by more than `titleOnlyShare` of the papers stay in the title fields.
  */
 export function rankPlan(index: RankingIndex, plan: QueryPlan, limit: number, tuning: SearchTuning, accept: (paper: Paper) => boolean, fields?: SearchField[]): Ranked[] {
   const postings = plan.leaves.map((leaf) => index.vocabulary.papersWithTerm(leaf.term));
@@ -37,7 +37,7 @@ export function rankPlan(index: RankingIndex, plan: QueryPlan, limit: number, tu
   const candidates = runPlan(index, plan, Math.max(limit, tuning.budgetPapers), tuning, accept, fields, demoted);
   const chosen = new Set(candidates.map((entry) => entry.id));
   // Terms most papers hold tell little outside titles and cost the most to read: they stay there.
-  const titleOnly = new Set(plan.leaves.filter((_, at) => postings[at] > tuning.titleOnlyPapers).map((leaf) => leaf.term));
+  const titleOnly = new Set(plan.leaves.filter((_, at) => postings[at] > tuning.titleOnlyShare * index.vocabulary.papers).map((leaf) => leaf.term));
   return runPlan(index, plan, limit, tuning, (paper) => chosen.has(paper.id), fields, titleOnly, chosen);
 }
 
