@@ -80,9 +80,11 @@ describe(`Paper Scout with your library (${host} host)`, function () {
       await wb.page.keyboard.press('Control+Space');
       await row.waitFor({ timeout: 1500 }).catch(() => undefined);
     }
-    // VS Code shows the detail of the focused row: go down to the key, as a user would.
+    // VS Code shows the detail of the focused row: go down to the key, as a user would. The list may
+    // open with no row focused yet: that is read as it is (a locator's innerText would wait 30 s for one).
     const focused = widget.locator('.monaco-list-row.focused');
-    for (let down = 0; !((await focused.innerText().catch(() => '')).includes('vaswaniAttentionAllYou2017')); down++) {
+    const focusedText = async (): Promise<string> => ((await focused.count()) === 0 ? '' : focused.first().innerText({ timeout: 5000 }).catch(() => ''));
+    for (let down = 0; !(await focusedText()).includes('vaswaniAttentionAllYou2017'); down++) {
       ok(down < 10, `the key is not among the first rows: ${await widget.innerText()}`);
       await wb.page.keyboard.press('ArrowDown');
     }
