@@ -154,14 +154,16 @@ async function main(): Promise<void> {
   const mentions = measureMentions(resolve('node_modules'), new Set(papers.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])])));
 
   log(settings, 'search quality on the evaluation sets…');
-  const { voicedDescriptions, writersPassages, passages, knownItems, descriptions, typos, related, splitSeed } = await qualityFigures(papers, loaded, 'both');
+  const { voicedDescriptions, tuningDescriptions, writersPassages, passages, moreTuningPassages, knownItems, descriptions, typos, related, splitSeed } = await qualityFigures(papers, loaded, 'both');
   const withoutMisses = <T extends { misses?: unknown }>({ misses: _misses, ...rest }: T): Omit<T, 'misses'> => rest;
   const halvesWithout = <T extends { misses?: unknown }>(set: { tuning: T; heldOut?: T }) => ({ tuning: withoutMisses(set.tuning), heldOut: withoutMisses(set.heldOut as T) });
   const quality = {
     splitSeed,
     voicedDescriptions: halvesWithout(voicedDescriptions),
+    tuningDescriptions: withoutMisses(tuningDescriptions),
     writersPassages: halvesWithout(writersPassages),
     passages: halvesWithout(passages),
+    moreTuningPassages: withoutMisses(moreTuningPassages),
     knownItems: withoutMisses(knownItems),
     descriptions: withoutMisses(descriptions),
     typos: { count: typos.count, overlapAt5: typos.overlapAt5, sameFirst: typos.sameFirst },

@@ -65,8 +65,10 @@ const halves = <T extends z.ZodType>(set: T) => z.object({ tuning: set, heldOut:
 export const qualityReportSchema = z.object({
   splitSeed: z.number().int(),
   voicedDescriptions: halves(rankedSetSchema),
+  tuningDescriptions: rankedSetSchema,
   writersPassages: halves(passageSetSchema),
   passages: halves(passageSetSchema),
+  moreTuningPassages: passageSetSchema,
   knownItems: rankedSetSchema,
   descriptions: rankedSetSchema,
   typos: z.object({ count: z.number().int().positive(), overlapAt5: share, sameFirst: share }),

@@ -8,11 +8,13 @@ import { PaperIndex, type SearchTuning } from '../src/core/search/paperIndex';
 import type { Paper } from '../src/core/types';
 import { HELD_OUT_PASSAGES } from './passage/heldOutPassages';
 import { measure } from './passage/quality';
+import { MORE_TUNING_PASSAGES } from './passage/moreTuningPassages';
 import { TUNING_PASSAGES } from './passage/tuningPassages';
 import { WRITERS_PASSAGES } from './passage/writersPassages';
 import { KNOWN_ITEMS } from './search/knownItems';
 import { rankFigures, relatedFigures, type SearchIds, typoFigures } from './search/measure';
 import { DESCRIPTIONS, RELATED_PAIRS, TYPO_PAIRS } from './search/querySets';
+import { TUNING_DESCRIPTIONS } from './search/tuningDescriptions';
 import { type Voice, VOICED_DESCRIPTIONS } from './search/voicedDescriptions';
 import { SPLIT_SEED, splitHalves } from './split';
 
@@ -52,10 +54,14 @@ export interface SplitFigures<T> {
 export interface QualityFigures {
   splitSeed: number;
   voicedDescriptions: SplitFigures<RankedSetFigures>;
+  /** Descriptions in the same voices written later, for tuning only (the held-out half stays the one held out). */
+  tuningDescriptions: RankedSetFigures;
   /** Passages written with the voiced descriptions, split the same way. */
   writersPassages: SplitFigures<PassageSetFigures>;
   /** The first passage sets: one tuned on, one written later to check it. */
   passages: SplitFigures<PassageSetFigures>;
+  /** Passages of the same kinds written later, for tuning only. */
+  moreTuningPassages: PassageSetFigures;
   /** Older sets without a held-out half (tuned on whole by earlier sessions). */
   knownItems: RankedSetFigures;
   descriptions: RankedSetFigures;
@@ -106,8 +112,10 @@ export async function qualityFigures(papers: readonly Paper[], index: PaperIndex
   return {
     splitSeed: SPLIT_SEED,
     voicedDescriptions: { tuning: voiced(voicedHalves.tuning, true), ...(both ? { heldOut: voiced(voicedHalves.heldOut, false) } : {}) },
+    tuningDescriptions: voiced(TUNING_DESCRIPTIONS, true),
     writersPassages: { tuning: await passages(writersHalves.tuning, true), ...(both ? { heldOut: await passages(writersHalves.heldOut, false) } : {}) },
     passages: { tuning: await passages(TUNING_PASSAGES, true), ...(both ? { heldOut: await passages(HELD_OUT_PASSAGES, false) } : {}) },
+    moreTuningPassages: await passages(MORE_TUNING_PASSAGES, true),
     knownItems: ranked(KNOWN_ITEMS, true),
     descriptions: ranked(DESCRIPTIONS, true),
     typos: { count: typos.count, overlapAt5: round3(typos.overlapAt5), sameFirst: round3(typos.sameFirst), differences: typos.differences },
@@ -137,10 +145,12 @@ export function formatFigures(figures: QualityFigures): string[] {
     `${name} (${set.count}): MRR@10 ${fixed(set.mrrAt10)}, hit@5 ${fixed(set.hitAt5)}; whole passage pasted into search ${fixed(set.baseline.mrrAt10)} / ${fixed(set.baseline.hitAt5)}`;
   const lines = [rankedLine('voiced descriptions, tuning half', figures.voicedDescriptions.tuning)];
   if (figures.voicedDescriptions.heldOut) lines.push(rankedLine('voiced descriptions, HELD-OUT half', figures.voicedDescriptions.heldOut));
+  lines.push(rankedLine('voiced descriptions written later, tuning only', figures.tuningDescriptions));
   lines.push(passageLine("writers' passages, tuning half", figures.writersPassages.tuning));
   if (figures.writersPassages.heldOut) lines.push(passageLine("writers' passages, HELD-OUT half", figures.writersPassages.heldOut));
   lines.push(passageLine('first passages, tuning set', figures.passages.tuning));
   if (figures.passages.heldOut) lines.push(passageLine('first passages, HELD-OUT set', figures.passages.heldOut));
+  lines.push(passageLine('passages written later, tuning only', figures.moreTuningPassages));
   lines.push(rankedLine('known items (tuned on whole)', figures.knownItems));
   lines.push(rankedLine('descriptions (tuned on whole)', figures.descriptions));
   lines.push(`typo pairs (${figures.typos.count}, tuned on whole): overlap@5 ${fixed(figures.typos.overlapAt5)}, same first result ${fixed(figures.typos.sameFirst)}`);

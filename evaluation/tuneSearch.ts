@@ -18,16 +18,18 @@ async function figuresWith(mining: Partial<AssociationOptions>, tuning: Partial<
   return qualityFigures(papers, PaperIndex.build(papers, { ...DEFAULT_ASSOCIATION_OPTIONS, ...mining }), 'tuning', tuning);
 }
 
-/** The tuning figures that matter, in one row: voiced, old descriptions, known items, typos, related, both passage sets. */
+/** The tuning figures that matter, in one row: voiced (both tuning sets), old descriptions, known items, typos, related, both passage sets. */
 function row(figures: QualityFigures): number[] {
   return [
     figures.voicedDescriptions.tuning.mrrAt10,
+    figures.tuningDescriptions.mrrAt10,
     figures.descriptions.mrrAt10,
     figures.knownItems.mrrAt10,
     figures.typos.overlapAt5,
     figures.related.mrrAt10,
     figures.writersPassages.tuning.mrrAt10,
     figures.passages.tuning.mrrAt10,
+    figures.moreTuningPassages.mrrAt10,
   ];
 }
 
@@ -40,11 +42,12 @@ async function main(): Promise<void> {
     for (const line of formatFigures(figures)) console.log(line);
     if (showMisses) {
       console.log(`\nvoiced (tuning) not first:\n  ${figures.voicedDescriptions.tuning.misses?.join('\n  ')}`);
+      console.log(`\nvoiced, written later (tuning only) not first:\n  ${figures.tuningDescriptions.misses?.join('\n  ')}`);
       console.log(`old descriptions not first: ${figures.descriptions.misses?.join('; ')}`);
       console.log(`known items not first: ${figures.knownItems.misses?.join('; ')}`);
       console.log(`typos: ${figures.typos.differences?.join('; ')}`);
       console.log(`related misses: ${figures.related.misses?.join('; ')}`);
-      console.log(`passages not first: ${[...(figures.writersPassages.tuning.misses ?? []), ...(figures.passages.tuning.misses ?? [])].join('; ')}`);
+      console.log(`passages not first: ${[...(figures.writersPassages.tuning.misses ?? []), ...(figures.passages.tuning.misses ?? []), ...(figures.moreTuningPassages.misses ?? [])].join('; ')}`);
     }
     return;
   }
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
   for (const [label, gridMining, gridTuning] of grid) rows.push({ label, figures: row(await figuresWith(gridMining, gridTuning)) });
   const total = (figures: number[]): number => figures.reduce((sum, value) => sum + value, 0);
   rows.sort((a, b) => total(b.figures) - total(a.figures));
-  console.log('voiced  old-desc known  typos  related passages old-pass  label');
+  console.log('voiced  later   old-desc known  typos  related passages old-pass later-pass  label');
   for (const entry of rows.slice(0, 40)) console.log(entry.figures.map((value) => value.toFixed(3)).join('  '), entry.label);
   for (const label of ['associations off', 'shipped']) {
     const entry = rows.find((candidate) => candidate.label === label);

@@ -7,6 +7,7 @@ import { completionOrder, matchedWords, orderByRelevance, suggestPapers } from '
 import { PaperIndex } from '../../../src/core/search/paperIndex';
 import type { Paper } from '../../../src/core/types';
 import { HELD_OUT_PASSAGES } from '../../../evaluation/passage/heldOutPassages';
+import { MORE_TUNING_PASSAGES } from '../../../evaluation/passage/moreTuningPassages';
 import { measure, type Quality } from '../../../evaluation/passage/quality';
 import { TUNING_PASSAGES } from '../../../evaluation/passage/tuningPassages';
 import { WRITERS_PASSAGES } from '../../../evaluation/passage/writersPassages';
@@ -32,9 +33,11 @@ describe('passage suggestions', () => {
   // Floors set from the held-out figures: the first held-out set measured .946 (.930 before issue 23),
   // the held-out half of the writers' passages .983 (.988 before); both halves of a set share its floor.
   // Misses are listed for the tuning sets only, so the held-out ones are not tuned on by reading them here.
+  // The passages written later for tuning (2026-12-06) measured 1.000 / 1.000 when written (baseline .662 / .800).
   const writers = splitHalves(WRITERS_PASSAGES);
   for (const [name, passages, floors, heldOut] of [
     ['tuning', TUNING_PASSAGES, { mrr: 0.94, hit: 1, margin: 0.1 }, false],
+    ['later tuning', MORE_TUNING_PASSAGES, { mrr: 0.98, hit: 1, margin: 0.1 }, false],
     ['held-out', HELD_OUT_PASSAGES, { mrr: 0.94, hit: 1, margin: 0.1 }, true],
     [`writers' tuning-half (seed ${SPLIT_SEED})`, writers.tuning, { mrr: 0.98, hit: 1, margin: 0 }, false],
     [`writers' held-out-half (seed ${SPLIT_SEED})`, writers.heldOut, { mrr: 0.98, hit: 1, margin: 0 }, true],
