@@ -93,6 +93,9 @@ describe(`Paper Scout UI (${host} host)`, function () {
   });
 
   it('picks a result: its panel opens', async () => {
+    // A keyboard user's pick: the pointer, left on a row's Insert Citation button by the test before, is
+    // moved off the list first, so no row it rests over is hovered when the new results are drawn under it.
+    await wb.page.mouse.move(1, 1);
     await searchFor(query);
     // Results update as the query is typed: wait until the paper leads the list with the highlight on it (the
     // row Enter takes), and both stay so, then take it with Enter (a click could land on a row that moved under
