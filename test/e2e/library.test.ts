@@ -75,7 +75,8 @@ describe(`Paper Scout with your library (${host} host)`, function () {
     // The library is read once the LaTeX document is open: ask again until its keys are offered.
     for (let attempt = 0; ; attempt++) {
       if (await row.isVisible().catch(() => false)) break;
-      ok(attempt < 20, `the completion list does not offer the library key: ${await widget.innerText().catch(() => '(no list)')}`);
+      // The message is read only on failure: reading a list that is not open would wait 30 s for it.
+      if (attempt >= 20) throw new Error(`the completion list does not offer the library key: ${await widget.innerText({ timeout: 1000 }).catch(() => '(no list)')}`);
       await wb.page.keyboard.press('Escape');
       await wb.page.keyboard.press('Control+Space');
       await row.waitFor({ timeout: 1500 }).catch(() => undefined);
