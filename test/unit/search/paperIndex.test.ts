@@ -130,6 +130,17 @@ describe('search engine (MiniSearch underneath)', () => {
     assert.match(snippet, /^…alpha (alpha )*needle (omega )*omega…$/, 'starts and ends on whole words');
   });
 
+  it('over the postings budget, looks for a term most papers hold in titles only (titleOnlyShare), and in every field without the rule', () => {
+    const common = stem('model');
+    assert.ok(index.vocabulary.papersWithTerm(common) > 0.5 * index.size, 'the premise: most papers hold "model"');
+    const inTitle = (paper: { title: string }): boolean => tokenize(paper.title).some((word) => stem(word.toLowerCase()) === common);
+    // A budget of 1 posting sends every query through the two passes of `rankPlan`.
+    const matchedCommon = (titleOnlyShare: number) => index.search('model quantization', { limit: 50, tuning: { postingsBudget: 1, titleOnlyShare } }).filter((result) => result.terms.includes(common));
+    const shipped = matchedCommon(DEFAULT_TUNING.titleOnlyShare);
+    assert.ok(shipped.length > 0 && shipped.every((result) => inTitle(result.paper)), shipped.map((result) => result.paper.title).join(' | '));
+    assert.ok(matchedCommon(Number.POSITIVE_INFINITY).some((result) => !inTitle(result.paper)), 'without the rule, "model" is matched in abstracts too');
+  });
+
   it('answers the same after a search as before (no state leaks between queries)', () => {
     const before = ids('quantization', { limit: 10 });
     ids('topic:quantization year:2024 sort:date');
