@@ -53,6 +53,20 @@ describe('benchmark (npm run bench)', () => {
     }
   });
 
+  it('measures the two-pass ranking against one pass (npm run bench:scale-quality) and prints one JSON object', () => {
+    const output = execFileSync(process.execPath, ['out/bench/scaleQuality.js', '--papers', '600'], { encoding: 'utf8' });
+    const report = JSON.parse(output.trim()) as Record<string, unknown>;
+    assert.equal(report.papers, 600);
+    for (const way of ['onePass', 'twoPassesAllFields', 'shipped']) {
+      const figures = report[way] as Record<string, { mrrAt10?: number; hitAt10?: number; queryP95Ms?: number }>;
+      for (const set of ['knownItems', 'descriptions', 'voicedDescriptions']) {
+        const { mrrAt10, hitAt10 } = figures[set];
+        assert.ok(mrrAt10 !== undefined && hitAt10 !== undefined && mrrAt10 > 0 && mrrAt10 <= hitAt10 && hitAt10 <= 1, `${way} ${set}: ${JSON.stringify(figures[set])}`);
+      }
+      assert.ok((figures.bench.queryP95Ms ?? 0) > 0, `${way}: bench latencies`);
+    }
+  });
+
   it('makes the same valid synthetic corpus from the same seed, with unique ids and keys', () => {
     const real = (JSON.parse(readFileSync('dist/corpus.json', 'utf8')) as { papers: Paper[] }).papers;
     const papers = syntheticCorpus(real, real.length + 400, 7);
