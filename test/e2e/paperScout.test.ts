@@ -83,8 +83,24 @@ describe(`Paper Scout UI (${host} host)`, function () {
     await wb.screenshot('search results');
   });
 
+  /**
+   * Results update as the query is typed: waits until the paper leads the list with the highlight on it (the
+   * row Enter takes), and both stay so for 400 ms. A fresh run once took another row with Enter after the
+   * first row alone had been checked.
+   */
+  const untilPaperLeads = (): Promise<unknown> => wb.page.waitForFunction((title) => {
+    const first = document.querySelector('.quick-input-widget .monaco-list-row[data-index="0"]');
+    const focused = document.querySelector('.quick-input-widget .monaco-list-row.focused');
+    const store = window as unknown as { __paperScoutFirstSince?: number };
+    if (!first?.textContent?.includes(title) || first !== focused) { store.__paperScoutFirstSince = undefined; return false; }
+    store.__paperScoutFirstSince ??= Date.now();
+    return Date.now() - store.__paperScoutFirstSince > 400;
+  }, paper.title, { timeout: 30_000, polling: 100 });
+
   it("inserts a result's citation into the LaTeX file with its Insert Citation button", async () => {
     if (!(await wb.quickInput.isVisible())) await searchFor(query);
+    // A fresh run under load clicked the button of a row that was redrawn with another paper in between.
+    await untilPaperLeads();
     const row = wb.quickRows.filter({ hasText: paper.title }).first();
     await row.hover();
     await row.locator('.action-label[aria-label*="Insert Citation"]').click({ timeout: 10_000 });
@@ -97,17 +113,8 @@ describe(`Paper Scout UI (${host} host)`, function () {
     // moved off the list first, so no row it rests over is hovered when the new results are drawn under it.
     await wb.page.mouse.move(1, 1);
     await searchFor(query);
-    // Results update as the query is typed: wait until the paper leads the list with the highlight on it (the
-    // row Enter takes), and both stay so, then take it with Enter (a click could land on a row that moved under
-    // the pointer). A fresh run once took another row with Enter after the first row alone had been checked.
-    await wb.page.waitForFunction((title) => {
-      const first = document.querySelector('.quick-input-widget .monaco-list-row[data-index="0"]');
-      const focused = document.querySelector('.quick-input-widget .monaco-list-row.focused');
-      const store = window as unknown as { __paperScoutFirstSince?: number };
-      if (!first?.textContent?.includes(title) || first !== focused) { store.__paperScoutFirstSince = undefined; return false; }
-      store.__paperScoutFirstSince ??= Date.now();
-      return Date.now() - store.__paperScoutFirstSince > 400;
-    }, paper.title, { timeout: 30_000, polling: 100 });
+    // Then take it with Enter (a click could land on a row that moved under the pointer).
+    await untilPaperLeads();
     await wb.page.keyboard.press('Enter');
     // The panel's heading, not the same title under a related paper.
     await wb.webview().locator('h1.title').filter({ hasText: paper.title }).first().waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
