@@ -44,6 +44,11 @@ export interface PanelInfo {
   paperId: string;
   visible: boolean;
   active: boolean;
+  /**
+   * Whether its page has loaded: its script sent `ready`, and the panel has not been hidden since (VS Code
+   * unloads a hidden webview's page and loads it again when it is shown).
+   */
+  loaded: boolean;
   /** The "Cited in" section as last sent to the webview. */
   citedIn?: CitedInView;
   /** The ids of the related papers last sent to the webview (undefined while they are being found). */
@@ -74,6 +79,8 @@ export class PaperPanels implements vscode.Disposable {
   static readonly viewType = 'paperScout.paper';
   private readonly panels = new Map<vscode.WebviewPanel, PanelEntry>();
   private shared: vscode.WebviewPanel | undefined;
+  /** The panels whose page has loaded (see `PanelInfo.loaded`). */
+  private readonly loaded = new Set<vscode.WebviewPanel>();
   private readonly messageEmitter = new vscode.EventEmitter<PanelMessageEvent>();
   /** Fires for every message a webview sends, valid or not. */
   readonly onDidReceiveMessage = this.messageEmitter.event;
@@ -170,7 +177,8 @@ export class PaperPanels implements vscode.Disposable {
 
   /** The open panels. */
   list(): PanelInfo[] {
-    return [...this.panels].map(([panel, { paperId, citedIn, related, back, forward }]) => ({ paperId, visible: panel.visible, active: panel.active, citedIn, related, back: [...back], forward: [...forward] }));
+    return [...this.panels].map(([panel, { paperId, citedIn, related, back, forward }]) =>
+      ({ paperId, visible: panel.visible, active: panel.active, loaded: this.loaded.has(panel), citedIn, related, back: [...back], forward: [...forward] }));
   }
 
   /** Sends each panel where its paper is cited, when that changed. */
@@ -206,8 +214,12 @@ export class PaperPanels implements vscode.Disposable {
     panel.webview.html = html(panel.webview, media, script);
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(panel, message)),
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.loaded.delete(panel);
+      }),
       panel.onDidDispose(() => {
         this.panels.delete(panel);
+        this.loaded.delete(panel);
         if (this.shared === panel) this.shared = undefined;
         for (const subscription of subscriptions) subscription.dispose();
       }),
@@ -238,6 +250,7 @@ export class PaperPanels implements vscode.Disposable {
   private async handle(panel: vscode.WebviewPanel, message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.loaded.add(panel);
         this.post(panel);
         return;
       case 'openLink':

@@ -135,13 +135,19 @@ export async function enterOnActive<T>(outcome: Thenable<T>): Promise<{ row: str
 }
 
 /**
- * Resolves once the webview of the panel showing `paperId` says its page is loaded. Call it before opening
- * the panel. A panel opened with the focus hands it to its webview only once the webview has loaded; a quick
- * pick opened before then loses the focus to it and closes.
+ * Resolves once the panel showing `paperId` has loaded its page and has the focus: a panel opened with the
+ * focus hands it to its webview only once the page has loaded, so a quick pick opened before then loses the
+ * focus to it and closes. Reads the panel's state, so it holds for a new panel and for one that was already
+ * open alike; a timeout names every panel's state.
  */
-export function panelLoaded(testHooks: PaperScoutTestHooks, paperId: string): Promise<unknown> {
-  return nextEvent(testHooks.onDidReceivePanelMessage, `the panel of ${paperId} to load`,
-    (event) => event.paperId === paperId && event.accepted && (event.message as { type?: unknown }).type === 'ready', 20_000);
+export async function untilPanelLoadedAndActive(testHooks: PaperScoutTestHooks, paperId: string): Promise<void> {
+  try {
+    await waitFor(() => testHooks.panels().some((panel) => panel.paperId === paperId && panel.loaded && panel.active),
+      `the panel of ${paperId} to load and have the focus`, 20_000);
+  } catch (error) {
+    const panels = testHooks.panels().map(({ paperId: id, visible, active, loaded }) => ({ id, visible, active, loaded }));
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; panels: ${JSON.stringify(panels)}`, { cause: error });
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import * as assert from '../assert';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import { readableTitle } from '../../../src/core/citations/latexText';
 import type { Paper } from '../../../src/core/types';
-import { api, closeAllEditors, enterOnActive, hooks, nextEvent, panelLoaded, setSetting, untitledDocument, waitFor, within } from '../helpers';
+import { api, closeAllEditors, enterOnActive, hooks, nextEvent, setSetting, untilPanelLoadedAndActive, untitledDocument, waitFor, within } from '../helpers';
 
 /** Runs one Undo and waits until the document holds `text` again (every insertion was one edit). */
 async function undoRestores(editor: vscode.TextEditor, text: string): Promise<void> {
@@ -199,10 +199,9 @@ describe('citations: insertion', () => {
       const testHooks = await hooks();
       const paper = scout.papers()[6];
       const editor = await editorWithCursor('latex', 'See |');
-      const loaded = panelLoaded(testHooks, scout.papers()[0].id);
       await scout.openPaper(scout.papers()[0].id);
-      await loaded;
-      await waitFor(() => testHooks.panels()[0]?.active && vscode.window.activeTextEditor === undefined, 'the panel to have the focus');
+      await untilPanelLoadedAndActive(testHooks, scout.papers()[0].id);
+      await waitFor(() => vscode.window.activeTextEditor === undefined, 'the panel to have the focus');
       const shown = nextEvent(testHooks.onDidShowSearchItems, `results for ${paper.key}`, (items) => items.kind === 'results' && items.query === paper.key);
       const running = vscode.commands.executeCommand(COMMANDS.insertCitation);
       await waitFor(() => testHooks.searchPick(), 'the search pick');

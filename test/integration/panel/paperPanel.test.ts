@@ -20,9 +20,25 @@ describe('panel: the paper panel', () => {
       await waitFor(() => messages.find((event) => event.accepted && (event.message as { type?: string }).type === 'ready'), 'the webview to say it is ready', 20_000);
       assert.deepStrictEqual(testHooks.panels().map((panel) => panel.paperId), [paper.id]);
       assert.ok(messages.every((event) => event.accepted), `a message was rejected: ${JSON.stringify(messages)}`);
+      assert.strictEqual(testHooks.panels()[0].loaded, true, 'the panel does not report its loaded page');
     } finally {
       listener.dispose();
     }
+  });
+
+  it('reports its page unloaded while another editor hides it, and loaded again once shown', async () => {
+    const scout = await api();
+    const testHooks = await hooks();
+    const paper = scout.papers()[1];
+    await scout.openPaper(paper.id);
+    await waitFor(() => testHooks.panels()[0]?.loaded, 'the panel to load', 20_000);
+    const column = vscode.window.tabGroups.activeTabGroup.viewColumn;
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'hides the panel' });
+    await vscode.window.showTextDocument(document, { viewColumn: column });
+    await waitFor(() => testHooks.panels()[0] && !testHooks.panels()[0].visible, 'the panel to be hidden');
+    assert.strictEqual(testHooks.panels()[0].loaded, false, 'a hidden panel still reports its page loaded');
+    await scout.openPaper(paper.id);
+    await waitFor(() => testHooks.panels()[0]?.loaded && testHooks.panels()[0].visible, 'the panel to load its page again once shown', 20_000);
   });
 
   it('reuses one panel, or opens one per paper, as the setting says', async () => {
