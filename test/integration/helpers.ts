@@ -255,6 +255,10 @@ export async function closeAllEditors(): Promise<void> {
     }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // The extension host hears of a closed webview panel in a message of its own, which may come after the
+  // command's answer: wait for it, so that the next test's Open Paper makes a new panel, not shows an old one.
+  const testHooks = extension().isActive ? extension().exports.testHooks : undefined;
+  if (testHooks) await waitFor(() => testHooks.panels().length === 0, 'the paper panels to close');
 }
 
 /**

@@ -41,7 +41,7 @@ describe('panel: a hostile corpus', function () {
     const listener = testHooks.onDidReceivePanelMessage((event) => messages.push(event));
     try {
       await scout.openPaper(paper.id);
-      await waitFor(() => messages.some((event) => (event.message as { type?: string }).type === 'ready'), 'the webview to be ready', 20_000);
+      await waitFor(() => testHooks.panels().some((panel) => panel.paperId === paper.id && panel.loaded), 'the webview to be ready', 20_000);
       // Nothing should happen, so there is no event to wait for: watch for a while instead.
       await observe(QUIET_MS);
       const unexpected = messages.filter((event) => !event.accepted || (event.message as { type?: string }).type !== 'ready');

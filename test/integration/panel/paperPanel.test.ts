@@ -49,8 +49,7 @@ describe('panel: the paper panel', () => {
     await scout.openPaper(first.id);
     await scout.openPaper(second.id);
     assert.deepStrictEqual(testHooks.panels().map((panel) => panel.paperId), [second.id]);
-    await closeAllEditors();
-    await waitFor(() => testHooks.panels().length === 0, 'panels to close');
+    await closeAllEditors(); // and waits until the extension host has heard that its panels closed
 
     await setSetting('panel.reuse', false);
     await scout.openPaper(first.id);
