@@ -188,7 +188,8 @@ describe('citations: insertion', () => {
       const paper = scout.papers()[5];
       const editor = await editorWithCursor('markdown', 'We merge the weights [@galore] and |');
       await scout.openPaper(paper.id);
-      await waitFor(() => testHooks.panels()[0]?.active && vscode.window.activeTextEditor === undefined, 'the panel to have the focus');
+      await untilPanelLoadedAndActive(testHooks, paper.id); // as when a user presses its Insert button
+      await waitFor(() => vscode.window.activeTextEditor === undefined, 'the panel to have the focus');
       await testHooks.sendPanelMessage(paper.id, { type: 'insertCitation', paperId: paper.id, format: 'pandoc' });
       assert.strictEqual(editor.document.getText(), `We merge the weights [@galore] and [@${paper.key}]`);
       await waitFor(() => vscode.window.activeTextEditor?.document === editor.document && !testHooks.panels()[0]?.active, 'the editor to have the focus again');
