@@ -75,6 +75,10 @@ describe(`Paper Scout UI (${host} host)`, function () {
     await wb.page.waitForFunction(() => document.querySelector('.part.editor .editor-instance .view-lines')?.textContent?.includes('documentclass'), undefined, { timeout: 15_000 }).catch(() => undefined);
     const text = await wb.editorText();
     ok(text.includes('documentclass') && !text.includes('\\cite{'), `paper.tex is not the pristine fixture:\n${text}`);
+    // The writer's cursor goes in the body, after the sentence to cite for (VS Code opens a file at 1:1,
+    // before \documentclass, where a citation would break the document).
+    await wb.page.locator('.part.editor .view-line').filter({ hasText: 'dominate recent work' }).first().click();
+    await wb.page.keyboard.press('End');
     await wb.screenshot('latex file open');
   });
 
@@ -125,11 +129,12 @@ describe(`Paper Scout UI (${host} host)`, function () {
   });
 
   it("inserts the citation from the panel into the LaTeX file the user was writing in", async () => {
-    // The writer moves on in paper.tex (the same paper cited again right after its citation would only
+    // The writer writes on in paper.tex (the same paper cited again right after its citation would only
     // be said to be cited there already), then goes back to the panel.
     await wb.page.locator('.tabs-container .tab[aria-label*="paper.tex"]').first().click();
     await wb.page.locator('.part.editor .view-line').filter({ hasText: 'dominate recent work' }).first().click();
     await wb.page.keyboard.press('End');
+    await wb.page.keyboard.type(' Recurrent models are back.');
     await wb.page.locator('.tabs-container .tab').filter({ hasText: paper.title.slice(0, 20) }).first().click();
     await wb.webview().getByRole('button', { name: /insert citation/i }).first().click({ timeout: 15_000 });
     // A format picker follows: filter it to the LaTeX \cite form and take that.
