@@ -119,11 +119,14 @@ describe(`Paper Scout UI (${host} host)`, function () {
     await searchFor(query);
     // Then take it with Enter (a click could land on a row that moved under the pointer).
     await untilPaperLeads();
+    // What the list showed when Enter was pressed, for the message should the wrong panel open.
+    const listed = await wb.page.evaluate(() => Array.from(document.querySelectorAll('.quick-input-widget .monaco-list-row'))
+      .slice(0, 3).map((row) => `${row.classList.contains('focused') ? '> ' : ''}${row.getAttribute('aria-label') ?? ''}`.slice(0, 90)));
     await wb.page.keyboard.press('Enter');
     // The panel's heading, not the same title under a related paper.
     await wb.webview().locator('h1.title').filter({ hasText: paper.title }).first().waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
       const shown = await wb.webview().locator('h1.title').first().innerText({ timeout: 1_000 }).catch(() => 'no panel heading');
-      throw new Error(`Enter on "${paper.title}" did not open its panel; the panel shows "${shown}"`, { cause: error });
+      throw new Error(`Enter on "${paper.title}" did not open its panel; the panel shows "${shown}"; the list showed ${JSON.stringify(listed)}`, { cause: error });
     });
     await wb.screenshot('paper panel from search');
   });
