@@ -61,6 +61,9 @@ describe(`Paper Scout UI (${host} host)`, function () {
     const title = (await wb.webview().locator('h1').first().innerText({ timeout: 15_000 })).trim();
     ok(title.length > 0 && label.includes(title.slice(0, 20)), `panel title "${title}" does not match the tree item "${label}"`);
     await wb.screenshot('paper panel from tree');
+    // The page is drawn again once the related papers are found: read it after that, not while it is replaced
+    // (a fresh run once scrolled a Sources section that was taken out of the page under it).
+    await wb.webview().locator('section.related').filter({ hasNotText: 'Finding related papers' }).waitFor({ timeout: 30_000 });
     // A bundled paper comes from the bundled corpus: the page files it was built from are not the user's to know.
     const sources = wb.webview().locator('section.sources');
     await sources.scrollIntoViewIfNeeded();
