@@ -105,8 +105,14 @@ describe(`Paper Scout UI (${host} host)`, function () {
   }, paper.title, { timeout: 30_000, polling: 100 });
 
   it("inserts a result's citation into the LaTeX file with its Insert Citation button", async () => {
-    if (!(await wb.quickInput.isVisible())) await searchFor(query);
-    // A fresh run under load clicked the button of a row that was redrawn with another paper in between.
+    // The button names its row by place too, as Enter does (see 'picks a result'): the typed search of the test
+    // above is closed and the query pasted, so that one list answers it. A fresh run under load once clicked
+    // the button of a row that was redrawn with another paper in between.
+    if (await wb.quickInput.isVisible()) {
+      await wb.page.keyboard.press('Escape');
+      await wb.quickInput.waitFor({ state: 'hidden' });
+    }
+    await searchFor(query, 'pasted');
     await untilPaperLeads();
     const row = wb.quickRows.filter({ hasText: paper.title }).first();
     await row.hover();
@@ -120,8 +126,9 @@ describe(`Paper Scout UI (${host} host)`, function () {
     // moved off the list first, so no row it rests over is hovered when the new results are drawn under it.
     await wb.page.mouse.move(1, 1);
     // Pasted, so that one list of results answers it: typed, each keystroke's list replaces the one before,
-    // and an Enter while VS Code still shows the one before can be read against the new one (the extension
-    // host knows the rows by their place in its own newest list). Typing is tried by the test above.
+    // and an Enter while VS Code still shows the one before is read against the new one (the extension host
+    // maps the row VS Code names, a place in a list, into its own newest list). Typing is tried by the search
+    // test above.
     await searchFor(query, 'pasted');
     // Then take it with Enter (a click could land on a row that moved under the pointer).
     await untilPaperLeads();
