@@ -156,9 +156,14 @@ describe(`Paper Scout UI (${host} host)`, function () {
     // A format picker follows: filter it to the LaTeX \cite form and take that.
     if (await wb.quickRows.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
       await wb.screenshot('citation format picker');
-      await wb.page.keyboard.type('LaTeX \\cite');
+      // Filled into the picker once it has the focus, not typed at the page: keys sent before would go to the
+      // panel behind it, whose button was just pressed, and a key sent at the page has no time limit (once it
+      // hung until mocha's 2 minutes here, cause unseen); each step below has one.
+      await wb.quickInputTakesTyping(10_000);
+      const filter = wb.quickInput.locator('input');
+      await filter.fill('LaTeX \\cite', { timeout: 5_000 });
       await wb.quickRows.filter({ hasText: '\\cite{' }).first().waitFor({ timeout: 5_000 });
-      await wb.page.keyboard.press('Enter');
+      await filter.press('Enter', { timeout: 5_000 });
       await wb.quickInput.waitFor({ state: 'hidden', timeout: 5_000 });
     }
     await wb.screenshot('citation format chosen');
