@@ -194,7 +194,7 @@ describe(`Paper Scout UI (${host} host)`, function () {
     await wb.screenshot('walkthrough own papers');
   });
 
-  /** Runs "Paper Scout: Search Papers" and types `text`, waiting for the expected paper's row. */
+  /** Runs "Paper Scout: Search Papers" and types or pastes `text` (`how`), waiting for the expected paper's row. */
   async function searchFor(text: string, how: 'typed' | 'pasted' = 'typed'): Promise<void> {
     await wb.runCommand('Paper Scout: Search Papers');
     await wb.quickInput.locator('input').waitFor({ state: 'visible' });
